@@ -1,0 +1,739 @@
+//! Named leaders: people who hold a leadership role in the story, with every mention.
+//!
+//! Two passes over word tokens. The first collects evidence that a name belongs to a
+//! leader: a title before it (`German Chancellor Friedrich Merz`), an apposition
+//! (`Vladimir Putin, Russia’s president`), a `counterpart` phrase, or the shipped
+//! leaders list. The second walks the text in order and resolves every capitalised
+//! run — full names, surnames, `Mr`/`Ms` + surname — against those leaders.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::tokens::{Token, fold, is_capitalised, tokenize};
+use crate::article::{Article, BlockKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leader {
+    /// The fullest name the article gives, or the list's.
+    pub name: String,
+    pub role: Option<String>,
+    /// Byte ranges of every highlighted mention, in order.
+    pub mentions: Vec<Range<usize>>,
+}
+
+/// A leader from the shipped list or the user's configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownLeader {
+    pub name: String,
+    pub role: String,
+    pub aliases: Vec<String>,
+}
+
+const LIST: &str = include_str!("leaders.txt");
+
+/// The shipped leaders list, parsed once.
+pub fn builtin() -> &'static [KnownLeader] {
+    static PARSED: OnceLock<Vec<KnownLeader>> = OnceLock::new();
+    PARSED.get_or_init(|| parse_list(LIST))
+}
+
+/// `Name | Role | alias, alias` per line; `#` comments.
+pub fn parse_list(text: &str) -> Vec<KnownLeader> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('|').map(str::trim);
+            let name = fields.next().filter(|n| !n.is_empty())?.to_string();
+            let role = fields.next().unwrap_or("").to_string();
+            let aliases = fields
+                .next()
+                .unwrap_or("")
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(String::from)
+                .collect();
+            Some(KnownLeader { name, role, aliases })
+        })
+        .collect()
+}
+
+/// Title words that can head a leader's title. The weak ones also start ordinary
+/// names (`General Motors`, `King Street`), so they need a two-word name after them.
+const STRONG_HEADS: &[&str] = &[
+    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
+    "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
+    "chairperson", "ceo", "commissioner", "taoiseach", "ayatollah", "emir", "sheikh",
+    "sultan", "president-elect", "director-general", "governor-general", "gov", "pres",
+];
+const WEAK_HEADS: &[&str] = &[
+    "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
+    "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal",
+    "officer", "founder-ceo",
+];
+/// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
+const MODIFIERS: &[&str] = &[
+    "prime", "vice", "deputy", "foreign", "defence", "defense", "finance", "interior", "home",
+    "health", "trade", "economy", "economic", "energy", "justice", "education", "culture",
+    "environment", "agriculture", "transport", "labour", "labor", "treasury", "state",
+    "first", "supreme", "crown", "chief", "executive", "managing", "attorney", "majority",
+    "minority", "opposition", "party", "house", "senate", "army", "military", "police",
+    "field", "acting", "interim", "lieutenant", "lt", "brigadier", "major", "grand",
+    "general", "secretary", "cabinet", "chief", "federal", "regional", "provincial",
+    "national", "central", "bank", "fleet", "air", "naval", "war", "security", "immigration",
+    "digital", "budget", "culture", "sports", "science", "industry", "commerce", "labour",
+];
+/// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
+const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"];
+/// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
+const PARTICLES: &[&str] = &[
+    "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
+    "bint", "ibn", "al", "el", "y", "del", "della", "ter", "ten",
+];
+/// Capitalised words that start sentences and are never part of a name.
+const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "so", "if", "in", "on", "at", "by", "for", "from",
+    "with", "without", "to", "of", "as", "when", "while", "after", "before", "since", "until",
+    "then", "now", "meanwhile", "however", "also", "both", "despite", "although", "though",
+    "because", "during", "under", "over", "yet", "still", "it", "he", "she", "they", "we",
+    "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "there", "here", "what", "who", "why", "how", "where", "which", "even", "only",
+    "just", "many", "some", "most", "former", "later", "earlier", "today", "yesterday",
+    "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "not", "no", "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike",
+    "among", "amid", "against", "about", "after", "around", "through", "throughout", "upon",
+    "former", "ex", "late", "new", "following", "according", "asked", "speaking",
+];
+const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
+/// Words allowed between an apposition's comma and its title: `, Russia’s president`.
+const APPOSITION_FILLERS: &[&str] = &[
+    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
+    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
+    "her", "also", "now",
+];
+const MAX_NAME_WORDS: usize = 4;
+
+fn is_in(word: &str, list: &[&str]) -> bool {
+    list.contains(&word)
+}
+
+/// Per-token facts used by both passes.
+struct Doc<'a> {
+    text: &'a str,
+    tokens: Vec<Token>,
+    folded: Vec<String>,
+    /// Block kinds by block index: titles and headings are in Title Case.
+    in_heading: Vec<bool>,
+    /// Sentence number of each token.
+    sentence: Vec<u32>,
+}
+
+impl Doc<'_> {
+    fn word(&self, i: usize) -> &str {
+        &self.text[self.tokens[i].range.clone()]
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].is_word()
+    }
+
+    fn cap(&self, i: usize) -> bool {
+        self.is_word(i) && is_capitalised(self.word(i))
+    }
+
+    fn same_block(&self, a: usize, b: usize) -> bool {
+        b < self.tokens.len() && self.tokens[a].block == self.tokens[b].block
+    }
+
+    /// A capitalised name word: not a title word, not a sentence-start stopword.
+    fn name_word(&self, i: usize) -> bool {
+        self.cap(i)
+            && !is_title_word(&self.folded[i])
+            && !is_in(&self.folded[i], STOPWORDS)
+            && !is_in(&self.folded[i], HONORIFICS)
+    }
+
+    /// The name starting at `i`: capitalised words with particles between, no
+    /// punctuation, up to MAX_NAME_WORDS capitalised words. Returns its end.
+    fn name_at(&self, i: usize) -> Option<usize> {
+        if !self.name_word(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        let mut words = 1;
+        while words < MAX_NAME_WORDS && self.same_block(i, end) && !self.tokens[end - 1].possessive {
+            if self.name_word(end) {
+                end += 1;
+                words += 1;
+            } else if self.is_word(end)
+                && is_in(&self.folded[end], PARTICLES)
+                && self.name_word_after_particles(end)
+            {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    fn name_word_after_particles(&self, mut i: usize) -> bool {
+        while self.is_word(i) && is_in(&self.folded[i], PARTICLES) {
+            i += 1;
+        }
+        self.same_block(i - 1, i) && self.name_word(i)
+    }
+
+    fn span(&self, tokens: Range<usize>) -> Range<usize> {
+        self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end
+    }
+
+    fn name_key(&self, tokens: Range<usize>) -> Vec<String> {
+        tokens
+            .filter(|&t| !is_in(&self.folded[t], PARTICLES) || self.cap(t))
+            .map(|t| self.folded[t].clone())
+            .collect()
+    }
+}
+
+fn is_title_word(folded: &str) -> bool {
+    is_in(folded, STRONG_HEADS) || is_in(folded, WEAK_HEADS)
+}
+
+/// A title run at `i`: (end, strong). It must end on a head or trailer.
+fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
+    let mut j = i;
+    let mut last_head: Option<(usize, bool)> = None;
+    while doc.is_word(j) && doc.same_block(i, j) {
+        let w = doc.folded[j].as_str();
+        let head = is_title_word(w);
+        let part = head || is_in(w, MODIFIERS) || (last_head.is_some() && is_in(w, TRAILERS));
+        if !part {
+            break;
+        }
+        j += 1;
+        if head || (last_head.is_some() && is_in(w, TRAILERS)) {
+            let strong = is_in(w, STRONG_HEADS) || last_head.is_some_and(|(_, s)| s);
+            last_head = Some((j, strong));
+        }
+        // Abbreviated titles: `Gen.`, `Gov.`.
+        if doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
+            && matches!(w, "gen" | "gov" | "adm" | "lt" | "pres" | "sec" | "maj" | "col")
+        {
+            j += 1;
+        }
+        if doc.tokens[j - 1].possessive {
+            break;
+        }
+    }
+    last_head
+}
+
+/// Evidence that a name is a leader's.
+struct Found {
+    /// The highlighted mention (tokens).
+    span: Range<usize>,
+    /// The name inside it (tokens).
+    name: Range<usize>,
+    role: Option<String>,
+}
+
+fn role_text(doc: &Doc, tokens: Range<usize>) -> String {
+    let words: Vec<String> = tokens
+        .filter(|&t| doc.is_word(t))
+        .map(|t| {
+            let w = doc.word(t);
+            if w.chars().all(|c| !c.is_lowercase()) || is_in(&doc.folded[t], &["of", "the", "and"]) {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
+/// Abbott`, `Brazilian president Lula`.
+fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
+    let (title_end, strong) = title_at(doc, i)?;
+    let mut name_start = title_end;
+    let mut role_end = title_end;
+    // `of [the] Org Words Name Name`: the last two capitalised words are the name.
+    if doc.is_word(title_end) && doc.folded[title_end] == "of" && doc.same_block(i, title_end) {
+        let mut k = title_end + 1;
+        if doc.is_word(k) && doc.folded[k] == "the" {
+            k += 1;
+        }
+        let run_start = k;
+        while doc.cap(k) && doc.same_block(i, k) && !doc.tokens[k - 1].possessive {
+            k += 1;
+        }
+        let run = run_start..k;
+        if run.len() < 3 {
+            return None;
+        }
+        name_start = k - 2;
+        // `Ursula von der Leyen`: step back over particles to the given name.
+        while name_start > run_start + 1 && is_in(&doc.folded[name_start - 1], PARTICLES) {
+            name_start -= 1;
+        }
+        name_start -= usize::from(is_in(&doc.folded[name_start], PARTICLES) && name_start > run_start);
+        role_end = name_start;
+    }
+    if !doc.same_block(i, name_start) || doc.tokens[name_start.saturating_sub(1)].possessive {
+        return None;
+    }
+    let name_end = doc.name_at(name_start)?;
+    let lowercase_title = !doc.cap(i);
+    let single = name_end - name_start == 1;
+    if single && (!strong || lowercase_title) && !known.has_name(doc, name_start..name_end) {
+        return None;
+    }
+    // Leftwards: nationality and organisation words are part of the mention.
+    let mut start = i;
+    while start > 0
+        && doc.same_block(start - 1, i)
+        && start + 3 > i
+        && doc.cap(start - 1)
+        && !is_in(&doc.folded[start - 1], STOPWORDS)
+        && !doc.tokens[start - 1].sentence_start
+    {
+        start -= 1;
+    }
+    if start > 0 && doc.cap(start - 1) && doc.tokens[start - 1].sentence_start
+        && !is_in(&doc.folded[start - 1], STOPWORDS)
+        && doc.same_block(start - 1, i)
+        && start + 3 > i
+    {
+        start -= 1;
+    }
+    Some(Found {
+        span: start..name_end,
+        name: name_start..name_end,
+        role: Some(role_text(doc, i..role_end)),
+    })
+}
+
+/// `Name, [filler…] title`: `Vladimir Putin, Russia’s president`.
+fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
+    let comma = name.end;
+    if !doc.tokens.get(comma)?.is_punct(',') || !doc.same_block(name.start, comma) {
+        return None;
+    }
+    let mut k = comma + 1;
+    let mut fillers = 0;
+    while fillers < 4 && doc.is_word(k) && doc.same_block(name.start, k) {
+        if title_at(doc, k).is_some() {
+            let (end, _) = title_at(doc, k)?;
+            let mut role_end = end;
+            if doc.is_word(end) && doc.folded[end] == "of" {
+                role_end = end + 1;
+                while doc.is_word(role_end)
+                    && (doc.cap(role_end) || doc.folded[role_end] == "the")
+                    && doc.same_block(k, role_end)
+                {
+                    role_end += 1;
+                }
+            }
+            return Some(Found {
+                span: name.clone(),
+                name,
+                role: Some(role_text(doc, k..role_end)),
+            });
+        }
+        let w = doc.folded[k].as_str();
+        if !(is_in(w, APPOSITION_FILLERS) || doc.tokens[k].possessive || doc.cap(k)) {
+            return None;
+        }
+        fillers += 1;
+        k += 1;
+    }
+    None
+}
+
+/// `his Russian counterpart, Vladimir Putin`.
+fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Found> {
+    if !doc.is_word(i) || !is_in(&doc.folded[i], COUNTERPARTS) {
+        return None;
+    }
+    let mut k = i + 1;
+    if doc.tokens.get(k).is_some_and(|t| t.is_punct(',')) {
+        k += 1;
+    }
+    let end = doc.name_at(k)?;
+    if end - k < 2 || !doc.same_block(i, k) {
+        return None;
+    }
+    Some(Found {
+        span: k..end,
+        name: k..end,
+        role: previous_role.cloned(),
+    })
+}
+
+/// One leader being assembled.
+struct Entry {
+    name: String,
+    key: Vec<String>,
+    role: Option<String>,
+    role_from_list: bool,
+    aliases: Vec<Vec<String>>,
+    mentions: Vec<Range<usize>>,
+}
+
+impl Entry {
+    fn surname(&self) -> Option<&str> {
+        self.key.last().map(String::as_str)
+    }
+}
+
+/// The leaders list, indexed for lookups by folded name.
+struct Known<'a> {
+    list: &'a [KnownLeader],
+    /// Folded full name or alias (words joined by spaces) → list index.
+    by_name: HashMap<String, usize>,
+}
+
+fn key_of(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    tokenize(name, 0..name.len(), 0, &mut out);
+    out.iter()
+        .filter(|t| t.is_word())
+        .map(|t| fold(&name[t.range.clone()]))
+        .collect()
+}
+
+impl<'a> Known<'a> {
+    fn new(list: &'a [KnownLeader]) -> Self {
+        let mut by_name = HashMap::new();
+        for (i, leader) in list.iter().enumerate() {
+            for name in std::iter::once(&leader.name).chain(&leader.aliases) {
+                by_name.entry(key_of(name).join(" ")).or_insert(i);
+            }
+        }
+        Known { list, by_name }
+    }
+
+    fn lookup(&self, key: &[String]) -> Option<usize> {
+        self.by_name.get(&key.join(" ")).copied()
+    }
+
+    fn has_name(&self, doc: &Doc, tokens: Range<usize>) -> bool {
+        self.lookup(&doc.name_key(tokens)).is_some()
+    }
+}
+
+/// All leaders in the article with their mentions, in order of first mention.
+pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
+    let mut tokens = Vec::new();
+    for (b, block) in article.blocks.iter().enumerate() {
+        tokenize(&article.text, block.range.clone(), b, &mut tokens);
+    }
+    let folded = tokens
+        .iter()
+        .map(|t| if t.is_word() { fold(&article.text[t.range.clone()]) } else { String::new() })
+        .collect();
+    let in_heading = article
+        .blocks
+        .iter()
+        .map(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading { .. }))
+        .collect();
+    let sentence = tokens
+        .iter()
+        .scan(0u32, |n, t| {
+            *n += u32::from(t.sentence_start);
+            Some(*n)
+        })
+        .collect();
+    let doc = Doc {
+        text: &article.text,
+        tokens,
+        folded,
+        in_heading,
+        sentence,
+    };
+    let known = Known::new(list);
+    let (mut entries, found) = evidence(&doc, &known);
+    mentions(&doc, &known, &mut entries, &found);
+    let mut leaders: Vec<Leader> = entries
+        .into_iter()
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| Leader {
+            name: e.name,
+            role: e.role,
+            mentions: e.mentions,
+        })
+        .collect();
+    leaders.sort_by_key(|l| l.mentions[0].start);
+    leaders
+}
+
+/// Pass one: titled names, appositions, counterparts → leaders and the spans that
+/// pass two highlights as they are.
+fn evidence(doc: &Doc, known: &Known) -> (Vec<Entry>, Vec<(Found, usize)>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut found: Vec<(Found, usize)> = Vec::new();
+    let mut last_role: Option<String> = None;
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        if doc.in_heading[doc.tokens[i].block] {
+            i += 1;
+            continue;
+        }
+        let hit = titled_name(doc, i, known)
+            .or_else(|| counterpart(doc, i, last_role.as_ref()))
+            .or_else(|| {
+                let end = doc.name_at(i)?;
+                (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
+            });
+        match hit {
+            Some(f) => {
+                let entry = upsert(doc, known, &mut entries, f.name.clone(), f.role.clone());
+                if f.role.is_some() {
+                    last_role = f.role.clone();
+                }
+                i = f.span.end;
+                found.push((f, entry));
+            }
+            None => i += 1,
+        }
+    }
+    (entries, found)
+}
+
+/// Finds or adds the leader named by `name` tokens; returns its index.
+fn upsert(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, name: Range<usize>, role: Option<String>) -> usize {
+    let key = doc.name_key(name.clone());
+    let display = doc.text[doc.span(name)].to_string();
+    let listed = known.lookup(&key).map(|k| &known.list[k]);
+    let surname = key.last().cloned().unwrap_or_default();
+    let same = entries.iter().position(|e| {
+        e.key == key
+            || listed.is_some_and(|l| e.name == l.name)
+            || (e.surname() == Some(surname.as_str())
+                && (key.len() == 1 || e.key.len() == 1 || e.key.first() == key.first()))
+    });
+    let index = match same {
+        Some(i) => i,
+        None => {
+            let (name, key, aliases, list_role) = match listed {
+                Some(l) => (
+                    l.name.clone(),
+                    key_of(&l.name),
+                    l.aliases.iter().map(|a| key_of(a)).collect(),
+                    Some(l.role.clone()),
+                ),
+                None => (display.clone(), key.clone(), Vec::new(), None),
+            };
+            entries.push(Entry {
+                name,
+                key,
+                role_from_list: role.is_none() && list_role.is_some(),
+                role: role.clone().or(list_role),
+                aliases,
+                mentions: Vec::new(),
+            });
+            entries.len() - 1
+        }
+    };
+    let entry = &mut entries[index];
+    // The fullest name the article gives wins.
+    if key.len() > entry.key.len() || (key.len() == entry.key.len() && listed.is_none() && entry.key != key) {
+        entry.aliases.push(std::mem::replace(&mut entry.key, key));
+        entry.name = display;
+    } else if key != entry.key && !entry.aliases.contains(&key) {
+        entry.aliases.push(key);
+    }
+    // A role the article states beats the list's.
+    if role.is_some() && (entry.role.is_none() || entry.role_from_list) {
+        entry.role = role;
+        entry.role_from_list = false;
+    }
+    index
+}
+
+/// Pass two: every mention in reading order.
+fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found, usize)]) {
+    let mut next_found = found.iter().peekable();
+    // Surname → (sentence, is a leader) of the last full-name person seen with it.
+    let mut last_person: HashMap<String, (u32, bool)> = HashMap::new();
+    let mut i = 0;
+    while i < doc.tokens.len() {
+        while next_found.peek().is_some_and(|(f, _)| f.span.start < i) {
+            next_found.next();
+        }
+        if let Some((f, entry)) = next_found.peek()
+            && f.span.start == i
+        {
+            entries[*entry].mentions.push(doc.span(f.span.clone()));
+            if let Some(surname) = doc.name_key(f.name.clone()).last() {
+                last_person.insert(surname.clone(), (doc.sentence[i], true));
+            }
+            i = f.span.end;
+            continue;
+        }
+        let honorific = doc.is_word(i) && doc.cap(i) && is_in(&doc.folded[i], HONORIFICS);
+        let name_start = if honorific {
+            i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
+        } else {
+            i
+        };
+        let Some(name_end) = doc.same_block(i, name_start).then(|| doc.name_at(name_start)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let heading = doc.in_heading[doc.tokens[i].block];
+        let feminine = honorific && matches!(doc.folded[i].as_str(), "mrs" | "ms" | "miss" | "dame" | "lady");
+        let mut k = name_start;
+        while k < name_end {
+            // Longest known name starting at k.
+            let hit = (k + 1..=name_end).rev().find_map(|end| {
+                let run = name_end - name_start;
+                let entry = resolve(doc, known, entries, &last_person, k..end, heading, run, feminine)?;
+                Some((end, entry))
+            });
+            match hit {
+                Some((end, entry)) => {
+                    let start = if honorific && k == name_start { i } else { k };
+                    entries[entry].mentions.push(doc.span(start..end));
+                    if end - k >= 2
+                        && let Some(s) = doc.name_key(k..end).last()
+                    {
+                        last_person.insert(s.clone(), (doc.sentence[k], true));
+                    }
+                    k = end;
+                }
+                None => {
+                    // A full name that is not a leader's: remember it, so that its
+                    // surname nearby does not light up a leader.
+                    if !heading && name_end - k >= 2 {
+                        if let Some(s) = doc.name_key(k..name_end).last() {
+                            last_person.insert(s.clone(), (doc.sentence[k], false));
+                        }
+                        break;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        i = name_end;
+    }
+}
+
+/// Which leader, if any, the name tokens `name` refer to.
+fn resolve(
+    doc: &Doc,
+    known: &Known,
+    entries: &mut Vec<Entry>,
+    last_person: &HashMap<String, (u32, bool)>,
+    name: Range<usize>,
+    heading: bool,
+    run_len: usize,
+    feminine: bool,
+) -> Option<usize> {
+    let key = doc.name_key(name.clone());
+    let same_surname = |e: &Entry| key.len() == 1 && e.surname() == Some(key[0].as_str());
+    if let Some(e) = entries
+        .iter()
+        .position(|e| e.key == key || e.aliases.contains(&key) || same_surname(e))
+    {
+        if key.len() == 1 && !heading {
+            // A surname in the same sentence as someone else of that name is theirs;
+            // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
+            if let Some(&(sentence, false)) = last_person.get(&key[0])
+                && (feminine || sentence == doc.sentence[name.start])
+            {
+                return None;
+            }
+            // A single word in a longer run (`Trump Tower`) is not the person.
+            if run_len > 1 && !heading {
+                return None;
+            }
+        }
+        return Some(e);
+    }
+    // The list: a full name or a listed alias, even with no other evidence.
+    let listed = known.lookup(&key)?;
+    if key.len() == 1 && run_len > 1 && !heading {
+        return None;
+    }
+    let l = &known.list[listed];
+    if let Some(e) = entries.iter().position(|e| e.name == l.name) {
+        return Some(e);
+    }
+    let index = upsert(doc, known, entries, name, None);
+    Some(index)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::plain;
+
+    fn leaders(text: &str) -> Vec<(String, Vec<String>)> {
+        let article = plain::parse(text.to_string(), "t.txt");
+        find(&article, builtin())
+            .into_iter()
+            .map(|l| {
+                let m = l.mentions.iter().map(|r| article.text[r.clone()].to_string()).collect();
+                (l.name, m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_short_forms() {
+        let l = leaders("German Chancellor Friedrich Merz met Tesla CEO Elon Musk. Later Merz said Mr. Musk and Mr Merz agreed.");
+        assert_eq!(l[0].0, "Friedrich Merz");
+        assert_eq!(l[0].1, ["German Chancellor Friedrich Merz", "Merz", "Mr Merz"]);
+        assert_eq!(l[1].1, ["Tesla CEO Elon Musk", "Mr. Musk"]);
+    }
+
+    #[test]
+    fn appositions() {
+        let l = leaders("Jane Doe, chief executive of Acme, spoke. Vladimir Putin, Russia’s president, listened. Doe left.");
+        assert_eq!(l[0].0, "Jane Doe");
+        assert_eq!(l[0].1, ["Jane Doe", "Doe"]);
+        assert_eq!(l[1].1, ["Vladimir Putin"]);
+    }
+
+    #[test]
+    fn relatives_and_namesakes_are_not_the_leader() {
+        let l = leaders(
+            "President Donald Trump arrived. Melania Trump waved. Later, Trump spoke. Mrs. Trump smiled. \
+             Golfer Dustin Johnson and Boris Johnson, the former prime minister, met. Johnson won.",
+        );
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].1, ["President Donald Trump", "Trump"]);
+        assert_eq!(l[1].1, ["Boris Johnson", "Johnson"]);
+    }
+
+    #[test]
+    fn bare_titles_organisations_and_plain_people_are_not_leaders() {
+        assert!(leaders("The Chancellor spoke to NATO. Analyst John Smith disagreed. General Motors rose.").is_empty());
+    }
+
+    #[test]
+    fn diacritics_and_aliases_from_the_list() {
+        let l = leaders("Brazilian president Lula met Recep Tayyip Erdogan. Erdoğan smiled. Zelensky called.");
+        let names: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(names, ["Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"]);
+        assert_eq!(l[0].1, ["Brazilian president Lula"]);
+        assert_eq!(l[1].1, ["Recep Tayyip Erdogan", "Erdoğan"]);
+    }
+
+    #[test]
+    fn of_titles() {
+        let l = leaders("Governor of Texas Greg Abbott and Secretary of State Marco Rubio met. Abbott spoke.");
+        assert_eq!(l[0].0, "Greg Abbott");
+        assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
+        assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);
+    }
+}

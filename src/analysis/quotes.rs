@@ -1,0 +1,264 @@
+//! Quoted phrases: spans between matching quotation marks, in one linear pass per
+//! paragraph with a stack of open marks. Apostrophes are told apart from single quotes
+//! by the letters around them.
+
+use std::ops::Range;
+
+use crate::article::{Article, BlockKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Marks included: what is highlighted.
+    pub outer: Range<usize>,
+    /// Between the marks: the quote's text.
+    pub inner: Range<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Open,
+    Close,
+    /// `’` or `'` after a word: closes a single quote, or is a plural possessive.
+    MaybeClose,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    token: Token,
+    ch: char,
+    at: usize,
+    /// `’`/`'` after an `s` and before a lowercase word: maybe `the leaders’ talks`.
+    possessive_like: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    ch: char,
+    at: usize,
+}
+
+/// The marks that close a quote opened with `open`.
+fn closes(open: char, close: char) -> bool {
+    match open {
+        '“' => close == '”',
+        '„' => matches!(close, '“' | '”'),
+        '"' => close == '"',
+        '‘' | '‚' => close == '’',
+        '\'' => close == '\'',
+        '«' => close == '»',
+        '»' => close == '«',
+        '「' => close == '」',
+        '『' => close == '』',
+        _ => false,
+    }
+}
+
+/// All quotes in the article's paragraphs and headings, ordered by start (outer
+/// before inner).
+pub fn find(article: &Article) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let mut quotes = Vec::new();
+    // A quote left open at a paragraph's end, waiting for the next paragraph to re-open.
+    let mut carried: Option<Open> = None;
+    for block in &article.blocks {
+        let mut marks = Vec::new();
+        let continues = block.kind == BlockKind::Paragraph;
+        let para = &text[block.range.clone()];
+        let mut skip_first = false;
+        let mut stack: Vec<Open> = Vec::new();
+        if let Some(open) = carried.take() {
+            let first = para.chars().next();
+            if continues && first == Some(open.ch) {
+                stack.push(open);
+                skip_first = true;
+            }
+        }
+        tokenize(para, block.range.start, &mut marks);
+        if skip_first && !marks.is_empty() && marks[0].at == block.range.start {
+            marks.remove(0);
+        }
+        resolve(&marks, &mut stack, &mut quotes);
+        if continues && let Some(outermost) = stack.first() {
+            carried = Some(*outermost);
+        }
+    }
+    quotes.sort_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
+    quotes
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn is_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// Before an opening mark: start, space, an opening bracket, dash or another mark.
+fn opens_after(c: Option<char>) -> bool {
+    is_space(c) || c.is_some_and(|c| "([{—–-/“‘\"'«»„‚「『".contains(c))
+}
+
+/// After a closing mark: end, space or punctuation.
+fn closes_before(c: Option<char>) -> bool {
+    is_space(c) || c.is_some_and(|c| ".,;:!?)]}—–-…".contains(c))
+}
+
+/// Words where a leading straight apostrophe marks elision, not a quote.
+fn elided(rest: &str) -> bool {
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(word.as_str(), "tis" | "twas" | "em" | "n" | "cause" | "til" | "bout")
+}
+
+fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
+    let mut prev: Option<char> = None;
+    let mut chars = para.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let token = match c {
+            // Marks used both ways close when they stand after a word and before a
+            // space or punctuation.
+            '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => Some(Token::Close),
+            '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
+            '”' | '」' | '』' => Some(Token::Close),
+            '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
+            '’' | '\'' if is_word(prev) && is_word(next) => None,
+            '’' | '\'' if opens_after(prev) => {
+                (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
+            }
+            '’' | '\'' => Some(Token::MaybeClose),
+            _ => None,
+        };
+        if let Some(token) = token {
+            let possessive_like = token == Token::MaybeClose
+                && matches!(prev, Some('s' | 'S'))
+                && para[i + c.len_utf8()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_lowercase));
+            marks.push(Mark {
+                token,
+                ch: c,
+                at: offset + i,
+                possessive_like,
+            });
+        }
+        prev = Some(c);
+    }
+}
+
+fn resolve(marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
+    // How many MaybeClose marks of each kind come after index i: a possessive-looking
+    // mark only closes when no later mark could.
+    let mut later_curly = vec![0u32; marks.len() + 1];
+    let mut later_straight = vec![0u32; marks.len() + 1];
+    for (i, m) in marks.iter().enumerate().rev() {
+        let maybe = m.token == Token::MaybeClose;
+        later_curly[i] = later_curly[i + 1] + u32::from(maybe && m.ch == '’');
+        later_straight[i] = later_straight[i + 1] + u32::from(maybe && m.ch == '\'');
+    }
+    for (i, m) in marks.iter().enumerate() {
+        let opener = stack.iter().rposition(|o| closes(o.ch, m.ch));
+        match (m.token, opener) {
+            // Marks that both open and close (`"`, `«`/`»`, `“` in German) close first.
+            (Token::Open, Some(at)) if is_ambiguous(m.ch, stack[at].ch) => close(stack, at, m, quotes),
+            (Token::Open, _) => stack.push(Open { ch: m.ch, at: m.at }),
+            (Token::Close, Some(at)) => close(stack, at, m, quotes),
+            (Token::MaybeClose, Some(at)) => {
+                let later = if m.ch == '’' { later_curly[i + 1] } else { later_straight[i + 1] };
+                if !(m.possessive_like && later > 0) {
+                    close(stack, at, m, quotes);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// An opening-looking mark that closes the open quote instead.
+fn is_ambiguous(mark: char, open: char) -> bool {
+    matches!((open, mark), ('"', '"') | ('„', '“') | ('«', '»') | ('»', '«'))
+}
+
+fn close(stack: &mut Vec<Open>, at: usize, m: &Mark, quotes: &mut Vec<Quote>) {
+    let open = stack[at];
+    stack.truncate(at);
+    let inner = open.at + open.ch.len_utf8()..m.at;
+    if !inner.is_empty() {
+        quotes.push(Quote {
+            outer: open.at..m.at + m.ch.len_utf8(),
+            inner,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::plain;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let article = plain::parse(text.to_string(), "t.txt");
+        find(&article)
+            .iter()
+            .map(|q| article.text[q.inner.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles() {
+        assert_eq!(quotes("He said “great progress,” and left."), ["great progress,"]);
+        assert_eq!(quotes("He said \"no\" and \"yes\"."), ["no", "yes"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        let text = "Russia’s leaders’ talks, the Joneses' garden, ’90s rock ’n’ roll, ’tis, don't, O’Brien's.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    }
+
+    #[test]
+    fn single_quotes_nested_and_british() {
+        assert_eq!(
+            quotes("“He told me ‘never again’ today,” she said."),
+            ["He told me ‘never again’ today,", "never again"]
+        );
+        assert_eq!(
+            quotes("‘The leaders’ talks went well,’ he said."),
+            ["The leaders’ talks went well,"]
+        );
+        assert_eq!(quotes("'It was the Joneses' idea,' she said."), ["It was the Joneses' idea,"]);
+        assert_eq!(quotes("They call him 'Bud' at home."), ["Bud"]);
+    }
+
+    #[test]
+    fn other_mark_styles() {
+        assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
+        assert_eq!(quotes("Il a dit « bonjour » hier."), [" bonjour "]);
+        assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
+        assert_eq!(quotes("彼は「こんにちは」と言った。『本』"), ["こんにちは", "本"]);
+    }
+
+    #[test]
+    fn unbalanced_marks_stay_inside_their_paragraph() {
+        let text = "He said “this never closes.\n\nA new paragraph with “a quote” in it.";
+        assert_eq!(quotes(text), ["a quote"]);
+    }
+
+    #[test]
+    fn quotation_spanning_paragraphs() {
+        let text = "Intro line here.\n\n“First part of the speech.\n\n“Second part, and the end.”\n\nAfter.";
+        let q = quotes(text);
+        assert_eq!(q.len(), 1);
+        assert!(q[0].starts_with("First part") && q[0].ends_with("the end."));
+    }
+
+    #[test]
+    fn stray_inch_mark_is_ignored() {
+        assert_eq!(quotes("A 5\" screen and \"a quote\" here."), ["a quote"]);
+    }
+}

@@ -1,0 +1,442 @@
+//! Plain text → Article. Paragraphs, headings, title and dateline by heuristics that
+//! hold for most prose: see the tests and `tests/fixtures/text/` for what they cover.
+
+use std::ops::Range;
+
+use super::{Article, Block, BlockKind, Format, dateline, sections_from_blocks, title};
+use crate::source::display_width;
+
+/// Hard-wrapped text is wrapped at a fixed measure; lines longer than this are
+/// one-paragraph-per-line prose instead.
+const MAX_HARD_WRAP_COLUMNS: usize = 100;
+/// In hard-wrapped text, a line shorter than this share of the measure that ends a
+/// sentence ends its paragraph.
+const SHORT_LINE_RATIO: f32 = 0.6;
+const MAX_HEADING_COLUMNS: usize = 90;
+const MAX_HEADING_WORDS: usize = 14;
+
+/// Words that stay lowercase in Title Case.
+const SMALL_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
+    "of", "off", "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "vs.",
+    "with", "within", "without", "amid", "after", "before", "about", "against", "between",
+    "is", "are", "was", "be", "its", "than", "that", "out", "de", "la", "le", "von", "van", "der",
+];
+
+/// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
+pub fn parse(text: String, name: &str) -> Article {
+    let lines = split_lines(&text);
+    let units = units(&text, &lines);
+    let mut blocks = Vec::with_capacity(units.len());
+    let mut previous_rejected_plain = false;
+    for (i, unit) in units.iter().enumerate() {
+        let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
+        let next_exists = i + 1 < units.len();
+        let kind = match unit.candidate {
+            Some(Candidate { level, explicit: true }) if next_exists || i > 0 => {
+                BlockKind::Heading { level }
+            }
+            Some(Candidate { level, explicit: false })
+                if next_is_body && !previous_rejected_plain =>
+            {
+                BlockKind::Heading { level }
+            }
+            _ => BlockKind::Paragraph,
+        };
+        previous_rejected_plain = unit.candidate.is_some_and(|c| !c.explicit)
+            && kind == BlockKind::Paragraph
+            && i > 0;
+        blocks.push(Block {
+            kind,
+            range: unit.range.clone(),
+        });
+    }
+
+    // The first line is the title when it reads like one and text follows it.
+    let title_line = match blocks.first() {
+        Some(first) if blocks.len() > 1 => {
+            let is_heading = matches!(first.kind, BlockKind::Heading { .. });
+            let plain_like = units[0].candidate.is_some();
+            (is_heading || plain_like).then_some(0)
+        }
+        _ => None,
+    };
+    let title = if let Some(i) = title_line {
+        blocks[i].kind = BlockKind::Title;
+        collapse(&text[blocks[i].range.clone()])
+    } else {
+        let opening = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &text[b.range.clone()]);
+        title::from_file_name(name)
+            .or_else(|| opening.and_then(title::from_opening))
+            .unwrap_or_else(|| "Untitled".to_string())
+    };
+
+    let dateline = blocks
+        .iter()
+        .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
+
+    let sections = sections_from_blocks(&text, &blocks);
+    Article {
+        title,
+        source: name.to_string(),
+        format: Format::Text,
+        text,
+        dateline,
+        blocks,
+        sections,
+        warnings: Vec::new(),
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One source line: its trimmed byte range and display width.
+struct Line {
+    range: Range<usize>,
+    width: usize,
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split('\n') {
+        let trimmed_start = piece.len() - piece.trim_start().len();
+        let trimmed = piece.trim();
+        let s = start + trimmed_start;
+        lines.push(Line {
+            range: s..s + trimmed.len(),
+            width: display_width(trimmed),
+        });
+        start += piece.len() + 1;
+    }
+    lines
+}
+
+/// A paragraph or heading candidate before the decision that needs its neighbours.
+struct Unit {
+    range: Range<usize>,
+    candidate: Option<Candidate>,
+}
+
+#[derive(Clone, Copy)]
+struct Candidate {
+    level: u8,
+    /// `#`, underlined or numbered: the author said it is a heading.
+    explicit: bool,
+}
+
+fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].range.is_empty() {
+            i += 1;
+            continue;
+        }
+        let group_end = (i..lines.len())
+            .find(|&j| lines[j].range.is_empty())
+            .unwrap_or(lines.len());
+        group_units(text, &lines[i..group_end], &mut units);
+        i = group_end;
+    }
+    units
+}
+
+/// Splits a run of non-blank lines into units.
+fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
+    let measure = group.iter().map(|l| l.width).max().unwrap_or(0);
+    let hard_wrapped = group.len() > 1 && measure <= MAX_HARD_WRAP_COLUMNS;
+    let mut paragraph: Option<Range<usize>> = None;
+    let mut i = 0;
+    while i < group.len() {
+        let line = &group[i];
+        let s = &text[line.range.clone()];
+        if let Some(level) = group.get(i + 1).and_then(|next| underline_level(&text[next.range.clone()]))
+            && line.width <= MAX_HEADING_COLUMNS
+        {
+            flush(&mut paragraph, units);
+            units.push(Unit {
+                range: line.range.clone(),
+                candidate: Some(Candidate { level, explicit: true }),
+            });
+            i += 2;
+            continue;
+        }
+        if let Some((level, skip)) = atx_heading(s) {
+            flush(&mut paragraph, units);
+            units.push(Unit {
+                range: line.range.start + skip..line.range.end,
+                candidate: Some(Candidate { level, explicit: true }),
+            });
+            i += 1;
+            continue;
+        }
+        // In wrapped text only a line that starts a paragraph can be a heading.
+        let starts_paragraph = paragraph.is_none() || !hard_wrapped;
+        if starts_paragraph && let Some(candidate) = heading_candidate(s) {
+            flush(&mut paragraph, units);
+            units.push(Unit {
+                range: line.range.clone(),
+                candidate: Some(candidate),
+            });
+            i += 1;
+            continue;
+        }
+        if !hard_wrapped {
+            flush(&mut paragraph, units);
+            units.push(Unit {
+                range: line.range.clone(),
+                candidate: None,
+            });
+            i += 1;
+            continue;
+        }
+        if paragraph.is_some() && is_list_item(s) {
+            flush(&mut paragraph, units);
+        }
+        paragraph = Some(match paragraph.take() {
+            Some(p) => p.start..line.range.end,
+            None => line.range.clone(),
+        });
+        let short = (line.width as f32) < measure as f32 * SHORT_LINE_RATIO;
+        if short && ends_sentence(s) {
+            flush(&mut paragraph, units);
+        }
+        i += 1;
+    }
+    flush(&mut paragraph, units);
+}
+
+fn flush(paragraph: &mut Option<Range<usize>>, units: &mut Vec<Unit>) {
+    if let Some(range) = paragraph.take() {
+        units.push(Unit {
+            range,
+            candidate: None,
+        });
+    }
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ':', '…'])
+}
+
+/// `===` under a line is level 1, `---` level 2.
+fn underline_level(s: &str) -> Option<u8> {
+    if s.len() < 3 {
+        return None;
+    }
+    if s.bytes().all(|b| b == b'=') {
+        Some(1)
+    } else if s.bytes().all(|b| b == b'-') {
+        Some(2)
+    } else {
+        None
+    }
+}
+
+/// `## Heading` → (2, bytes to skip).
+fn atx_heading(s: &str) -> Option<(u8, usize)> {
+    let hashes = s.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &s[hashes..];
+    let body = rest.trim_start();
+    if body.is_empty() || body.len() == rest.len() {
+        return None;
+    }
+    let body_trimmed = body.trim_end_matches('#').trim_end();
+    if body_trimmed.is_empty() {
+        return None;
+    }
+    let skip = s.len() - body.len();
+    // Level is bounded by 1..=6 above.
+    Some((hashes as u8, skip))
+}
+
+fn is_list_item(s: &str) -> bool {
+    let starts_with_bullet = ["- ", "* ", "• ", "– ", "+ "].iter().any(|b| s.starts_with(b));
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered_paren = digits > 0 && s[digits..].starts_with(") ");
+    let lettered = s.len() > 2 && s.as_bytes()[0].is_ascii_alphabetic() && s[1..].starts_with(") ");
+    starts_with_bullet || numbered_paren || lettered
+}
+
+/// Whether a standalone line reads like a heading, and at what level.
+fn heading_candidate(s: &str) -> Option<Candidate> {
+    if let Some((level, rest)) = numbered_prefix(s) {
+        return heading_like(rest, true).then_some(Candidate { level, explicit: false });
+    }
+    heading_like(s, false).then_some(Candidate { level: 1, explicit: false })
+}
+
+/// `2. Background` → (1, "Background"); `3.1 Method` → (2, …); `IV. Results` → (1, …).
+fn numbered_prefix(s: &str) -> Option<(u8, &str)> {
+    let head_len = s.find(' ')?;
+    let (head, rest) = (&s[..head_len], s[head_len..].trim_start());
+    let roman = head
+        .strip_suffix('.')
+        .is_some_and(|r| !r.is_empty() && r.len() <= 5 && r.chars().all(|c| "IVXLC".contains(c)));
+    if roman {
+        return Some((1, rest));
+    }
+    let numbers = head.strip_suffix('.').unwrap_or(head);
+    let parts: Vec<&str> = numbers.split('.').collect();
+    let numeric = !numbers.is_empty()
+        && parts.len() <= 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+    // A bare `2` needs its dot: "2 people died" is a sentence.
+    if numeric && (parts.len() > 1 || head.ends_with('.')) {
+        let level = u8::try_from(parts.len()).unwrap_or(1);
+        return Some((level, rest));
+    }
+    None
+}
+
+/// Short, standalone, Title Case or ALL CAPS, no sentence punctuation, not a list
+/// item, not a byline. Numbered headings may be in sentence case.
+fn heading_like(s: &str, numbered: bool) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > MAX_HEADING_WORDS
+        || display_width(s) > MAX_HEADING_COLUMNS
+        || s.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || is_list_item(s)
+        || s.starts_with("By ")
+        || s.contains(". ")
+    {
+        return false;
+    }
+    if !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+        return false;
+    }
+    let last = s.trim_end_matches(['"', '”', '’', ')']);
+    if last.ends_with(['.', '!', ',', ';', ':', '…', '-', '–', '—']) {
+        return false;
+    }
+    if numbered {
+        return true;
+    }
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.iter().all(|c| !c.is_lowercase());
+    if all_caps {
+        return letters.len() >= 3;
+    }
+    let significant: Vec<&str> = words
+        .iter()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.starts_with(char::is_alphabetic))
+        .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if significant.is_empty() {
+        return false;
+    }
+    let capitalised = significant
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    // A question is a heading only in strict Title Case ("What Comes Next?").
+    let strict = s.ends_with('?');
+    if strict {
+        return capitalised == significant.len() && significant.len() >= 2;
+    }
+    capitalised * 5 >= significant.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        let a = parse(text.to_string(), "t.txt");
+        a.blocks
+            .iter()
+            .map(|b| (b.kind, collapse(&a.text[b.range.clone()])))
+            .collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line_with_headings() {
+        let long = "This is a long paragraph line. ".repeat(5);
+        let text = format!("{long}\nA Heading Here\n{long}\n{long}\n");
+        let k = kinds(&text);
+        assert_eq!(k.len(), 4);
+        assert_eq!(k[1], (BlockKind::Heading { level: 1 }, "A Heading Here".into()));
+        assert_eq!(k[2].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "Title Of The Story\n\nThe first line of a paragraph that\nwraps onto a second line and then\nends here.\n\nAnother paragraph starts.\n";
+        let k = kinds(text);
+        assert_eq!(k[0].0, BlockKind::Title);
+        assert_eq!(
+            k[1].1,
+            "The first line of a paragraph that wraps onto a second line and then ends here."
+        );
+        assert_eq!(k.len(), 3);
+    }
+
+    #[test]
+    fn markers_and_underlines() {
+        let k = kinds("# Big\n\ntext here.\n\nSub\n---\n\nmore text.\n\n2.1 Method details\n\nbody.\n");
+        assert_eq!(k[0], (BlockKind::Title, "Big".into()));
+        assert_eq!(k[2], (BlockKind::Heading { level: 2 }, "Sub".into()));
+        assert_eq!(k[4], (BlockKind::Heading { level: 2 }, "2.1 Method details".into()));
+    }
+
+    #[test]
+    fn heading_like_rules() {
+        assert!(heading_like("Leaders’ Vague Optimism Contrasts with Ground Realities", false));
+        assert!(heading_like("Fighting Rages On in Ukraine", false));
+        assert!(heading_like("THE BACKGROUND", false));
+        assert!(heading_like("What Comes Next?", false));
+        assert!(!heading_like("He said it was over.", false));
+        assert!(!heading_like("Here is what we know:", false));
+        assert!(!heading_like("- A List Item", false));
+        assert!(!heading_like("By Jane Doe", false));
+        assert!(!heading_like("the lower case line", false));
+        assert!(!heading_like("Is this a question?", false));
+        assert!(!heading_like("Then there was nothing left to do but wait", false));
+    }
+
+    #[test]
+    fn numbered_prefixes() {
+        assert_eq!(numbered_prefix("2. Background").map(|p| p.0), Some(1));
+        assert_eq!(numbered_prefix("3.1 Method").map(|p| p.0), Some(2));
+        assert_eq!(numbered_prefix("IV. Results").map(|p| p.0), Some(1));
+        assert_eq!(numbered_prefix("2 people died"), None);
+        assert_eq!(numbered_prefix("2024 was a year"), None);
+    }
+
+    #[test]
+    fn a_last_line_is_never_a_heading() {
+        let long = "Body text that goes on for a while and ends. ".repeat(4);
+        let k = kinds(&format!("{long}\nAssociated Press\n"));
+        assert!(k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph));
+    }
+
+    #[test]
+    fn runs_of_short_title_case_lines_are_not_headings() {
+        let long = "Body text that goes on for a while and ends. ".repeat(4);
+        let k = kinds(&format!("{long}\nAlice Smith\nBob Jones\nCarol King\n{long}\n"));
+        assert!(k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        assert!(parse(String::new(), "x").blocks.is_empty());
+        assert!(parse("\n\n   \n".into(), "x").blocks.is_empty());
+        assert_eq!(parse("Just One Line".into(), "-").blocks.len(), 1);
+    }
+}

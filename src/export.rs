@@ -1,0 +1,161 @@
+//! The non-interactive modes: `--outline`, `--json`, `--dump`.
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::article::{Article, BlockKind, Format};
+use crate::layout::line_pieces;
+use crate::marks::{self, Marks};
+
+/// One heading per line, indented two spaces per level below 1.
+pub fn outline(article: &Article) -> String {
+    let mut out = String::new();
+    for s in &article.sections {
+        let indent = usize::from(s.level.saturating_sub(1)) * 2;
+        out.push_str(&" ".repeat(indent));
+        out.push_str(&s.title);
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    title: &'a str,
+    source: &'a str,
+    format: Format,
+    dateline: Option<&'a str>,
+    words: usize,
+    sections: Vec<SectionJson<'a>>,
+    quotes: Vec<SpanJson<'a>>,
+    leaders: Vec<LeaderJson<'a>>,
+    warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    title: &'a str,
+    level: u8,
+    start: usize,
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct LeaderJson<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    mentions: Vec<SpanJson<'a>>,
+}
+
+/// The parsed and analysed article in the JSON contract of DESIGN.md §1. Offsets are
+/// bytes into the decoded, cleaned text.
+pub fn json<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleJson<'a> {
+    let text = article.text.as_str();
+    let span = |r: &std::ops::Range<usize>| SpanJson {
+        text: &text[r.clone()],
+        start: r.start,
+        end: r.end,
+    };
+    ArticleJson {
+        title: &article.title,
+        source: &article.source,
+        format: article.format,
+        dateline: article.dateline.as_ref().map(|d| &text[d.place.clone()]),
+        words: article.word_count(),
+        sections: article
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SectionJson {
+                title: &s.title,
+                level: s.level,
+                start: article.section_start(i),
+            })
+            .collect(),
+        quotes: analysis.quotes.iter().map(|q| span(&q.inner)).collect(),
+        leaders: analysis
+            .leaders
+            .iter()
+            .map(|l| LeaderJson {
+                name: &l.name,
+                role: l.role.as_deref(),
+                mentions: l.mentions.iter().map(span).collect(),
+            })
+            .collect(),
+        warnings: &article.warnings,
+    }
+}
+
+/// The article as text, one paragraph per line, with highlights as ANSI styles when
+/// `ansi` is set. The text is already free of control characters (see `source`).
+pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
+    let index = marks::article_index(article, analysis);
+    let text = article.text.as_str();
+    let mut out = String::new();
+    let has_title_block = article.blocks.first().is_some_and(|b| b.kind == BlockKind::Title);
+    if !has_title_block {
+        push_title(&mut out, &article.title, ansi);
+    }
+    for (i, block) in article.blocks.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let heading = match block.kind {
+            BlockKind::Title => {
+                push_title(&mut out, &article.block_text(i).split_whitespace().collect::<Vec<_>>().join(" "), ansi);
+                continue;
+            }
+            BlockKind::Heading { .. } => true,
+            BlockKind::Paragraph => false,
+        };
+        let mut first = true;
+        for word in line_pieces(text, block.range.clone()) {
+            if !first {
+                out.push(' ');
+            }
+            first = false;
+            for (range, set) in marks::segments(word.clone(), index.overlapping(word)) {
+                push_styled(&mut out, &text[range], set, heading, ansi);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn push_title(out: &mut String, title: &str, ansi: bool) {
+    if ansi {
+        out.push_str(&format!("\x1b[1;4m{title}\x1b[0m\n\n"));
+    } else {
+        out.push_str(title);
+        out.push('\n');
+        out.push_str(&"=".repeat(crate::source::display_width(title).max(1)));
+        out.push_str("\n\n");
+    }
+}
+
+fn push_styled(out: &mut String, s: &str, set: Marks, heading: bool, ansi: bool) {
+    if !ansi || (set == Marks::default() && !heading) {
+        out.push_str(s);
+        return;
+    }
+    let mut codes: Vec<&str> = Vec::new();
+    if heading || set.contains(Marks::DATELINE) || set.contains(Marks::LEADER) {
+        codes.push("1");
+    }
+    if set.contains(Marks::QUOTE) {
+        codes.extend(["3", "32"]);
+    }
+    if set.contains(Marks::LEADER) {
+        codes.extend(["4", "36"]);
+    } else if heading {
+        codes.push("34");
+    }
+    out.push_str(&format!("\x1b[{}m{s}\x1b[0m", codes.join(";")));
+}

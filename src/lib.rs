@@ -1,0 +1,11 @@
+//! byline: a terminal reader for articles. The core (source → article → analysis →
+//! layout) is pure and never touches the terminal; `app`, `keymap` and `ui` are the
+//! terminal side. See DESIGN.md.
+
+pub mod analysis;
+pub mod article;
+pub mod export;
+pub mod layout;
+pub mod library;
+pub mod marks;
+pub mod source;

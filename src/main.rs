@@ -1,0 +1,146 @@
+//! The `byline` command: parse the command line, load and parse every article BEFORE
+//! the terminal is touched (so errors print on a normal screen), then either print
+//! (`--outline`, `--json`, `--dump`) or run the TUI.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, ValueEnum};
+
+use byline::analysis::{self, Analysis};
+use byline::article::Article;
+use byline::{export, library};
+
+/// A terminal reader for articles: section outline, scrollable body, highlighted quotes
+/// and leaders.
+#[derive(Parser, Debug)]
+#[command(version, about, after_help = "With no PATH, opens the bundled articles. Press ? in the reader for keys.")]
+struct Cli {
+    /// Files or folders to open; `-` reads standard input.
+    paths: Vec<PathBuf>,
+    /// Print the section outline and exit.
+    #[arg(long, group = "mode")]
+    outline: bool,
+    /// Print the parsed and analysed article as JSON and exit.
+    #[arg(long, group = "mode")]
+    json: bool,
+    /// Print the article with highlights and exit.
+    #[arg(long, group = "mode")]
+    dump: bool,
+    /// When to colour --dump output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("byline: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let entries = if cli.paths.is_empty() && stdin_has_article() {
+        library::discover(&[PathBuf::from("-")])?
+    } else if cli.paths.is_empty() {
+        library::seeds()
+    } else {
+        library::discover(&cli.paths)?
+    };
+    let stdout_tty = std::io::stdout().is_terminal();
+    let printing = cli.outline || cli.json || cli.dump || !stdout_tty;
+    if printing {
+        return print(&cli, &entries, stdout_tty);
+    }
+    let first = entries.first().context("no articles to open")?;
+    let article = first.load()?;
+    let analysis = analysis::analyse(&article, &[]);
+    let _ = (article, analysis);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `cat x | byline` and `byline < x` read the article from stdin; a stdin that is merely
+/// not a terminal (`/dev/null` under cron or a test harness) does not count.
+fn stdin_has_article() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+}
+
+/// Prints each article in the chosen mode; a file that fails is reported and the rest
+/// still print, with a non-zero exit at the end.
+fn print(cli: &Cli, entries: &[library::Entry], stdout_tty: bool) -> Result<ExitCode> {
+    let mut failed = false;
+    let mut loaded: Vec<(Article, Analysis)> = Vec::new();
+    for entry in entries {
+        match entry.load() {
+            Ok(article) => {
+                let analysis = analysis::analyse(&article, &[]);
+                loaded.push((article, analysis));
+            }
+            Err(err) => {
+                eprintln!("byline: {err:#}");
+                failed = true;
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let result = if cli.json {
+        let docs: Vec<_> = loaded.iter().map(|(a, an)| export::json(a, an)).collect();
+        if docs.len() == 1 && entries.len() == 1 {
+            serde_json::to_writer_pretty(&mut out, &docs[0])
+        } else {
+            serde_json::to_writer_pretty(&mut out, &docs)
+        }
+        .map_err(anyhow::Error::from)
+        .and_then(|()| writeln!(out).map_err(anyhow::Error::from))
+    } else {
+        let ansi = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        };
+        loaded.iter().enumerate().try_for_each(|(i, (article, analysis))| {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            let text = if cli.outline {
+                export::outline(article)
+            } else {
+                export::dump(article, analysis, ansi)
+            };
+            out.write_all(text.as_bytes())
+        })
+        .map_err(anyhow::Error::from)
+    };
+    if let Err(err) = result {
+        // A closed pipe (`byline x | head`) is not an error worth reporting.
+        if err.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+            return Ok(ExitCode::SUCCESS);
+        }
+        return Err(err);
+    }
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,202 @@
+//! Bytes → clean text. After this layer no character of an article can drive the
+//! terminal: control characters, escape sequences and bidi overrides become visible
+//! placeholders, line ends are `\n` and tabs are spaces.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops every this many columns when expanding tabs.
+const TAB_WIDTH: usize = 4;
+
+/// Decoded, neutralised article text plus what we had to do to get it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Human-readable notes, e.g. "invalid UTF-8 replaced"; shown in the status bar.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a file, or standard input when `path` is `-`.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("reading standard input")?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM, anything else lossily)
+/// and cleans the result with [`clean`].
+pub fn decode(bytes: &[u8]) -> Decoded {
+    let mut warnings = Vec::new();
+    let raw: Cow<str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8_lossy(rest, &mut warnings)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        Cow::Owned(utf16(rest, u16::from_le_bytes, &mut warnings))
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        Cow::Owned(utf16(rest, u16::from_be_bytes, &mut warnings))
+    } else {
+        utf8_lossy(bytes, &mut warnings)
+    };
+    let text = clean(&raw).into_owned();
+    Decoded { text, warnings }
+}
+
+fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
+    let text = String::from_utf8_lossy(bytes);
+    if matches!(text, Cow::Owned(_)) {
+        warnings.push("invalid UTF-8 replaced with \u{FFFD}".to_string());
+    }
+    text
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut bad = bytes.len() % 2 == 1;
+    let text = char::decode_utf16(units)
+        .map(|c| {
+            c.unwrap_or_else(|_| {
+                bad = true;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if bad {
+        warnings.push("invalid UTF-16 replaced with \u{FFFD}".to_string());
+    }
+    text
+}
+
+/// Normalises line ends to `\n`, expands tabs, and replaces every character that a
+/// terminal would interpret (C0/C1 controls, DEL, bidi overrides and isolates) with a
+/// visible placeholder. Borrows when there is nothing to change, which is the common case.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    let Some(first) = text.char_indices().find(|&(_, c)| needs_cleaning(c)) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    out.push_str(&text[..first.0]);
+    let mut column = text[..first.0]
+        .rsplit('\n')
+        .next()
+        .map_or(0, display_width);
+    let mut chars = text[first.0..].chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF and lone CR are both one line end.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                column = 0;
+            }
+            '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_WIDTH - column % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            c => {
+                let shown = placeholder(c).unwrap_or(c);
+                out.push(shown);
+                column += shown.width().unwrap_or(0);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_cleaning(c: char) -> bool {
+    c == '\t' || c == '\r' || (c != '\n' && placeholder(c).is_some()) || is_line_separator(c)
+}
+
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// The visible stand-in for a character that must never reach the terminal, if any.
+fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' | '\r' => None,
+        // C0 controls map onto the Unicode "control pictures" block: ESC → ␛, BEL → ␇.
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('␡'),
+        // C1 controls (0x9B is a one-byte CSI) and bidi overrides/isolates, which could
+        // reorder what the reader sees.
+        '\u{80}'..='\u{9F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Some(char::REPLACEMENT_CHARACTER)
+        }
+        _ => None,
+    }
+}
+
+/// Display width of a string in terminal columns.
+pub fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_utf8_is_borrowed_unchanged() {
+        assert!(matches!(clean("hello “world”\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn strips_bom_and_normalises_line_ends() {
+        let d = decode(b"\xEF\xBB\xBFone\r\ntwo\rthree\n");
+        assert_eq!(d.text, "one\ntwo\nthree\n");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let d = decode(b"caf\xE9 ok");
+        assert_eq!(d.text, "caf\u{FFFD} ok");
+        assert_eq!(d.warnings.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Zürich “x”".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode(&le).text, "Zürich “x”");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Kyiv".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&be).text, "Kyiv");
+    }
+
+    #[test]
+    fn escape_sequences_become_visible() {
+        let d = decode(b"a\x1b]0;evil\x07b\x1b[31mred\x9b");
+        assert!(!d.text.chars().any(|c| c.is_control() && c != '\n'));
+        assert!(d.text.starts_with("a␛]0;evil␇b␛[31mred"));
+    }
+
+    #[test]
+    fn c1_and_bidi_are_neutralised() {
+        let t = clean("x\u{9b}y\u{202E}z\u{2066}w");
+        assert_eq!(t, "x\u{FFFD}y\u{FFFD}z\u{FFFD}w");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops_in_display_columns() {
+        assert_eq!(clean("a\tb"), "a   b");
+        assert_eq!(clean("\tb"), "    b");
+        assert_eq!(clean("漢\tb"), "漢  b");
+        assert_eq!(clean("x\nabcd\te"), "x\nabcd    e");
+    }
+}
