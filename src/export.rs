@@ -98,7 +98,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
     let index = marks::article_index(article, analysis);
     let text = article.text.as_str();
     let mut out = String::new();
-    let has_title_block = article.blocks.first().is_some_and(|b| b.kind == BlockKind::Title);
+    let has_title_block = article
+        .blocks
+        .first()
+        .is_some_and(|b| b.kind == BlockKind::Title);
     if !has_title_block {
         push_title(&mut out, &article.title, ansi);
     }
@@ -108,7 +111,15 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         }
         let heading = match block.kind {
             BlockKind::Title => {
-                push_title(&mut out, &article.block_text(i).split_whitespace().collect::<Vec<_>>().join(" "), ansi);
+                push_title(
+                    &mut out,
+                    &article
+                        .block_text(i)
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    ansi,
+                );
                 continue;
             }
             BlockKind::Heading { .. } => true,

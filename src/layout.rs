@@ -77,7 +77,10 @@ impl Layout {
 
     /// The first visual line of `block`.
     pub fn block_line(&self, block: usize) -> usize {
-        self.block_start.get(block).copied().unwrap_or(self.lines.len())
+        self.block_start
+            .get(block)
+            .copied()
+            .unwrap_or(self.lines.len())
     }
 
     /// First visual line of each section's heading, in order.
@@ -88,7 +91,11 @@ impl Layout {
     /// The visual line that shows byte `offset` of the text, within `block`.
     pub fn line_of_offset(&self, block: usize, offset: usize) -> usize {
         let first = self.block_line(block);
-        let end = self.block_start.get(block + 1).copied().unwrap_or(self.lines.len());
+        let end = self
+            .block_start
+            .get(block + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
         let within = &self.lines[first.min(end)..end];
         let i = within
             .partition_point(|l| l.kind == LineKind::Text && l.range.start <= offset)
@@ -177,21 +184,30 @@ mod tests {
     use crate::source::display_width;
 
     fn width_of(text: &str, line: &Line) -> usize {
-        let words: Vec<&str> = line_pieces(text, line.range.clone()).map(|r| &text[r]).collect();
+        let words: Vec<&str> = line_pieces(text, line.range.clone())
+            .map(|r| &text[r])
+            .collect();
         display_width(&words.join(" "))
     }
 
     #[test]
     fn lines_fit_and_cover_every_word() {
-        let text = "Title Line\n\nA paragraph with 漢字 wide characters and e\u{301}mojis 🎉 that wraps. ".repeat(3)
-            + "\nAverylongwordwithoutanyspacesthatmustbebrokenacrosslines";
+        let text =
+            "Title Line\n\nA paragraph with 漢字 wide characters and e\u{301}mojis 🎉 that wraps. "
+                .repeat(3)
+                + "\nAverylongwordwithoutanyspacesthatmustbebrokenacrosslines";
         let article = plain::parse(text, "t.txt");
         for width in [1, 5, 12, 40] {
             let layout = Layout::new(&article, width);
             let mut words = Vec::new();
             for line in &layout.lines {
-                assert!(width_of(&article.text, line) <= width.max(2), "width {width}: {line:?}");
-                words.extend(line_pieces(&article.text, line.range.clone()).map(|r| &article.text[r]));
+                assert!(
+                    width_of(&article.text, line) <= width.max(2),
+                    "width {width}: {line:?}"
+                );
+                words.extend(
+                    line_pieces(&article.text, line.range.clone()).map(|r| &article.text[r]),
+                );
             }
             let joined: String = words.concat();
             let original: String = article.text.split_whitespace().collect();
@@ -219,7 +235,8 @@ mod tests {
 
     #[test]
     fn an_anchor_survives_a_width_change() {
-        let text = "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu. ".repeat(10);
+        let text =
+            "Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu. ".repeat(10);
         let article = plain::parse(text, "t.txt");
         let narrow = Layout::new(&article, 20);
         let wide = Layout::new(&article, 60);

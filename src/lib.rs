@@ -3,9 +3,13 @@
 //! terminal side. See DESIGN.md.
 
 pub mod analysis;
+pub mod app;
 pub mod article;
 pub mod export;
+pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod marks;
 pub mod source;
+pub mod terminal;
+pub mod ui;

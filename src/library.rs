@@ -62,7 +62,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
             });
         } else if path.is_dir() {
             let before = entries.len();
-            walk(path, &mut entries).with_context(|| format!("reading folder {}", path.display()))?;
+            walk(path, &mut entries)
+                .with_context(|| format!("reading folder {}", path.display()))?;
             if entries.len() == before {
                 bail!("{}: no articles in this folder", path.display());
             }
@@ -83,16 +84,18 @@ fn file_entry(path: PathBuf) -> Entry {
 fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
     let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
         .collect();
     children.sort();
     for child in children {
         if child.is_dir() {
             walk(&child, entries)?;
-        } else if child
-            .extension()
-            .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str()))
-        {
+        } else if child.extension().is_some_and(|e| {
+            ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
+        }) {
             entries.push(file_entry(child));
         }
     }

@@ -16,7 +16,11 @@ use byline::{export, library};
 /// A terminal reader for articles: section outline, scrollable body, highlighted quotes
 /// and leaders.
 #[derive(Parser, Debug)]
-#[command(version, about, after_help = "With no PATH, opens the bundled articles. Press ? in the reader for keys.")]
+#[command(
+    version,
+    about,
+    after_help = "With no PATH, opens the bundled articles. Press ? in the reader for keys."
+)]
 struct Cli {
     /// Files or folders to open; `-` reads standard input.
     paths: Vec<PathBuf>,
@@ -68,7 +72,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let first = entries.first().context("no articles to open")?;
     let article = first.load()?;
     let analysis = analysis::analyse(&article, &[]);
-    let _ = (article, analysis);
+    byline::terminal::run(article, analysis)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -120,27 +124,39 @@ fn print(cli: &Cli, entries: &[library::Entry], stdout_tty: bool) -> Result<Exit
         let ansi = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        };
-        loaded.iter().enumerate().try_for_each(|(i, (article, analysis))| {
-            if i > 0 {
-                writeln!(out)?;
+            ColorChoice::Auto => {
+                stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
             }
-            let text = if cli.outline {
-                export::outline(article)
-            } else {
-                export::dump(article, analysis, ansi)
-            };
-            out.write_all(text.as_bytes())
-        })
-        .map_err(anyhow::Error::from)
+        };
+        loaded
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, (article, analysis))| {
+                if i > 0 {
+                    writeln!(out)?;
+                }
+                let text = if cli.outline {
+                    export::outline(article)
+                } else {
+                    export::dump(article, analysis, ansi)
+                };
+                out.write_all(text.as_bytes())
+            })
+            .map_err(anyhow::Error::from)
     };
     if let Err(err) = result {
         // A closed pipe (`byline x | head`) is not an error worth reporting.
-        if err.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) {
+        if err
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        {
             return Ok(ExitCode::SUCCESS);
         }
         return Err(err);
     }
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

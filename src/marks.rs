@@ -53,7 +53,10 @@ impl RangeIndex {
     }
 
     /// Every range overlapping `window`.
-    pub fn overlapping(&self, window: Range<usize>) -> impl Iterator<Item = &(Range<usize>, Marks)> {
+    pub fn overlapping(
+        &self,
+        window: Range<usize>,
+    ) -> impl Iterator<Item = &(Range<usize>, Marks)> {
         let end = self.ranges.partition_point(|(r, _)| r.start < window.end);
         // The first index whose running max end reaches into the window.
         let start = self.max_end[..end].partition_point(|&m| m <= window.start);
@@ -87,6 +90,30 @@ pub fn segments<'a>(
         .collect()
 }
 
+/// Every highlight of an article (quotes, leader mentions, the dateline) in one index.
+/// Toggles are applied when drawing, by masking, so the index is built once.
+pub fn article_index(
+    article: &crate::article::Article,
+    analysis: &crate::analysis::Analysis,
+) -> RangeIndex {
+    use crate::analysis::Kind;
+    let mut ranges: Vec<(Range<usize>, Marks)> = analysis
+        .highlights
+        .iter()
+        .map(|h| {
+            let mark = match h.kind {
+                Kind::Quote => Marks::QUOTE,
+                Kind::Leader(_) => Marks::LEADER,
+            };
+            (h.range.clone(), mark)
+        })
+        .collect();
+    if let Some(d) = &article.dateline {
+        ranges.push((d.span.clone(), Marks::DATELINE));
+    }
+    RangeIndex::new(ranges)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,28 +145,4 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(index.overlapping(1000..1010).next().is_none());
     }
-}
-
-/// Every highlight of an article (quotes, leader mentions, the dateline) in one index.
-/// Toggles are applied when drawing, by masking, so the index is built once.
-pub fn article_index(
-    article: &crate::article::Article,
-    analysis: &crate::analysis::Analysis,
-) -> RangeIndex {
-    use crate::analysis::Kind;
-    let mut ranges: Vec<(Range<usize>, Marks)> = analysis
-        .highlights
-        .iter()
-        .map(|h| {
-            let mark = match h.kind {
-                Kind::Quote => Marks::QUOTE,
-                Kind::Leader(_) => Marks::LEADER,
-            };
-            (h.range.clone(), mark)
-        })
-        .collect();
-    if let Some(d) = &article.dateline {
-        ranges.push((d.span.clone(), Marks::DATELINE));
-    }
-    RangeIndex::new(ranges)
 }

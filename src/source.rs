@@ -83,10 +83,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     };
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     out.push_str(&text[..first.0]);
-    let mut column = text[..first.0]
-        .rsplit('\n')
-        .next()
-        .map_or(0, display_width);
+    let mut column = text[..first.0].rsplit('\n').next().map_or(0, display_width);
     let mut chars = text[first.0..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {

@@ -55,7 +55,11 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
                 .filter(|a| !a.is_empty())
                 .map(String::from)
                 .collect();
-            Some(KnownLeader { name, role, aliases })
+            Some(KnownLeader {
+                name,
+                role,
+                aliases,
+            })
         })
         .collect()
 }
@@ -63,31 +67,134 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
 /// Title words that can head a leader's title. The weak ones also start ordinary
 /// names (`General Motors`, `King Street`), so they need a two-word name after them.
 const STRONG_HEADS: &[&str] = &[
-    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
-    "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
-    "chairperson", "ceo", "commissioner", "taoiseach", "ayatollah", "emir", "sheikh",
-    "sultan", "president-elect", "director-general", "governor-general", "gov", "pres",
+    "president",
+    "chancellor",
+    "premier",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "governor",
+    "mayor",
+    "pope",
+    "archbishop",
+    "cardinal",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "ceo",
+    "commissioner",
+    "taoiseach",
+    "ayatollah",
+    "emir",
+    "sheikh",
+    "sultan",
+    "president-elect",
+    "director-general",
+    "governor-general",
+    "gov",
+    "pres",
 ];
 const WEAK_HEADS: &[&str] = &[
-    "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
-    "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal",
-    "officer", "founder-ceo",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "chair",
+    "director",
+    "speaker",
+    "general",
+    "gen",
+    "admiral",
+    "adm",
+    "commander",
+    "leader",
+    "chief",
+    "head",
+    "executive",
+    "marshal",
+    "officer",
+    "founder-ceo",
 ];
 /// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
 const MODIFIERS: &[&str] = &[
-    "prime", "vice", "deputy", "foreign", "defence", "defense", "finance", "interior", "home",
-    "health", "trade", "economy", "economic", "energy", "justice", "education", "culture",
-    "environment", "agriculture", "transport", "labour", "labor", "treasury", "state",
-    "first", "supreme", "crown", "chief", "executive", "managing", "attorney", "majority",
-    "minority", "opposition", "party", "house", "senate", "army", "military", "police",
-    "field", "acting", "interim", "lieutenant", "lt", "brigadier", "major", "grand",
-    "general", "secretary", "cabinet", "chief", "federal", "regional", "provincial",
-    "national", "central", "bank", "fleet", "air", "naval", "war", "security", "immigration",
-    "digital", "budget", "culture", "sports", "science", "industry", "commerce", "labour",
+    "prime",
+    "vice",
+    "deputy",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "home",
+    "health",
+    "trade",
+    "economy",
+    "economic",
+    "energy",
+    "justice",
+    "education",
+    "culture",
+    "environment",
+    "agriculture",
+    "transport",
+    "labour",
+    "labor",
+    "treasury",
+    "state",
+    "first",
+    "supreme",
+    "crown",
+    "chief",
+    "executive",
+    "managing",
+    "attorney",
+    "majority",
+    "minority",
+    "opposition",
+    "party",
+    "house",
+    "senate",
+    "army",
+    "military",
+    "police",
+    "field",
+    "acting",
+    "interim",
+    "lieutenant",
+    "lt",
+    "brigadier",
+    "major",
+    "grand",
+    "general",
+    "secretary",
+    "cabinet",
+    "chief",
+    "federal",
+    "regional",
+    "provincial",
+    "national",
+    "central",
+    "bank",
+    "fleet",
+    "air",
+    "naval",
+    "war",
+    "security",
+    "immigration",
+    "digital",
+    "budget",
+    "culture",
+    "sports",
+    "science",
+    "industry",
+    "commerce",
+    "labour",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof"];
+const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
+];
 /// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
 const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
@@ -95,24 +202,145 @@ const PARTICLES: &[&str] = &[
 ];
 /// Capitalised words that start sentences and are never part of a name.
 const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "and", "but", "or", "so", "if", "in", "on", "at", "by", "for", "from",
-    "with", "without", "to", "of", "as", "when", "while", "after", "before", "since", "until",
-    "then", "now", "meanwhile", "however", "also", "both", "despite", "although", "though",
-    "because", "during", "under", "over", "yet", "still", "it", "he", "she", "they", "we",
-    "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
-    "those", "there", "here", "what", "who", "why", "how", "where", "which", "even", "only",
-    "just", "many", "some", "most", "former", "later", "earlier", "today", "yesterday",
-    "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "not", "no", "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike",
-    "among", "amid", "against", "about", "after", "around", "through", "throughout", "upon",
-    "former", "ex", "late", "new", "following", "according", "asked", "speaking",
+    "the",
+    "a",
+    "an",
+    "and",
+    "but",
+    "or",
+    "so",
+    "if",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "with",
+    "without",
+    "to",
+    "of",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "until",
+    "then",
+    "now",
+    "meanwhile",
+    "however",
+    "also",
+    "both",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "during",
+    "under",
+    "over",
+    "yet",
+    "still",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "which",
+    "even",
+    "only",
+    "just",
+    "many",
+    "some",
+    "most",
+    "former",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "every",
+    "each",
+    "neither",
+    "either",
+    "such",
+    "like",
+    "unlike",
+    "among",
+    "amid",
+    "against",
+    "about",
+    "after",
+    "around",
+    "through",
+    "throughout",
+    "upon",
+    "former",
+    "ex",
+    "late",
+    "new",
+    "following",
+    "according",
+    "asked",
+    "speaking",
 ];
 const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 const APPOSITION_FILLERS: &[&str] = &[
-    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
-    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
-    "her", "also", "now",
+    "the",
+    "a",
+    "an",
+    "former",
+    "then",
+    "current",
+    "acting",
+    "interim",
+    "incumbent",
+    "newly",
+    "elected",
+    "longtime",
+    "long-time",
+    "outgoing",
+    "incoming",
+    "new",
+    "its",
+    "their",
+    "his",
+    "her",
+    "also",
+    "now",
 ];
 const MAX_NAME_WORDS: usize = 4;
 
@@ -164,7 +392,8 @@ impl Doc<'_> {
         }
         let mut end = i + 1;
         let mut words = 1;
-        while words < MAX_NAME_WORDS && self.same_block(i, end) && !self.tokens[end - 1].possessive {
+        while words < MAX_NAME_WORDS && self.same_block(i, end) && !self.tokens[end - 1].possessive
+        {
             if self.name_word(end) {
                 end += 1;
                 words += 1;
@@ -221,7 +450,10 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         }
         // Abbreviated titles: `Gen.`, `Gov.`.
         if doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
-            && matches!(w, "gen" | "gov" | "adm" | "lt" | "pres" | "sec" | "maj" | "col")
+            && matches!(
+                w,
+                "gen" | "gov" | "adm" | "lt" | "pres" | "sec" | "maj" | "col"
+            )
         {
             j += 1;
         }
@@ -246,7 +478,8 @@ fn role_text(doc: &Doc, tokens: Range<usize>) -> String {
         .filter(|&t| doc.is_word(t))
         .map(|t| {
             let w = doc.word(t);
-            if w.chars().all(|c| !c.is_lowercase()) || is_in(&doc.folded[t], &["of", "the", "and"]) {
+            if w.chars().all(|c| !c.is_lowercase()) || is_in(&doc.folded[t], &["of", "the", "and"])
+            {
                 w.to_string()
             } else {
                 let mut c = w.chars();
@@ -284,7 +517,8 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         while name_start > run_start + 1 && is_in(&doc.folded[name_start - 1], PARTICLES) {
             name_start -= 1;
         }
-        name_start -= usize::from(is_in(&doc.folded[name_start], PARTICLES) && name_start > run_start);
+        name_start -=
+            usize::from(is_in(&doc.folded[name_start], PARTICLES) && name_start > run_start);
         role_end = name_start;
     }
     if !doc.same_block(i, name_start) || doc.tokens[name_start.saturating_sub(1)].possessive {
@@ -307,7 +541,9 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     {
         start -= 1;
     }
-    if start > 0 && doc.cap(start - 1) && doc.tokens[start - 1].sentence_start
+    if start > 0
+        && doc.cap(start - 1)
+        && doc.tokens[start - 1].sentence_start
         && !is_in(&doc.folded[start - 1], STOPWORDS)
         && doc.same_block(start - 1, i)
         && start + 3 > i
@@ -438,7 +674,13 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     }
     let folded = tokens
         .iter()
-        .map(|t| if t.is_word() { fold(&article.text[t.range.clone()]) } else { String::new() })
+        .map(|t| {
+            if t.is_word() {
+                fold(&article.text[t.range.clone()])
+            } else {
+                String::new()
+            }
+        })
         .collect();
     let in_heading = article
         .blocks
@@ -509,7 +751,13 @@ fn evidence(doc: &Doc, known: &Known) -> (Vec<Entry>, Vec<(Found, usize)>) {
 }
 
 /// Finds or adds the leader named by `name` tokens; returns its index.
-fn upsert(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, name: Range<usize>, role: Option<String>) -> usize {
+fn upsert(
+    doc: &Doc,
+    known: &Known,
+    entries: &mut Vec<Entry>,
+    name: Range<usize>,
+    role: Option<String>,
+) -> usize {
     let key = doc.name_key(name.clone());
     let display = doc.text[doc.span(name)].to_string();
     let listed = known.lookup(&key).map(|k| &known.list[k]);
@@ -545,7 +793,9 @@ fn upsert(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, name: Range<usize>
     };
     let entry = &mut entries[index];
     // The fullest name the article gives wins.
-    if key.len() > entry.key.len() || (key.len() == entry.key.len() && listed.is_none() && entry.key != key) {
+    if key.len() > entry.key.len()
+        || (key.len() == entry.key.len() && listed.is_none() && entry.key != key)
+    {
         entry.aliases.push(std::mem::replace(&mut entry.key, key));
         entry.name = display;
     } else if key != entry.key && !entry.aliases.contains(&key) {
@@ -585,18 +835,30 @@ fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found,
         } else {
             i
         };
-        let Some(name_end) = doc.same_block(i, name_start).then(|| doc.name_at(name_start)).flatten() else {
+        let Some(name_end) = doc
+            .same_block(i, name_start)
+            .then(|| doc.name_at(name_start))
+            .flatten()
+        else {
             i += 1;
             continue;
         };
         let heading = doc.in_heading[doc.tokens[i].block];
-        let feminine = honorific && matches!(doc.folded[i].as_str(), "mrs" | "ms" | "miss" | "dame" | "lady");
+        let feminine = honorific
+            && matches!(
+                doc.folded[i].as_str(),
+                "mrs" | "ms" | "miss" | "dame" | "lady"
+            );
         let mut k = name_start;
         while k < name_end {
             // Longest known name starting at k.
             let hit = (k + 1..=name_end).rev().find_map(|end| {
-                let run = name_end - name_start;
-                let entry = resolve(doc, known, entries, &last_person, k..end, heading, run, feminine)?;
+                let site = Site {
+                    heading,
+                    run_len: name_end - name_start,
+                    feminine,
+                };
+                let entry = resolve(doc, known, entries, &last_person, k..end, site)?;
                 Some((end, entry))
             });
             match hit {
@@ -627,6 +889,15 @@ fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found,
     }
 }
 
+/// Where a name stands: in a heading, inside a run of how many capitalised words, after
+/// `Mrs`/`Ms`.
+#[derive(Clone, Copy)]
+struct Site {
+    heading: bool,
+    run_len: usize,
+    feminine: bool,
+}
+
 /// Which leader, if any, the name tokens `name` refer to.
 fn resolve(
     doc: &Doc,
@@ -634,10 +905,13 @@ fn resolve(
     entries: &mut Vec<Entry>,
     last_person: &HashMap<String, (u32, bool)>,
     name: Range<usize>,
-    heading: bool,
-    run_len: usize,
-    feminine: bool,
+    site: Site,
 ) -> Option<usize> {
+    let Site {
+        heading,
+        run_len,
+        feminine,
+    } = site;
     let key = doc.name_key(name.clone());
     let same_surname = |e: &Entry| key.len() == 1 && e.surname() == Some(key[0].as_str());
     if let Some(e) = entries
@@ -682,7 +956,11 @@ mod tests {
         find(&article, builtin())
             .into_iter()
             .map(|l| {
-                let m = l.mentions.iter().map(|r| article.text[r.clone()].to_string()).collect();
+                let m = l
+                    .mentions
+                    .iter()
+                    .map(|r| article.text[r.clone()].to_string())
+                    .collect();
                 (l.name, m)
             })
             .collect()
@@ -690,15 +968,22 @@ mod tests {
 
     #[test]
     fn titles_and_short_forms() {
-        let l = leaders("German Chancellor Friedrich Merz met Tesla CEO Elon Musk. Later Merz said Mr. Musk and Mr Merz agreed.");
+        let l = leaders(
+            "German Chancellor Friedrich Merz met Tesla CEO Elon Musk. Later Merz said Mr. Musk and Mr Merz agreed.",
+        );
         assert_eq!(l[0].0, "Friedrich Merz");
-        assert_eq!(l[0].1, ["German Chancellor Friedrich Merz", "Merz", "Mr Merz"]);
+        assert_eq!(
+            l[0].1,
+            ["German Chancellor Friedrich Merz", "Merz", "Mr Merz"]
+        );
         assert_eq!(l[1].1, ["Tesla CEO Elon Musk", "Mr. Musk"]);
     }
 
     #[test]
     fn appositions() {
-        let l = leaders("Jane Doe, chief executive of Acme, spoke. Vladimir Putin, Russia’s president, listened. Doe left.");
+        let l = leaders(
+            "Jane Doe, chief executive of Acme, spoke. Vladimir Putin, Russia’s president, listened. Doe left.",
+        );
         assert_eq!(l[0].0, "Jane Doe");
         assert_eq!(l[0].1, ["Jane Doe", "Doe"]);
         assert_eq!(l[1].1, ["Vladimir Putin"]);
@@ -717,21 +1002,37 @@ mod tests {
 
     #[test]
     fn bare_titles_organisations_and_plain_people_are_not_leaders() {
-        assert!(leaders("The Chancellor spoke to NATO. Analyst John Smith disagreed. General Motors rose.").is_empty());
+        assert!(
+            leaders(
+                "The Chancellor spoke to NATO. Analyst John Smith disagreed. General Motors rose."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn diacritics_and_aliases_from_the_list() {
-        let l = leaders("Brazilian president Lula met Recep Tayyip Erdogan. Erdoğan smiled. Zelensky called.");
+        let l = leaders(
+            "Brazilian president Lula met Recep Tayyip Erdogan. Erdoğan smiled. Zelensky called.",
+        );
         let names: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
-        assert_eq!(names, ["Luiz Inácio Lula da Silva", "Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"]);
+        assert_eq!(
+            names,
+            [
+                "Luiz Inácio Lula da Silva",
+                "Recep Tayyip Erdoğan",
+                "Volodymyr Zelenskyy"
+            ]
+        );
         assert_eq!(l[0].1, ["Brazilian president Lula"]);
         assert_eq!(l[1].1, ["Recep Tayyip Erdogan", "Erdoğan"]);
     }
 
     #[test]
     fn of_titles() {
-        let l = leaders("Governor of Texas Greg Abbott and Secretary of State Marco Rubio met. Abbott spoke.");
+        let l = leaders(
+            "Governor of Texas Greg Abbott and Secretary of State Marco Rubio met. Abbott spoke.",
+        );
         assert_eq!(l[0].0, "Greg Abbott");
         assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
         assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);

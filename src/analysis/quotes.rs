@@ -112,7 +112,10 @@ fn elided(rest: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     word.starts_with(|c: char| c.is_ascii_digit())
-        || matches!(word.as_str(), "tis" | "twas" | "em" | "n" | "cause" | "til" | "bout")
+        || matches!(
+            word.as_str(),
+            "tis" | "twas" | "em" | "n" | "cause" | "til" | "bout"
+        )
 }
 
 fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
@@ -123,7 +126,9 @@ fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
         let token = match c {
             // Marks used both ways close when they stand after a word and before a
             // space or punctuation.
-            '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => Some(Token::Close),
+            '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => {
+                Some(Token::Close)
+            }
             '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
             '”' | '」' | '』' => Some(Token::Close),
             '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
@@ -165,11 +170,17 @@ fn resolve(marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
         let opener = stack.iter().rposition(|o| closes(o.ch, m.ch));
         match (m.token, opener) {
             // Marks that both open and close (`"`, `«`/`»`, `“` in German) close first.
-            (Token::Open, Some(at)) if is_ambiguous(m.ch, stack[at].ch) => close(stack, at, m, quotes),
+            (Token::Open, Some(at)) if is_ambiguous(m.ch, stack[at].ch) => {
+                close(stack, at, m, quotes)
+            }
             (Token::Open, _) => stack.push(Open { ch: m.ch, at: m.at }),
             (Token::Close, Some(at)) => close(stack, at, m, quotes),
             (Token::MaybeClose, Some(at)) => {
-                let later = if m.ch == '’' { later_curly[i + 1] } else { later_straight[i + 1] };
+                let later = if m.ch == '’' {
+                    later_curly[i + 1]
+                } else {
+                    later_straight[i + 1]
+                };
                 if !(m.possessive_like && later > 0) {
                     close(stack, at, m, quotes);
                 }
@@ -181,7 +192,10 @@ fn resolve(marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
 
 /// An opening-looking mark that closes the open quote instead.
 fn is_ambiguous(mark: char, open: char) -> bool {
-    matches!((open, mark), ('"', '"') | ('„', '“') | ('«', '»') | ('»', '«'))
+    matches!(
+        (open, mark),
+        ('"', '"') | ('„', '“') | ('«', '»') | ('»', '«')
+    )
 }
 
 fn close(stack: &mut Vec<Open>, at: usize, m: &Mark, quotes: &mut Vec<Quote>) {
@@ -211,7 +225,10 @@ mod tests {
 
     #[test]
     fn curly_and_straight_doubles() {
-        assert_eq!(quotes("He said “great progress,” and left."), ["great progress,"]);
+        assert_eq!(
+            quotes("He said “great progress,” and left."),
+            ["great progress,"]
+        );
         assert_eq!(quotes("He said \"no\" and \"yes\"."), ["no", "yes"]);
     }
 
@@ -231,7 +248,10 @@ mod tests {
             quotes("‘The leaders’ talks went well,’ he said."),
             ["The leaders’ talks went well,"]
         );
-        assert_eq!(quotes("'It was the Joneses' idea,' she said."), ["It was the Joneses' idea,"]);
+        assert_eq!(
+            quotes("'It was the Joneses' idea,' she said."),
+            ["It was the Joneses' idea,"]
+        );
         assert_eq!(quotes("They call him 'Bud' at home."), ["Bud"]);
     }
 
@@ -240,7 +260,10 @@ mod tests {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
         assert_eq!(quotes("Il a dit « bonjour » hier."), [" bonjour "]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
-        assert_eq!(quotes("彼は「こんにちは」と言った。『本』"), ["こんにちは", "本"]);
+        assert_eq!(
+            quotes("彼は「こんにちは」と言った。『本』"),
+            ["こんにちは", "本"]
+        );
     }
 
     #[test]

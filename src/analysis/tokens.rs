@@ -71,7 +71,8 @@ pub fn tokenize(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Tok
                 continue;
             }
             let after = s[j + d.len_utf8()..].chars().next();
-            let joins = matches!(d, '-' | '’' | '\'' | '.') && after.is_some_and(char::is_alphanumeric);
+            let joins =
+                matches!(d, '-' | '’' | '\'' | '.') && after.is_some_and(char::is_alphanumeric);
             if joins {
                 dotted |= d == '.';
                 end = j + d.len_utf8();
@@ -141,9 +142,22 @@ mod tests {
     fn words_and_punctuation() {
         assert_eq!(
             words("US President Donald J. Trump’s O’Brien, Jae-myung."),
-            ["US", "President", "Donald", "J.", "Trump", "O’Brien", ",", "Jae-myung", "."]
+            [
+                "US",
+                "President",
+                "Donald",
+                "J.",
+                "Trump",
+                "O’Brien",
+                ",",
+                "Jae-myung",
+                "."
+            ]
         );
-        assert_eq!(words("the U.S. and Mr. Smith"), ["the", "U.S.", "and", "Mr", ".", "Smith"]);
+        assert_eq!(
+            words("the U.S. and Mr. Smith"),
+            ["the", "U.S.", "and", "Mr", ".", "Smith"]
+        );
         assert_eq!(words("the leaders’ talks"), ["the", "leaders", "talks"]);
     }
 

@@ -104,12 +104,18 @@ mod tests {
 
     #[test]
     fn styles_of_dateline() {
-        assert_eq!(place("ANCHORAGE, ALASKA – A summit"), Some("ANCHORAGE, ALASKA"));
+        assert_eq!(
+            place("ANCHORAGE, ALASKA – A summit"),
+            Some("ANCHORAGE, ALASKA")
+        );
         assert_eq!(place("LONDON (Reuters) — Shares fell"), Some("LONDON"));
         assert_eq!(place("KYIV, Ukraine (AP) — Sirens"), Some("KYIV, Ukraine"));
         assert_eq!(place("WASHINGTON—The Senate"), Some("WASHINGTON"));
         assert_eq!(place("SÃO PAULO - Markets rose"), Some("SÃO PAULO"));
-        assert_eq!(place("WASHINGTON, Nov. 3 -- Voters"), Some("WASHINGTON, Nov. 3"));
+        assert_eq!(
+            place("WASHINGTON, Nov. 3 -- Voters"),
+            Some("WASHINGTON, Nov. 3")
+        );
     }
 
     #[test]

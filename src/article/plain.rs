@@ -19,8 +19,8 @@ const MAX_HEADING_WORDS: usize = 14;
 const SMALL_WORDS: &[&str] = &[
     "a", "an", "and", "as", "at", "but", "by", "en", "for", "from", "if", "in", "into", "nor",
     "of", "off", "on", "onto", "or", "over", "per", "the", "to", "up", "upon", "via", "vs", "vs.",
-    "with", "within", "without", "amid", "after", "before", "about", "against", "between",
-    "is", "are", "was", "be", "its", "than", "that", "out", "de", "la", "le", "von", "van", "der",
+    "with", "within", "without", "amid", "after", "before", "about", "against", "between", "is",
+    "are", "was", "be", "its", "than", "that", "out", "de", "la", "le", "von", "van", "der",
 ];
 
 /// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
@@ -33,19 +33,18 @@ pub fn parse(text: String, name: &str) -> Article {
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
         let kind = match unit.candidate {
-            Some(Candidate { level, explicit: true }) if next_exists || i > 0 => {
-                BlockKind::Heading { level }
-            }
-            Some(Candidate { level, explicit: false })
-                if next_is_body && !previous_rejected_plain =>
-            {
-                BlockKind::Heading { level }
-            }
+            Some(Candidate {
+                level,
+                explicit: true,
+            }) if next_exists || i > 0 => BlockKind::Heading { level },
+            Some(Candidate {
+                level,
+                explicit: false,
+            }) if next_is_body && !previous_rejected_plain => BlockKind::Heading { level },
             _ => BlockKind::Paragraph,
         };
-        previous_rejected_plain = unit.candidate.is_some_and(|c| !c.explicit)
-            && kind == BlockKind::Paragraph
-            && i > 0;
+        previous_rejected_plain =
+            unit.candidate.is_some_and(|c| !c.explicit) && kind == BlockKind::Paragraph && i > 0;
         blocks.push(Block {
             kind,
             range: unit.range.clone(),
@@ -158,13 +157,18 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
     while i < group.len() {
         let line = &group[i];
         let s = &text[line.range.clone()];
-        if let Some(level) = group.get(i + 1).and_then(|next| underline_level(&text[next.range.clone()]))
+        if let Some(level) = group
+            .get(i + 1)
+            .and_then(|next| underline_level(&text[next.range.clone()]))
             && line.width <= MAX_HEADING_COLUMNS
         {
             flush(&mut paragraph, units);
             units.push(Unit {
                 range: line.range.clone(),
-                candidate: Some(Candidate { level, explicit: true }),
+                candidate: Some(Candidate {
+                    level,
+                    explicit: true,
+                }),
             });
             i += 2;
             continue;
@@ -173,7 +177,10 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
             flush(&mut paragraph, units);
             units.push(Unit {
                 range: line.range.start + skip..line.range.end,
-                candidate: Some(Candidate { level, explicit: true }),
+                candidate: Some(Candidate {
+                    level,
+                    explicit: true,
+                }),
             });
             i += 1;
             continue;
@@ -263,7 +270,9 @@ fn atx_heading(s: &str) -> Option<(u8, usize)> {
 }
 
 fn is_list_item(s: &str) -> bool {
-    let starts_with_bullet = ["- ", "* ", "• ", "– ", "+ "].iter().any(|b| s.starts_with(b));
+    let starts_with_bullet = ["- ", "* ", "• ", "– ", "+ "]
+        .iter()
+        .any(|b| s.starts_with(b));
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let numbered_paren = digits > 0 && s[digits..].starts_with(") ");
     let lettered = s.len() > 2 && s.as_bytes()[0].is_ascii_alphabetic() && s[1..].starts_with(") ");
@@ -273,9 +282,15 @@ fn is_list_item(s: &str) -> bool {
 /// Whether a standalone line reads like a heading, and at what level.
 fn heading_candidate(s: &str) -> Option<Candidate> {
     if let Some((level, rest)) = numbered_prefix(s) {
-        return heading_like(rest, true).then_some(Candidate { level, explicit: false });
+        return heading_like(rest, true).then_some(Candidate {
+            level,
+            explicit: false,
+        });
     }
-    heading_like(s, false).then_some(Candidate { level: 1, explicit: false })
+    heading_like(s, false).then_some(Candidate {
+        level: 1,
+        explicit: false,
+    })
 }
 
 /// `2. Background` → (1, "Background"); `3.1 Method` → (2, …); `IV. Results` → (1, …).
@@ -371,7 +386,10 @@ mod tests {
         let text = format!("{long}\nA Heading Here\n{long}\n{long}\n");
         let k = kinds(&text);
         assert_eq!(k.len(), 4);
-        assert_eq!(k[1], (BlockKind::Heading { level: 1 }, "A Heading Here".into()));
+        assert_eq!(
+            k[1],
+            (BlockKind::Heading { level: 1 }, "A Heading Here".into())
+        );
         assert_eq!(k[2].0, BlockKind::Paragraph);
     }
 
@@ -389,15 +407,22 @@ mod tests {
 
     #[test]
     fn markers_and_underlines() {
-        let k = kinds("# Big\n\ntext here.\n\nSub\n---\n\nmore text.\n\n2.1 Method details\n\nbody.\n");
+        let k =
+            kinds("# Big\n\ntext here.\n\nSub\n---\n\nmore text.\n\n2.1 Method details\n\nbody.\n");
         assert_eq!(k[0], (BlockKind::Title, "Big".into()));
         assert_eq!(k[2], (BlockKind::Heading { level: 2 }, "Sub".into()));
-        assert_eq!(k[4], (BlockKind::Heading { level: 2 }, "2.1 Method details".into()));
+        assert_eq!(
+            k[4],
+            (BlockKind::Heading { level: 2 }, "2.1 Method details".into())
+        );
     }
 
     #[test]
     fn heading_like_rules() {
-        assert!(heading_like("Leaders’ Vague Optimism Contrasts with Ground Realities", false));
+        assert!(heading_like(
+            "Leaders’ Vague Optimism Contrasts with Ground Realities",
+            false
+        ));
         assert!(heading_like("Fighting Rages On in Ukraine", false));
         assert!(heading_like("THE BACKGROUND", false));
         assert!(heading_like("What Comes Next?", false));
@@ -407,7 +432,10 @@ mod tests {
         assert!(!heading_like("By Jane Doe", false));
         assert!(!heading_like("the lower case line", false));
         assert!(!heading_like("Is this a question?", false));
-        assert!(!heading_like("Then there was nothing left to do but wait", false));
+        assert!(!heading_like(
+            "Then there was nothing left to do but wait",
+            false
+        ));
     }
 
     #[test]
@@ -429,8 +457,13 @@ mod tests {
     #[test]
     fn runs_of_short_title_case_lines_are_not_headings() {
         let long = "Body text that goes on for a while and ends. ".repeat(4);
-        let k = kinds(&format!("{long}\nAlice Smith\nBob Jones\nCarol King\n{long}\n"));
-        assert!(k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph), "{k:?}");
+        let k = kinds(&format!(
+            "{long}\nAlice Smith\nBob Jones\nCarol King\n{long}\n"
+        ));
+        assert!(
+            k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
+            "{k:?}"
+        );
     }
 
     #[test]

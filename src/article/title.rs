@@ -14,7 +14,9 @@ pub fn from_file_name(name: &str) -> Option<String> {
         .split(['-', '_', ' ', '.', '+'])
         .filter(|w| !w.is_empty())
         .collect();
-    let readable = words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    let readable = words
+        .iter()
+        .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         && !words.iter().any(|w| looks_like_hash(w));
     if !readable {
         return None;

@@ -1,0 +1,452 @@
+//! The reader's state and the only code that changes it: `App::update(Action)`.
+//! No terminal here, so every behaviour is testable by sending actions.
+
+use ratatui::layout::{Position, Rect};
+
+use crate::analysis::{Analysis, Kind};
+use crate::article::Article;
+use crate::layout::{Anchor, Layout};
+use crate::marks::{self, RangeIndex};
+use crate::ui::areas::Areas;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Escape,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    HalfDown,
+    HalfUp,
+    Top,
+    Bottom,
+    NextSection,
+    PrevSection,
+    /// 1-based, as numbered in the outline.
+    JumpSection(usize),
+    FocusNext,
+    FocusPrev,
+    Activate,
+    ToggleQuotes,
+    ToggleLeaders,
+    ToggleAll,
+    ToggleLeadersPane,
+    NextMention,
+    PrevMention,
+    ToggleMouse,
+    Help,
+    Resize(u16, u16),
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
+    Click {
+        x: u16,
+        y: u16,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Body,
+    Outline,
+    Leaders,
+}
+
+/// Lines the mouse wheel scrolls.
+const WHEEL_LINES: usize = 3;
+
+/// Per outline entry: (quotes, leader mentions) in it. Entry 0 is the lead.
+type Counts = Vec<(usize, usize)>;
+
+pub struct App {
+    pub article: Article,
+    pub analysis: Analysis,
+    /// Quotes, leaders and dateline, built once; toggles mask it when drawing.
+    pub marks: RangeIndex,
+    pub layout: Layout,
+    pub size: Rect,
+    pub areas: Areas,
+    /// First visible line of the body.
+    pub top: usize,
+    pub focus: Focus,
+    /// Selected outline entry: 0 is the top of the article, k is section k.
+    pub outline_selected: usize,
+    pub leader_selected: usize,
+    /// The mention last jumped to: (leader, mention index).
+    pub mention_cursor: Option<(usize, usize)>,
+    pub show_quotes: bool,
+    pub show_leaders: bool,
+    pub leaders_pane: bool,
+    pub help: bool,
+    pub mouse_capture: bool,
+    /// A one-off note for the status bar, cleared by the next action.
+    pub message: Option<String>,
+    pub counts: Counts,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(article: Article, analysis: Analysis, size: Rect) -> App {
+        let marks = marks::article_index(&article, &analysis);
+        let counts = outline_counts(&article, &analysis);
+        let layout = Layout::new(&article, 1);
+        let message = (!article.warnings.is_empty()).then(|| article.warnings.join("; "));
+        let mut app = App {
+            article,
+            analysis,
+            marks,
+            layout,
+            size: Rect::default(),
+            areas: Areas::default(),
+            top: 0,
+            focus: Focus::Body,
+            outline_selected: 0,
+            leader_selected: 0,
+            mention_cursor: None,
+            show_quotes: true,
+            show_leaders: true,
+            leaders_pane: true,
+            help: false,
+            mouse_capture: true,
+            message,
+            counts,
+            quit: false,
+        };
+        app.resize(size);
+        app
+    }
+
+    /// Visible body rows.
+    pub fn height(&self) -> usize {
+        usize::from(self.areas.text.height)
+    }
+
+    /// The largest `top`: the last line at the bottom, or the last heading at the top,
+    /// whichever is further, so that every section can be brought to the top.
+    pub fn max_top(&self) -> usize {
+        let end = self.layout.len().saturating_sub(self.height());
+        let last_heading = self.section_lines().last().unwrap_or(0);
+        end.max(last_heading)
+    }
+
+    fn section_lines(&self) -> impl Iterator<Item = usize> + '_ {
+        self.layout.section_lines(&self.article)
+    }
+
+    /// The section the reader is in (0 = the lead): the one holding the top line, or at
+    /// the very end, the last one whose heading is on screen.
+    pub fn current_entry(&self) -> usize {
+        let lines: Vec<usize> = self.section_lines().collect();
+        let at_end = self.top + self.height() >= self.layout.len();
+        let probe = if at_end {
+            self.top + self.height().saturating_sub(1)
+        } else {
+            self.top
+        };
+        lines.partition_point(|&l| l <= probe)
+    }
+
+    /// Position through the article, 0–100: 100 once the last line is on screen.
+    pub fn percent(&self) -> usize {
+        let end = self.layout.len().saturating_sub(self.height());
+        (self.top.min(end) * 100).checked_div(end).unwrap_or(100)
+    }
+
+    pub fn outline_len(&self) -> usize {
+        self.article.sections.len() + 1
+    }
+
+    /// Which highlight kinds are shown, as a mask over `marks::Marks`.
+    pub fn mark_mask(&self) -> marks::Marks {
+        let mut m = marks::Marks::DATELINE;
+        if self.show_quotes {
+            m = m.with(marks::Marks::QUOTE);
+        }
+        if self.show_leaders {
+            m = m.with(marks::Marks::LEADER);
+        }
+        m
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
+        }
+        if self.help {
+            match action {
+                Action::Help | Action::Escape => self.help = false,
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
+                _ => {}
+            }
+            return;
+        }
+        let page = self.height().saturating_sub(1).max(1);
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Escape => self.focus = Focus::Body,
+            Action::Help => self.help = true,
+            Action::Down => self.move_in_focus(1),
+            Action::Up => self.move_in_focus(-1),
+            Action::PageDown => self.scroll_by(page as isize),
+            Action::PageUp => self.scroll_by(-(page as isize)),
+            Action::HalfDown => self.scroll_by((self.height() / 2).max(1) as isize),
+            Action::HalfUp => self.scroll_by(-((self.height() / 2).max(1) as isize)),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(self.layout.len().saturating_sub(self.height())),
+            Action::NextSection => {
+                let next = self.section_lines().find(|&l| l > self.top);
+                match next {
+                    Some(line) => self.scroll_to(line),
+                    None => self.message = Some("no next section".into()),
+                }
+            }
+            Action::PrevSection => {
+                let line = self
+                    .section_lines()
+                    .filter(|&l| l < self.top)
+                    .last()
+                    .unwrap_or(0);
+                self.scroll_to(line);
+            }
+            Action::JumpSection(n) => self.jump_to_entry(n),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::Activate => match self.focus {
+                Focus::Outline => self.jump_to_entry(self.outline_selected),
+                Focus::Leaders => self.step_mention(true),
+                Focus::Body => {}
+            },
+            Action::ToggleQuotes => self.show_quotes = !self.show_quotes,
+            Action::ToggleLeaders => self.show_leaders = !self.show_leaders,
+            Action::ToggleAll => {
+                let on = !(self.show_quotes || self.show_leaders);
+                self.show_quotes = on;
+                self.show_leaders = on;
+            }
+            Action::ToggleLeadersPane => {
+                self.leaders_pane = !self.leaders_pane;
+                if !self.leaders_pane && self.focus == Focus::Leaders {
+                    self.focus = Focus::Body;
+                }
+                self.resize(self.size);
+            }
+            Action::NextMention => self.step_mention(true),
+            Action::PrevMention => self.step_mention(false),
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.message = Some(if self.mouse_capture {
+                    "mouse capture on".into()
+                } else {
+                    "mouse capture off: select text with the mouse; m turns it back on".into()
+                });
+            }
+            Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
+            Action::Wheel { x, y, down } => self.wheel(Position { x, y }, down),
+            Action::Click { x, y } => self.click(Position { x, y }),
+        }
+    }
+
+    /// Re-wraps once for a new body width and keeps the reader on the same sentence.
+    fn resize(&mut self, size: Rect) {
+        let anchor = self.anchor();
+        self.size = size;
+        self.areas = Areas::new(size, self.leaders_rows());
+        let width = usize::from(self.areas.text.width).max(1);
+        if width != self.layout.width {
+            self.layout = Layout::new(&self.article, width);
+        }
+        self.top = self
+            .layout
+            .line_of(anchor, &self.article)
+            .min(self.max_top());
+    }
+
+    /// Where the reader is: the start of the top line.
+    pub fn anchor(&self) -> Anchor {
+        self.layout.anchor_of(self.top, &self.article)
+    }
+
+    fn leaders_rows(&self) -> usize {
+        if self.leaders_pane {
+            self.analysis.leaders.len()
+        } else {
+            0
+        }
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.top = line.min(self.max_top());
+        if self.focus != Focus::Outline {
+            self.outline_selected = self.current_entry();
+        }
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        self.scroll_to(self.top.saturating_add_signed(delta));
+    }
+
+    fn move_in_focus(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Body => self.scroll_by(delta),
+            Focus::Outline => {
+                self.outline_selected = step(self.outline_selected, delta, self.outline_len());
+            }
+            Focus::Leaders => {
+                self.leader_selected =
+                    step(self.leader_selected, delta, self.analysis.leaders.len());
+                self.mention_cursor = None;
+            }
+        }
+    }
+
+    /// Outline entry `n`: 0 is the top, k is section k.
+    fn jump_to_entry(&mut self, n: usize) {
+        let line = if n == 0 {
+            Some(0)
+        } else {
+            self.article
+                .sections
+                .get(n - 1)
+                .map(|s| self.layout.block_line(s.block))
+        };
+        match line {
+            Some(line) => {
+                self.outline_selected = n;
+                self.top = line.min(self.max_top());
+            }
+            None => self.message = Some(format!("no section {n}")),
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let mut order = vec![Focus::Body];
+        if self.areas.outline.is_some() {
+            order.push(Focus::Outline);
+        }
+        if self.areas.leaders.is_some() {
+            order.push(Focus::Leaders);
+        }
+        let at = order.iter().position(|&f| f == self.focus).unwrap_or(0);
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        };
+        self.focus = order[next % order.len()];
+        if self.focus == Focus::Outline {
+            self.outline_selected = self.current_entry();
+        }
+    }
+
+    /// Jumps to the next or previous mention of the selected leader, wrapping around.
+    fn step_mention(&mut self, forward: bool) {
+        let Some(leader) = self.analysis.leaders.get(self.leader_selected) else {
+            self.message = Some("no leaders in this article".into());
+            return;
+        };
+        let count = leader.mentions.len();
+        let index = match self.mention_cursor {
+            Some((l, i)) if l == self.leader_selected => {
+                if forward {
+                    (i + 1) % count
+                } else {
+                    (i + count - 1) % count
+                }
+            }
+            _ => {
+                // From the reading position: the first mention on or after the top line.
+                let lines: Vec<usize> = leader
+                    .mentions
+                    .iter()
+                    .map(|m| self.layout.line_of_byte(&self.article, m.start))
+                    .collect();
+                let after = lines.partition_point(|&l| l < self.top);
+                if forward {
+                    after % count
+                } else {
+                    (after + count - 1) % count
+                }
+            }
+        };
+        self.mention_cursor = Some((self.leader_selected, index));
+        let line = self
+            .layout
+            .line_of_byte(&self.article, leader.mentions[index].start);
+        self.message = Some(format!("{} — mention {}/{}", leader.name, index + 1, count));
+        // Show the mention with a little context above it.
+        self.scroll_to(line.saturating_sub(self.height() / 4));
+    }
+
+    fn wheel(&mut self, at: Position, down: bool) {
+        let delta = if down { 1 } else { -1 };
+        if self.areas.outline.is_some_and(|r| r.contains(at)) {
+            self.outline_selected = step(self.outline_selected, delta, self.outline_len());
+        } else if self.areas.leaders.is_some_and(|r| r.contains(at)) {
+            self.leader_selected = step(self.leader_selected, delta, self.analysis.leaders.len());
+        } else {
+            self.scroll_by(delta * WHEEL_LINES as isize);
+        }
+    }
+
+    fn click(&mut self, at: Position) {
+        if let Some(r) = self.areas.outline.filter(|r| r.contains(at)) {
+            self.focus = Focus::Outline;
+            if let Some(entry) = row_entry(r, at.y, self.outline_selected, self.outline_len()) {
+                self.jump_to_entry(entry);
+            }
+        } else if let Some(r) = self.areas.leaders.filter(|r| r.contains(at)) {
+            self.focus = Focus::Leaders;
+            if let Some(entry) =
+                row_entry(r, at.y, self.leader_selected, self.analysis.leaders.len())
+            {
+                self.leader_selected = entry;
+                self.mention_cursor = None;
+                self.step_mention(true);
+            }
+        } else if self.areas.body.contains(at) {
+            self.focus = Focus::Body;
+        }
+    }
+}
+
+fn step(at: usize, delta: isize, len: usize) -> usize {
+    at.saturating_add_signed(delta).min(len.saturating_sub(1))
+}
+
+/// The first entry shown in a bordered list pane of `area` whose selection is
+/// `selected`: scrolls just enough to keep the selection visible. Views use the same
+/// function, so a click lands on what is drawn.
+pub fn list_offset(area: Rect, selected: usize, len: usize) -> usize {
+    let rows = usize::from(area.height.saturating_sub(2)).max(1);
+    selected
+        .saturating_sub(rows - 1)
+        .min(len.saturating_sub(rows))
+}
+
+/// The list entry under row `y` of a bordered pane.
+fn row_entry(area: Rect, y: u16, selected: usize, len: usize) -> Option<usize> {
+    let row = y.checked_sub(area.y + 1)?;
+    if row >= area.height.saturating_sub(2) {
+        return None;
+    }
+    let entry = list_offset(area, selected, len) + usize::from(row);
+    (entry < len).then_some(entry)
+}
+
+/// How many quotes and leader mentions each outline entry holds.
+fn outline_counts(article: &Article, analysis: &Analysis) -> Counts {
+    let mut counts = vec![(0, 0); article.sections.len() + 1];
+    for h in &analysis.highlights {
+        let block = article.block_at(h.range.start);
+        let entry = article.section_of_block(block).map_or(0, |s| s + 1);
+        match h.kind {
+            Kind::Quote => counts[entry].0 += 1,
+            Kind::Leader(_) => counts[entry].1 += 1,
+        }
+    }
+    counts
+}

@@ -1,0 +1,143 @@
+//! Where each pane goes for a terminal size. Pure geometry, shared by drawing and by
+//! the app (which needs the body's width to wrap and knows where a click landed).
+
+use ratatui::layout::Rect;
+
+/// Smaller than this, byline shows a short message instead of a broken layout.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 4;
+/// The outline pane needs at least this much terminal width to be shown.
+const OUTLINE_MIN_TERMINAL_WIDTH: u16 = 50;
+/// The body's text is never wider than a comfortable reading measure.
+pub const MEASURE: u16 = 84;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Areas {
+    pub outline: Option<Rect>,
+    pub leaders: Option<Rect>,
+    /// The whole body pane.
+    pub body: Rect,
+    /// Where the body's text goes: inside `body`, at most MEASURE wide, centred.
+    pub text: Rect,
+    pub scrollbar: Rect,
+    pub status: Rect,
+}
+
+impl Areas {
+    pub fn too_small(size: Rect) -> bool {
+        size.width < MIN_WIDTH || size.height < MIN_HEIGHT
+    }
+
+    /// `leaders_rows`: entries in the leaders pane (0 hides it).
+    pub fn new(size: Rect, leaders_rows: usize) -> Areas {
+        if Self::too_small(size) {
+            return Areas::default();
+        }
+        let status = Rect {
+            y: size.bottom() - 1,
+            height: 1,
+            ..size
+        };
+        let main = Rect {
+            height: size.height - 1,
+            ..size
+        };
+        let (left, body) = if size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
+            let w = (size.width * 3 / 10).clamp(16, 40);
+            (
+                Some(Rect { width: w, ..main }),
+                Rect {
+                    x: main.x + w,
+                    width: main.width - w,
+                    ..main
+                },
+            )
+        } else {
+            (None, main)
+        };
+        let (outline, leaders) = match left {
+            Some(left) if leaders_rows > 0 && left.height >= 12 => {
+                let rows = u16::try_from(leaders_rows).unwrap_or(u16::MAX);
+                let h = rows.saturating_add(2).min(left.height / 2);
+                (
+                    Some(Rect {
+                        height: left.height - h,
+                        ..left
+                    }),
+                    Some(Rect {
+                        y: left.y + left.height - h,
+                        height: h,
+                        ..left
+                    }),
+                )
+            }
+            other => (other, None),
+        };
+        let scrollbar = Rect {
+            x: body.right().saturating_sub(1),
+            width: 1.min(body.width),
+            ..body
+        };
+        // One column of air on each side of the text, plus the scrollbar.
+        let room = body.width.saturating_sub(3);
+        let text_width = room.min(MEASURE);
+        let x = body.x + 1 + (room - text_width) / 2;
+        let text = Rect {
+            x,
+            width: text_width,
+            ..body
+        };
+        Areas {
+            outline,
+            leaders,
+            body,
+            text,
+            scrollbar,
+            status,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inside(inner: Rect, outer: Rect) -> bool {
+        inner.x >= outer.x
+            && inner.y >= outer.y
+            && inner.right() <= outer.right()
+            && inner.bottom() <= outer.bottom()
+    }
+
+    #[test]
+    fn every_area_fits_at_every_size() {
+        for w in 0..=260 {
+            for h in [0, 1, 3, 4, 5, 11, 12, 20, 40, 200] {
+                let size = Rect::new(0, 0, w, h);
+                let a = Areas::new(size, 3);
+                for r in [
+                    Some(a.body),
+                    Some(a.text),
+                    Some(a.scrollbar),
+                    Some(a.status),
+                    a.outline,
+                    a.leaders,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    assert!(inside(r, size) || r.area() == 0, "{w}x{h}: {r:?}");
+                }
+                if !Areas::too_small(size) {
+                    assert!(a.text.width <= MEASURE && a.text.width > 0, "{w}x{h}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_terminals_hide_the_outline() {
+        assert!(Areas::new(Rect::new(0, 0, 40, 20), 0).outline.is_none());
+        assert!(Areas::new(Rect::new(0, 0, 60, 20), 0).outline.is_some());
+    }
+}

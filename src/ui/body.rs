@@ -1,0 +1,69 @@
+//! The body pane: only the visible slice of the laid-out lines, styled by marks.
+
+use ratatui::Frame;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
+
+use super::theme;
+use crate::app::App;
+use crate::article::BlockKind;
+use crate::layout::LineKind;
+use crate::marks::{self, Marks};
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let areas = &app.areas;
+    let height = app.height();
+    let lines: Vec<Line> = app
+        .layout
+        .lines
+        .iter()
+        .skip(app.top)
+        .take(height)
+        .map(|line| match line.kind {
+            LineKind::Blank => Line::default(),
+            LineKind::Text => styled_line(app, line.block, line.range.clone()),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), areas.text);
+
+    let max_top = app.max_top();
+    if max_top > 0 {
+        let mut state = ScrollbarState::new(max_top + 1).position(app.top);
+        let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(None)
+            .end_symbol(None);
+        frame.render_stateful_widget(bar, areas.scrollbar, &mut state);
+    }
+}
+
+/// One visual line: whitespace runs drawn as single spaces (as the layout measured
+/// them), each run of text styled by the marks over it.
+fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) -> Line<'a> {
+    let text = app.article.text.as_str();
+    let base = match app.article.blocks[block].kind {
+        BlockKind::Title => theme::title(),
+        BlockKind::Heading { .. } => theme::heading(),
+        BlockKind::Paragraph => Style::new(),
+    };
+    let mask = app.mark_mask();
+    let mut spans = Vec::new();
+    let mut after_space = false;
+    for (seg, set) in marks::segments(range.clone(), app.marks.overlapping(range)) {
+        let style = base.patch(theme::for_marks(Marks(set.0 & mask.0)));
+        let mut piece = String::new();
+        for c in text[seg].chars() {
+            if c.is_whitespace() {
+                if !after_space {
+                    piece.push(' ');
+                }
+                after_space = true;
+            } else {
+                piece.push(c);
+                after_space = false;
+            }
+        }
+        spans.push(Span::styled(piece, style));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,56 @@
+//! The status bar: title › section on the left; highlight legend, position and a help
+//! hint on the right. A one-off message replaces the left side.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{theme, truncate};
+use crate::app::App;
+use crate::source::display_width;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let on = |b: bool| if b { "on" } else { "off" };
+    let quotes = app.analysis.quotes.len();
+    let leaders = app.analysis.leaders.len();
+    let full = format!(
+        " “” quotes {quotes} {} · ◆ leaders {leaders} {} · {:>3}% · ? help ",
+        on(app.show_quotes),
+        on(app.show_leaders),
+        app.percent(),
+    );
+    let compact = format!(
+        " “{quotes}{} ◆{leaders}{} {:>3}% ",
+        if app.show_quotes { "" } else { " off" },
+        if app.show_leaders { "" } else { " off" },
+        app.percent(),
+    );
+    let left = match &app.message {
+        Some(m) => format!(" {m}"),
+        None => {
+            let entry = app.current_entry();
+            let section = (entry > 0).then(|| app.article.sections[entry - 1].title.as_str());
+            match section {
+                Some(s) => format!(" {} › {s}", app.article.title),
+                None => format!(" {}", app.article.title),
+            }
+        }
+    };
+    let width = usize::from(area.width);
+    // The right side gives way first on narrow terminals.
+    let right = if display_width(&full) + 30 <= width {
+        full
+    } else {
+        compact
+    };
+    let room = width.saturating_sub(display_width(&right));
+    let left = truncate(&left, room);
+    let pad = room.saturating_sub(display_width(&left));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(pad)),
+        Span::raw(right),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+}
