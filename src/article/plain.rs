@@ -14,6 +14,8 @@ const MAX_HARD_WRAP_COLUMNS: usize = 100;
 const SHORT_LINE_RATIO: f32 = 0.6;
 const MAX_HEADING_COLUMNS: usize = 90;
 const MAX_HEADING_WORDS: usize = 14;
+/// Caseless scripts pack more per column; a heading there is a short line.
+const MAX_CASELESS_HEADING_COLUMNS: usize = 40;
 
 /// Words that stay lowercase in Title Case.
 const SMALL_WORDS: &[&str] = &[
@@ -60,24 +62,32 @@ pub fn parse(text: String, name: &str) -> Article {
         }
         _ => None,
     };
-    let title = if let Some(i) = title_line {
+    if let Some(i) = title_line {
         blocks[i].kind = BlockKind::Title;
-        collapse(&text[blocks[i].range.clone()])
-    } else {
-        let opening = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| &text[b.range.clone()]);
-        title::from_file_name(name)
-            .or_else(|| opening.and_then(title::from_opening))
-            .unwrap_or_else(|| "Untitled".to_string())
-    };
-
+    }
     let dateline = blocks
         .iter()
         .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
         .find(|b| b.kind == BlockKind::Paragraph)
         .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
+
+    let title = if let Some(i) = title_line {
+        collapse(&text[blocks[i].range.clone()])
+    } else {
+        // The opening sentence, after any dateline.
+        let opening = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| {
+                let start = dateline
+                    .as_ref()
+                    .map_or(b.range.start, |d| d.span.end.max(b.range.start));
+                &text[start..b.range.end]
+            });
+        title::from_file_name(name)
+            .or_else(|| opening.and_then(title::from_opening))
+            .unwrap_or_else(|| "Untitled".to_string())
+    };
 
     let sections = sections_from_blocks(&text, &blocks);
     Article {
@@ -232,7 +242,7 @@ fn flush(paragraph: &mut Option<Range<usize>>, units: &mut Vec<Unit>) {
 
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '”', '’', '\'', ')'])
-        .ends_with(['.', '!', '?', ':', '…'])
+        .ends_with(['.', '!', '?', ':', '…', '。', '！', '？'])
 }
 
 /// `===` under a line is level 1, `---` level 2.
@@ -332,11 +342,18 @@ fn heading_like(s: &str, numbered: bool) -> bool {
     {
         return false;
     }
-    if !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+    let last = s.trim_end_matches(['"', '”', '’', ')', '」', '』']);
+    if last.ends_with([
+        '.', '!', ',', ';', ':', '…', '-', '–', '—', '。', '！', '、', '，', '：', '；',
+    ]) {
         return false;
     }
-    let last = s.trim_end_matches(['"', '”', '’', ')']);
-    if last.ends_with(['.', '!', ',', ';', ':', '…', '-', '–', '—']) {
+    // Scripts without case (CJK, Arabic, Hebrew, Thai…): short is all we can ask.
+    let cased = s.chars().any(|c| c.is_uppercase() || c.is_lowercase());
+    if !cased {
+        return !last.ends_with(['?', '？']) && display_width(s) <= MAX_CASELESS_HEADING_COLUMNS;
+    }
+    if !s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
         return false;
     }
     if numbered {

@@ -10,9 +10,11 @@ const MAX_TITLE_COLUMNS: usize = 72;
 pub fn from_file_name(name: &str) -> Option<String> {
     let file = name.rsplit(['/', '\\', ':']).next().unwrap_or(name);
     let stem = file.split_once('.').map_or(file, |(stem, _)| stem);
+    // Leading numbers are usually an ordering prefix: `02-budget-vote`.
     let words: Vec<&str> = stem
         .split(['-', '_', ' ', '.', '+'])
         .filter(|w| !w.is_empty())
+        .skip_while(|w| w.bytes().all(|b| b.is_ascii_digit()))
         .collect();
     let readable = words
         .iter()
@@ -84,6 +86,10 @@ mod tests {
         assert_eq!(from_file_name("3f2a9c1e-77b0-4c1e.txt"), None);
         assert_eq!(from_file_name("-"), None);
         assert_eq!(from_file_name("a1.txt"), None);
+        assert_eq!(
+            from_file_name("02-one-per-line.txt").as_deref(),
+            Some("One per line")
+        );
     }
 
     #[test]
