@@ -71,6 +71,10 @@ pub struct App {
     pub areas: Areas,
     /// First visible line of the body.
     pub top: usize,
+    /// Where the reader is, independent of width: set when the reader moves, used to
+    /// find `top` again after a re-wrap (never recomputed from `top` on resize, so
+    /// repeated resizes do not drift).
+    anchor: Anchor,
     pub focus: Focus,
     /// Selected outline entry: 0 is the top of the article, k is section k.
     pub outline_selected: usize,
@@ -102,6 +106,7 @@ impl App {
             size: Rect::default(),
             areas: Areas::default(),
             top: 0,
+            anchor: Anchor::default(),
             focus: Focus::Body,
             outline_selected: 0,
             leader_selected: 0,
@@ -140,7 +145,8 @@ impl App {
     /// the very end, the last one whose heading is on screen.
     pub fn current_entry(&self) -> usize {
         let lines: Vec<usize> = self.section_lines().collect();
-        let at_end = self.top + self.height() >= self.layout.len();
+        // At the natural end (`G`), not past it after a jump to a late heading.
+        let at_end = self.top > 0 && self.top + self.height() == self.layout.len();
         let probe = if at_end {
             self.top + self.height().saturating_sub(1)
         } else {
@@ -252,7 +258,7 @@ impl App {
 
     /// Re-wraps once for a new body width and keeps the reader on the same sentence.
     fn resize(&mut self, size: Rect) {
-        let anchor = self.anchor();
+        let anchor = self.anchor;
         self.size = size;
         self.areas = Areas::new(size, self.leaders_rows());
         let width = usize::from(self.areas.text.width).max(1);
@@ -265,9 +271,15 @@ impl App {
             .min(self.max_top());
     }
 
-    /// Where the reader is: the start of the top line.
+    /// Where the reader is: the start of the top line when they last moved.
     pub fn anchor(&self) -> Anchor {
-        self.layout.anchor_of(self.top, &self.article)
+        self.anchor
+    }
+
+    /// Sets the top line and the anchor that follows it.
+    fn set_top(&mut self, line: usize) {
+        self.top = line.min(self.max_top());
+        self.anchor = self.layout.anchor_of(self.top, &self.article);
     }
 
     fn leaders_rows(&self) -> usize {
@@ -279,7 +291,7 @@ impl App {
     }
 
     fn scroll_to(&mut self, line: usize) {
-        self.top = line.min(self.max_top());
+        self.set_top(line);
         if self.focus != Focus::Outline {
             self.outline_selected = self.current_entry();
         }
@@ -316,7 +328,7 @@ impl App {
         match line {
             Some(line) => {
                 self.outline_selected = n;
-                self.top = line.min(self.max_top());
+                self.set_top(line);
             }
             None => self.message = Some(format!("no section {n}")),
         }

@@ -97,6 +97,13 @@ impl Layout {
             .copied()
             .unwrap_or(self.lines.len());
         let within = &self.lines[first.min(end)..end];
+        // One past the block's last byte is the blank line after it.
+        if let Some(last) = within.last()
+            && last.kind == LineKind::Blank
+            && offset >= last.range.start
+        {
+            return end - 1;
+        }
         let i = within
             .partition_point(|l| l.kind == LineKind::Text && l.range.start <= offset)
             .saturating_sub(1);
@@ -225,10 +232,8 @@ mod tests {
             let starts: Vec<usize> = layout.section_lines(&article).collect();
             assert!(starts.windows(2).all(|w| w[0] < w[1]));
             for line in 0..layout.len() {
-                if layout.lines[line].kind == LineKind::Text {
-                    let anchor = layout.anchor_of(line, &article);
-                    assert_eq!(layout.line_of(anchor, &article), line);
-                }
+                let anchor = layout.anchor_of(line, &article);
+                assert_eq!(layout.line_of(anchor, &article), line);
             }
         }
     }

@@ -1,0 +1,295 @@
+//! App::update driven by Actions, with no terminal; and whole screens drawn into a
+//! TestBackend at two sizes.
+
+use byline::analysis;
+use byline::app::{Action, App, Focus};
+use byline::article;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+const SEED: &[u8] = include_bytes!("../seeds/anchorage-summit.txt");
+
+fn app_for(bytes: &[u8], w: u16, h: u16) -> App {
+    let a = article::parse(bytes, "seed:anchorage-summit.txt");
+    let an = analysis::analyse(&a, &[]);
+    App::new(a, an, Rect::new(0, 0, w, h))
+}
+
+fn screen(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| byline::ui::render(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A long article with many sections, of our own making.
+fn long_article() -> Vec<u8> {
+    let mut s = String::from("The Long Report\n\n");
+    for i in 1..=12 {
+        s.push_str(&format!("Part Number {i}\n\n"));
+        for _ in 0..6 {
+            s.push_str("A paragraph of reasonable length that says very little but fills the lines nicely. ");
+            s.push_str("It goes on for a while so that it wraps across several visual lines.\n\n");
+        }
+    }
+    s.into_bytes()
+}
+
+#[test]
+fn next_section_brings_the_heading_to_the_top_and_marks_it_current() {
+    let mut app = app_for(SEED, 120, 40);
+    assert_eq!(app.current_entry(), 0);
+    app.update(Action::NextSection);
+    let line = &app.layout.lines[app.top];
+    assert_eq!(line.block, app.article.sections[0].block);
+    assert_eq!(app.current_entry(), 1);
+    app.update(Action::NextSection);
+    assert_eq!(app.current_entry(), 2);
+    app.update(Action::PrevSection);
+    assert_eq!(app.current_entry(), 1);
+    app.update(Action::PrevSection);
+    assert_eq!(app.top, 0);
+}
+
+#[test]
+fn numbers_jump_to_sections_and_bad_numbers_say_so() {
+    let mut app = app_for(&long_article(), 100, 30);
+    app.update(Action::JumpSection(7));
+    assert_eq!(
+        app.layout.lines[app.top].block,
+        app.article.sections[6].block
+    );
+    app.update(Action::JumpSection(13));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("13")));
+    assert_eq!(app.current_entry(), 7);
+}
+
+#[test]
+fn scrolling_is_clamped_and_pages_move_by_a_screen() {
+    let mut app = app_for(&long_article(), 100, 30);
+    app.update(Action::Up);
+    assert_eq!(app.top, 0);
+    app.update(Action::PageDown);
+    let page = app.top;
+    assert!(page >= app.height() - 1 && page > 0);
+    app.update(Action::HalfUp);
+    assert_eq!(app.top, page - app.height() / 2);
+    app.update(Action::Bottom);
+    assert_eq!(app.top + app.height(), app.layout.len());
+    assert_eq!(app.percent(), 100);
+    for _ in 0..1000 {
+        app.update(Action::Down);
+    }
+    assert!(app.top <= app.max_top());
+    app.update(Action::Top);
+    assert_eq!((app.top, app.percent()), (0, 0));
+}
+
+#[test]
+fn toggles_change_styles_only_never_the_position() {
+    let mut app = app_for(SEED, 120, 40);
+    app.update(Action::NextSection);
+    let (top, lines) = (app.top, app.layout.len());
+    app.update(Action::ToggleQuotes);
+    assert!(!app.show_quotes && app.show_leaders);
+    app.update(Action::ToggleAll);
+    assert!(!app.show_quotes && !app.show_leaders);
+    app.update(Action::ToggleAll);
+    assert!(app.show_quotes && app.show_leaders);
+    app.update(Action::ToggleLeaders);
+    assert!(!app.show_leaders);
+    assert_eq!((app.top, app.layout.len()), (top, lines));
+}
+
+#[test]
+fn a_resize_keeps_the_reader_on_the_same_sentence() {
+    let mut app = app_for(&long_article(), 120, 40);
+    app.update(Action::JumpSection(5));
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    let anchor = app.anchor();
+    let byte = app.article.blocks[anchor.block].range.start + anchor.offset;
+    for (w, h) in [(60, 20), (200, 60), (1, 1), (37, 9), (120, 40)] {
+        app.update(Action::Resize(w, h));
+        let line = &app.layout.lines[app.top];
+        if w >= 20 && h >= 4 {
+            assert!(
+                line.range.start <= byte && byte <= line.range.end,
+                "{w}x{h}"
+            );
+        }
+    }
+    assert_eq!(app.anchor(), anchor);
+}
+
+#[test]
+fn outline_focus_selects_and_enter_jumps() {
+    let mut app = app_for(&long_article(), 120, 40);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Outline);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    assert_eq!(app.top, 0, "selecting does not scroll");
+    app.update(Action::Activate);
+    assert_eq!(
+        app.layout.lines[app.top].block,
+        app.article.sections[2].block
+    );
+    app.update(Action::Escape);
+    assert_eq!(app.focus, Focus::Body);
+}
+
+#[test]
+fn leaders_pane_steps_through_mentions_with_wraparound() {
+    let mut app = app_for(SEED, 120, 40);
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Leaders);
+    app.update(Action::Down); // Vladimir Putin, 5 mentions
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        app.update(Action::Activate);
+        seen.push(app.mention_cursor.unwrap().1);
+    }
+    assert_eq!(seen, [0, 1, 2, 3, 4, 0]);
+    app.update(Action::PrevMention);
+    assert_eq!(app.mention_cursor, Some((1, 4)));
+    // The mention is on screen.
+    let m = app.analysis.leaders[1].mentions[4].start;
+    let line = app.layout.line_of_byte(&app.article, m);
+    assert!(line >= app.top && line < app.top + app.height());
+}
+
+#[test]
+fn help_opens_closes_and_swallows_other_keys() {
+    let mut app = app_for(SEED, 120, 40);
+    app.update(Action::Help);
+    app.update(Action::PageDown);
+    assert_eq!(app.top, 0);
+    app.update(Action::Escape);
+    assert!(!app.help);
+    app.update(Action::Help);
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+#[test]
+fn mouse_click_on_an_outline_entry_jumps_there() {
+    let mut app = app_for(&long_article(), 120, 40);
+    let outline = app.areas.outline.unwrap();
+    // Row 1 inside the border is entry 0 (the title); row 4 is section 3.
+    app.update(Action::Click {
+        x: outline.x + 2,
+        y: outline.y + 4,
+    });
+    assert_eq!(
+        app.layout.lines[app.top].block,
+        app.article.sections[2].block
+    );
+    let body = app.areas.body;
+    let top = app.top;
+    app.update(Action::Wheel {
+        x: body.x + 5,
+        y: body.y + 5,
+        down: true,
+    });
+    assert_eq!(app.top, top + 3);
+}
+
+#[test]
+fn empty_article_and_tiny_terminals_never_panic() {
+    for bytes in [&b""[..], b"\n\n\n", b"x", SEED] {
+        let mut app = app_for(bytes, 1, 1);
+        for action in [
+            Action::Down,
+            Action::PageDown,
+            Action::Bottom,
+            Action::NextSection,
+            Action::PrevSection,
+            Action::JumpSection(1),
+            Action::NextMention,
+            Action::FocusNext,
+            Action::Activate,
+            Action::Resize(0, 0),
+            Action::Resize(3, 2),
+            Action::Resize(20, 4),
+            Action::Resize(400, 200),
+        ] {
+            app.update(action);
+            screen(&app);
+        }
+    }
+}
+
+#[test]
+fn screen_at_120x40_shows_outline_body_leaders_and_status() {
+    let mut app = app_for(SEED, 120, 40);
+    let buf = screen(&app);
+    let all = text(&buf);
+    assert!(row(&buf, 0).contains("Outline"));
+    assert!(all.contains("1 Leaders’ Vague Optimism"));
+    assert!(all.contains("3 Fighting Rages On in Ukraine"));
+    assert!(all.contains("Donald Trump · President"));
+    assert!(row(&buf, 0).contains("ANCHORAGE, ALASKA – A highly anticipated summit"));
+    assert!(row(&buf, 39).contains("Anchorage summit"));
+    assert!(row(&buf, 39).contains("? help"));
+
+    // Styles: the dateline is bold, a leader bold+underlined, a quote italic.
+    let find = |needle: &str| -> (u16, u16) {
+        for y in 0..buf.area.height {
+            let r = row(&buf, y);
+            if let Some(i) = r.find(needle) {
+                return (r[..i].chars().count() as u16, y);
+            }
+        }
+        panic!("{needle} not on screen");
+    };
+    let (x, y) = find("Vladimir Putin,");
+    assert!(
+        buf[(x, y)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED)
+    );
+    let (x, y) = find("“great progress,”");
+    assert!(buf[(x + 2, y)].modifier.contains(Modifier::ITALIC));
+    let (x, y) = find("characterized");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::ITALIC));
+
+    // Toggling leaders off removes the style but not the text.
+    app.update(Action::ToggleLeaders);
+    let buf = screen(&app);
+    let (x, y) = find("Vladimir Putin,");
+    assert!(!buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(row(&buf, 39).contains("leaders 3 off"));
+}
+
+#[test]
+fn screen_at_60x20_and_help_overlay() {
+    let mut app = app_for(SEED, 60, 20);
+    let buf = screen(&app);
+    for y in 0..20 {
+        assert!(byline::source::display_width(&row(&buf, y)) <= 60);
+    }
+    assert!(text(&buf).contains("Outline"));
+    app.update(Action::Help);
+    let all = text(&screen(&app));
+    assert!(all.contains("Keys"));
+    assert!(all.contains("next section"));
+    let small = app_for(SEED, 10, 3);
+    assert!(text(&screen(&small)).contains("small"));
+}
