@@ -26,6 +26,17 @@ pub fn run(article: Article, analysis: Analysis) -> Result<()> {
                 .draw(|frame| ui::render(&app, frame))
                 .context("drawing")?;
             let event = event::read().context("reading a key")?;
+            // Terminals reflow or drop content on resize; repaint everything rather than
+            // trust the diff against the previous frame.
+            if matches!(event, event::Event::Resize(..)) {
+                // Shrinking to nothing clears the screen and empties both buffers; the
+                // next draw grows them back to the real size and paints every cell.
+                // (`Terminal::clear` would ask the terminal for the cursor position,
+                // which not every terminal answers.)
+                terminal
+                    .resize(Rect::ZERO)
+                    .context("repainting after a resize")?;
+            }
             if let Some(action) = keymap::action_for(&event) {
                 app.update(action);
             }
