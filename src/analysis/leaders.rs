@@ -66,281 +66,74 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
 
 /// Title words that can head a leader's title. The weak ones also start ordinary
 /// names (`General Motors`, `King Street`), so they need a two-word name after them.
+#[rustfmt::skip]
 const STRONG_HEADS: &[&str] = &[
-    "president",
-    "chancellor",
-    "premier",
-    "minister",
-    "secretary",
-    "secretary-general",
-    "governor",
-    "mayor",
-    "pope",
-    "archbishop",
-    "cardinal",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "ceo",
-    "commissioner",
-    "taoiseach",
-    "ayatollah",
-    "emir",
-    "sheikh",
-    "sultan",
-    "president-elect",
-    "director-general",
-    "governor-general",
-    "gov",
-    "pres",
+    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
+    "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
+    "chairperson", "ceo", "commissioner", "taoiseach", "ayatollah", "emir", "sheikh", "sultan",
+    "president-elect", "director-general", "governor-general", "gov", "pres", "presidente",
+    "presidenta", "ministre", "ministro", "ministra", "maire", "alcalde", "alcaldesa",
+    "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
+    "chanceliere",
 ];
+#[rustfmt::skip]
 const WEAK_HEADS: &[&str] = &[
-    "king",
-    "queen",
-    "emperor",
-    "empress",
-    "chair",
-    "director",
-    "speaker",
-    "general",
-    "gen",
-    "admiral",
-    "adm",
-    "commander",
-    "leader",
-    "chief",
-    "head",
-    "executive",
-    "marshal",
-    "officer",
+    "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
+    "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
     "founder-ceo",
 ];
+/// Heads that are a leader's title only with a modifier: `Trade Representative`,
+/// `High Representative`, `Special Envoy` (a bare `Representative` is a legislator).
+#[rustfmt::skip]
+const MODIFIED_HEADS: &[&str] = &["representative", "envoy"];
 /// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
+#[rustfmt::skip]
 const MODIFIERS: &[&str] = &[
-    "prime",
-    "vice",
-    "deputy",
-    "foreign",
-    "defence",
-    "defense",
-    "finance",
-    "interior",
-    "home",
-    "health",
-    "trade",
-    "economy",
-    "economic",
-    "energy",
-    "justice",
-    "education",
-    "culture",
-    "environment",
-    "agriculture",
-    "transport",
-    "labour",
-    "labor",
-    "treasury",
-    "state",
-    "first",
-    "supreme",
-    "crown",
-    "chief",
-    "executive",
-    "managing",
-    "attorney",
-    "majority",
-    "minority",
-    "opposition",
-    "party",
-    "house",
-    "senate",
-    "army",
-    "military",
-    "police",
-    "field",
-    "acting",
-    "interim",
-    "lieutenant",
-    "lt",
-    "brigadier",
-    "major",
-    "grand",
-    "general",
-    "secretary",
-    "cabinet",
-    "chief",
-    "federal",
-    "regional",
-    "provincial",
-    "national",
-    "central",
-    "bank",
-    "fleet",
-    "air",
-    "naval",
-    "war",
-    "security",
-    "immigration",
-    "digital",
-    "budget",
-    "culture",
-    "sports",
-    "science",
-    "industry",
-    "commerce",
-    "labour",
+    "prime", "vice", "deputy", "high", "special", "foreign", "defence", "defense", "finance", "interior", "home",
+    "health", "trade", "economy", "economic", "energy", "justice", "education", "culture",
+    "environment", "agriculture", "transport", "labour", "labor", "treasury", "state", "first",
+    "supreme", "crown", "chief", "executive", "managing", "attorney", "majority", "minority",
+    "opposition", "party", "house", "senate", "army", "military", "police", "field", "acting",
+    "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
+    "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
+    "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
+    "industry", "commerce",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
+#[rustfmt::skip]
 const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
 ];
 /// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
+#[rustfmt::skip]
 const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
     "bint", "ibn", "al", "el", "y", "del", "della", "ter", "ten",
 ];
 /// Capitalised words that start sentences and are never part of a name.
+#[rustfmt::skip]
 const STOPWORDS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "but",
-    "or",
-    "so",
-    "if",
-    "in",
-    "on",
-    "at",
-    "by",
-    "for",
-    "from",
-    "with",
-    "without",
-    "to",
-    "of",
-    "as",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "until",
-    "then",
-    "now",
-    "meanwhile",
-    "however",
-    "also",
-    "both",
-    "despite",
-    "although",
-    "though",
-    "because",
-    "during",
-    "under",
-    "over",
-    "yet",
-    "still",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "my",
-    "your",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "where",
-    "which",
-    "even",
-    "only",
-    "just",
-    "many",
-    "some",
-    "most",
-    "former",
-    "later",
-    "earlier",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "not",
-    "no",
-    "yes",
-    "all",
-    "every",
-    "each",
-    "neither",
-    "either",
-    "such",
-    "like",
-    "unlike",
-    "among",
-    "amid",
-    "against",
-    "about",
-    "after",
-    "around",
-    "through",
-    "throughout",
-    "upon",
-    "former",
-    "ex",
-    "late",
-    "new",
-    "following",
-    "according",
-    "asked",
-    "speaking",
+    "the", "a", "an", "and", "but", "or", "so", "if", "in", "on", "at", "by", "for", "from",
+    "with", "without", "to", "of", "as", "when", "while", "after", "before", "since", "until",
+    "then", "now", "meanwhile", "however", "also", "both", "despite", "although", "though",
+    "because", "during", "under", "over", "yet", "still", "it", "he", "she", "they", "we", "i",
+    "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+    "there", "here", "what", "who", "why", "how", "where", "which", "even", "only", "just",
+    "many", "some", "most", "former", "later", "earlier", "today", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not", "no",
+    "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike", "among",
+    "amid", "against", "about", "around", "through", "throughout", "upon", "ex", "late", "new",
+    "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
+    "die", "das", "ein", "eine", "une",
 ];
 const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
+#[rustfmt::skip]
 const APPOSITION_FILLERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "former",
-    "then",
-    "current",
-    "acting",
-    "interim",
-    "incumbent",
-    "newly",
-    "elected",
-    "longtime",
-    "long-time",
-    "outgoing",
-    "incoming",
-    "new",
-    "its",
-    "their",
-    "his",
-    "her",
-    "also",
-    "now",
+    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
+    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
+    "her", "also", "now",
 ];
 const MAX_NAME_WORDS: usize = 4;
 
@@ -377,8 +170,9 @@ impl Doc<'_> {
     }
 
     /// A capitalised name word: not a title word, not a sentence-start stopword.
+    /// `el-Sissi` and `al-Sharaa` count: the capital is after the article.
     fn name_word(&self, i: usize) -> bool {
-        self.cap(i)
+        (self.cap(i) || self.is_word(i) && prefixed_surname(self.word(i)))
             && !is_title_word(&self.folded[i])
             && !is_in(&self.folded[i], STOPWORDS)
             && !is_in(&self.folded[i], HONORIFICS)
@@ -428,6 +222,12 @@ impl Doc<'_> {
     }
 }
 
+fn prefixed_surname(word: &str) -> bool {
+    ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-"]
+        .iter()
+        .any(|p| word.strip_prefix(p).is_some_and(is_capitalised))
+}
+
 fn is_title_word(folded: &str) -> bool {
     is_in(folded, STRONG_HEADS) || is_in(folded, WEAK_HEADS)
 }
@@ -438,7 +238,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let mut last_head: Option<(usize, bool)> = None;
     while doc.is_word(j) && doc.same_block(i, j) {
         let w = doc.folded[j].as_str();
-        let head = is_title_word(w);
+        let head = is_title_word(w) || (j > i && is_in(w, MODIFIED_HEADS));
         let part = head || is_in(w, MODIFIERS) || (last_head.is_some() && is_in(w, TRAILERS));
         if !part {
             break;
@@ -594,6 +394,20 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     None
 }
 
+/// `the Bank of England governor, Andrew Bailey`: a title, a comma, a full name.
+fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
+    let (end, _) = title_at(doc, i)?;
+    if !doc.tokens.get(end)?.is_punct(',') || !doc.same_block(i, end + 1) {
+        return None;
+    }
+    let name_end = doc.name_at(end + 1)?;
+    (name_end - (end + 1) >= 2).then(|| Found {
+        span: end + 1..name_end,
+        name: end + 1..name_end,
+        role: Some(role_text(doc, i..end)),
+    })
+}
+
 /// `his Russian counterpart, Vladimir Putin`.
 fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Found> {
     if !doc.is_word(i) || !is_in(&doc.folded[i], COUNTERPARTS) {
@@ -731,6 +545,7 @@ fn evidence(doc: &Doc, known: &Known) -> (Vec<Entry>, Vec<(Found, usize)>) {
         }
         let hit = titled_name(doc, i, known)
             .or_else(|| counterpart(doc, i, last_role.as_ref()))
+            .or_else(|| title_comma_name(doc, i))
             .or_else(|| {
                 let end = doc.name_at(i)?;
                 (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
@@ -1036,5 +851,36 @@ mod tests {
         assert_eq!(l[0].0, "Greg Abbott");
         assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
         assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);
+    }
+
+    #[test]
+    fn title_comma_name_and_prefixed_surnames() {
+        let l = leaders(
+            "The Bank of England governor, Andrew Bailey, spoke. Egyptian President Abdel Fattah el-Sissi listened. Mr Bailey left.",
+        );
+        assert_eq!(l[0].1, ["Andrew Bailey", "Mr Bailey"]);
+        assert_eq!(l[1].1, ["Egyptian President Abdel Fattah el-Sissi"]);
+    }
+
+    #[test]
+    fn legislators_are_not_leaders_but_trade_representatives_are() {
+        let l = leaders(
+            "Representative Jim Hollis voted no. Trade Representative Jamieson Greer spoke.",
+        );
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].1, ["Trade Representative Jamieson Greer"]);
+    }
+
+    #[test]
+    fn user_supplied_leaders_are_matched_like_the_list() {
+        let extra = parse_list("Ada Quill | Chair of the Harbour Board | Quill");
+        let article = plain::parse(
+            "Ada Quill opened the meeting. Later Quill left.".to_string(),
+            "t.txt",
+        );
+        let found = find(&article, &extra);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].mentions.len(), 2);
+        assert_eq!(found[0].role.as_deref(), Some("Chair of the Harbour Board"));
     }
 }

@@ -77,7 +77,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         if skip_first && !marks.is_empty() && marks[0].at == block.range.start {
             marks.remove(0);
         }
-        resolve(&marks, &mut stack, &mut quotes);
+        resolve(text, &marks, &mut stack, &mut quotes);
         if continues && let Some(outermost) = stack.first() {
             carried = Some(*outermost);
         }
@@ -156,33 +156,42 @@ fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
     }
 }
 
-fn resolve(marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
-    // How many MaybeClose marks of each kind come after index i: a possessive-looking
-    // mark only closes when no later mark could.
-    let mut later_curly = vec![0u32; marks.len() + 1];
-    let mut later_straight = vec![0u32; marks.len() + 1];
+fn resolve(text: &str, marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
+    // Whether a later mark could close the same single quote: a `’`/`'` after index i
+    // with no new opening `‘`/`'` in between. A possessive-looking mark (`the
+    // leaders’ talks`) only closes when no such later mark exists.
+    let mut later_curly = vec![false; marks.len() + 1];
+    let mut later_straight = vec![false; marks.len() + 1];
     for (i, m) in marks.iter().enumerate().rev() {
-        let maybe = m.token == Token::MaybeClose;
-        later_curly[i] = later_curly[i + 1] + u32::from(maybe && m.ch == '’');
-        later_straight[i] = later_straight[i + 1] + u32::from(maybe && m.ch == '\'');
+        let (curly, straight) = (later_curly[i + 1], later_straight[i + 1]);
+        later_curly[i] = match (m.token, m.ch) {
+            (Token::MaybeClose, '’') => true,
+            (Token::Open, '‘') => false,
+            _ => curly,
+        };
+        later_straight[i] = match (m.token, m.ch) {
+            (Token::MaybeClose, '\'') => true,
+            (Token::Open, '\'') => false,
+            _ => straight,
+        };
     }
     for (i, m) in marks.iter().enumerate() {
         let opener = stack.iter().rposition(|o| closes(o.ch, m.ch));
         match (m.token, opener) {
             // Marks that both open and close (`"`, `«`/`»`, `“` in German) close first.
             (Token::Open, Some(at)) if is_ambiguous(m.ch, stack[at].ch) => {
-                close(stack, at, m, quotes)
+                close(text, stack, at, m, quotes)
             }
             (Token::Open, _) => stack.push(Open { ch: m.ch, at: m.at }),
-            (Token::Close, Some(at)) => close(stack, at, m, quotes),
+            (Token::Close, Some(at)) => close(text, stack, at, m, quotes),
             (Token::MaybeClose, Some(at)) => {
                 let later = if m.ch == '’' {
                     later_curly[i + 1]
                 } else {
                     later_straight[i + 1]
                 };
-                if !(m.possessive_like && later > 0) {
-                    close(stack, at, m, quotes);
+                if !(m.possessive_like && later) {
+                    close(text, stack, at, m, quotes);
                 }
             }
             _ => {}
@@ -198,11 +207,15 @@ fn is_ambiguous(mark: char, open: char) -> bool {
     )
 }
 
-fn close(stack: &mut Vec<Open>, at: usize, m: &Mark, quotes: &mut Vec<Quote>) {
+fn close(text: &str, stack: &mut Vec<Open>, at: usize, m: &Mark, quotes: &mut Vec<Quote>) {
     let open = stack[at];
     stack.truncate(at);
-    let inner = open.at + open.ch.len_utf8()..m.at;
-    if !inner.is_empty() {
+    let mut inner = open.at + open.ch.len_utf8()..m.at;
+    // French spacing inside guillemets (`« mot »`) is not part of the quote.
+    let between = &text[inner.clone()];
+    inner.start += between.len() - between.trim_start().len();
+    inner.end -= between.len() - between.trim_end().len();
+    if inner.start < inner.end {
         quotes.push(Quote {
             outer: open.at..m.at + m.ch.len_utf8(),
             inner,
@@ -253,12 +266,20 @@ mod tests {
             ["It was the Joneses' idea,"]
         );
         assert_eq!(quotes("They call him 'Bud' at home."), ["Bud"]);
+        assert_eq!(
+            quotes("“They wrote ‘no further talks’ would happen, and ‘final’,” she said."),
+            [
+                "They wrote ‘no further talks’ would happen, and ‘final’,",
+                "no further talks",
+                "final"
+            ]
+        );
     }
 
     #[test]
     fn other_mark_styles() {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
-        assert_eq!(quotes("Il a dit « bonjour » hier."), [" bonjour "]);
+        assert_eq!(quotes("Il a dit « bonjour » hier."), ["bonjour"]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
         assert_eq!(
             quotes("彼は「こんにちは」と言った。『本』"),

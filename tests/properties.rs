@@ -1,0 +1,118 @@
+//! Arbitrary input never panics, and every span the core produces lies inside the text,
+//! on character boundaries, in order; wrapped lines fit their width.
+
+use byline::analysis;
+use byline::article;
+use byline::layout::{Layout, LineKind, line_pieces};
+use byline::source::display_width;
+use proptest::prelude::*;
+
+/// Text built from pieces that exercise the parsers: marks, apostrophes, titles,
+/// names, headings, control characters, wide characters.
+fn articleish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("'".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("«".to_string()),
+        Just("»".to_string()),
+        Just("„".to_string()),
+        Just("「".to_string()),
+        Just("」".to_string()),
+        Just("President ".to_string()),
+        Just("Prime Minister ".to_string()),
+        Just("Mr. ".to_string()),
+        Just("Donald Trump".to_string()),
+        Just("Putin".to_string()),
+        Just("Erdoğan".to_string()),
+        Just(", ".to_string()),
+        Just(". ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("# ".to_string()),
+        Just("2. ".to_string()),
+        Just("===".to_string()),
+        Just("\t".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{1b}[31m".to_string()),
+        Just("漢字".to_string()),
+        Just("e\u{301}".to_string()),
+        Just("ANCHORAGE, ALASKA – ".to_string()),
+        Just("of ".to_string()),
+        Just("counterpart, ".to_string()),
+        "[A-Za-z]{1,8} ",
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn check(text: &str) {
+    let a = article::parse(text.as_bytes(), "p.txt");
+    let t = &a.text;
+    assert!(!t.chars().any(|c| c.is_control() && c != '\n'));
+    let mut last = 0;
+    for b in &a.blocks {
+        assert!(b.range.start >= last && b.range.end <= t.len());
+        assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
+        last = b.range.end;
+    }
+    let an = analysis::analyse(&a, &[]);
+    for q in &an.quotes {
+        assert!(
+            q.outer.start <= q.inner.start && q.inner.end <= q.outer.end && q.outer.end <= t.len()
+        );
+        assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
+    }
+    assert!(
+        an.quotes
+            .windows(2)
+            .all(|w| w[0].outer.start <= w[1].outer.start)
+    );
+    for l in &an.leaders {
+        assert!(!l.mentions.is_empty());
+        assert!(l.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        for m in &l.mentions {
+            assert!(m.start < m.end && m.end <= t.len());
+            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+        }
+    }
+    for width in [1, 7, 40] {
+        let layout = Layout::new(&a, width);
+        for line in &layout.lines {
+            if line.kind == LineKind::Text {
+                let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
+                assert!(display_width(&shown.join(" ")) <= width.max(2));
+            }
+        }
+    }
+    let json = serde_json::to_string(&byline::export::json(&a, &an)).unwrap();
+    assert!(!json.contains('\u{1b}'));
+    let dump = byline::export::dump(&a, &an, false);
+    assert!(!dump.contains('\u{1b}'));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        let a = article::parse(&bytes, "p.txt");
+        check(&a.text);
+    }
+
+    #[test]
+    fn article_like_text_keeps_every_invariant(text in articleish()) {
+        check(&text);
+    }
+}
+
+#[test]
+fn thousands_of_unbalanced_marks_stay_linear_and_unhighlighted() {
+    let text = "“ ‘ « „ \" ' ".repeat(5000);
+    let a = article::parse(text.as_bytes(), "p.txt");
+    let an = analysis::analyse(&a, &[]);
+    assert!(an.quotes.len() < 10_000);
+}
