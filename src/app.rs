@@ -36,6 +36,7 @@ pub enum Action {
     PrevMention,
     ToggleMouse,
     Help,
+    Suspend,
     Resize(u16, u16),
     Wheel {
         x: u16,
@@ -90,6 +91,8 @@ pub struct App {
     pub message: Option<String>,
     pub counts: Counts,
     pub quit: bool,
+    /// Set by `Ctrl-Z`; the terminal loop suspends and clears it.
+    pub suspend: bool,
 }
 
 impl App {
@@ -119,6 +122,7 @@ impl App {
             message,
             counts,
             quit: false,
+            suspend: false,
         };
         app.resize(size);
         app
@@ -185,6 +189,7 @@ impl App {
             match action {
                 Action::Help | Action::Escape => self.help = false,
                 Action::Quit => self.quit = true,
+                Action::Suspend => self.suspend = true,
                 Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
                 _ => {}
             }
@@ -193,6 +198,7 @@ impl App {
         let page = self.height().saturating_sub(1).max(1);
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.suspend = true,
             Action::Escape => self.focus = Focus::Body,
             Action::Help => self.help = true,
             Action::Down => self.move_in_focus(1),

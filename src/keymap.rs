@@ -24,137 +24,33 @@ pub struct Binding {
 use Key::{Char, Code, Ctrl};
 
 /// Every key byline knows. Order is the order of the help overlay.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    Binding {
-        keys: &[Char('j'), Code(KeyCode::Down)],
-        action: Action::Down,
-        help: "scroll down a line (in a pane: select next)",
-    },
-    Binding {
-        keys: &[Char('k'), Code(KeyCode::Up)],
-        action: Action::Up,
-        help: "scroll up a line (in a pane: select previous)",
-    },
-    Binding {
-        keys: &[Char(' '), Code(KeyCode::PageDown), Ctrl('f')],
-        action: Action::PageDown,
-        help: "page down",
-    },
-    Binding {
-        keys: &[Char('b'), Code(KeyCode::PageUp), Ctrl('b')],
-        action: Action::PageUp,
-        help: "page up",
-    },
-    Binding {
-        keys: &[Ctrl('d')],
-        action: Action::HalfDown,
-        help: "half a page down",
-    },
-    Binding {
-        keys: &[Ctrl('u')],
-        action: Action::HalfUp,
-        help: "half a page up",
-    },
-    Binding {
-        keys: &[Char('g'), Code(KeyCode::Home)],
-        action: Action::Top,
-        help: "go to the top",
-    },
-    Binding {
-        keys: &[Char('G'), Code(KeyCode::End)],
-        action: Action::Bottom,
-        help: "go to the end",
-    },
-    Binding {
-        keys: &[Char(']')],
-        action: Action::NextSection,
-        help: "next section",
-    },
-    Binding {
-        keys: &[Char('[')],
-        action: Action::PrevSection,
-        help: "previous section",
-    },
-    Binding {
-        keys: &[
-            Char('1'),
-            Char('2'),
-            Char('3'),
-            Char('4'),
-            Char('5'),
-            Char('6'),
-            Char('7'),
-            Char('8'),
-            Char('9'),
-        ],
-        action: Action::JumpSection(0),
-        help: "jump to the section with that number",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Tab)],
-        action: Action::FocusNext,
-        help: "move focus: body → outline → leaders",
-    },
-    Binding {
-        keys: &[Code(KeyCode::BackTab)],
-        action: Action::FocusPrev,
-        help: "move focus back",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Enter)],
-        action: Action::Activate,
-        help: "in a pane: jump to the selected entry",
-    },
-    Binding {
-        keys: &[Char('"')],
-        action: Action::ToggleQuotes,
-        help: "toggle quote highlights",
-    },
-    Binding {
-        keys: &[Char('L')],
-        action: Action::ToggleLeaders,
-        help: "toggle leader highlights",
-    },
-    Binding {
-        keys: &[Char('H')],
-        action: Action::ToggleAll,
-        help: "toggle all highlights",
-    },
-    Binding {
-        keys: &[Char('l')],
-        action: Action::ToggleLeadersPane,
-        help: "show or hide the leaders pane",
-    },
-    Binding {
-        keys: &[Char('.')],
-        action: Action::NextMention,
-        help: "next mention of the selected leader",
-    },
-    Binding {
-        keys: &[Char(',')],
-        action: Action::PrevMention,
-        help: "previous mention of the selected leader",
-    },
-    Binding {
-        keys: &[Char('m')],
-        action: Action::ToggleMouse,
-        help: "mouse capture on/off (off: select text with the mouse)",
-    },
-    Binding {
-        keys: &[Char('?')],
-        action: Action::Help,
-        help: "this help",
-    },
-    Binding {
-        keys: &[Code(KeyCode::Esc)],
-        action: Action::Escape,
-        help: "close help, or return focus to the body",
-    },
-    Binding {
-        keys: &[Char('q'), Ctrl('c')],
-        action: Action::Quit,
-        help: "quit",
-    },
+    Binding { keys: &[Char('j'), Code(KeyCode::Down)], action: Action::Down, help: "scroll down a line (in a pane: select next)" },
+    Binding { keys: &[Char('k'), Code(KeyCode::Up)], action: Action::Up, help: "scroll up a line (in a pane: select previous)" },
+    Binding { keys: &[Char(' '), Code(KeyCode::PageDown), Ctrl('f')], action: Action::PageDown, help: "page down" },
+    Binding { keys: &[Char('b'), Code(KeyCode::PageUp), Ctrl('b')], action: Action::PageUp, help: "page up" },
+    Binding { keys: &[Ctrl('d')], action: Action::HalfDown, help: "half a page down" },
+    Binding { keys: &[Ctrl('u')], action: Action::HalfUp, help: "half a page up" },
+    Binding { keys: &[Char('g'), Code(KeyCode::Home)], action: Action::Top, help: "go to the top" },
+    Binding { keys: &[Char('G'), Code(KeyCode::End)], action: Action::Bottom, help: "go to the end" },
+    Binding { keys: &[Char(']')], action: Action::NextSection, help: "next section" },
+    Binding { keys: &[Char('[')], action: Action::PrevSection, help: "previous section" },
+    Binding { keys: &[Char('1'), Char('2'), Char('3'), Char('4'), Char('5'), Char('6'), Char('7'), Char('8'), Char('9')], action: Action::JumpSection(0), help: "jump to the section with that number" },
+    Binding { keys: &[Code(KeyCode::Tab)], action: Action::FocusNext, help: "move focus: body → outline → leaders" },
+    Binding { keys: &[Code(KeyCode::BackTab)], action: Action::FocusPrev, help: "move focus back" },
+    Binding { keys: &[Code(KeyCode::Enter)], action: Action::Activate, help: "in a pane: jump to the selected entry" },
+    Binding { keys: &[Char('"')], action: Action::ToggleQuotes, help: "toggle quote highlights" },
+    Binding { keys: &[Char('L')], action: Action::ToggleLeaders, help: "toggle leader highlights" },
+    Binding { keys: &[Char('H')], action: Action::ToggleAll, help: "toggle all highlights" },
+    Binding { keys: &[Char('l')], action: Action::ToggleLeadersPane, help: "show or hide the leaders pane" },
+    Binding { keys: &[Char('.')], action: Action::NextMention, help: "next mention of the selected leader" },
+    Binding { keys: &[Char(',')], action: Action::PrevMention, help: "previous mention of the selected leader" },
+    Binding { keys: &[Char('m')], action: Action::ToggleMouse, help: "mouse capture on/off (off: select text with the mouse)" },
+    Binding { keys: &[Char('?')], action: Action::Help, help: "this help" },
+    Binding { keys: &[Code(KeyCode::Esc)], action: Action::Escape, help: "close help, or return focus to the body" },
+    Binding { keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend to the shell (fg resumes)" },
+    Binding { keys: &[Char('q'), Ctrl('c')], action: Action::Quit, help: "quit" },
 ];
 
 /// The action for a terminal event, if any.

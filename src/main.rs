@@ -72,7 +72,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let first = entries.first().context("no articles to open")?;
     let article = first.load()?;
     let analysis = analysis::analyse(&article, &[]);
-    byline::terminal::run(article, analysis)?;
+    let app = byline::app::App::new(article, analysis, ratatui::layout::Rect::default());
+    byline::terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -110,7 +111,7 @@ fn print(cli: &Cli, entries: &[library::Entry], stdout_tty: bool) -> Result<Exit
             }
         }
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if cli.json {
         let docs: Vec<_> = loaded.iter().map(|(a, an)| export::json(a, an)).collect();
         if docs.len() == 1 && entries.len() == 1 {
@@ -144,6 +145,7 @@ fn print(cli: &Cli, entries: &[library::Entry], stdout_tty: bool) -> Result<Exit
             })
             .map_err(anyhow::Error::from)
     };
+    let result = result.and_then(|()| out.flush().map_err(anyhow::Error::from));
     if let Err(err) = result {
         // A closed pipe (`byline x | head`) is not an error worth reporting.
         if err

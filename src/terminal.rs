@@ -1,55 +1,94 @@
 //! The one place that sets the terminal up and gives it back: raw mode, alternate
-//! screen, mouse capture. Restored on quit, on error and on panic (ratatui's hook).
+//! screen, mouse capture. Restored on quit, on error, on panic (ratatui's hook), on
+//! SIGTERM/SIGHUP/SIGINT, and around `Ctrl-Z` (suspend to the shell, redraw on `fg`).
 
 use std::io::stdout;
 
 use anyhow::{Context, Result};
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::iterator::Signals;
 
-use crate::analysis::Analysis;
 use crate::app::App;
-use crate::article::Article;
-use crate::{keymap, ui};
+use crate::keymap;
+use crate::ui;
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(article: Article, analysis: Analysis) -> Result<()> {
+pub fn run(mut app: App) -> Result<()> {
+    watch_signals()?;
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
-    let result = (|| {
-        let size = terminal.size().context("reading the terminal size")?;
-        let mut app = App::new(article, analysis, Rect::new(0, 0, size.width, size.height));
-        set_mouse(app.mouse_capture)?;
-        let mut captured = app.mouse_capture;
-        while !app.quit {
-            terminal
-                .draw(|frame| ui::render(&app, frame))
-                .context("drawing")?;
-            let event = event::read().context("reading a key")?;
-            // Terminals reflow or drop content on resize; repaint everything rather than
-            // trust the diff against the previous frame.
-            if matches!(event, event::Event::Resize(..)) {
-                // Shrinking to nothing clears the screen and empties both buffers; the
-                // next draw grows them back to the real size and paints every cell.
-                // (`Terminal::clear` would ask the terminal for the cursor position,
-                // which not every terminal answers.)
-                terminal
-                    .resize(Rect::ZERO)
-                    .context("repainting after a resize")?;
-            }
-            if let Some(action) = keymap::action_for(&event) {
-                app.update(action);
-            }
-            if app.mouse_capture != captured {
-                captured = app.mouse_capture;
-                set_mouse(captured)?;
-            }
+    let result = event_loop(&mut terminal, &mut app);
+    restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+    let size = terminal.size().context("reading the terminal size")?;
+    app.update(crate::app::Action::Resize(size.width, size.height));
+    set_mouse(app.mouse_capture)?;
+    let mut captured = app.mouse_capture;
+    while !app.quit {
+        terminal
+            .draw(|frame| ui::render(app, frame))
+            .context("drawing")?;
+        let event = event::read().context("reading a key")?;
+        // Terminals reflow or drop content on resize; repaint everything rather than
+        // trust the diff against the previous frame.
+        if matches!(event, Event::Resize(..)) {
+            repaint_all(terminal)?;
         }
-        Ok(())
-    })();
+        if let Some(action) = keymap::action_for(&event) {
+            app.update(action);
+        }
+        if app.suspend {
+            app.suspend = false;
+            suspend(terminal, captured)?;
+        }
+        if app.mouse_capture != captured {
+            captured = app.mouse_capture;
+            set_mouse(captured)?;
+        }
+    }
+    Ok(())
+}
+
+/// Shrinking to nothing clears the screen and empties both buffers; the next draw grows
+/// them back to the real size and paints every cell. (`Terminal::clear` would ask the
+/// terminal for the cursor position, which not every terminal answers.)
+fn repaint_all(terminal: &mut DefaultTerminal) -> Result<()> {
+    terminal.resize(Rect::ZERO).context("repainting")
+}
+
+/// `Ctrl-Z`: give the shell its terminal back, stop, and take it again on `fg`.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP).context("suspending")?;
+    // Execution continues here after SIGCONT.
+    *terminal = ratatui::try_init().context("setting up the terminal again")?;
+    set_mouse(mouse)?;
+    repaint_all(terminal)
+}
+
+fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+}
+
+/// On SIGTERM, SIGHUP or SIGINT, restore the terminal and exit with 128 + the signal,
+/// as shells expect.
+fn watch_signals() -> Result<()> {
+    let mut signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT]).context("installing signal handlers")?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 fn set_mouse(on: bool) -> Result<()> {

@@ -137,8 +137,49 @@ const APPOSITION_FILLERS: &[&str] = &[
 ];
 const MAX_NAME_WORDS: usize = 4;
 
-fn is_in(word: &str, list: &[&str]) -> bool {
-    list.contains(&word)
+/// The word lists above, for `is_in`.
+#[derive(Clone, Copy)]
+enum List {
+    StrongHeads,
+    WeakHeads,
+    Modifiers,
+    Trailers,
+    Honorifics,
+    Particles,
+    Stopwords,
+    Counterparts,
+    AppositionFillers,
+    ModifiedHeads,
+}
+
+/// Whether a folded word is in a list: one hash lookup for all lists, since this runs
+/// for every word of the article.
+fn is_in(word: &str, list: List) -> bool {
+    static VOCABULARY: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    let vocabulary = VOCABULARY.get_or_init(|| {
+        let lists = [
+            (List::StrongHeads, STRONG_HEADS),
+            (List::WeakHeads, WEAK_HEADS),
+            (List::Modifiers, MODIFIERS),
+            (List::Trailers, TRAILERS),
+            (List::Honorifics, HONORIFICS),
+            (List::Particles, PARTICLES),
+            (List::Stopwords, STOPWORDS),
+            (List::Counterparts, COUNTERPARTS),
+            (List::AppositionFillers, APPOSITION_FILLERS),
+            (List::ModifiedHeads, MODIFIED_HEADS),
+        ];
+        let mut map = HashMap::new();
+        for (list, words) in lists {
+            for &w in words {
+                *map.entry(w).or_insert(0) |= 1 << list as u16;
+            }
+        }
+        map
+    });
+    vocabulary
+        .get(word)
+        .is_some_and(|flags| flags & (1 << list as u16) != 0)
 }
 
 /// Per-token facts used by both passes.
@@ -174,8 +215,8 @@ impl Doc<'_> {
     fn name_word(&self, i: usize) -> bool {
         (self.cap(i) || self.is_word(i) && prefixed_surname(self.word(i)))
             && !is_title_word(&self.folded[i])
-            && !is_in(&self.folded[i], STOPWORDS)
-            && !is_in(&self.folded[i], HONORIFICS)
+            && !is_in(&self.folded[i], List::Stopwords)
+            && !is_in(&self.folded[i], List::Honorifics)
     }
 
     /// The name starting at `i`: capitalised words with particles between, no
@@ -192,7 +233,7 @@ impl Doc<'_> {
                 end += 1;
                 words += 1;
             } else if self.is_word(end)
-                && is_in(&self.folded[end], PARTICLES)
+                && is_in(&self.folded[end], List::Particles)
                 && self.name_word_after_particles(end)
             {
                 end += 1;
@@ -204,7 +245,7 @@ impl Doc<'_> {
     }
 
     fn name_word_after_particles(&self, mut i: usize) -> bool {
-        while self.is_word(i) && is_in(&self.folded[i], PARTICLES) {
+        while self.is_word(i) && is_in(&self.folded[i], List::Particles) {
             i += 1;
         }
         self.same_block(i - 1, i) && self.name_word(i)
@@ -216,7 +257,7 @@ impl Doc<'_> {
 
     fn name_key(&self, tokens: Range<usize>) -> Vec<String> {
         tokens
-            .filter(|&t| !is_in(&self.folded[t], PARTICLES) || self.cap(t))
+            .filter(|&t| !is_in(&self.folded[t], List::Particles) || self.cap(t))
             .map(|t| self.folded[t].clone())
             .collect()
     }
@@ -229,7 +270,7 @@ fn prefixed_surname(word: &str) -> bool {
 }
 
 fn is_title_word(folded: &str) -> bool {
-    is_in(folded, STRONG_HEADS) || is_in(folded, WEAK_HEADS)
+    is_in(folded, List::StrongHeads) || is_in(folded, List::WeakHeads)
 }
 
 /// A title run at `i`: (end, strong). It must end on a head or trailer.
@@ -238,14 +279,15 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let mut last_head: Option<(usize, bool)> = None;
     while doc.is_word(j) && doc.same_block(i, j) {
         let w = doc.folded[j].as_str();
-        let head = is_title_word(w) || (j > i && is_in(w, MODIFIED_HEADS));
-        let part = head || is_in(w, MODIFIERS) || (last_head.is_some() && is_in(w, TRAILERS));
+        let head = is_title_word(w) || (j > i && is_in(w, List::ModifiedHeads));
+        let part =
+            head || is_in(w, List::Modifiers) || (last_head.is_some() && is_in(w, List::Trailers));
         if !part {
             break;
         }
         j += 1;
-        if head || (last_head.is_some() && is_in(w, TRAILERS)) {
-            let strong = is_in(w, STRONG_HEADS) || last_head.is_some_and(|(_, s)| s);
+        if head || (last_head.is_some() && is_in(w, List::Trailers)) {
+            let strong = is_in(w, List::StrongHeads) || last_head.is_some_and(|(_, s)| s);
             last_head = Some((j, strong));
         }
         // Abbreviated titles: `Gen.`, `Gov.`.
@@ -278,7 +320,8 @@ fn role_text(doc: &Doc, tokens: Range<usize>) -> String {
         .filter(|&t| doc.is_word(t))
         .map(|t| {
             let w = doc.word(t);
-            if w.chars().all(|c| !c.is_lowercase()) || is_in(&doc.folded[t], &["of", "the", "and"])
+            if w.chars().all(|c| !c.is_lowercase())
+                || matches!(doc.folded[t].as_str(), "of" | "the" | "and")
             {
                 w.to_string()
             } else {
@@ -314,11 +357,11 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         }
         name_start = k - 2;
         // `Ursula von der Leyen`: step back over particles to the given name.
-        while name_start > run_start + 1 && is_in(&doc.folded[name_start - 1], PARTICLES) {
+        while name_start > run_start + 1 && is_in(&doc.folded[name_start - 1], List::Particles) {
             name_start -= 1;
         }
         name_start -=
-            usize::from(is_in(&doc.folded[name_start], PARTICLES) && name_start > run_start);
+            usize::from(is_in(&doc.folded[name_start], List::Particles) && name_start > run_start);
         role_end = name_start;
     }
     if !doc.same_block(i, name_start) || doc.tokens[name_start.saturating_sub(1)].possessive {
@@ -336,7 +379,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         && doc.same_block(start - 1, i)
         && start + 3 > i
         && doc.cap(start - 1)
-        && !is_in(&doc.folded[start - 1], STOPWORDS)
+        && !is_in(&doc.folded[start - 1], List::Stopwords)
         && !doc.tokens[start - 1].sentence_start
     {
         start -= 1;
@@ -344,7 +387,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     if start > 0
         && doc.cap(start - 1)
         && doc.tokens[start - 1].sentence_start
-        && !is_in(&doc.folded[start - 1], STOPWORDS)
+        && !is_in(&doc.folded[start - 1], List::Stopwords)
         && doc.same_block(start - 1, i)
         && start + 3 > i
     {
@@ -385,7 +428,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             });
         }
         let w = doc.folded[k].as_str();
-        if !(is_in(w, APPOSITION_FILLERS) || doc.tokens[k].possessive || doc.cap(k)) {
+        if !(is_in(w, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
             return None;
         }
         fillers += 1;
@@ -410,7 +453,7 @@ fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
 
 /// `his Russian counterpart, Vladimir Putin`.
 fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Found> {
-    if !doc.is_word(i) || !is_in(&doc.folded[i], COUNTERPARTS) {
+    if !doc.is_word(i) || !is_in(&doc.folded[i], List::Counterparts) {
         return None;
     }
     let mut k = i + 1;
@@ -644,7 +687,7 @@ fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found,
             i = f.span.end;
             continue;
         }
-        let honorific = doc.is_word(i) && doc.cap(i) && is_in(&doc.folded[i], HONORIFICS);
+        let honorific = doc.is_word(i) && doc.cap(i) && is_in(&doc.folded[i], List::Honorifics);
         let name_start = if honorific {
             i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
         } else {

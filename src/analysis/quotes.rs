@@ -6,6 +6,9 @@ use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
 
+/// Open quotes tracked at once; deeper nesting is not prose.
+const MAX_DEPTH: usize = 8;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quote {
     /// Marks included: what is highlighted.
@@ -182,7 +185,14 @@ fn resolve(text: &str, marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Q
             (Token::Open, Some(at)) if is_ambiguous(m.ch, stack[at].ch) => {
                 close(text, stack, at, m, quotes)
             }
-            (Token::Open, _) => stack.push(Open { ch: m.ch, at: m.at }),
+            (Token::Open, _) => {
+                // Real quotes nest a few deep; a run of unmatched openers must not make
+                // every later mark scan a long stack.
+                if stack.len() == MAX_DEPTH {
+                    stack.remove(0);
+                }
+                stack.push(Open { ch: m.ch, at: m.at });
+            }
             (Token::Close, Some(at)) => close(text, stack, at, m, quotes),
             (Token::MaybeClose, Some(at)) => {
                 let later = if m.ch == '’' {

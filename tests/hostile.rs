@@ -1,0 +1,144 @@
+//! Every file in `tests/hostile/` through every mode: never a crash, never an escape
+//! sequence of the article's own in the output, a clear line and status on errors.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn byline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .output()
+        .expect("run byline")
+}
+
+fn hostile_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Only our own SGR styling (`ESC [ … m`) may appear.
+fn only_sgr(out: &[u8]) -> bool {
+    let mut i = 0;
+    while i < out.len() {
+        if out[i] == 0x1b {
+            if out.get(i + 1) != Some(&b'[') {
+                return false;
+            }
+            let mut j = i + 2;
+            while j < out.len() && (out[j].is_ascii_digit() || out[j] == b';') {
+                j += 1;
+            }
+            if out.get(j) != Some(&b'm') {
+                return false;
+            }
+            i = j + 1;
+        } else if out[i] < 0x20 && out[i] != b'\n' {
+            return false;
+        } else {
+            i += 1;
+        }
+    }
+    // No C1 controls either (0x9b is a one-byte CSI on some terminals).
+    !String::from_utf8_lossy(out)
+        .chars()
+        .any(|c| ('\u{80}'..='\u{9f}').contains(&c))
+}
+
+#[test]
+fn every_hostile_file_in_every_mode_is_safe() {
+    let files = hostile_files();
+    assert!(files.len() >= 8);
+    for file in &files {
+        let path = file.to_str().unwrap();
+        for mode in [
+            &["--outline"][..],
+            &["--json"],
+            &["--dump"],
+            &["--dump", "--color", "always"],
+        ] {
+            let mut args = mode.to_vec();
+            args.push(path);
+            let out = byline(&args);
+            assert!(
+                out.status.success(),
+                "{path} {mode:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            if mode == ["--dump", "--color", "always"] {
+                assert!(only_sgr(&out.stdout), "{path} {mode:?} emitted a control");
+            } else {
+                assert!(
+                    !out.stdout
+                        .iter()
+                        .any(|&b| b == 0x1b || (b < 0x20 && b != b'\n')),
+                    "{path} {mode:?}"
+                );
+            }
+            assert!(
+                !String::from_utf8_lossy(&out.stderr).contains("panicked"),
+                "{path} {mode:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_of_an_escape_laden_file_parses_and_shows_placeholders() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/escapes.txt");
+    let out = byline(&["--json", file.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["leaders"][0]["name"], "Donald Trump");
+    let dump = String::from_utf8(byline(&["--dump", file.to_str().unwrap()]).stdout).unwrap();
+    assert!(dump.contains("␛]0;PWNED-TITLE␇"));
+}
+
+#[test]
+fn errors_are_one_line_naming_the_file_with_a_status() {
+    let out = byline(&["--outline", "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("/no/such/file.txt") && err.contains("No such file"));
+
+    let out = byline(&["--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let empty_dir = std::env::temp_dir().join(format!("byline-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty_dir).unwrap();
+    let out = byline(&["--outline", empty_dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no articles")
+    );
+
+    // One bad file does not stop the others.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/anchorage-summit.txt");
+    let out = byline(&["--outline", "/no/such/file.txt", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("Fighting Rages On in Ukraine")
+    );
+}
+
+#[test]
+fn a_five_megabyte_line_and_a_huge_word_are_handled() {
+    let dir = std::env::temp_dir().join(format!("byline-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let line = dir.join("line.txt");
+    std::fs::write(&line, "word “quoted” President Trump ".repeat(170_000)).unwrap();
+    let word = dir.join("word.txt");
+    std::fs::write(&word, "x".repeat(200_000)).unwrap();
+    for f in [&line, &word] {
+        let out = byline(&["--json", f.to_str().unwrap()]);
+        assert!(out.status.success());
+    }
+}
