@@ -6,6 +6,7 @@ use std::io::stdout;
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
+use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
 use ratatui::layout::Rect;
@@ -73,7 +74,7 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
 }
 
 fn restore() {
-    let _ = execute!(stdout(), DisableMouseCapture);
+    let _ = execute!(stdout(), DisableMouseCapture, Show);
     ratatui::restore();
 }
 

@@ -47,3 +47,62 @@ fn seed_reader_navigates_resizes_and_quits_cleanly() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+#[test]
+fn an_article_full_of_escapes_cannot_drive_the_terminal() {
+    let mut pty = Pty::spawn(&["tests/hostile/escapes.txt"], 100, 30);
+    pty.wait_for_text("Escapes Everywhere");
+    pty.wait_for_text("␛]0;PWNED-TITLE␇");
+    pty.send("G");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let raw = pty.raw();
+    let text = String::from_utf8_lossy(&raw);
+    for forbidden in [
+        "\x1b]0;",
+        "\x1b]52;",
+        "\x1b]8;",
+        "\x1bP",
+        "\x1b_",
+        "\u{9b}",
+        "PWNED-TITLE\x07",
+    ] {
+        assert!(!text.contains(forbidden), "emitted {forbidden:?}");
+    }
+    assert!(!raw.contains(&0x07), "a bell reached the terminal");
+    pty.assert_restored();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let mut pty = Pty::spawn(&[], 80, 24);
+    pty.wait_for_text("Outline");
+    pty.wait_for("the alternate screen", |s| s.alternate_screen());
+    pty.signal("TERM");
+    assert_eq!(pty.wait_exit(), 128 + 15);
+    pty.assert_restored();
+}
+
+#[test]
+fn tiny_terminals_and_a_resize_storm() {
+    let mut pty = Pty::spawn(&[], 1, 1);
+    pty.send("jG]");
+    for (w, h) in [
+        (2, 2),
+        (19, 3),
+        (20, 4),
+        (400, 200),
+        (5, 60),
+        (60, 20),
+        (3, 1),
+        (120, 40),
+    ] {
+        pty.resize(w, h);
+    }
+    pty.wait_for("the full layout again", |s| {
+        s.contents().contains("Outline") && s.contents().contains("? help")
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
