@@ -6,7 +6,8 @@ use ratatui::layout::{Position, Rect};
 use crate::analysis::{Analysis, Kind};
 use crate::article::Article;
 use crate::layout::{Anchor, Layout};
-use crate::marks::{self, RangeIndex};
+use crate::marks::{self, Marks, RangeIndex};
+use crate::search::Query;
 use crate::ui::areas::Areas;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,14 @@ pub enum Action {
     ToggleMouse,
     Help,
     Suspend,
+    /// `/`: open the search prompt.
+    SearchStart,
+    /// A character typed into the search prompt.
+    SearchInput(char),
+    SearchBackspace,
+    SearchConfirm,
+    NextMatch,
+    PrevMatch,
     Resize(u16, u16),
     Wheel {
         x: u16,
@@ -61,6 +70,28 @@ const WHEEL_LINES: usize = 3;
 
 /// Per outline entry: (quotes, leader mentions) in it. Entry 0 is the lead.
 type Counts = Vec<(usize, usize)>;
+
+/// The search: what was typed, where it matched, which match is current.
+#[derive(Debug, Default)]
+pub struct Search {
+    pub query: String,
+    /// The prompt is open and keys go to it.
+    pub editing: bool,
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// The same matches, indexed for drawing.
+    pub index: RangeIndex,
+    pub current: Option<usize>,
+    /// Matches per outline entry (0 is the lead).
+    pub per_entry: Vec<usize>,
+    /// Where the reader was when the prompt opened: Esc goes back there.
+    origin: Anchor,
+}
+
+impl Search {
+    pub fn is_active(&self) -> bool {
+        !self.query.is_empty()
+    }
+}
 
 pub struct App {
     pub article: Article,
@@ -93,6 +124,8 @@ pub struct App {
     pub quit: bool,
     /// Set by `Ctrl-Z`; the terminal loop suspends and clears it.
     pub suspend: bool,
+    pub search: Search,
+    pub theme: crate::ui::theme::Theme,
 }
 
 impl App {
@@ -123,6 +156,8 @@ impl App {
             counts,
             quit: false,
             suspend: false,
+            search: Search::default(),
+            theme: crate::ui::theme::Theme::default(),
         };
         app.resize(size);
         app
@@ -170,13 +205,15 @@ impl App {
     }
 
     /// Which highlight kinds are shown, as a mask over `marks::Marks`.
-    pub fn mark_mask(&self) -> marks::Marks {
-        let mut m = marks::Marks::DATELINE;
+    pub fn mark_mask(&self) -> Marks {
+        let mut m = Marks::DATELINE
+            .with(Marks::MATCH)
+            .with(Marks::CURRENT_MATCH);
         if self.show_quotes {
-            m = m.with(marks::Marks::QUOTE);
+            m = m.with(Marks::QUOTE);
         }
         if self.show_leaders {
-            m = m.with(marks::Marks::LEADER);
+            m = m.with(Marks::LEADER);
         }
         m
     }
@@ -195,11 +232,24 @@ impl App {
             }
             return;
         }
+        if self.search.editing && self.prompt_action(action) {
+            return;
+        }
         let page = self.height().saturating_sub(1).max(1);
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.suspend = true,
+            Action::Escape if self.search.is_active() => self.clear_search(),
             Action::Escape => self.focus = Focus::Body,
+            Action::SearchStart => {
+                self.search.editing = true;
+                self.search.query.clear();
+                self.search.origin = self.anchor;
+                self.run_search();
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::SearchInput(_) | Action::SearchBackspace | Action::SearchConfirm => {}
             Action::Help => self.help = true,
             Action::Down => self.move_in_focus(1),
             Action::Up => self.move_in_focus(-1),
@@ -260,6 +310,108 @@ impl App {
             Action::Wheel { x, y, down } => self.wheel(Position { x, y }, down),
             Action::Click { x, y } => self.click(Position { x, y }),
         }
+    }
+
+    /// Handles an action while the search prompt is open; false lets it through.
+    fn prompt_action(&mut self, action: Action) -> bool {
+        match action {
+            Action::SearchInput(c) => {
+                self.search.query.push(c);
+                self.run_search();
+            }
+            Action::SearchBackspace => {
+                self.search.query.pop();
+                self.run_search();
+            }
+            Action::SearchConfirm => {
+                self.search.editing = false;
+                if self.search.matches.is_empty() && self.search.is_active() {
+                    self.message = Some(format!("no match for “{}”", self.search.query));
+                }
+            }
+            Action::Escape => {
+                let origin = self.search.origin;
+                self.clear_search();
+                self.jump_to_anchor(origin);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Finds the query (incrementally, as it is typed) and shows the first match at or
+    /// after where the search started.
+    fn run_search(&mut self) {
+        let query = Query::new(&self.search.query);
+        let matches = query
+            .map(|q| q.find_all(&self.article.text))
+            .unwrap_or_default();
+        let mut per_entry = vec![0; self.outline_len()];
+        for m in &matches {
+            let block = self.article.block_at(m.start);
+            per_entry[self.article.section_of_block(block).map_or(0, |s| s + 1)] += 1;
+        }
+        let origin = self
+            .article
+            .blocks
+            .get(self.search.origin.block)
+            .map_or(0, |b| b.range.start)
+            + self.search.origin.offset;
+        let current = (!matches.is_empty())
+            .then(|| matches.partition_point(|m| m.start < origin) % matches.len());
+        self.search.index =
+            RangeIndex::new(matches.iter().map(|m| (m.clone(), Marks::MATCH)).collect());
+        self.search.matches = matches;
+        self.search.per_entry = per_entry;
+        self.search.current = current;
+        match current {
+            Some(i) => self.show_byte(self.search.matches[i].start),
+            None => self.jump_to_anchor(self.search.origin),
+        }
+    }
+
+    fn clear_search(&mut self) {
+        self.search = Search::default();
+    }
+
+    /// `n`/`N`: the next or previous match, wrapping around with a note.
+    fn step_match(&mut self, forward: bool) {
+        let count = self.search.matches.len();
+        if count == 0 {
+            self.message = Some(if self.search.is_active() {
+                format!("no match for “{}”", self.search.query)
+            } else {
+                "no search yet: press / to search".into()
+            });
+            return;
+        }
+        let current = self.search.current.unwrap_or(0);
+        let next = if forward {
+            (current + 1) % count
+        } else {
+            (current + count - 1) % count
+        };
+        if forward && next < current {
+            self.message = Some("search wrapped to the top".into());
+        } else if !forward && next > current {
+            self.message = Some("search wrapped to the bottom".into());
+        }
+        self.search.current = Some(next);
+        self.show_byte(self.search.matches[next].start);
+    }
+
+    /// Scrolls so that `byte` is on screen, a quarter of the way down, unless it is
+    /// already visible.
+    fn show_byte(&mut self, byte: usize) {
+        let line = self.layout.line_of_byte(&self.article, byte);
+        if line < self.top || line >= self.top + self.height() {
+            self.scroll_to(line.saturating_sub(self.height() / 4));
+        }
+    }
+
+    fn jump_to_anchor(&mut self, anchor: Anchor) {
+        let line = self.layout.line_of(anchor, &self.article);
+        self.scroll_to(line);
     }
 
     /// Re-wraps once for a new body width and keeps the reader on the same sentence.
@@ -390,13 +542,10 @@ impl App {
                 }
             }
         };
-        self.mention_cursor = Some((self.leader_selected, index));
-        let line = self
-            .layout
-            .line_of_byte(&self.article, leader.mentions[index].start);
+        let start = leader.mentions[index].start;
         self.message = Some(format!("{} — mention {}/{}", leader.name, index + 1, count));
-        // Show the mention with a little context above it.
-        self.scroll_to(line.saturating_sub(self.height() / 4));
+        self.mention_cursor = Some((self.leader_selected, index));
+        self.show_byte(start);
     }
 
     fn wheel(&mut self, at: Position, down: bool) {

@@ -47,15 +47,26 @@ pub static BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('.')], action: Action::NextMention, help: "next mention of the selected leader" },
     Binding { keys: &[Char(',')], action: Action::PrevMention, help: "previous mention of the selected leader" },
     Binding { keys: &[Char('m')], action: Action::ToggleMouse, help: "mouse capture on/off (off: select text with the mouse)" },
+    Binding { keys: &[Char('/')], action: Action::SearchStart, help: "search (Enter keeps the matches, Esc goes back)" },
+    Binding { keys: &[Char('n')], action: Action::NextMatch, help: "next match" },
+    Binding { keys: &[Char('N')], action: Action::PrevMatch, help: "previous match" },
     Binding { keys: &[Char('?')], action: Action::Help, help: "this help" },
-    Binding { keys: &[Code(KeyCode::Esc)], action: Action::Escape, help: "close help, or return focus to the body" },
+    Binding { keys: &[Code(KeyCode::Esc)], action: Action::Escape, help: "close help or search, or return focus to the body" },
     Binding { keys: &[Ctrl('z')], action: Action::Suspend, help: "suspend to the shell (fg resumes)" },
     Binding { keys: &[Char('q'), Ctrl('c')], action: Action::Quit, help: "quit" },
 ];
 
+/// Where keys go: the reader, or a text prompt (search) that takes typed characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Prompt,
+}
+
 /// The action for a terminal event, if any.
-pub fn action_for(event: &Event) -> Option<Action> {
+pub fn action_for(event: &Event, mode: Mode) -> Option<Action> {
     match event {
+        Event::Key(key) if mode == Mode::Prompt => prompt_action(key),
         Event::Key(key) => key_action(key),
         Event::Mouse(mouse) => mouse_action(mouse),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
@@ -79,6 +90,22 @@ fn key_action(event: &KeyEvent) -> Option<Action> {
         (Action::JumpSection(_), Char(d)) => Action::JumpSection(d.to_digit(10)? as usize),
         (action, _) => action,
     })
+}
+
+/// In a prompt, characters are text; Enter, Esc, Backspace and Ctrl-C keep their jobs.
+fn prompt_action(event: &KeyEvent) -> Option<Action> {
+    if event.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match event.code {
+        KeyCode::Char('c') if ctrl => Some(Action::Quit),
+        KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+        KeyCode::Backspace => Some(Action::SearchBackspace),
+        KeyCode::Enter => Some(Action::SearchConfirm),
+        KeyCode::Esc => Some(Action::Escape),
+        _ => None,
+    }
 }
 
 fn mouse_action(event: &MouseEvent) -> Option<Action> {
@@ -163,7 +190,7 @@ mod tests {
             (press(KeyCode::Esc, none), Action::Escape),
         ];
         for (event, action) in table {
-            assert_eq!(action_for(&event), Some(action), "{event:?}");
+            assert_eq!(action_for(&event, Mode::Normal), Some(action), "{event:?}");
         }
     }
 
@@ -171,14 +198,32 @@ mod tests {
     fn releases_and_unknown_keys_do_nothing() {
         let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(&Event::Key(release)), None);
+        assert_eq!(action_for(&Event::Key(release), Mode::Normal), None);
         assert_eq!(
-            action_for(&press(KeyCode::Char('z'), KeyModifiers::NONE)),
+            action_for(&press(KeyCode::Char('z'), KeyModifiers::NONE), Mode::Normal),
             None
         );
         assert_eq!(
-            action_for(&press(KeyCode::Char('0'), KeyModifiers::NONE)),
+            action_for(&press(KeyCode::Char('0'), KeyModifiers::NONE), Mode::Normal),
             None
+        );
+    }
+
+    #[test]
+    fn the_prompt_takes_text() {
+        let none = KeyModifiers::NONE;
+        let p = |code, m| action_for(&press(code, m), Mode::Prompt);
+        assert_eq!(p(KeyCode::Char('q'), none), Some(Action::SearchInput('q')));
+        assert_eq!(
+            p(KeyCode::Char('G'), KeyModifiers::SHIFT),
+            Some(Action::SearchInput('G'))
+        );
+        assert_eq!(p(KeyCode::Enter, none), Some(Action::SearchConfirm));
+        assert_eq!(p(KeyCode::Esc, none), Some(Action::Escape));
+        assert_eq!(p(KeyCode::Backspace, none), Some(Action::SearchBackspace));
+        assert_eq!(
+            p(KeyCode::Char('c'), KeyModifiers::CONTROL),
+            Some(Action::Quit)
         );
     }
 

@@ -10,6 +10,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod marks;
+pub mod search;
 pub mod source;
 pub mod terminal;
 pub mod ui;

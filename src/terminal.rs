@@ -41,7 +41,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         if matches!(event, Event::Resize(..)) {
             repaint_all(terminal)?;
         }
-        if let Some(action) = keymap::action_for(&event) {
+        let mode = if app.search.editing {
+            keymap::Mode::Prompt
+        } else {
+            keymap::Mode::Normal
+        };
+        if let Some(action) = keymap::action_for(&event, mode) {
             app.update(action);
         }
         if app.suspend {

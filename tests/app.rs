@@ -293,3 +293,75 @@ fn screen_at_60x20_and_help_overlay() {
     let small = app_for(SEED, 10, 3);
     assert!(text(&screen(&small)).contains("small"));
 }
+
+fn type_search(app: &mut App, query: &str) {
+    app.update(Action::SearchStart);
+    for c in query.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
+#[test]
+fn search_finds_walks_and_wraps() {
+    let mut app = app_for(SEED, 120, 40);
+    type_search(&mut app, "progress");
+    assert_eq!((app.search.current, app.search.matches.len()), (Some(0), 3));
+    app.update(Action::SearchConfirm);
+    assert!(!app.search.editing);
+    app.update(Action::NextMatch);
+    app.update(Action::NextMatch);
+    assert_eq!(app.search.current, Some(2));
+    app.update(Action::NextMatch);
+    assert_eq!(app.search.current, Some(0));
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("wrapped"))
+    );
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search.current, Some(2));
+    let buf = screen(&app);
+    assert!(row(&buf, 39).contains("3/3"));
+    // Escape clears the search; highlights of quotes and leaders are untouched.
+    app.update(Action::Escape);
+    assert!(!app.search.is_active() && app.show_quotes);
+}
+
+#[test]
+fn search_is_incremental_and_escape_returns_to_the_start() {
+    let mut app = app_for(&long_article(), 100, 30);
+    app.update(Action::JumpSection(3));
+    let top = app.top;
+    type_search(&mut app, "Part Number 1");
+    // The first match at or after the reading position: "Part Number 10".
+    let m = &app.search.matches[app.search.current.unwrap()];
+    assert_eq!(&app.article.text[m.clone()], "Part Number 1");
+    assert!(app.layout.line_of_byte(&app.article, m.start) >= top);
+    app.update(Action::SearchInput('1'));
+    assert_eq!(app.search.matches.len(), 1);
+    app.update(Action::SearchBackspace);
+    app.update(Action::SearchBackspace);
+    assert!(app.search.matches.len() > 1);
+    app.update(Action::Escape);
+    assert_eq!(app.top, top);
+    assert!(!app.search.is_active());
+}
+
+#[test]
+fn search_with_no_match_and_n_without_a_search_say_so() {
+    let mut app = app_for(SEED, 120, 40);
+    app.update(Action::NextMatch);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("press /"))
+    );
+    type_search(&mut app, "zebra");
+    app.update(Action::SearchConfirm);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no match"))
+    );
+    assert_eq!(app.top, 0);
+}

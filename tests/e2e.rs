@@ -106,3 +106,18 @@ fn tiny_terminals_and_a_resize_storm() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+#[test]
+fn search_in_a_real_terminal() {
+    let mut pty = Pty::spawn(&[], 120, 40);
+    pty.wait_for_text("Outline");
+    pty.send("/progress");
+    pty.wait_for_text("1/3");
+    pty.send("\r");
+    pty.send("n");
+    pty.wait_for_text("2/3");
+    pty.send("n");
+    pty.wait_for_text("3/3");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

@@ -5,7 +5,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
-use super::theme;
 use crate::app::App;
 use crate::article::BlockKind;
 use crate::layout::LineKind;
@@ -42,15 +41,28 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) -> Line<'a> {
     let text = app.article.text.as_str();
     let base = match app.article.blocks[block].kind {
-        BlockKind::Title => theme::title(),
-        BlockKind::Heading { .. } => theme::heading(),
+        BlockKind::Title => app.theme.title,
+        BlockKind::Heading { .. } => app.theme.heading,
         BlockKind::Paragraph => Style::new(),
     };
     let mask = app.mark_mask();
     let mut spans = Vec::new();
     let mut after_space = false;
-    for (seg, set) in marks::segments(range.clone(), app.marks.overlapping(range)) {
-        let style = base.patch(theme::for_marks(Marks(set.0 & mask.0)));
+    let current = app
+        .search
+        .current
+        .map(|i| (app.search.matches[i].clone(), Marks::CURRENT_MATCH));
+    let overlapping = app
+        .marks
+        .overlapping(range.clone())
+        .chain(app.search.index.overlapping(range.clone()))
+        .chain(
+            current
+                .iter()
+                .filter(|(r, _)| r.start < range.end && r.end > range.start),
+        );
+    for (seg, set) in marks::segments(range.clone(), overlapping) {
+        let style = base.patch(app.theme.for_marks(Marks(set.0 & mask.0)));
         let mut piece = String::new();
         for c in text[seg].chars() {
             if c.is_whitespace() {

@@ -5,10 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{theme, truncate};
+use super::theme::Theme;
+use super::truncate;
 use crate::keymap::{self, BINDINGS};
 
-pub fn render(frame: &mut Frame, size: Rect) {
+pub fn render(theme: &Theme, frame: &mut Frame, size: Rect) {
     let key_width = BINDINGS
         .iter()
         .map(|b| keymap::keys_label(b).chars().count())
@@ -20,7 +21,7 @@ pub fn render(frame: &mut Frame, size: Rect) {
             Line::from(vec![
                 Span::styled(
                     format!(" {:<key_width$}  ", keymap::keys_label(b)),
-                    theme::current_section(),
+                    theme.current_section,
                 ),
                 Span::raw(b.help),
             ])
@@ -29,9 +30,9 @@ pub fn render(frame: &mut Frame, size: Rect) {
     lines.push(Line::default());
     lines.push(Line::styled(
         " Mouse: wheel scrolls the pane under it; a click on an outline entry jumps.",
-        theme::dim(),
+        theme.dim,
     ));
-    lines.push(Line::styled(" Esc or ? closes this help.", theme::dim()));
+    lines.push(Line::styled(" Esc or ? closes this help.", theme.dim));
     let want_w = lines.iter().map(Line::width).max().unwrap_or(0) + 3;
     let width = u16::try_from(want_w).unwrap_or(u16::MAX).min(size.width);
     let height = u16::try_from(lines.len() + 2)
@@ -59,6 +60,6 @@ pub fn render(frame: &mut Frame, size: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(" Keys ")
-        .border_style(theme::pane_border(true));
+        .border_style(theme.border(true));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

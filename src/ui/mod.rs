@@ -34,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     body::render(app, frame);
     status::render(app, frame, areas.status);
     if app.help {
-        help::render(frame, size);
+        help::render(&app.theme, frame, size);
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{theme, truncate};
+use super::truncate;
 use crate::app::{App, Focus, list_offset};
 
 pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
@@ -15,7 +15,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(" Outline ")
-        .border_style(theme::pane_border(focused));
+        .border_style(app.theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -36,6 +36,9 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
             };
             let (quotes, leaders) = app.counts[entry];
             let mut counts = String::new();
+            if let Some(&found) = app.search.per_entry.get(entry).filter(|&&n| n > 0) {
+                counts.push_str(&format!(" ⌕{found}"));
+            }
             if quotes > 0 {
                 counts.push_str(&format!(" “{quotes}"));
             }
@@ -49,15 +52,15 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
             let marker = if entry == current { "▸" } else { " " };
             let room = width.saturating_sub(1 + indent + crate::source::display_width(&counts));
             let mut style = if entry == current {
-                theme::current_section()
+                app.theme.current_section
             } else {
                 Style::new()
             };
             if entry == 0 {
-                style = style.patch(theme::title());
+                style = style.patch(app.theme.title);
             }
             if focused && entry == app.outline_selected {
-                style = style.patch(theme::selected());
+                style = style.patch(app.theme.selected);
             }
             let name = truncate(&label, room);
             let pad = room.saturating_sub(crate::source::display_width(&name));
@@ -65,7 +68,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
                 Span::raw(format!("{marker}{}", " ".repeat(indent))),
                 Span::styled(name, style),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(counts, theme::dim()),
+                Span::styled(counts, app.theme.dim),
             ])
         })
         .collect();
@@ -77,7 +80,7 @@ pub fn render_leaders(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .title(" Leaders ")
-        .border_style(theme::pane_border(focused));
+        .border_style(app.theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
@@ -99,18 +102,18 @@ pub fn render_leaders(app: &App, frame: &mut Frame, area: Rect) {
             let label = truncate(&format!("{}{role}", l.name), room);
             let pad = room.saturating_sub(crate::source::display_width(&label));
             let mut style = if app.show_leaders {
-                theme::leader()
+                app.theme.leader
             } else {
                 Style::new()
             };
             if i == app.leader_selected && focused {
-                style = style.patch(theme::selected());
+                style = style.patch(app.theme.selected);
             }
             Line::from(vec![
                 Span::raw(" "),
                 Span::styled(label, style),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(count, theme::dim()),
+                Span::styled(count, app.theme.dim),
             ])
         })
         .collect();

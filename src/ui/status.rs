@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{theme, truncate};
+use super::truncate;
 use crate::app::App;
 use crate::source::display_width;
 
@@ -26,7 +26,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if app.show_leaders { "" } else { " off" },
         app.percent(),
     );
+    let search = &app.search;
+    let found = match search.current {
+        Some(i) => format!(" {}/{} ·", i + 1, search.matches.len()),
+        None if search.is_active() => " 0/0 ·".to_string(),
+        None => String::new(),
+    };
+    let full = format!("{found}{full}");
+    let compact = format!("{found}{compact}");
     let left = match &app.message {
+        _ if search.editing => format!(" /{}▏", search.query),
         Some(m) => format!(" {m}"),
         None => {
             let entry = app.current_entry();
@@ -52,5 +61,5 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" ".repeat(pad)),
         Span::raw(right),
     ]);
-    frame.render_widget(Paragraph::new(line).style(theme::status()), area);
+    frame.render_widget(Paragraph::new(line).style(app.theme.status), area);
 }

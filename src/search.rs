@@ -1,0 +1,130 @@
+//! Finding a query in the article's logical text: smart case, diacritic-insensitive,
+//! and whitespace in the query matches any run of whitespace (so a match may cross a
+//! line break). Pure: byte ranges over the text, like every other highlight.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use unicode_normalization::UnicodeNormalization;
+
+/// A compiled query.
+#[derive(Debug, Clone)]
+pub struct Query {
+    regex: Regex,
+}
+
+impl Query {
+    /// `None` for an empty or all-blank query. Case-insensitive unless the query has a
+    /// capital letter; an unaccented letter also matches its accented forms.
+    pub fn new(query: &str) -> Option<Query> {
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            return None;
+        }
+        let smart_case = !query.chars().any(char::is_uppercase);
+        let pattern = words
+            .iter()
+            .map(|w| w.chars().map(char_pattern).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(r"\s+");
+        let regex = RegexBuilder::new(&pattern)
+            .case_insensitive(smart_case)
+            // Articles are big; the default limit is for untrusted patterns, and ours
+            // are literal letters with small classes.
+            .size_limit(1 << 24)
+            .build()
+            .ok()?;
+        Some(Query { regex })
+    }
+
+    /// Every match, in order, non-overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
+        self.regex.find_iter(text).map(|m| m.range()).collect()
+    }
+}
+
+/// A query character as a pattern: itself, escaped, or for a plain Latin letter the
+/// class of that letter and its accented forms.
+fn char_pattern(c: char) -> String {
+    match accented().get(&c.to_ascii_lowercase()) {
+        Some(class) if c.is_ascii_alphabetic() => {
+            let mut s = String::from("[");
+            s.push(c);
+            s.push_str(class);
+            s.push(']');
+            s
+        }
+        _ => regex::escape(c.encode_utf8(&mut [0; 4])),
+    }
+}
+
+/// Plain letter → its accented forms (both cases), from the Latin blocks.
+fn accented() -> &'static HashMap<char, String> {
+    static TABLE: OnceLock<HashMap<char, String>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<char, String> = HashMap::new();
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
+            if let Some(base) = c.nfd().next().filter(char::is_ascii_alphabetic) {
+                table.entry(base.to_ascii_lowercase()).or_default().push(c);
+            }
+        }
+        table
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(query: &str, text: &str) -> Vec<String> {
+        Query::new(query)
+            .map(|q| {
+                q.find_all(text)
+                    .into_iter()
+                    .map(|r| text[r].to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn smart_case() {
+        assert_eq!(
+            find("progress", "Progress and progress"),
+            ["Progress", "progress"]
+        );
+        assert_eq!(find("Progress", "Progress and progress"), ["Progress"]);
+    }
+
+    #[test]
+    fn matches_cross_line_breaks_and_space_runs() {
+        assert_eq!(
+            find("great progress", "“great\nprogress” and great   progress"),
+            ["great\nprogress", "great   progress"]
+        );
+    }
+
+    #[test]
+    fn diacritics_are_optional_in_the_query() {
+        assert_eq!(
+            find("erdogan", "Erdoğan met Erdogan"),
+            ["Erdoğan", "Erdogan"]
+        );
+        assert_eq!(find("sánchez", "Sanchez and Sánchez"), ["Sánchez"]);
+    }
+
+    #[test]
+    fn empty_queries_and_no_matches() {
+        assert!(Query::new("").is_none());
+        assert!(Query::new("   ").is_none());
+        assert!(find("zebra", "no such animal").is_empty());
+        assert_eq!(
+            find("a.b", "a.b axb"),
+            ["a.b"],
+            "regex characters are literal"
+        );
+        assert_eq!(find("(", "f(x)"), ["("]);
+    }
+}
