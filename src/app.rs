@@ -126,6 +126,7 @@ pub struct App {
     pub suspend: bool,
     pub search: Search,
     pub theme: crate::ui::theme::Theme,
+    pub shape: crate::ui::areas::Shape,
 }
 
 impl App {
@@ -158,6 +159,7 @@ impl App {
             suspend: false,
             search: Search::default(),
             theme: crate::ui::theme::Theme::default(),
+            shape: crate::ui::areas::Shape::default(),
         };
         app.resize(size);
         app
@@ -414,11 +416,36 @@ impl App {
         self.scroll_to(line);
     }
 
+    /// Applies the config: theme, pane shape, leaders pane, mouse.
+    pub fn configure(&mut self, config: &crate::config::Config, color: bool) {
+        self.theme = config.theme(color);
+        self.shape = crate::ui::areas::Shape {
+            measure: config.measure,
+            center: config.center,
+            outline_width: config.outline_width,
+        };
+        self.leaders_pane = config.leaders_pane;
+        self.mouse_capture = config.mouse;
+        self.resize(self.size);
+    }
+
+    /// Puts the reader back where they were in this article, with their highlights.
+    pub fn restore(&mut self, anchor: Anchor, quotes: bool, leaders: bool) {
+        self.anchor = anchor;
+        self.show_quotes = quotes;
+        self.show_leaders = leaders;
+        self.top = self
+            .layout
+            .line_of(anchor, &self.article)
+            .min(self.max_top());
+        self.outline_selected = self.current_entry();
+    }
+
     /// Re-wraps once for a new body width and keeps the reader on the same sentence.
     fn resize(&mut self, size: Rect) {
         let anchor = self.anchor;
         self.size = size;
-        self.areas = Areas::new(size, self.leaders_rows());
+        self.areas = Areas::new(size, self.leaders_rows(), self.shape);
         let width = usize::from(self.areas.text.width).max(1);
         if width != self.layout.width {
             self.layout = Layout::new(&self.article, width);

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod app;
 pub mod article;
+pub mod config;
 pub mod export;
 pub mod keymap;
 pub mod layout;
@@ -12,5 +13,6 @@ pub mod library;
 pub mod marks;
 pub mod search;
 pub mod source;
+pub mod state;
 pub mod terminal;
 pub mod ui;

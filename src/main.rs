@@ -9,9 +9,12 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, ValueEnum};
 
+use byline::analysis::leaders::KnownLeader;
 use byline::analysis::{self, Analysis};
+use byline::app::App;
 use byline::article::Article;
-use byline::{export, library};
+use byline::{config, export, library, state};
+use ratatui::layout::Rect;
 
 /// A terminal reader for articles: section outline, scrollable body, highlighted quotes
 /// and leaders.
@@ -33,10 +36,33 @@ struct Cli {
     /// Print the article with highlights and exit.
     #[arg(long, group = "mode")]
     dump: bool,
-    /// When to colour --dump output.
+    /// When to use colour (NO_COLOR is honoured by `auto`).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Read this config file instead of ~/.config/byline/config.toml.
+    #[arg(long, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Print the default config file and exit.
+    #[arg(long)]
+    print_config: bool,
+    /// Neither restore nor remember reading positions.
+    #[arg(long)]
+    no_state: bool,
 }
+
+impl ColorChoice {
+    fn enabled(self, is_terminal: bool) -> bool {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color,
+        }
+    }
+}
+
+/// Exit status for a bad command line or a broken config.
+const USAGE_ERROR: u8 = 2;
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 enum ColorChoice {
@@ -57,6 +83,22 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if cli.print_config {
+        print!("{}", config::DEFAULT_CONFIG);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let loaded = match config::load(cli.config.as_deref()) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("byline: {err:#}");
+            return Ok(ExitCode::from(USAGE_ERROR));
+        }
+    };
+    for warning in &loaded.warnings {
+        eprintln!("byline: {warning}");
+    }
+    let config = loaded.config;
+    let extra_leaders = config.known_leaders();
     let entries = if cli.paths.is_empty() && stdin_has_article() {
         library::discover(&[PathBuf::from("-")])?
     } else if cli.paths.is_empty() {
@@ -67,13 +109,45 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout_tty = std::io::stdout().is_terminal();
     let printing = cli.outline || cli.json || cli.dump || !stdout_tty;
     if printing {
-        return print(&cli, &entries, stdout_tty);
+        return print(&cli, &entries, stdout_tty, &extra_leaders);
     }
     let first = entries.first().context("no articles to open")?;
     let article = first.load()?;
-    let analysis = analysis::analyse(&article, &[]);
-    let app = byline::app::App::new(article, analysis, ratatui::layout::Rect::default());
-    byline::terminal::run(app)?;
+    let analysis = analysis::analyse(&article, &extra_leaders);
+    let mut app = App::new(article, analysis, Rect::default());
+    app.configure(&config, cli.color.enabled(true));
+    let store = (!cli.no_state)
+        .then(state::Store::default_location)
+        .flatten();
+    let hash = state::hash(&app.article.text);
+    let mut notes: Vec<String> = loaded.warnings;
+    if let Some(store) = &store {
+        match store.lookup(&hash, &app.article.source) {
+            Ok(Some(memory)) => app.restore(memory.anchor, memory.quotes, memory.leaders),
+            Ok(None) => {}
+            Err(err) => {
+                eprintln!("byline: {err:#}");
+                notes.push(format!("{err:#}"));
+            }
+        }
+    }
+    if !notes.is_empty() {
+        app.message = Some(notes.join("; "));
+    }
+    byline::terminal::run(&mut app)?;
+    if let Some(store) = &store {
+        let memory = state::Entry {
+            hash,
+            source: app.article.source.clone(),
+            anchor: app.anchor(),
+            quotes: app.show_quotes,
+            leaders: app.show_leaders,
+            seen: 0,
+        };
+        if let Err(err) = store.save(memory) {
+            eprintln!("byline: remembering the position: {err:#}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -96,13 +170,18 @@ fn stdin_has_article() -> bool {
 
 /// Prints each article in the chosen mode; a file that fails is reported and the rest
 /// still print, with a non-zero exit at the end.
-fn print(cli: &Cli, entries: &[library::Entry], stdout_tty: bool) -> Result<ExitCode> {
+fn print(
+    cli: &Cli,
+    entries: &[library::Entry],
+    stdout_tty: bool,
+    extra: &[KnownLeader],
+) -> Result<ExitCode> {
     let mut failed = false;
     let mut loaded: Vec<(Article, Analysis)> = Vec::new();
     for entry in entries {
         match entry.load() {
             Ok(article) => {
-                let analysis = analysis::analyse(&article, &[]);
+                let analysis = analysis::analyse(&article, extra);
                 loaded.push((article, analysis));
             }
             Err(err) => {

@@ -18,10 +18,10 @@ use crate::keymap;
 use crate::ui;
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(mut app: App) -> Result<()> {
+pub fn run(app: &mut App) -> Result<()> {
     watch_signals()?;
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
-    let result = event_loop(&mut terminal, &mut app);
+    let result = event_loop(&mut terminal, app);
     restore();
     result
 }

@@ -11,6 +11,27 @@ const OUTLINE_MIN_TERMINAL_WIDTH: u16 = 50;
 /// The body's text is never wider than a comfortable reading measure.
 pub const MEASURE: u16 = 84;
 
+/// The user's choices that shape the panes (from the config).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The widest the body's text gets.
+    pub measure: u16,
+    /// Centre the text in its pane (else keep it at the left).
+    pub center: bool,
+    /// Outline pane width; 0 picks one from the terminal width.
+    pub outline_width: u16,
+}
+
+impl Default for Shape {
+    fn default() -> Self {
+        Shape {
+            measure: MEASURE,
+            center: true,
+            outline_width: 0,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
     pub outline: Option<Rect>,
@@ -29,7 +50,7 @@ impl Areas {
     }
 
     /// `leaders_rows`: entries in the leaders pane (0 hides it).
-    pub fn new(size: Rect, leaders_rows: usize) -> Areas {
+    pub fn new(size: Rect, leaders_rows: usize, shape: Shape) -> Areas {
         if Self::too_small(size) {
             return Areas::default();
         }
@@ -43,7 +64,12 @@ impl Areas {
             ..size
         };
         let (left, body) = if size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
-            let w = (size.width * 3 / 10).clamp(16, 40);
+            let auto = (size.width * 3 / 10).clamp(16, 40);
+            let w = if shape.outline_width == 0 {
+                auto
+            } else {
+                shape.outline_width.clamp(10, size.width / 2)
+            };
             (
                 Some(Rect { width: w, ..main }),
                 Rect {
@@ -80,8 +106,14 @@ impl Areas {
         };
         // One column of air on each side of the text, plus the scrollbar.
         let room = body.width.saturating_sub(3);
-        let text_width = room.min(MEASURE);
-        let x = body.x + 1 + (room - text_width) / 2;
+        let text_width = room.min(shape.measure.max(10));
+        let x = body.x
+            + 1
+            + if shape.center {
+                (room - text_width) / 2
+            } else {
+                0
+            };
         let text = Rect {
             x,
             width: text_width,
@@ -114,7 +146,7 @@ mod tests {
         for w in 0..=260 {
             for h in [0, 1, 3, 4, 5, 11, 12, 20, 40, 200] {
                 let size = Rect::new(0, 0, w, h);
-                let a = Areas::new(size, 3);
+                let a = Areas::new(size, 3, Shape::default());
                 for r in [
                     Some(a.body),
                     Some(a.text),
@@ -131,13 +163,39 @@ mod tests {
                 if !Areas::too_small(size) {
                     assert!(a.text.width <= MEASURE && a.text.width > 0, "{w}x{h}");
                 }
+                let odd = Shape {
+                    measure: 0,
+                    center: false,
+                    outline_width: 500,
+                };
+                let b = Areas::new(size, 30, odd);
+                for r in [
+                    Some(b.body),
+                    Some(b.text),
+                    Some(b.status),
+                    b.outline,
+                    b.leaders,
+                ]
+                .into_iter()
+                .flatten()
+                {
+                    assert!(inside(r, size) || r.area() == 0, "{w}x{h}: {r:?}");
+                }
             }
         }
     }
 
     #[test]
     fn narrow_terminals_hide_the_outline() {
-        assert!(Areas::new(Rect::new(0, 0, 40, 20), 0).outline.is_none());
-        assert!(Areas::new(Rect::new(0, 0, 60, 20), 0).outline.is_some());
+        assert!(
+            Areas::new(Rect::new(0, 0, 40, 20), 0, Shape::default())
+                .outline
+                .is_none()
+        );
+        assert!(
+            Areas::new(Rect::new(0, 0, 60, 20), 0, Shape::default())
+                .outline
+                .is_some()
+        );
     }
 }
