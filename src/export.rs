@@ -123,6 +123,22 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 continue;
             }
             BlockKind::Heading { .. } => true,
+            BlockKind::Code => {
+                for line in article.block_text(i).lines() {
+                    out.push_str("    ");
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                continue;
+            }
+            BlockKind::ListItem { depth } => {
+                out.push_str(&"  ".repeat(usize::from(depth.saturating_sub(1))));
+                false
+            }
+            BlockKind::Quote => {
+                out.push_str("> ");
+                false
+            }
             BlockKind::Paragraph => false,
         };
         let mut first = true;
@@ -159,6 +175,12 @@ fn push_styled(out: &mut String, s: &str, set: Marks, heading: bool, ansi: bool)
     let mut codes: Vec<&str> = Vec::new();
     if heading || set.contains(Marks::DATELINE) || set.contains(Marks::LEADER) {
         codes.push("1");
+    }
+    if set.contains(Marks::STRONG) {
+        codes.push("1");
+    }
+    if set.contains(Marks::EMPHASIS) {
+        codes.push("3");
     }
     if set.contains(Marks::QUOTE) {
         codes.extend(["3", "32"]);

@@ -21,6 +21,8 @@ pub struct Anchor {
 pub enum LineKind {
     /// Words of a block, separated by single spaces when drawn.
     Text,
+    /// One line of a code block, drawn as it is (clipped, never wrapped).
+    Code,
     /// The gap between two blocks.
     Blank,
 }
@@ -32,6 +34,8 @@ pub struct Line {
     /// end of the block before the gap).
     pub range: Range<usize>,
     pub kind: LineKind,
+    /// Columns of indentation before the text (lists, quotes, code).
+    pub indent: u16,
 }
 
 #[derive(Debug, Clone)]
@@ -55,10 +59,45 @@ impl Layout {
                     block: b - 1,
                     range: gap..gap,
                     kind: LineKind::Blank,
+                    indent: 0,
                 });
             }
             block_start.push(lines.len());
-            wrap_block(&article.text, block.range.clone(), b, width, &mut lines);
+            let text = &article.text;
+            match block.kind {
+                BlockKind::Code => code_lines(text, block.range.clone(), b, &mut lines),
+                BlockKind::ListItem { depth } => {
+                    // Nested items step in; wrapped lines hang under the item's text.
+                    let indent = u16::from(depth.saturating_sub(1))
+                        .saturating_mul(2)
+                        .min(width as u16 / 2);
+                    let first = lines.len();
+                    wrap_block(
+                        text,
+                        block.range.clone(),
+                        b,
+                        width.saturating_sub(usize::from(indent) + 2).max(1),
+                        &mut lines,
+                    );
+                    for (i, line) in lines[first..].iter_mut().enumerate() {
+                        line.indent = indent + if i > 0 { 2 } else { 0 };
+                    }
+                }
+                BlockKind::Quote => {
+                    let first = lines.len();
+                    wrap_block(
+                        text,
+                        block.range.clone(),
+                        b,
+                        width.saturating_sub(QUOTE_INDENT).max(1),
+                        &mut lines,
+                    );
+                    for line in &mut lines[first..] {
+                        line.indent = QUOTE_INDENT as u16;
+                    }
+                }
+                _ => wrap_block(text, block.range.clone(), b, width, &mut lines),
+            }
         }
         Layout {
             width,
@@ -105,7 +144,7 @@ impl Layout {
             return end - 1;
         }
         let i = within
-            .partition_point(|l| l.kind == LineKind::Text && l.range.start <= offset)
+            .partition_point(|l| l.kind != LineKind::Blank && l.range.start <= offset)
             .saturating_sub(1);
         (first + i).min(self.lines.len().saturating_sub(1))
     }
@@ -135,6 +174,23 @@ impl Layout {
     }
 }
 
+/// Columns taken by a block quote's bar.
+pub const QUOTE_INDENT: usize = 2;
+
+/// A code block: one visual line per source line, never wrapped.
+fn code_lines(text: &str, range: Range<usize>, block: usize, lines: &mut Vec<Line>) {
+    let mut start = range.start;
+    for piece in text[range.clone()].split('\n') {
+        lines.push(Line {
+            block,
+            range: start..start + piece.len(),
+            kind: LineKind::Code,
+            indent: 2,
+        });
+        start += piece.len() + 1;
+    }
+}
+
 fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
     let body = &text[range.clone()];
     let words: Vec<Word> = body
@@ -150,6 +206,7 @@ fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines
             block,
             range: range.start..range.start,
             kind: LineKind::Text,
+            indent: 0,
         });
         return;
     }
@@ -164,6 +221,7 @@ fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines
             block,
             range: offset(first)..offset(last) + last.word.len(),
             kind: LineKind::Text,
+            indent: 0,
         });
     }
 }

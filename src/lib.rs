@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod marks;
+pub mod picker;
 pub mod search;
 pub mod source;
 pub mod state;

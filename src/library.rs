@@ -5,13 +5,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::article::{self, Article};
+use crate::article::{self, Article, Format};
 use crate::source;
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
 /// File extensions that a folder is searched for.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+];
 
 #[derive(Debug, Clone)]
 pub enum Origin {
@@ -29,14 +31,145 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn load(&self) -> Result<Article> {
-        let bytes = match &self.origin {
+    /// Reads and parses every article in the entry (a JSON array or feed holds several).
+    /// Errors name the source.
+    pub fn load(&self, format: Option<Format>) -> Result<Vec<Article>> {
+        let bytes = self.bytes()?;
+        article::parse_all(&bytes, &self.source, format).with_context(|| self.source.clone())
+    }
+
+    fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
+        Ok(match &self.origin {
             Origin::Seed(bytes) => std::borrow::Cow::Borrowed(*bytes),
             Origin::Bytes(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
             Origin::File(path) => std::borrow::Cow::Owned(source::read(path)?),
-        };
-        Ok(article::parse(&bytes, &self.source))
+        })
     }
+
+    /// The first few kilobytes, for a title without reading the whole file.
+    fn head(&self) -> Result<Vec<u8>> {
+        Ok(match &self.origin {
+            Origin::Seed(bytes) => bytes[..bytes.len().min(HEAD_BYTES)].to_vec(),
+            Origin::Bytes(bytes) => bytes[..bytes.len().min(HEAD_BYTES)].to_vec(),
+            Origin::File(path) => {
+                use std::io::Read;
+                let file = std::fs::File::open(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                let mut head = Vec::with_capacity(HEAD_BYTES);
+                file.take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+                head
+            }
+        })
+    }
+
+    fn size(&self) -> u64 {
+        match &self.origin {
+            Origin::Seed(bytes) => bytes.len() as u64,
+            Origin::Bytes(bytes) => bytes.len() as u64,
+            Origin::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        }
+    }
+}
+
+/// How much of a file is read for its title in the library list.
+const HEAD_BYTES: usize = 4096;
+/// For reading time: words a minute, and bytes per word when only the size is known.
+const WORDS_PER_MINUTE: usize = 230;
+const BYTES_PER_WORD: u64 = 6;
+
+/// One article in the library list.
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub entry: Entry,
+    /// Which article of the entry (JSON arrays hold several).
+    pub index: usize,
+    pub title: String,
+    /// Exact once loaded; estimated from the size before.
+    pub words: usize,
+    /// Why it could not be read or parsed.
+    pub error: Option<String>,
+}
+
+impl Item {
+    pub fn reading_minutes(&self) -> usize {
+        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+    }
+
+    /// Loads this item's article.
+    pub fn load(&self, format: Option<Format>) -> Result<Article> {
+        let mut articles = self.entry.load(format)?;
+        if self.index >= articles.len() {
+            anyhow::bail!("{}: article {} is gone", self.entry.source, self.index + 1);
+        }
+        Ok(articles.swap_remove(self.index))
+    }
+}
+
+/// The library list: one item per entry, titled cheaply from the first few kilobytes,
+/// on every core. A JSON file with several articles is expanded by [`expand`].
+pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = entries.len().div_ceil(threads).max(1);
+    let mut items: Vec<Item> = Vec::with_capacity(entries.len());
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = entries
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|e| cheap_item(e, format))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            items.extend(h.join().unwrap_or_default());
+        }
+    });
+    items
+}
+
+fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
+    let words = (entry.size() / BYTES_PER_WORD) as usize;
+    let (title, error) = match entry.head() {
+        Ok(head) => {
+            let name = entry.source.as_str();
+            // Only a prefix: a JSON or HTML head may not parse; fall back to the name.
+            let title = article::parse_all(&head, name, format)
+                .ok()
+                .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0).title))
+                .or_else(|| article::title::from_file_name(name))
+                .unwrap_or_else(|| name.to_string());
+            (title, None)
+        }
+        Err(err) => (entry.source.clone(), Some(format!("{err:#}"))),
+    };
+    Item {
+        entry: entry.clone(),
+        index: 0,
+        title,
+        words,
+        error,
+    }
+}
+
+/// Replaces the item at `at` by one item per article of `articles` (all from its entry).
+pub fn expand(items: &mut Vec<Item>, at: usize, articles: &[Article]) {
+    let template = items[at].clone();
+    let replacement: Vec<Item> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Item {
+            index: i,
+            title: a.title.clone(),
+            words: a.word_count(),
+            error: None,
+            ..template.clone()
+        })
+        .collect();
+    items.splice(at..=at, replacement);
 }
 
 /// The articles bundled into the binary.

@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, ValueEnum};
 
 use byline::analysis::leaders::KnownLeader;
@@ -45,6 +45,9 @@ struct Cli {
     /// Print the default config file and exit.
     #[arg(long)]
     print_config: bool,
+    /// Read every input as this format instead of detecting it.
+    #[arg(long, value_enum)]
+    format: Option<byline::article::Format>,
     /// Neither restore nor remember reading positions.
     #[arg(long)]
     no_state: bool,
@@ -111,43 +114,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if printing {
         return print(&cli, &entries, stdout_tty, &extra_leaders);
     }
-    let first = entries.first().context("no articles to open")?;
-    let article = first.load()?;
-    let analysis = analysis::analyse(&article, &extra_leaders);
-    let mut app = App::new(article, analysis, Rect::default());
-    app.configure(&config, cli.color.enabled(true));
+    let items = library::scan(entries, cli.format);
     let store = (!cli.no_state)
         .then(state::Store::default_location)
         .flatten();
-    let hash = state::hash(&app.article.text);
-    let mut notes: Vec<String> = loaded.warnings;
-    if let Some(store) = &store {
-        match store.lookup(&hash, &app.article.source) {
-            Ok(Some(memory)) => app.restore(memory.anchor, memory.quotes, memory.leaders),
-            Ok(None) => {}
-            Err(err) => {
-                eprintln!("byline: {err:#}");
-                notes.push(format!("{err:#}"));
-            }
-        }
-    }
-    if !notes.is_empty() {
-        app.message = Some(notes.join("; "));
+    let loader = byline::app::Loader {
+        format: cli.format,
+        extra_leaders,
+        store,
+    };
+    let mut app = App::with_library(items, loader, Rect::default());
+    app.configure(&config, cli.color.enabled(true));
+    if !loaded.warnings.is_empty() {
+        app.message = Some(loaded.warnings.join("; "));
     }
     byline::terminal::run(&mut app)?;
-    if let Some(store) = &store {
-        let memory = state::Entry {
-            hash,
-            source: app.article.source.clone(),
-            anchor: app.anchor(),
-            quotes: app.show_quotes,
-            leaders: app.show_leaders,
-            seen: 0,
-        };
-        if let Err(err) = store.save(memory) {
-            eprintln!("byline: remembering the position: {err:#}");
-        }
-    }
+    app.remember();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -179,10 +161,12 @@ fn print(
     let mut failed = false;
     let mut loaded: Vec<(Article, Analysis)> = Vec::new();
     for entry in entries {
-        match entry.load() {
-            Ok(article) => {
-                let analysis = analysis::analyse(&article, extra);
-                loaded.push((article, analysis));
+        match entry.load(cli.format) {
+            Ok(articles) => {
+                for article in articles {
+                    let analysis = analysis::analyse(&article, extra);
+                    loaded.push((article, analysis));
+                }
             }
             Err(err) => {
                 eprintln!("byline: {err:#}");
@@ -193,7 +177,7 @@ fn print(
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if cli.json {
         let docs: Vec<_> = loaded.iter().map(|(a, an)| export::json(a, an)).collect();
-        if docs.len() == 1 && entries.len() == 1 {
+        if docs.len() == 1 && entries.len() == 1 && !failed {
             serde_json::to_writer_pretty(&mut out, &docs[0])
         } else {
             serde_json::to_writer_pretty(&mut out, &docs)

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 /// A set of marks, one bit each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Marks(pub u8);
+pub struct Marks(pub u16);
 
 impl Marks {
     pub const QUOTE: Marks = Marks(1);
@@ -13,6 +13,10 @@ impl Marks {
     pub const DATELINE: Marks = Marks(4);
     pub const MATCH: Marks = Marks(8);
     pub const CURRENT_MATCH: Marks = Marks(16);
+    pub const EMPHASIS: Marks = Marks(32);
+    pub const STRONG: Marks = Marks(64);
+    pub const CODE: Marks = Marks(128);
+    pub const LINK: Marks = Marks(256);
 
     pub fn contains(self, other: Marks) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
@@ -111,6 +115,16 @@ pub fn article_index(
     if let Some(d) = &article.dateline {
         ranges.push((d.span.clone(), Marks::DATELINE));
     }
+    use crate::article::Inline;
+    ranges.extend(article.inline.iter().map(|(r, style)| {
+        let mark = match style {
+            Inline::Emphasis => Marks::EMPHASIS,
+            Inline::Strong => Marks::STRONG,
+            Inline::Code => Marks::CODE,
+            Inline::Link => Marks::LINK,
+        };
+        (r.clone(), mark)
+    }));
     RangeIndex::new(ranges)
 }
 

@@ -49,12 +49,24 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text, warnings }
 }
 
+/// UTF-8 when it is; otherwise the legacy encoding the bytes most look like (usually
+/// Windows-1252/Latin-1), with a note. Binary data (NUL bytes) stays lossy UTF-8.
 fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
-    let text = String::from_utf8_lossy(bytes);
-    if matches!(text, Cow::Owned(_)) {
-        warnings.push("invalid UTF-8 replaced with \u{FFFD}".to_string());
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
     }
-    text
+    if !bytes.contains(&0) {
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(bytes, true);
+        let encoding = detector.guess(None, true);
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _, _) = encoding.decode(bytes);
+            warnings.push(format!("not UTF-8: decoded as {}", encoding.name()));
+            return Cow::Owned(text.into_owned());
+        }
+    }
+    warnings.push("invalid UTF-8 replaced with \u{FFFD}".to_string());
+    Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> String {
@@ -160,9 +172,17 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_with_a_warning() {
-        let d = decode(b"caf\xE9 ok");
-        assert_eq!(d.text, "caf\u{FFFD} ok");
+    fn legacy_encodings_are_detected_and_noted() {
+        let d = decode(b"Le caf\xE9 de la gare, \x93quoted\x94 and na\xEFve.");
+        assert_eq!(d.text, "Le café de la gare, “quoted” and naïve.");
+        assert!(d.warnings[0].contains("windows-1252"), "{:?}", d.warnings);
+    }
+
+    #[test]
+    fn binary_stays_lossy_utf8_with_a_warning() {
+        let d = decode(b"bin\x00\xff\xfe data");
+        assert!(d.text.starts_with("bin␀"));
+        assert!(d.text.contains('\u{FFFD}'));
         assert_eq!(d.warnings.len(), 1);
     }
 

@@ -41,7 +41,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         if matches!(event, Event::Resize(..)) {
             repaint_all(terminal)?;
         }
-        let mode = if app.search.editing {
+        let mode = if app.typing() {
             keymap::Mode::Prompt
         } else {
             keymap::Mode::Normal

@@ -365,3 +365,86 @@ fn search_with_no_match_and_n_without_a_search_say_so() {
     );
     assert_eq!(app.top, 0);
 }
+
+fn library_app() -> App {
+    use byline::library::{Entry, Origin, scan};
+    let text = |name: &str| {
+        std::fs::read(format!(
+            "{}/tests/fixtures/text/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let entries = vec![
+        Entry { source: "ferry.txt".into(), origin: Origin::Bytes(text("01-blank-line-paragraphs.txt")) },
+        Entry { source: "gardens.txt".into(), origin: Origin::Bytes(text("05-numbered-headings.txt")) },
+        Entry { source: "pair.json".into(), origin: Origin::Bytes(br#"[{"title": "First of Two", "body": "One."}, {"title": "Second of Two", "body": "Two."}]"#.to_vec()) },
+        Entry { source: "broken.json".into(), origin: Origin::Bytes(b"{\"title\": 5}".to_vec()) },
+    ];
+    App::with_library(
+        scan(entries, None),
+        byline::app::Loader::default(),
+        Rect::new(0, 0, 100, 30),
+    )
+}
+
+#[test]
+fn the_picker_filters_opens_and_goes_back() {
+    let mut app = library_app();
+    assert!(app.picker.open && app.current.is_none());
+    let all = text(&screen(&app));
+    assert!(
+        all.contains("Harbour Town Votes on New Ferry Schedule")
+            && all.contains("A Survey of Community Gardens")
+    );
+    app.update(Action::SearchStart);
+    for c in "gardns".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert_eq!(app.picker.visible.len(), 1);
+    app.update(Action::SearchConfirm);
+    app.update(Action::Activate);
+    assert!(!app.picker.open);
+    assert_eq!(app.article.title, "A Survey of Community Gardens");
+    app.update(Action::OpenPicker);
+    assert!(app.picker.open);
+    app.update(Action::Escape); // clears the filter
+    app.update(Action::Escape); // back to the reader
+    assert!(!app.picker.open);
+    assert_eq!(app.article.title, "A Survey of Community Gardens");
+}
+
+#[test]
+fn next_article_steps_and_json_arrays_expand() {
+    let mut app = library_app();
+    app.update(Action::Activate);
+    assert_eq!(
+        app.article.title,
+        "Harbour Town Votes on New Ferry Schedule"
+    );
+    app.update(Action::NextArticle);
+    app.update(Action::NextArticle);
+    assert_eq!(app.article.title, "First of Two");
+    assert_eq!(app.library.len(), 5, "the array became two items");
+    app.update(Action::NextArticle);
+    assert_eq!(app.article.title, "Second of Two");
+    app.update(Action::PrevArticle);
+    assert_eq!(app.article.title, "First of Two");
+}
+
+#[test]
+fn a_broken_article_shows_its_error_and_the_rest_still_open() {
+    let mut app = library_app();
+    app.update(Action::Bottom);
+    app.update(Action::Activate);
+    assert!(app.picker.open);
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("broken.json") && m.contains("line 1"))
+    );
+    assert!(text(&screen(&app)).contains("⚠"));
+    app.update(Action::Top);
+    app.update(Action::Activate);
+    assert!(!app.picker.open);
+}

@@ -121,3 +121,29 @@ fn search_in_a_real_terminal() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+#[test]
+fn the_picker_in_a_real_terminal() {
+    let mut pty = Pty::spawn(&["tests/fixtures/text"], 110, 30);
+    pty.wait_for_text("Library — 13 of 13 articles");
+    pty.send("/gardens");
+    pty.wait_for("the best match first", |s| {
+        s.contents()
+            .lines()
+            .nth(2)
+            .is_some_and(|l| l.contains("A Survey of Community Gardens"))
+    });
+    pty.send("\r\r");
+    pty.wait_for_text("2.1 Limitations");
+    pty.send("o");
+    pty.wait_for_text("Library —");
+    pty.send("\x1b");
+    pty.wait_for_text("Library — 13 of 13");
+    pty.send("\x1b");
+    pty.wait_for_text("Outline");
+    pty.send("}");
+    pty.wait_for_text("article 6/13: No headings");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}

@@ -527,7 +527,9 @@ impl<'a> Known<'a> {
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut tokens = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
-        tokenize(&article.text, block.range.clone(), b, &mut tokens);
+        if block.kind != BlockKind::Code {
+            tokenize(&article.text, block.range.clone(), b, &mut tokens);
+        }
     }
     let folded = tokens
         .iter()

@@ -64,6 +64,10 @@ pub fn find(article: &Article) -> Vec<Quote> {
     // A quote left open at a paragraph's end, waiting for the next paragraph to re-open.
     let mut carried: Option<Open> = None;
     for block in &article.blocks {
+        if block.kind == BlockKind::Code {
+            carried = None;
+            continue;
+        }
         let mut marks = Vec::new();
         let continues = block.kind == BlockKind::Paragraph;
         let para = &text[block.range.clone()];

@@ -1,6 +1,10 @@
 //! The article model every format parses into. Pure data: byte ranges into one text.
 
+pub mod build;
 pub mod dateline;
+pub mod html;
+pub mod json;
+pub mod markdown;
 pub mod plain;
 pub mod title;
 
@@ -10,15 +14,72 @@ use serde::Serialize;
 
 use crate::source;
 
-/// Decodes and parses one article. `source` names it (a path, `-` or `seed:NAME`).
+/// Decodes and parses one article as plain text (or Markdown/HTML when its name or
+/// content says so). `source` names it (a path, `-` or `seed:NAME`).
 pub fn parse(bytes: &[u8], source: &str) -> Article {
-    let decoded = source::decode(bytes);
-    let mut article = plain::parse(decoded.text, source);
-    article.warnings = decoded.warnings;
-    article
+    match parse_all(bytes, source, None) {
+        Ok(mut articles) if !articles.is_empty() => articles.swap_remove(0),
+        Ok(_) => plain::parse(String::new(), source),
+        Err(err) => {
+            let mut article = plain::parse(source::decode(bytes).text, source);
+            article.warnings.push(format!("{err:#}"));
+            article
+        }
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// Decodes and parses a file that may hold several articles (a JSON array, JSON
+/// Lines). `format` overrides detection by extension and content.
+pub fn parse_all(
+    bytes: &[u8],
+    source: &str,
+    format: Option<Format>,
+) -> anyhow::Result<Vec<Article>> {
+    let decoded = source::decode(bytes);
+    let format = format.unwrap_or_else(|| detect(source, &decoded.text));
+    let mut articles = match format {
+        Format::Text => vec![plain::parse(decoded.text, source)],
+        Format::Markdown => vec![markdown::parse(&decoded.text, source)],
+        Format::Html => vec![html::parse(&decoded.text, source)],
+        Format::Json => json::parse(&decoded.text, source)?,
+    };
+    for article in &mut articles {
+        article.warnings.extend(decoded.warnings.iter().cloned());
+    }
+    Ok(articles)
+}
+
+/// The format of a file: by its extension, else by sniffing the start of the text.
+pub fn detect(name: &str, text: &str) -> Format {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
+        "html" | "htm" | "xhtml" => return Format::Html,
+        "json" | "jsonl" | "ndjson" => return Format::Json,
+        "txt" | "text" => return Format::Text,
+        _ => {}
+    }
+    let head: String = text.trim_start().chars().take(2000).collect();
+    let lower = head.to_ascii_lowercase();
+    if lower.starts_with("<!doctype html")
+        || lower.starts_with("<html")
+        || (lower.starts_with('<')
+            && (lower.contains("<body") || lower.contains("<p>") || lower.contains("<article")))
+    {
+        Format::Html
+    } else if (head.starts_with('{') || head.starts_with('[')) && json::looks_like_json(text) {
+        Format::Json
+    } else if markdown::looks_like_markdown(&head) {
+        Format::Markdown
+    } else {
+        Format::Text
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Text,
@@ -35,6 +96,24 @@ pub enum BlockKind {
         level: u8,
     },
     Paragraph,
+    /// A list item; its text starts with its marker (`• `, `3. `).
+    ListItem {
+        depth: u8,
+    },
+    /// A paragraph of a block quote.
+    Quote,
+    /// Preformatted text: never wrapped, never analysed.
+    Code,
+}
+
+/// Inline styles the markup asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline {
+    Emphasis,
+    Strong,
+    Code,
+    /// A link's text or a reference to it.
+    Link,
 }
 
 /// A unit of the body: its text is `article.text[range]`. Paragraph ranges may span
@@ -73,6 +152,11 @@ pub struct Article {
     pub dateline: Option<Dateline>,
     pub blocks: Vec<Block>,
     pub sections: Vec<Section>,
+    /// Emphasis, strong, code and links, as byte ranges.
+    pub inline: Vec<(Range<usize>, Inline)>,
+    /// Metadata from front matter or JSON fields.
+    pub byline: Option<String>,
+    pub date: Option<String>,
     /// Notes from decoding, e.g. replaced invalid bytes.
     pub warnings: Vec<String>,
 }
@@ -104,7 +188,12 @@ impl Article {
     pub fn word_count(&self) -> usize {
         self.blocks
             .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
+            .filter(|b| {
+                matches!(
+                    b.kind,
+                    BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote
+                )
+            })
             .map(|b| self.text[b.range.clone()].split_whitespace().count())
             .sum()
     }

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Article, Block, BlockKind, Format, dateline, sections_from_blocks, title};
+use super::{Article, Block, BlockKind, Format, build};
 use crate::source::display_width;
 
 /// Hard-wrapped text is wrapped at a fixed measure; lines longer than this are
@@ -65,46 +65,11 @@ pub fn parse(text: String, name: &str) -> Article {
     if let Some(i) = title_line {
         blocks[i].kind = BlockKind::Title;
     }
-    let dateline = blocks
-        .iter()
-        .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
-        .find(|b| b.kind == BlockKind::Paragraph)
-        .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
-
-    let title = if let Some(i) = title_line {
-        collapse(&text[blocks[i].range.clone()])
-    } else {
-        // The opening sentence, after any dateline.
-        let opening = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
-            .map(|b| {
-                let start = dateline
-                    .as_ref()
-                    .map_or(b.range.start, |d| d.span.end.max(b.range.start));
-                &text[start..b.range.end]
-            });
-        title::from_file_name(name)
-            .or_else(|| opening.and_then(title::from_opening))
-            .unwrap_or_else(|| "Untitled".to_string())
-    };
-
-    let sections = sections_from_blocks(&text, &blocks);
-    Article {
-        title,
-        source: name.to_string(),
-        format: Format::Text,
-        text,
-        dateline,
-        blocks,
-        sections,
-        warnings: Vec::new(),
-    }
+    build::finish(text, blocks, name, Format::Text, None)
 }
 
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+#[cfg(test)]
+use build::collapse;
 
 /// One source line: its trimmed byte range and display width.
 struct Line {

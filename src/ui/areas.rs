@@ -130,6 +130,16 @@ impl Areas {
     }
 }
 
+/// The picker's list: below its header and filter line, above the status bar.
+pub fn picker_list(size: Rect) -> Rect {
+    let top = 2.min(size.height);
+    Rect {
+        y: size.y + top,
+        height: size.height.saturating_sub(top + 1),
+        ..size
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

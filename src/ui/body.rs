@@ -19,9 +19,27 @@ pub fn render(app: &App, frame: &mut Frame) {
         .iter()
         .skip(app.top)
         .take(height)
-        .map(|line| match line.kind {
-            LineKind::Blank => Line::default(),
-            LineKind::Text => styled_line(app, line.block, line.range.clone()),
+        .map(|line| {
+            let mut drawn = match line.kind {
+                LineKind::Blank => Line::default(),
+                LineKind::Code => {
+                    Line::styled(&app.article.text[line.range.clone()], app.theme.code)
+                }
+                LineKind::Text => styled_line(app, line.block, line.range.clone()),
+            };
+            if line.indent > 0 {
+                // A block quote's indent is its bar; lists and code just step in.
+                let prefix = if app.article.blocks[line.block].kind == BlockKind::Quote {
+                    Span::styled(
+                        format!("{:<width$}", "│", width = usize::from(line.indent)),
+                        app.theme.dim,
+                    )
+                } else {
+                    Span::raw(" ".repeat(usize::from(line.indent)))
+                };
+                drawn.spans.insert(0, prefix);
+            }
+            drawn
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), areas.text);
@@ -43,7 +61,9 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
     let base = match app.article.blocks[block].kind {
         BlockKind::Title => app.theme.title,
         BlockKind::Heading { .. } => app.theme.heading,
-        BlockKind::Paragraph => Style::new(),
+        BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Code => {
+            Style::new()
+        }
     };
     let mask = app.mark_mask();
     let mut spans = Vec::new();

@@ -4,6 +4,7 @@ pub mod areas;
 mod body;
 mod help;
 mod outline;
+mod picker;
 mod status;
 pub mod theme;
 
@@ -22,6 +23,13 @@ pub fn render(app: &App, frame: &mut Frame) {
             .alignment(Alignment::Center)
             .wrap(Wrap { trim: true });
         frame.render_widget(note, size);
+        return;
+    }
+    if app.picker.open {
+        picker::render(app, frame, size);
+        if app.help {
+            help::render(&app.theme, frame, size);
+        }
         return;
     }
     let areas = &app.areas;

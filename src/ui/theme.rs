@@ -15,6 +15,10 @@ pub struct Theme {
     pub heading: Style,
     pub search: Style,
     pub current_match: Style,
+    pub emphasis: Style,
+    pub strong: Style,
+    pub code: Style,
+    pub link: Style,
     pub outline: Style,
     pub current_section: Style,
     pub selected: Style,
@@ -36,6 +40,10 @@ impl Theme {
             search: Style::new().add_modifier(Modifier::REVERSED),
             current_match: Style::new()
                 .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            emphasis: Style::new().add_modifier(Modifier::ITALIC),
+            strong: Style::new().add_modifier(Modifier::BOLD),
+            code: Style::new(),
+            link: Style::new().add_modifier(Modifier::UNDERLINED),
             outline: Style::new(),
             current_section: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED),
@@ -59,6 +67,8 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Yellow),
+            link: p.link.fg(Color::Blue),
             border: Style::new().fg(Color::DarkGray),
             focused_border: Style::new().fg(Color::Yellow),
             dim: Style::new().fg(Color::DarkGray),
@@ -79,6 +89,8 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Rgb(200, 40, 40))
                 .add_modifier(Modifier::BOLD),
+            code: Style::new().fg(Color::Rgb(120, 60, 0)),
+            link: p.link.fg(Color::Rgb(0, 60, 180)),
             border: Style::new().fg(Color::Gray),
             focused_border: Style::new().fg(Color::Rgb(180, 90, 0)),
             dim: Style::new().fg(Color::Gray),
@@ -98,6 +110,10 @@ impl Theme {
     pub fn for_marks(&self, marks: Marks) -> Style {
         let mut style = Style::new();
         for (mark, s) in [
+            (Marks::EMPHASIS, self.emphasis),
+            (Marks::STRONG, self.strong),
+            (Marks::CODE, self.code),
+            (Marks::LINK, self.link),
             (Marks::DATELINE, self.dateline),
             (Marks::QUOTE, self.quote),
             (Marks::LEADER, self.leader),

@@ -26,7 +26,16 @@ impl State {
             Err(e) if e.error_len().is_none() => e.valid_up_to(),
             Err(_) => pending.len(),
         };
-        self.parser.process(&pending[..complete]);
+        // vt100 can panic on sizes a real terminal survives (a wide character in one
+        // column); start a fresh screen then: byline repaints everything anyway.
+        let chunk = pending[..complete].to_vec();
+        let (rows, cols) = self.parser.screen().size();
+        let parser = &mut self.parser;
+        if std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parser.process(&chunk)))
+            .is_err()
+        {
+            self.parser = vt100::Parser::new(rows, cols, 0);
+        }
         self.fed += complete;
     }
 }

@@ -1,0 +1,241 @@
+//! What every format shares: a builder that assembles the reading text block by block
+//! (for formats whose markup is not the text: Markdown, HTML, JSON), and `finish`, the
+//! one place that decides the title, the dateline and the sections.
+
+use std::ops::Range;
+
+use super::{Article, Block, BlockKind, Format, Inline, dateline, sections_from_blocks, title};
+use crate::source;
+
+/// Assembles an article's text from pieces. Prose collapses whitespace as HTML and
+/// Markdown do; code keeps it. Everything passes through `source::clean`, so no
+/// entity or escape in the markup can put a control character in the text.
+#[derive(Debug, Default)]
+pub struct Builder {
+    text: String,
+    blocks: Vec<Block>,
+    inline: Vec<(Range<usize>, Inline)>,
+    open: Option<(BlockKind, usize)>,
+    /// A space is owed before the next word of prose.
+    space: bool,
+}
+
+impl Builder {
+    pub fn new() -> Builder {
+        Builder::default()
+    }
+
+    /// Starts a block of `kind`, closing any open one.
+    pub fn begin(&mut self, kind: BlockKind) {
+        self.end();
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        self.open = Some((kind, self.text.len()));
+        self.space = false;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open.is_some()
+    }
+
+    pub fn open_kind(&self) -> Option<BlockKind> {
+        self.open.map(|(k, _)| k)
+    }
+
+    /// Changes the kind of the open block (a bold-only paragraph becoming a heading).
+    pub fn set_open_kind(&mut self, kind: BlockKind) {
+        if let Some((k, _)) = &mut self.open {
+            *k = kind;
+        }
+    }
+
+    /// Text of the open block so far.
+    pub fn open_text(&self) -> &str {
+        self.open.map_or("", |(_, start)| &self.text[start..])
+    }
+
+    /// Appends prose: whitespace runs become one space, leading space is dropped.
+    pub fn text(&mut self, s: &str) {
+        if self.open.is_none() {
+            self.begin(BlockKind::Paragraph);
+        }
+        let cleaned = source::clean(s);
+        for (i, word) in cleaned.split_whitespace().enumerate() {
+            let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
+            if (i > 0 || self.space || cleaned.starts_with(char::is_whitespace)) && !at_start {
+                self.text.push(' ');
+            }
+            self.text.push_str(word);
+            self.space = false;
+        }
+        if cleaned.ends_with(char::is_whitespace) {
+            self.space = true;
+        }
+    }
+
+    /// Asks for a space before the next word (a soft line break, a `<br>`).
+    pub fn space(&mut self) {
+        self.space = true;
+    }
+
+    /// Appends text as it is (code): only cleaned, never collapsed.
+    pub fn raw(&mut self, s: &str) {
+        if self.open.is_none() {
+            self.begin(BlockKind::Code);
+        }
+        self.text.push_str(&source::clean(s));
+    }
+
+    /// Where the next character will go: for inline styles.
+    pub fn position(&self) -> usize {
+        // An owed space belongs before the styled text, not inside it.
+        self.text.len() + usize::from(self.space && !self.open_text().is_empty())
+    }
+
+    pub fn style(&mut self, range: Range<usize>, inline: Inline) {
+        let end = range.end.min(self.text.len());
+        if range.start < end {
+            self.inline.push((range.start..end, inline));
+        }
+    }
+
+    /// A first block that is a level-1 heading is the article's title.
+    pub fn promote_leading_h1(&mut self) {
+        if let Some(first) = self.blocks.first_mut()
+            && first.kind == (BlockKind::Heading { level: 1 })
+        {
+            first.kind = BlockKind::Title;
+        }
+    }
+
+    /// Whether one `style` range covers everything from `start` to the end of the text.
+    pub fn inline_covers(&self, start: usize, style: Inline) -> bool {
+        let end = self.text.len();
+        self.inline
+            .iter()
+            .any(|(r, s)| *s == style && r.start <= start && r.end >= end)
+    }
+
+    /// Closes the open block; a block with no text is dropped.
+    pub fn end(&mut self) {
+        let Some((kind, start)) = self.open.take() else {
+            return;
+        };
+        if kind == BlockKind::Code {
+            while self.text.ends_with('\n') {
+                self.text.pop();
+            }
+        }
+        let end = self.text.len();
+        if self.text[start..].trim().is_empty() {
+            self.text.truncate(start);
+            while self.text.ends_with('\n') {
+                self.text.pop();
+            }
+            return;
+        }
+        self.blocks.push(Block {
+            kind,
+            range: start..end,
+        });
+    }
+
+    /// The article. `title` is a title from metadata (front matter, `<title>`, a JSON
+    /// field) for when the text has no title block.
+    pub fn finish(mut self, name: &str, format: Format, title: Option<String>) -> Article {
+        self.end();
+        let mut inline = self.inline;
+        inline.retain(|(r, _)| r.end <= self.text.len());
+        let mut article = finish(self.text, self.blocks, name, format, title);
+        article.inline = inline;
+        article
+    }
+}
+
+/// Decides the title (a `Title` block, else metadata, else the file name or the opening
+/// sentence), finds the dateline and lists the sections.
+pub fn finish(
+    text: String,
+    blocks: Vec<Block>,
+    name: &str,
+    format: Format,
+    title_hint: Option<String>,
+) -> Article {
+    let dateline = blocks
+        .iter()
+        .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| b.kind == BlockKind::Paragraph)
+        .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
+    let title_block = blocks.iter().find(|b| b.kind == BlockKind::Title);
+    let title = if let Some(b) = title_block {
+        collapse(&text[b.range.clone()])
+    } else if let Some(t) = title_hint
+        .map(|t| collapse(&source::clean(&t)))
+        .filter(|t| !t.is_empty())
+    {
+        t
+    } else {
+        // The opening sentence, after any dateline.
+        let opening = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| {
+                let start = dateline
+                    .as_ref()
+                    .map_or(b.range.start, |d| d.span.end.max(b.range.start));
+                &text[start..b.range.end]
+            });
+        title::from_file_name(name)
+            .or_else(|| opening.and_then(title::from_opening))
+            .unwrap_or_else(|| "Untitled".to_string())
+    };
+    let sections = sections_from_blocks(&text, &blocks);
+    Article {
+        title,
+        source: name.to_string(),
+        format,
+        text,
+        dateline,
+        blocks,
+        sections,
+        inline: Vec::new(),
+        byline: None,
+        date: None,
+        warnings: Vec::new(),
+    }
+}
+
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_collapses_and_blocks_separate() {
+        let mut b = Builder::new();
+        b.begin(BlockKind::Heading { level: 1 });
+        b.text("  Big\n  News ");
+        b.begin(BlockKind::Paragraph);
+        b.text("one ");
+        let s = b.position();
+        b.text("two");
+        b.style(s..b.position(), Inline::Strong);
+        b.text(" three\u{1b}[31m");
+        b.begin(BlockKind::Code);
+        b.raw("fn main() {\n    x\n}\n");
+        b.begin(BlockKind::Paragraph);
+        b.end();
+        let a = b.finish("x.md", Format::Markdown, None);
+        assert_eq!(
+            a.text,
+            "Big News\n\none two three␛[31m\n\nfn main() {\n    x\n}"
+        );
+        assert_eq!(a.blocks.len(), 3);
+        assert_eq!(&a.text[a.inline[0].0.clone()], "two");
+        assert_eq!(a.sections[0].title, "Big News");
+    }
+}

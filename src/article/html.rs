@@ -1,0 +1,419 @@
+//! HTML → Article, with a real HTML5 parser (scraper/html5ever). Finds the article (an
+//! `<article>` or `<main>` element, else the element holding the most paragraph text),
+//! drops page chrome (scripts, styles, navigation, asides, forms, footers, ads), and
+//! walks the rest iteratively, so deep nesting cannot overflow the stack.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::build::Builder;
+use super::{Article, BlockKind, Format, Inline};
+
+/// Never part of the article.
+const CHROME: &[&str] = &[
+    "script", "style", "nav", "aside", "form", "noscript", "template", "svg", "button", "iframe",
+    "select", "input", "textarea", "canvas", "object", "embed", "dialog", "menu", "footer", "head",
+];
+/// Class or id words that mark ads and widgets.
+const CHROME_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "share",
+    "social",
+    "newsletter",
+    "related",
+    "cookie",
+    "cookies",
+    "subscribe",
+    "comments",
+    "banner",
+    "outbrain",
+    "taboola",
+    "paywall",
+    "popup",
+    "modal",
+];
+/// Elements that start and end a block of text.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "header",
+    "hgroup",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "tbody",
+    "thead",
+    "tr",
+    "ul",
+    "summary",
+];
+
+/// Deeper nesting than this is flattened before parsing: HTML5 tree building checks
+/// the stack of open elements for every tag, so extreme depth would be quadratic.
+const MAX_DEPTH: usize = 512;
+/// Elements that never have a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+pub fn parse(text: &str, name: &str) -> Article {
+    let text = flatten_deep_nesting(text, MAX_DEPTH);
+    let doc = Html::parse_document(&text);
+    let title = metadata_title(&doc);
+    let root = article_root(&doc);
+    let mut b = Builder::new();
+    walk(root, &mut b);
+    b.end();
+    b.promote_leading_h1();
+    b.finish(name, Format::Html, title)
+}
+
+/// Drops the tags (not the text) of elements nested deeper than `limit`, in one pass.
+/// Returns the text unchanged, borrowed, when it is not that deep.
+fn flatten_deep_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    let mut out = String::new();
+    let mut last = 0;
+    let mut i = 0;
+    let bytes = html.as_bytes();
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let start = i + off;
+        let Some(len) = memchr::memchr(b'>', &bytes[start..]) else {
+            break;
+        };
+        let end = start + len + 1;
+        let tag = &html[start + 1..end - 1];
+        let closing = tag.starts_with('/');
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        let opening =
+            !closing && !name.is_empty() && !tag.ends_with('/') && !VOID.contains(&name.as_str());
+        let drop = if opening {
+            depth += 1;
+            depth > limit
+        } else if closing && !name.is_empty() {
+            let deep = depth > limit;
+            depth = depth.saturating_sub(1);
+            deep
+        } else {
+            false
+        };
+        if drop {
+            too_deep = true;
+            out.push_str(&html[last..start]);
+            last = end;
+        }
+        i = end;
+    }
+    if !too_deep {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
+fn selector(s: &str) -> Option<Selector> {
+    Selector::parse(s).ok()
+}
+
+/// `og:title`, else `<title>`.
+fn metadata_title(doc: &Html) -> Option<String> {
+    let og = selector(r#"meta[property="og:title"]"#)
+        .and_then(|s| doc.select(&s).next())
+        .and_then(|m| m.attr("content"))
+        .map(str::to_string);
+    og.or_else(|| {
+        let s = selector("title")?;
+        let t: String = doc.select(&s).next()?.text().collect();
+        Some(t)
+    })
+    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+    .filter(|t| !t.is_empty())
+}
+
+fn paragraph_text_len(e: ElementRef) -> usize {
+    selector("p").map_or(0, |p| {
+        e.select(&p)
+            .map(|p| p.text().map(str::len).sum::<usize>())
+            .sum()
+    })
+}
+
+/// The element that holds the article.
+fn article_root(doc: &Html) -> ElementRef<'_> {
+    for candidate in ["article", "main", "[role=main]"] {
+        if let Some(s) = selector(candidate) {
+            let best = doc.select(&s).max_by_key(|e| paragraph_text_len(*e));
+            if let Some(e) = best.filter(|e| paragraph_text_len(*e) > 0) {
+                return e;
+            }
+        }
+    }
+    // The densest container: the parent of the most paragraph text.
+    let mut scores: std::collections::HashMap<ego_tree::NodeId, usize> = Default::default();
+    if let Some(p) = selector("p") {
+        for para in doc.select(&p) {
+            if let Some(parent) = para.parent().and_then(ElementRef::wrap) {
+                *scores.entry(parent.id()).or_default() += para.text().map(str::len).sum::<usize>();
+            }
+        }
+    }
+    scores
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .and_then(|(id, _)| doc.tree.get(id).and_then(ElementRef::wrap))
+        .unwrap_or_else(|| doc.root_element())
+}
+
+fn is_chrome(e: &scraper::node::Element) -> bool {
+    if CHROME.contains(&e.name())
+        || e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+    {
+        return true;
+    }
+    let words = e.attr("class").into_iter().chain(e.attr("id"));
+    words
+        .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
+        .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+fn walk(root: ElementRef, b: &mut Builder) {
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut styles: Vec<(usize, Inline)> = Vec::new();
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut cells = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) if b.is_open() || !t.trim().is_empty() => {
+                        if !b.is_open() && quote_depth > 0 {
+                            b.begin(BlockKind::Quote);
+                        }
+                        b.text(t);
+                    }
+                    Node::Element(e) => {
+                        let name = e.name();
+                        if is_chrome(e) && node.id() != root.id() {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        if BLOCKS.contains(&name) {
+                            b.end();
+                        }
+                        match name {
+                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                                let level = name.as_bytes()[1] - b'0';
+                                b.begin(BlockKind::Heading { level });
+                            }
+                            "p" => b.begin(if quote_depth > 0 {
+                                BlockKind::Quote
+                            } else {
+                                BlockKind::Paragraph
+                            }),
+                            "blockquote" => quote_depth += 1,
+                            "ul" => lists.push(None),
+                            "ol" => lists.push(Some(
+                                e.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1),
+                            )),
+                            "li" => {
+                                let depth = u8::try_from(lists.len().max(1)).unwrap_or(u8::MAX);
+                                b.begin(BlockKind::ListItem { depth });
+                                let marker = match lists.last_mut() {
+                                    Some(Some(n)) => {
+                                        let m = format!("{n}. ");
+                                        *n += 1;
+                                        m
+                                    }
+                                    _ => "• ".into(),
+                                };
+                                b.text(&marker);
+                                b.space();
+                            }
+                            "pre" => {
+                                b.begin(BlockKind::Code);
+                                if let Some(el) = ElementRef::wrap(node) {
+                                    for t in el.text() {
+                                        b.raw(t);
+                                    }
+                                }
+                                b.end();
+                                skip = Some(node.id());
+                            }
+                            "tr" => {
+                                b.begin(BlockKind::Paragraph);
+                                cells = 0;
+                            }
+                            "td" | "th" => {
+                                if cells > 0 {
+                                    b.text(" | ");
+                                }
+                                cells += 1;
+                            }
+                            "br" => b.space(),
+                            "img" => {
+                                if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
+                                    b.text(&format!(" [image: {}] ", alt.trim()));
+                                }
+                            }
+                            "q" => b.text("“"),
+                            "em" | "i" | "cite" => styles.push((b.position(), Inline::Emphasis)),
+                            "strong" | "b" => styles.push((b.position(), Inline::Strong)),
+                            "code" | "kbd" | "samp" => styles.push((b.position(), Inline::Code)),
+                            "a" => styles.push((b.position(), Inline::Link)),
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skip {
+                    if id == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                let Node::Element(e) = node.value() else {
+                    continue;
+                };
+                match e.name() {
+                    "blockquote" => quote_depth = quote_depth.saturating_sub(1),
+                    "ul" | "ol" => {
+                        lists.pop();
+                    }
+                    "q" => b.text("”"),
+                    "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "a" => {
+                        if let Some((start, style)) = styles.pop() {
+                            b.style(start..b.position(), style);
+                        }
+                    }
+                    _ => {}
+                }
+                if BLOCKS.contains(&e.name())
+                    || matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                {
+                    b.end();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!doctype html><html><head><title>Harbour Vote | The Daily Example</title>
+<meta property="og:title" content="Harbour Town Votes on Ferries">
+<script>var x = "<p>not text</p>";</script><style>p { color: red }</style></head>
+<body><header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<div class="ad-banner">Buy now!</div>
+<article><h1>Harbour Town Votes on Ferries</h1>
+<p class="byline">By Ana Ruiz</p>
+<p>Residents met on Tuesday &amp; debated the <em>winter</em> timetable. The mayor said it was <q>a hard choice</q>.</p>
+<h2>What Comes Next</h2><p>A second meeting&nbsp;is planned.</p>
+<ul><li>Fewer crossings</li><li>Higher fares</li></ul>
+<blockquote><p>We will not give up.</p></blockquote>
+<pre>  raw   text
+kept</pre>
+<aside>Related: other stories</aside><div class="share-tools">Share this</div>
+</article><footer>© Example</footer></body></html>"#;
+
+    #[test]
+    fn a_saved_news_page_becomes_a_clean_article() {
+        let a = parse(PAGE, "page.html");
+        assert_eq!(a.title, "Harbour Town Votes on Ferries");
+        assert_eq!(
+            a.sections
+                .iter()
+                .map(|s| (s.level, s.title.as_str()))
+                .collect::<Vec<_>>(),
+            [(2, "What Comes Next")]
+        );
+        for chrome in [
+            "Home",
+            "Buy now",
+            "not text",
+            "color: red",
+            "Related",
+            "Share this",
+            "©",
+        ] {
+            assert!(!a.text.contains(chrome), "{chrome} leaked: {}", a.text);
+        }
+        assert!(
+            a.text
+                .contains("Residents met on Tuesday & debated the winter timetable.")
+        );
+        assert!(a.text.contains("“a hard choice”"));
+        assert!(
+            a.text.contains("A second meeting\u{a0}is planned.")
+                || a.text.contains("A second meeting is planned.")
+        );
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert!(kinds.contains(&BlockKind::ListItem { depth: 1 }));
+        assert!(kinds.contains(&BlockKind::Quote));
+        assert!(a.text.contains("  raw   text\nkept"));
+        assert!(
+            a.inline
+                .iter()
+                .any(|(r, s)| *s == Inline::Emphasis && &a.text[r.clone()] == "winter")
+        );
+    }
+
+    #[test]
+    fn pages_without_article_use_the_densest_container() {
+        let html = "<html><body><div id=menu><p>Menu</p></div><div id=story><p>First paragraph of the story, long enough to count.</p><p>Second paragraph.</p></div></body></html>";
+        let a = parse(html, "x.html");
+        assert!(a.text.contains("First paragraph"));
+        assert!(!a.text.contains("Menu"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = format!(
+            "<html><body>{}<p>deep</p>{}<p>after</p></body></html>",
+            "<div><i>".repeat(50_000),
+            "</i></div>".repeat(50_000)
+        );
+        let a = parse(&html, "deep.html");
+        assert!(a.text.contains("deep") && a.text.contains("after"));
+        assert!(matches!(
+            flatten_deep_nesting("<p>a<b>b</b></p>", 4),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+}

@@ -1,0 +1,291 @@
+//! Markdown → Article, with pulldown-cmark. Headings are sections; emphasis, strong and
+//! code are kept as inline styles; lists, block quotes and code blocks keep their shape;
+//! links show their text with a numbered reference listed at the end of the section;
+//! images become `[image: alt]`; YAML front matter gives the title; a paragraph that is
+//! only bold text and stands alone is a heading.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::build::Builder;
+use super::{Article, BlockKind, Format, Inline};
+
+/// A bold-only paragraph longer than this is emphasis, not a heading.
+const MAX_BOLD_HEADING_CHARS: usize = 90;
+
+/// Cheap sniffing for files without an extension.
+pub fn looks_like_markdown(head: &str) -> bool {
+    head.lines().any(|l| {
+        let l = l.trim_start();
+        (l.starts_with('#') && l.trim_start_matches('#').starts_with(' '))
+            || l.starts_with("```")
+            || l.starts_with("---") && l.trim() == "---"
+    }) || (head.contains("](") && head.contains('['))
+}
+
+pub fn parse(text: &str, name: &str) -> Article {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_FOOTNOTES;
+    let mut b = Builder::new();
+    let mut front_title: Option<String> = None;
+    let mut in_metadata = false;
+    // Open inline styles: (start, style).
+    let mut styles: Vec<(usize, Inline)> = Vec::new();
+    // Links in the current section, listed when the section ends.
+    let mut links: Vec<String> = Vec::new();
+    let mut link_stack: Vec<String> = Vec::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut quote_depth = 0usize;
+    let mut first_heading_seen = false;
+    let mut table_cells = 0usize;
+
+    for event in Parser::new_ext(text, options) {
+        match event {
+            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
+            Event::Text(t) if in_metadata => {
+                front_title = front_title.or_else(|| front_matter_title(&t));
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush_links(&mut b, &mut links);
+                let level = heading_level(level);
+                // The first `# Title` before anything else is the article's title.
+                let kind = if level == 1 && !first_heading_seen && !b.is_open() && b.position() == 0
+                {
+                    BlockKind::Title
+                } else {
+                    BlockKind::Heading { level }
+                };
+                first_heading_seen = true;
+                b.begin(kind);
+            }
+            Event::End(TagEnd::Heading(_)) => b.end(),
+            Event::Start(Tag::Paragraph) => {
+                if lists.is_empty() {
+                    b.begin(if quote_depth > 0 {
+                        BlockKind::Quote
+                    } else {
+                        BlockKind::Paragraph
+                    });
+                } else {
+                    b.space();
+                }
+            }
+            Event::End(TagEnd::Paragraph) if lists.is_empty() => {
+                promote_bold_paragraph(&mut b);
+                b.end();
+            }
+            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                quote_depth = quote_depth.saturating_sub(1);
+                b.end();
+            }
+            Event::Start(Tag::List(start)) => {
+                b.end();
+                lists.push(start);
+            }
+            Event::End(TagEnd::List(_)) => {
+                b.end();
+                lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let depth = u8::try_from(lists.len()).unwrap_or(u8::MAX);
+                b.begin(BlockKind::ListItem { depth });
+                let marker = match lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_string(),
+                };
+                b.text(&marker);
+                b.space();
+            }
+            Event::End(TagEnd::Item) => b.end(),
+            Event::Start(Tag::CodeBlock(_)) => b.begin(BlockKind::Code),
+            Event::End(TagEnd::CodeBlock) => b.end(),
+            Event::Text(t) if b.open_kind() == Some(BlockKind::Code) => b.raw(&t),
+            Event::Text(t) => b.text(&t),
+            Event::Code(t) => {
+                let start = b.position();
+                b.text(&t);
+                b.style(start..b.position(), Inline::Code);
+            }
+            Event::SoftBreak | Event::HardBreak => b.space(),
+            Event::Start(Tag::Emphasis) => styles.push((b.position(), Inline::Emphasis)),
+            Event::Start(Tag::Strong) => styles.push((b.position(), Inline::Strong)),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+                if let Some((start, style)) = styles.pop() {
+                    b.style(start..b.position(), style);
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                link_stack.push(dest_url.to_string());
+                styles.push((b.position(), Inline::Link));
+            }
+            Event::End(TagEnd::Link) => {
+                let url = link_stack.pop().unwrap_or_default();
+                if let Some((start, style)) = styles.pop() {
+                    b.style(start..b.position(), style);
+                }
+                if !url.is_empty() && !url.starts_with('#') {
+                    links.push(url);
+                    let start = b.position();
+                    b.text(&format!("[{}]", links.len()));
+                    b.style(start..b.position(), Inline::Link);
+                }
+            }
+            Event::Start(Tag::Image { .. }) => b.text("[image: "),
+            Event::End(TagEnd::Image) => b.text("]"),
+            Event::Start(Tag::Table(_)) => b.end(),
+            Event::Start(Tag::TableRow | Tag::TableHead) => {
+                b.begin(BlockKind::Paragraph);
+                table_cells = 0;
+            }
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => b.end(),
+            Event::Start(Tag::TableCell) => {
+                if table_cells > 0 {
+                    b.text(" | ");
+                }
+                table_cells += 1;
+            }
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::FootnoteReference(label) => b.text(&format!("[^{label}]")),
+            Event::Rule => b.end(),
+            _ => {}
+        }
+    }
+    flush_links(&mut b, &mut links);
+    b.finish(name, Format::Markdown, front_title)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// `title: "Something"` in YAML front matter.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|line| {
+        let value = line.strip_prefix("title:")?.trim();
+        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
+        (!value.is_empty()).then(|| value.to_string())
+    })
+}
+
+/// A paragraph that is all bold and short reads as a heading (`**Background**`).
+fn promote_bold_paragraph(b: &mut Builder) {
+    if b.open_kind() != Some(BlockKind::Paragraph) {
+        return;
+    }
+    let text = b.open_text().trim();
+    let start = b.position() - b.open_text().len();
+    let whole_bold = b.inline_covers(start, Inline::Strong);
+    if whole_bold
+        && !text.is_empty()
+        && text.chars().count() <= MAX_BOLD_HEADING_CHARS
+        && !text.ends_with(['.', ':'])
+    {
+        b.set_open_kind(BlockKind::Heading { level: 2 });
+    }
+}
+
+/// Lists the section's links as `[n] url` lines before the next heading.
+fn flush_links(b: &mut Builder, links: &mut Vec<String>) {
+    if links.is_empty() {
+        return;
+    }
+    for (i, url) in links.iter().enumerate() {
+        b.begin(BlockKind::Paragraph);
+        let start = b.position();
+        b.text(&format!("[{}] {url}", i + 1));
+        b.style(start..b.position(), Inline::Link);
+    }
+    b.end();
+    links.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(a: &Article) -> Vec<(u8, String)> {
+        a.sections
+            .iter()
+            .map(|s| (s.level, s.title.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn headings_title_and_front_matter() {
+        let a = parse(
+            "# The Title\n\nIntro text.\n\n## Part One\n\nBody.\n\n### Detail\n\nMore.\n",
+            "a.md",
+        );
+        assert_eq!(a.title, "The Title");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(outline(&a), [(2, "Part One".into()), (3, "Detail".into())]);
+
+        let a = parse(
+            "---\ntitle: \"From Front Matter\"\ndate: 2025-01-02\n---\n\nSome text here.\n",
+            "b.md",
+        );
+        assert_eq!(a.title, "From Front Matter");
+        assert!(!a.text.contains("date:"));
+    }
+
+    #[test]
+    fn inline_styles_links_and_images() {
+        let a = parse(
+            "Some *soft* and **loud** `code` and [a link](https://example.org/x) and ![a cat](cat.png).\n\n## Next\n\nText.\n",
+            "c.md",
+        );
+        let styled: Vec<(&str, Inline)> = a
+            .inline
+            .iter()
+            .map(|(r, s)| (&a.text[r.clone()], *s))
+            .collect();
+        assert!(styled.contains(&("soft", Inline::Emphasis)));
+        assert!(styled.contains(&("loud", Inline::Strong)));
+        assert!(styled.contains(&("code", Inline::Code)));
+        assert!(a.text.contains("a link[1]"));
+        assert!(a.text.contains("[image: a cat]"));
+        assert!(a.text.contains("[1] https://example.org/x"));
+        // The reference comes before the next section's heading.
+        assert!(a.text.find("[1] https").unwrap() < a.text.find("Next").unwrap());
+    }
+
+    #[test]
+    fn lists_quotes_code_and_bold_headings() {
+        let a = parse(
+            "Intro.\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted words\n\n```\nlet x = 1;\n    indented();\n```\n\n**Background**\n\nAfter.\n",
+            "d.md",
+        );
+        let kinds: Vec<(BlockKind, &str)> = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &a.text[b.range.clone()]))
+            .collect();
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "• one")));
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 2 }, "• nested")));
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "2. second")));
+        assert!(kinds.contains(&(BlockKind::Quote, "quoted words")));
+        assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
+        assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn html_and_entities_do_not_leak() {
+        let a = parse("Text &amp; more <span>inline</span> &#27;[31m.\n", "e.md");
+        assert!(a.text.contains("Text & more"));
+        assert!(!a.text.contains('\u{1b}'));
+    }
+}
