@@ -53,7 +53,9 @@ impl Layout {
         let mut lines = Vec::new();
         let mut block_start = Vec::with_capacity(article.blocks.len());
         for (b, block) in article.blocks.iter().enumerate() {
-            if b > 0 {
+            // Items of one list sit together; every other block gets a gap.
+            let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
+            if b > 0 && !(in_list(block.kind) && in_list(article.blocks[b - 1].kind)) {
                 let gap = article.blocks[b - 1].range.end;
                 lines.push(Line {
                     block: b - 1,

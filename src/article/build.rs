@@ -162,10 +162,12 @@ pub fn finish(
     format: Format,
     title_hint: Option<String>,
 ) -> Article {
+    // The first paragraph of the story, past a short `By …` byline.
     let dateline = blocks
         .iter()
         .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
-        .find(|b| b.kind == BlockKind::Paragraph)
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .find(|b| !is_byline(&text[b.range.clone()]))
         .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
     let title_block = blocks.iter().find(|b| b.kind == BlockKind::Title);
     let title = if let Some(b) = title_block {
@@ -204,6 +206,10 @@ pub fn finish(
         date: None,
         warnings: Vec::new(),
     }
+}
+
+fn is_byline(paragraph: &str) -> bool {
+    paragraph.len() < 120 && (paragraph.starts_with("By ") || paragraph.starts_with("by "))
 }
 
 pub fn collapse(s: &str) -> String {

@@ -1,0 +1,162 @@
+//! Every format opens with the right title, sections and levels, clean body text (no
+//! chrome, no entities, no `\r`) and highlights: fixtures written for these tests.
+
+use std::path::Path;
+
+use byline::analysis;
+use byline::article::{self, Article, BlockKind, Format};
+use byline::library::{Entry, Origin};
+
+fn load(name: &str) -> Vec<Article> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/formats")
+        .join(name);
+    Entry {
+        source: path.display().to_string(),
+        origin: Origin::File(path),
+    }
+    .load(None)
+    .unwrap()
+}
+
+fn outline(a: &Article) -> Vec<(u8, &str)> {
+    a.sections
+        .iter()
+        .map(|s| (s.level, s.title.as_str()))
+        .collect()
+}
+
+fn clean(a: &Article) {
+    assert!(!a.text.contains('\r') && !a.text.contains('\u{1b}'));
+    for entity in [
+        "&amp;", "&mdash;", "&rsquo;", "&pound;", "&copy;", "&middot;",
+    ] {
+        assert!(!a.text.contains(entity), "{entity} in {}", a.source);
+    }
+}
+
+#[test]
+fn markdown_with_every_construct() {
+    let a = &load("guide.md")[0];
+    clean(a);
+    assert_eq!(a.format, Format::Markdown);
+    assert_eq!(a.title, "The Winter Ferry Guide");
+    assert_eq!(
+        outline(a),
+        [(2, "Timetable"), (2, "Fares"), (3, "Accessibility")]
+    );
+    assert!(!a.text.contains("date: 2025"), "front matter is metadata");
+    let kinds = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
+    assert_eq!(kinds(BlockKind::ListItem { depth: 1 }), 4);
+    assert_eq!(kinds(BlockKind::ListItem { depth: 2 }), 1);
+    assert_eq!(kinds(BlockKind::Code), 1);
+    assert!(kinds(BlockKind::Quote) >= 1);
+    assert!(
+        a.text.contains("operator's site[1]")
+            && a.text.contains("[1] https://ferries.example/winter")
+    );
+    assert!(a.text.contains("[image: The ferry at the pier]"));
+    let an = analysis::analyse(a, &[]);
+    let leaders: Vec<&str> = an.leaders.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(leaders, ["Fiona Hyslop"]);
+    assert!(
+        an.quotes
+            .iter()
+            .any(|q| &a.text[q.inner.clone()] == "unavoidable")
+    );
+}
+
+#[test]
+fn a_saved_news_page_is_a_clean_article() {
+    let a = &load("saved-page.html")[0];
+    clean(a);
+    assert_eq!(a.title, "Mayor Backs Tram Plan");
+    assert_eq!(outline(a), [(2, "Costs and Concerns")]);
+    for chrome in [
+        "News",
+        "Sport",
+        "ADVERTISEMENT",
+        "Share",
+        "Tweet",
+        "Related stories",
+        "Subscribe",
+        "All rights reserved",
+        "tracking",
+        "Not a heading",
+        "display: block",
+    ] {
+        assert!(!a.text.contains(chrome), "{chrome} leaked into: {}", a.text);
+    }
+    assert!(
+        a.text
+            .contains("city’s tram plan was “the best chance in a generation”")
+    );
+    assert!(a.text.contains("£2.1 billion"));
+    let d = a.dateline.as_ref().expect("dateline");
+    assert_eq!(&a.text[d.place.clone()], "LEEDS, England");
+    let an = analysis::analyse(a, &[]);
+    assert_eq!(an.leaders[0].name, "Tracy Brabin");
+    let quotes: Vec<&str> = an.quotes.iter().map(|q| &a.text[q.inner.clone()]).collect();
+    assert!(
+        quotes.contains(&"the best chance in a generation")
+            && quotes.contains(&"We have heard this before"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn json_object_array_and_lines() {
+    let a = &load("story.json")[0];
+    clean(a);
+    assert_eq!(
+        (a.title.as_str(), a.format),
+        ("Council Approves New Library", Format::Json)
+    );
+    assert_eq!(outline(a), [(1, "Funding")]);
+    assert_eq!(
+        &a.text[a.dateline.as_ref().unwrap().place.clone()],
+        "BRISTOL, England"
+    );
+    let many = load("collection.json");
+    assert_eq!(many.len(), 2);
+    assert_eq!(outline(&many[0]), [(1, "Stalls"), (2, "Weather")]);
+    let feed = load("feed.jsonl");
+    assert_eq!(
+        feed.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(),
+        ["Feed Item One", "Feed Item Two"]
+    );
+}
+
+#[test]
+fn encodings_and_line_ends() {
+    let a = &load("utf16.txt")[0];
+    assert_eq!(a.title, "Zürich Council Meets");
+    assert!(a.text.contains("“Grüezi”"));
+    let a = &load("latin1.txt")[0];
+    assert_eq!(a.title, "Café Society");
+    assert!(a.text.contains("“we missed everyone”"));
+    assert!(a.warnings.iter().any(|w| w.contains("windows-1252")));
+    let a = &load("crlf.txt")[0];
+    clean(a);
+    assert_eq!(outline(a), [(1, "What Changed")]);
+}
+
+#[test]
+fn format_detection_by_content_and_override() {
+    let html = b"<!doctype html><html><body><article><h1>T</h1><p>Body text here.</p></article></body></html>";
+    assert_eq!(article::parse(html, "-").format, Format::Html);
+    assert_eq!(
+        article::parse(b"# Heading\n\nText.\n", "-").format,
+        Format::Markdown
+    );
+    assert_eq!(
+        article::parse(br#"{"title": "x", "body": "y"}"#, "-").format,
+        Format::Json
+    );
+    assert_eq!(
+        article::parse(b"[citation needed] is a phrase.", "-").format,
+        Format::Text
+    );
+    let forced = article::parse_all(b"# Not a heading", "x.md", Some(Format::Text)).unwrap();
+    assert_eq!(forced[0].format, Format::Text);
+}
