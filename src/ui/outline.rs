@@ -39,7 +39,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
                 let s = &app.article.sections[entry - 1];
                 (
                     format!("{} {}", entry, s.title),
-                    usize::from(s.level.saturating_sub(1)),
+                    usize::from(s.level.saturating_sub(top_level)),
                 )
             };
             let (quotes, leaders) = app.counts[entry];
