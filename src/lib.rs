@@ -15,5 +15,6 @@ pub mod picker;
 pub mod search;
 pub mod source;
 pub mod state;
+pub mod synth;
 pub mod terminal;
 pub mod ui;

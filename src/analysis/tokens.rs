@@ -116,12 +116,29 @@ pub fn tokenize(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Tok
 
 /// Lowercase, no diacritics: `Erdoğan` → `erdogan`, `Sánchez` → `sanchez`.
 pub fn fold(word: &str) -> String {
-    word.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .filter(|&c| c != '.')
-        .map(|c| if c == '’' { '\'' } else { c })
-        .collect()
+    let mut out = String::new();
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer; ASCII words (most of them) skip normalisation.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(
+            word.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
+    out.extend(
+        word.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .filter(|&c| c != '.')
+            .map(|c| if c == '’' { '\'' } else { c }),
+    );
 }
 
 pub fn is_capitalised(word: &str) -> bool {
