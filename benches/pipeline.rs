@@ -106,7 +106,7 @@ fn library(c: &mut Criterion) {
     g.bench_function("library-5000", |b| {
         b.iter(|| {
             byline::library::scan(
-                byline::library::discover(&[dir.clone()]).expect("discover"),
+                byline::library::discover(std::slice::from_ref(&dir)).expect("discover"),
                 None,
             )
         })

@@ -94,12 +94,12 @@ pub fn article(bytes: usize, seed: u64, markdown: bool) -> String {
                     out.push(' ');
                     out.push_str(word);
                 }
-                if w == 3 && rng.next() % 3 == 0 {
+                if w == 3 && rng.next().is_multiple_of(3) {
                     out.push(' ');
                     out.push_str(rng.pick(LEADERS));
                     out.push_str(" said");
                 }
-                if w == 5 && rng.next() % 4 == 0 {
+                if w == 5 && rng.next().is_multiple_of(4) {
                     out.push(' ');
                     out.push_str(rng.pick(QUOTES));
                 }

@@ -559,11 +559,19 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
             tokenize(&article.text, block.range.clone(), b, &mut tokens);
         }
     }
+    // Folded forms are kept only for words the rules look at: capitalised ones (names)
+    // and vocabulary words (titles, particles, fillers). Other words fold to "".
+    let mut buf = String::new();
     let folded = tokens
         .iter()
         .map(|t| {
-            if t.is_word() {
-                fold(&article.text[t.range.clone()])
+            if !t.is_word() {
+                return String::new();
+            }
+            let word = &article.text[t.range.clone()];
+            fold_into(word, &mut buf);
+            if is_capitalised(word) || vocabulary().contains_key(buf.as_str()) {
+                buf.clone()
             } else {
                 String::new()
             }
