@@ -79,11 +79,24 @@ const WHEEL_LINES: usize = 3;
 const CACHED_ARTICLES: usize = 8;
 
 /// How articles from the library are loaded, analysed and remembered.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Loader {
     pub format: Option<Format>,
     pub extra_leaders: Vec<KnownLeader>,
     pub store: Option<Store>,
+    /// Articles larger than this open progressively (see `indexing`).
+    pub progressive_bytes: u64,
+}
+
+impl Default for Loader {
+    fn default() -> Self {
+        Loader {
+            format: None,
+            extra_leaders: Vec::new(),
+            store: None,
+            progressive_bytes: crate::indexing::DEFAULT_THRESHOLD,
+        }
+    }
 }
 
 /// Per outline entry: (quotes, leader mentions) in it. Entry 0 is the lead.
@@ -155,6 +168,8 @@ pub struct App {
     cache: Vec<(usize, Article, Analysis)>,
     /// Content hash of the open article: its key in the state store.
     hash: String,
+    /// The open article is still being indexed in the background.
+    pub indexing: Option<crate::indexing::Indexing>,
 }
 
 impl App {
@@ -194,6 +209,7 @@ impl App {
             loader: Loader::default(),
             cache: Vec::new(),
             hash: String::new(),
+            indexing: None,
         };
         app.resize(size);
         app
@@ -223,12 +239,13 @@ impl App {
             self.picker.open = false;
             return;
         }
+        let mut indexing = None;
         let loaded = match self.cache.iter().position(|(i, _, _)| *i == index) {
             Some(at) => {
                 let (_, article, analysis) = self.cache.remove(at);
                 (article, analysis)
             }
-            None => match self.load(index) {
+            None => match self.load(index, &mut indexing) {
                 Ok(pair) => pair,
                 Err(err) => {
                     let text = format!("{err:#}");
@@ -245,7 +262,10 @@ impl App {
         let (article, analysis) = loaded;
         let old_article = std::mem::replace(&mut self.article, article);
         let old_analysis = std::mem::replace(&mut self.analysis, analysis);
-        if let Some(old) = self.current {
+        // A half-indexed article is not worth caching.
+        let old_complete = self.indexing.take().is_none();
+        self.indexing = indexing;
+        if let Some(old) = self.current.filter(|_| old_complete) {
             self.cache.push((old, old_article, old_analysis));
             if self.cache.len() > CACHED_ARTICLES {
                 self.cache.remove(0);
@@ -272,14 +292,28 @@ impl App {
     }
 
     /// Reads and analyses item `index`; a file with several articles becomes several
-    /// items first.
-    fn load(&mut self, index: usize) -> anyhow::Result<(Article, Analysis)> {
+    /// items first. A big article comes back as its first part, with `indexing` set.
+    fn load(
+        &mut self,
+        index: usize,
+        indexing: &mut Option<crate::indexing::Indexing>,
+    ) -> anyhow::Result<(Article, Analysis)> {
         let item = self
             .library
             .get(index)
             .ok_or_else(|| anyhow::anyhow!("no article {index}"))?;
         if let Some(err) = &item.error {
             anyhow::bail!("{err}");
+        }
+        let loader = &self.loader;
+        if let Some((first, analysis, run)) = crate::indexing::start(
+            &item.entry,
+            loader.format,
+            &loader.extra_leaders,
+            loader.progressive_bytes,
+        ) {
+            *indexing = Some(run);
+            return Ok((first, analysis));
         }
         let mut articles = item.entry.load(self.loader.format)?;
         let wanted = item.index;
@@ -329,6 +363,47 @@ impl App {
         self.message =
             (!self.article.warnings.is_empty()).then(|| self.article.warnings.join("; "));
         self.resize(self.size);
+    }
+
+    /// Takes over the whole article once background indexing is done; keeps the reader
+    /// on the same sentence, the highlights as they are and the search. True when the
+    /// screen changed.
+    pub fn poll_indexing(&mut self) -> bool {
+        let Some(done) = self.indexing.as_ref().and_then(|i| i.poll()) else {
+            return false;
+        };
+        self.indexing = None;
+        match done {
+            Ok((article, analysis)) => {
+                let moved = self.anchor != Anchor::default();
+                self.article = article;
+                self.analysis = analysis;
+                self.marks = marks::article_index(&self.article, &self.analysis);
+                self.counts = outline_counts(&self.article, &self.analysis);
+                self.hash = state::hash(&self.article.text);
+                self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
+                self.resize(self.size);
+                if self.search.is_active() {
+                    let editing = self.search.editing;
+                    self.search.origin = self.anchor;
+                    self.run_search();
+                    self.search.editing = editing;
+                }
+                let memory = self
+                    .loader
+                    .store
+                    .as_ref()
+                    .map(|s| s.lookup(&self.hash, &self.article.source));
+                if let (false, Some(Ok(Some(m)))) = (moved, memory) {
+                    self.restore(m.anchor, m.quotes, m.leaders);
+                }
+                if let Some(item) = self.current.and_then(|c| self.library.get_mut(c)) {
+                    item.words = self.article.word_count();
+                }
+            }
+            Err(err) => self.message = Some(format!("indexing failed: {err:#}")),
+        }
+        true
     }
 
     /// Saves where the reader is in the open article (when positions are remembered).
@@ -547,7 +622,13 @@ impl App {
             Action::HalfDown => self.scroll_by((self.height() / 2).max(1) as isize),
             Action::HalfUp => self.scroll_by(-((self.height() / 2).max(1) as isize)),
             Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(self.layout.len().saturating_sub(self.height())),
+            Action::Bottom => {
+                if self.indexing.is_some() {
+                    self.message =
+                        Some("indexing… this is the end of what is loaded so far".into());
+                }
+                self.scroll_to(self.layout.len().saturating_sub(self.height()));
+            }
             Action::NextSection => {
                 let next = self.section_lines().find(|&l| l > self.top);
                 match next {

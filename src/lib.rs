@@ -7,6 +7,7 @@ pub mod app;
 pub mod article;
 pub mod config;
 pub mod export;
+pub mod indexing;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -46,23 +46,23 @@ impl Entry {
         })
     }
 
-    /// The first few kilobytes, for a title without reading the whole file.
-    fn head(&self) -> Result<Vec<u8>> {
+    /// The first `n` bytes, without reading the rest of a file.
+    pub fn prefix(&self, n: usize) -> Result<Vec<u8>> {
         Ok(match &self.origin {
-            Origin::Seed(bytes) => bytes[..bytes.len().min(HEAD_BYTES)].to_vec(),
-            Origin::Bytes(bytes) => bytes[..bytes.len().min(HEAD_BYTES)].to_vec(),
+            Origin::Seed(bytes) => bytes[..bytes.len().min(n)].to_vec(),
+            Origin::Bytes(bytes) => bytes[..bytes.len().min(n)].to_vec(),
             Origin::File(path) => {
                 use std::io::Read;
                 let file = std::fs::File::open(path)
                     .with_context(|| format!("reading {}", path.display()))?;
-                let mut head = Vec::with_capacity(HEAD_BYTES);
-                file.take(HEAD_BYTES as u64).read_to_end(&mut head)?;
+                let mut head = Vec::with_capacity(n);
+                file.take(n as u64).read_to_end(&mut head)?;
                 head
             }
         })
     }
 
-    fn size(&self) -> u64 {
+    pub fn size(&self) -> u64 {
         match &self.origin {
             Origin::Seed(bytes) => bytes.len() as u64,
             Origin::Bytes(bytes) => bytes.len() as u64,
@@ -133,7 +133,7 @@ pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
 
 fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
     let words = (entry.size() / BYTES_PER_WORD) as usize;
-    let (title, error) = match entry.head() {
+    let (title, error) = match entry.prefix(HEAD_BYTES) {
         Ok(head) => {
             let name = entry.source.as_str();
             // Only a prefix: a JSON or HTML head may not parse; fall back to the name.

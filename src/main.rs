@@ -119,6 +119,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         .then(state::Store::default_location)
         .flatten();
     let loader = byline::app::Loader {
+        progressive_bytes: byline::indexing::DEFAULT_THRESHOLD,
         format: cli.format,
         extra_leaders,
         store,

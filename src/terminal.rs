@@ -17,6 +17,9 @@ use crate::app::App;
 use crate::keymap;
 use crate::ui;
 
+/// How often the loop looks for finished background indexing.
+const INDEXING_POLL: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
 pub fn run(app: &mut App) -> Result<()> {
     watch_signals()?;
@@ -35,7 +38,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         terminal
             .draw(|frame| ui::render(app, frame))
             .context("drawing")?;
+        // While an article indexes in the background, wake up to take it over.
+        if app.indexing.is_some() && !event::poll(INDEXING_POLL).context("waiting for a key")? {
+            app.poll_indexing();
+            continue;
+        }
         let event = event::read().context("reading a key")?;
+        app.poll_indexing();
         // Terminals reflow or drop content on resize; repaint everything rather than
         // trust the diff against the previous frame.
         if matches!(event, Event::Resize(..)) {

@@ -448,3 +448,41 @@ fn a_broken_article_shows_its_error_and_the_rest_still_open() {
     app.update(Action::Activate);
     assert!(!app.picker.open);
 }
+
+#[test]
+fn a_big_article_opens_progressively_and_keeps_the_reader_in_place() {
+    use byline::library::{Entry, Origin, scan};
+    let text = byline::synth::article(400_000, 5, false);
+    let entries = vec![Entry {
+        source: "big.txt".into(),
+        origin: Origin::Bytes(text.clone().into_bytes()),
+    }];
+    let loader = byline::app::Loader {
+        progressive_bytes: 50_000,
+        ..Default::default()
+    };
+    let mut app = App::with_library(scan(entries, None), loader, Rect::new(0, 0, 120, 40));
+    assert!(app.indexing.is_some(), "opened from its first part");
+    assert!(row(&screen(&app), 39).contains("indexing…"));
+    let partial_sections = app.article.sections.len();
+    app.update(Action::JumpSection(3));
+    let anchor = app.anchor();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !app.poll_indexing() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "indexing never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(app.indexing.is_none());
+    let eager = byline::article::parse(text.as_bytes(), "big.txt");
+    assert_eq!(app.article.sections, eager.sections);
+    assert!(app.article.sections.len() > partial_sections);
+    assert_eq!(
+        app.anchor(),
+        anchor,
+        "the reader stays on the same sentence"
+    );
+    assert_eq!(app.current_entry(), 3);
+}

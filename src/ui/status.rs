@@ -14,17 +14,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let on = |b: bool| if b { "on" } else { "off" };
     let quotes = app.analysis.quotes.len();
     let leaders = app.analysis.leaders.len();
+    // Until a big article is indexed, its length (and so the position) is not known.
+    let position = if app.indexing.is_some() {
+        "indexing…".to_string()
+    } else {
+        format!("{:>3}%", app.percent())
+    };
     let full = format!(
-        " “” quotes {quotes} {} · ◆ leaders {leaders} {} · {:>3}% · ? help ",
+        " “” quotes {quotes} {} · ◆ leaders {leaders} {} · {position} · ? help ",
         on(app.show_quotes),
         on(app.show_leaders),
-        app.percent(),
     );
     let compact = format!(
-        " “{quotes}{} ◆{leaders}{} {:>3}% ",
+        " “{quotes}{} ◆{leaders}{} {position} ",
         if app.show_quotes { "" } else { " off" },
         if app.show_leaders { "" } else { " off" },
-        app.percent(),
     );
     let search = &app.search;
     let found = match search.current {

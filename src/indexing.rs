@@ -1,0 +1,117 @@
+//! Opening big articles progressively: the first screenful is parsed and shown at once,
+//! while the whole article is read, parsed and analysed on a background thread and
+//! swapped in when ready. Everything lazy about loading lives here.
+
+use std::sync::mpsc;
+
+use anyhow::Result;
+
+use crate::analysis::leaders::KnownLeader;
+use crate::analysis::{self, Analysis};
+use crate::article::{self, Article, Format};
+use crate::library::Entry;
+
+/// Files larger than this open progressively.
+pub const DEFAULT_THRESHOLD: u64 = 4 << 20;
+/// How much is parsed for the first paint: many screens of text.
+const FIRST_PART_BYTES: usize = 64 << 10;
+
+/// A background indexing run; `poll` hands over the result once.
+#[derive(Debug)]
+pub struct Indexing {
+    rx: mpsc::Receiver<Result<(Article, Analysis)>>,
+}
+
+impl Indexing {
+    /// The whole article when it is ready.
+    pub fn poll(&self) -> Option<Result<(Article, Analysis)>> {
+        match self.rx.try_recv() {
+            Ok(done) => Some(done),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(anyhow::anyhow!("indexing stopped"))),
+        }
+    }
+
+    /// Waits for the whole article (tests and non-interactive use).
+    pub fn wait(self) -> Result<(Article, Analysis)> {
+        self.rx
+            .recv()
+            .map_err(|_| anyhow::anyhow!("indexing stopped"))?
+    }
+}
+
+/// For a big plain-text or Markdown file: its first part, parsed and analysed, and the
+/// indexing of the whole. `None` when the article is small or of a format that needs
+/// the whole document (HTML, JSON).
+pub fn start(
+    entry: &Entry,
+    format: Option<Format>,
+    extra: &[KnownLeader],
+    threshold: u64,
+) -> Option<(Article, Analysis, Indexing)> {
+    if entry.size() <= threshold {
+        return None;
+    }
+    let head = entry.prefix(FIRST_PART_BYTES).ok()?;
+    // Cut at the last paragraph break, so no paragraph is shown half-parsed.
+    let cut = memchr::memmem::rfind(&head, b"\n\n").map_or(head.len(), |i| i + 2);
+    let head = &head[..cut];
+    let format =
+        format.unwrap_or_else(|| article::detect(&entry.source, &String::from_utf8_lossy(head)));
+    if !matches!(format, Format::Text | Format::Markdown) {
+        return None;
+    }
+    let first = article::parse_all(head, &entry.source, Some(format))
+        .ok()?
+        .into_iter()
+        .next()?;
+    let first_analysis = analysis::analyse(&first, extra);
+    let (tx, rx) = mpsc::channel();
+    let entry = entry.clone();
+    let extra = extra.to_vec();
+    std::thread::spawn(move || {
+        let whole = entry.load(Some(format)).and_then(|mut articles| {
+            anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
+            let article = articles.swap_remove(0);
+            let analysis = analysis::analyse(&article, &extra);
+            Ok((article, analysis))
+        });
+        // The reader may have moved on; nobody listening is fine.
+        let _ = tx.send(whole);
+    });
+    Some((first, first_analysis, Indexing { rx }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::Origin;
+
+    #[test]
+    fn the_progressive_result_equals_the_eager_one() {
+        let text = crate::synth::article(300_000, 9, false);
+        let entry = Entry {
+            source: "big.txt".into(),
+            origin: Origin::Bytes(text.clone().into_bytes()),
+        };
+        let (first, _, indexing) = start(&entry, None, &[], 10_000).expect("progressive");
+        assert!(first.text.len() < text.len());
+        let (whole, analysis) = indexing.wait().unwrap();
+        let eager = article::parse(text.as_bytes(), "big.txt");
+        assert_eq!(whole.sections, eager.sections);
+        assert_eq!(analysis, analysis::analyse(&eager, &[]));
+        // The first part's blocks are the whole article's first blocks.
+        for (a, b) in first
+            .blocks
+            .iter()
+            .zip(&whole.blocks)
+            .take(first.blocks.len() - 1)
+        {
+            assert_eq!(a, b);
+        }
+        assert!(
+            start(&entry, None, &[], 10_000_000).is_none(),
+            "small files load at once"
+        );
+    }
+}
