@@ -11,10 +11,11 @@ use crate::analysis::{self, Analysis};
 use crate::article::{self, Article, Format};
 use crate::library::Entry;
 
-/// Files larger than this open progressively.
-pub const DEFAULT_THRESHOLD: u64 = 4 << 20;
-/// How much is parsed for the first paint: many screens of text.
-const FIRST_PART_BYTES: usize = 64 << 10;
+/// Files larger than this open progressively: analysing more than this before the
+/// first paint would make byline slower to show a page than `less`.
+pub const DEFAULT_THRESHOLD: u64 = 64 << 10;
+/// How much is parsed for the first paint: several screens of text.
+const FIRST_PART_BYTES: usize = 32 << 10;
 
 /// A background indexing run; `poll` hands over the result once.
 #[derive(Debug)]

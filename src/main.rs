@@ -124,7 +124,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
         extra_leaders,
         store,
     };
-    let mut app = App::with_library(items, loader, Rect::default());
+    // The real size from the start: a layout at a placeholder width would be wasted.
+    let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::with_library(items, loader, Rect::new(0, 0, width, height));
     app.configure(&config, cli.color.enabled(true));
     if !loaded.warnings.is_empty() {
         app.message = Some(loaded.warnings.join("; "));
