@@ -74,12 +74,34 @@ fn an_article_full_of_escapes_cannot_drive_the_terminal() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let mut pty = Pty::spawn(&[], 80, 24);
-    pty.wait_for_text("Outline");
-    pty.wait_for("the alternate screen", |s| s.alternate_screen());
-    pty.signal("TERM");
-    assert_eq!(pty.wait_exit(), 128 + 15);
+fn sigterm_sighup_and_sigint_restore_the_terminal() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let mut pty = Pty::spawn(&[], 80, 24);
+        pty.wait_for_text("Outline");
+        pty.wait_for("the alternate screen", |s| s.alternate_screen());
+        pty.signal(signal);
+        assert_eq!(pty.wait_exit(), 128 + number, "SIG{signal}");
+        pty.assert_restored();
+    }
+}
+
+#[test]
+fn an_article_piped_on_stdin_is_read_and_keys_come_from_the_terminal() {
+    let mut pty = Pty::spawn_shell(
+        "cat tests/fixtures/text/05-numbered-headings.txt | exec \"$BYLINE\"",
+        100,
+        30,
+    );
+    pty.wait_for_text("A Survey of Community Gardens");
+    pty.send("]");
+    pty.wait_for("the first heading at the top", |s| {
+        s.contents()
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("1. Background"))
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
 

@@ -100,6 +100,28 @@ fn every_hostile_file_in_every_mode_is_safe() {
 }
 
 #[test]
+fn every_hostile_file_through_every_parser() {
+    for file in hostile_files() {
+        let path = file.to_str().unwrap();
+        for format in ["text", "markdown", "html", "json"] {
+            let out = byline(&["--json", "--format", format, path]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert!(!err.contains("panicked"), "{path} as {format}: {err}");
+            // JSON that is not JSON is an error, named; everything else is an article.
+            if format == "json" && !out.status.success() {
+                assert_eq!(out.status.code(), Some(1));
+                assert!(err.lines().count() == 1 && err.contains(path), "{err}");
+                continue;
+            }
+            assert!(out.status.success(), "{path} as {format}: {err}");
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert!(v.is_object() || v.is_array());
+            assert!(!out.stdout.contains(&0x1b));
+        }
+    }
+}
+
+#[test]
 fn json_of_an_escape_laden_file_parses_and_shows_placeholders() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile/escapes.txt");
     let out = byline(&["--json", file.to_str().unwrap()]);

@@ -2,7 +2,7 @@
 //! on character boundaries, in order; wrapped lines fit their width.
 
 use byline::analysis;
-use byline::article;
+use byline::article::{self, Format};
 use byline::layout::{Layout, LineKind, line_pieces};
 use byline::source::display_width;
 use proptest::prelude::*;
@@ -49,8 +49,57 @@ fn articleish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
+/// Markup-flavoured text for the Markdown, HTML and JSON parsers.
+fn markupish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<h2>".to_string()),
+        Just("</h2>".to_string()),
+        Just("<article>".to_string()),
+        Just("<q>".to_string()),
+        Just("</q>".to_string()),
+        Just("<pre>".to_string()),
+        Just("<script>".to_string()),
+        Just("&amp;".to_string()),
+        Just("&#27;".to_string()),
+        Just("<li>".to_string()),
+        Just("# ".to_string()),
+        Just("## ".to_string()),
+        Just("**".to_string()),
+        Just("*".to_string()),
+        Just("`".to_string()),
+        Just("```\n".to_string()),
+        Just("> ".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just("[a](http://x)".to_string()),
+        Just("![i](p.png)".to_string()),
+        Just("---\ntitle: T\n---\n".to_string()),
+        Just("{\"title\": \"T\", \"body\": \"".to_string()),
+        Just("\"}".to_string()),
+        Just("[".to_string()),
+        Just("{\"sections\": [{\"heading\": \"H\", \"paragraphs\": [\"".to_string()),
+        Just("\"]}]}".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("President Emmanuel Macron said “yes”. ".to_string()),
+        "[A-Za-z ]{1,10}",
+    ];
+    proptest::collection::vec(piece, 0..50).prop_map(|v| v.concat())
+}
+
 fn check(text: &str) {
-    let a = article::parse(text.as_bytes(), "p.txt");
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+        if let Ok(articles) = article::parse_all(text.as_bytes(), "p", Some(format)) {
+            for a in articles {
+                check_article(&a);
+            }
+        }
+    }
+}
+
+fn check_article(a: &article::Article) {
     let t = &a.text;
     assert!(!t.chars().any(|c| c.is_control() && c != '\n'));
     let mut last = 0;
@@ -59,7 +108,7 @@ fn check(text: &str) {
         assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
         last = b.range.end;
     }
-    let an = analysis::analyse(&a, &[]);
+    let an = analysis::analyse(a, &[]);
     for q in &an.quotes {
         assert!(
             q.outer.start <= q.inner.start && q.inner.end <= q.outer.end && q.outer.end <= t.len()
@@ -80,7 +129,7 @@ fn check(text: &str) {
         }
     }
     for width in [1, 7, 40] {
-        let layout = Layout::new(&a, width);
+        let layout = Layout::new(a, width);
         for line in &layout.lines {
             if line.kind == LineKind::Text {
                 let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
@@ -88,9 +137,9 @@ fn check(text: &str) {
             }
         }
     }
-    let json = serde_json::to_string(&byline::export::json(&a, &an)).unwrap();
+    let json = serde_json::to_string(&byline::export::json(a, &an)).unwrap();
     assert!(!json.contains('\u{1b}'));
-    let dump = byline::export::dump(&a, &an, false);
+    let dump = byline::export::dump(a, &an, false);
     assert!(!dump.contains('\u{1b}'));
 }
 
@@ -101,10 +150,16 @@ proptest! {
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let a = article::parse(&bytes, "p.txt");
         check(&a.text);
+        check(&String::from_utf8_lossy(&bytes));
     }
 
     #[test]
     fn article_like_text_keeps_every_invariant(text in articleish()) {
+        check(&text);
+    }
+
+    #[test]
+    fn markup_keeps_every_invariant_in_every_parser(text in markupish()) {
         check(&text);
     }
 }

@@ -123,7 +123,8 @@ impl Builder {
             return;
         };
         if kind == BlockKind::Code {
-            while self.text.ends_with('\n') {
+            // Trailing newlines of the code, never the separator before the block.
+            while self.text.len() > start && self.text.ends_with('\n') {
                 self.text.pop();
             }
         }
@@ -243,5 +244,16 @@ mod tests {
         assert_eq!(a.blocks.len(), 3);
         assert_eq!(&a.text[a.inline[0].0.clone()], "two");
         assert_eq!(a.sections[0].title, "Big News");
+    }
+
+    #[test]
+    fn an_empty_code_block_after_text_is_dropped_cleanly() {
+        let mut b = Builder::new();
+        b.text("&");
+        b.begin(BlockKind::Code);
+        b.raw("\n\n");
+        let a = b.finish("x", Format::Html, None);
+        assert_eq!(a.text, "&");
+        assert_eq!(a.blocks.len(), 1);
     }
 }

@@ -55,6 +55,19 @@ impl Pty {
     }
 
     pub fn spawn_env(args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.args(args);
+        Self::spawn_command(cmd, cols, rows, env)
+    }
+
+    /// Runs a shell command line in the pty, with `$BYLINE` set to the binary.
+    pub fn spawn_shell(line: &str, cols: u16, rows: u16) -> Pty {
+        let mut cmd = CommandBuilder::new("sh");
+        cmd.args(["-c", line]);
+        Self::spawn_command(cmd, cols, rows, &[("BYLINE", env!("CARGO_BIN_EXE_byline"))])
+    }
+
+    fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -64,8 +77,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         // Never the developer's own config or remembered positions: a fresh home per spawn.
