@@ -75,6 +75,8 @@ pub enum Focus {
 
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
+/// A search scans this much of the article between two looks at the keyboard.
+const SEARCH_SLICE: usize = 4 << 20;
 /// Parsed articles kept in memory besides the open one.
 const CACHED_ARTICLES: usize = 8;
 
@@ -116,6 +118,10 @@ pub struct Search {
     pub per_entry: Vec<usize>,
     /// Where the reader was when the prompt opened: Esc goes back there.
     origin: Anchor,
+    /// The query, compiled; `None` when empty.
+    compiled: Option<Query>,
+    /// Bytes of the article scanned so far.
+    pub scanned: usize,
 }
 
 impl Search {
@@ -713,30 +719,68 @@ impl App {
     /// after where the search started.
     fn run_search(&mut self) {
         let query = Query::new(&self.search.query);
-        let matches = query
-            .map(|q| q.find_all(&self.article.text))
-            .unwrap_or_default();
-        let mut per_entry = vec![0; self.outline_len()];
-        for m in &matches {
-            let block = self.article.block_at(m.start);
-            per_entry[self.article.section_of_block(block).map_or(0, |s| s + 1)] += 1;
+        let search = &mut self.search;
+        search.matches.clear();
+        search.index = RangeIndex::default();
+        search.per_entry = vec![0; self.article.sections.len() + 1];
+        search.current = None;
+        search.scanned = 0;
+        search.compiled = query;
+        if search.compiled.is_none() {
+            self.jump_to_anchor(self.search.origin);
+            return;
         }
+        self.search_step();
+    }
+
+    /// Whether a search is still scanning the article.
+    pub fn searching(&self) -> bool {
+        self.search.compiled.is_some() && self.search.scanned < self.article.text.len()
+    }
+
+    /// Scans the next slice of the article for the query: a search never holds the
+    /// screen for more than a slice, however big the article. Shows the first match at
+    /// or after where the search started as soon as it is found.
+    pub fn search_step(&mut self) {
+        let Some(query) = self.search.compiled.as_ref() else {
+            return;
+        };
+        let text = self.article.text.as_str();
+        let from = self.search.scanned;
+        let mut until = (from + SEARCH_SLICE).min(text.len());
+        while !text.is_char_boundary(until) {
+            until += 1;
+        }
+        let (found, next) = query.find_in(text, from, until);
         let origin = self
             .article
             .blocks
             .get(self.search.origin.block)
             .map_or(0, |b| b.range.start)
             + self.search.origin.offset;
-        let current = (!matches.is_empty())
-            .then(|| matches.partition_point(|m| m.start < origin) % matches.len());
-        self.search.index =
-            RangeIndex::new(matches.iter().map(|m| (m.clone(), Marks::MATCH)).collect());
-        self.search.matches = matches;
-        self.search.per_entry = per_entry;
-        self.search.current = current;
-        match current {
-            Some(i) => self.show_byte(self.search.matches[i].start),
-            None => self.jump_to_anchor(self.search.origin),
+        for m in found {
+            let block = self.article.block_at(m.start);
+            self.search.per_entry[self.article.section_of_block(block).map_or(0, |s| s + 1)] += 1;
+            self.search.index.push(m.clone(), Marks::MATCH);
+            self.search.matches.push(m);
+        }
+        self.search.scanned = next;
+        let first_after_origin = self.search.matches.partition_point(|m| m.start < origin);
+        let current = if first_after_origin < self.search.matches.len() {
+            Some(first_after_origin)
+        } else if !self.searching() && !self.search.matches.is_empty() {
+            // Nothing after the start: wrap to the first match.
+            Some(0)
+        } else {
+            None
+        };
+        if self.search.current.is_none() && current.is_some() {
+            self.search.current = current;
+            if let Some(i) = current {
+                self.show_byte(self.search.matches[i].start);
+            }
+        } else if current.is_none() && !self.searching() {
+            self.jump_to_anchor(self.search.origin);
         }
     }
 

@@ -52,6 +52,18 @@ impl RangeIndex {
         self.ranges.len()
     }
 
+    /// Adds a range that starts at or after every range already in.
+    pub fn push(&mut self, range: Range<usize>, marks: Marks) {
+        debug_assert!(
+            self.ranges
+                .last()
+                .is_none_or(|(r, _)| r.start <= range.start)
+        );
+        let max = self.max_end.last().copied().unwrap_or(0).max(range.end);
+        self.ranges.push((range, marks));
+        self.max_end.push(max);
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }

@@ -43,6 +43,22 @@ impl Query {
     pub fn find_all(&self, text: &str) -> Vec<Range<usize>> {
         self.regex.find_iter(text).map(|m| m.range()).collect()
     }
+
+    /// The matches that start in `from..until` (a match may run past `until`), and
+    /// where the next slice should start. Searching a big text slice by slice this way
+    /// finds exactly what `find_all` finds.
+    pub fn find_in(&self, text: &str, from: usize, until: usize) -> (Vec<Range<usize>>, usize) {
+        let mut found = Vec::new();
+        let mut at = from;
+        while let Some(m) = self.regex.find_at(text, at) {
+            if m.start() >= until {
+                return (found, until);
+            }
+            at = m.end().max(m.start() + 1);
+            found.push(m.range());
+        }
+        (found, text.len())
+    }
 }
 
 /// A query character as a pattern: itself, escaped, or for a plain Latin letter the
@@ -113,6 +129,21 @@ mod tests {
             ["Erdoğan", "Erdogan"]
         );
         assert_eq!(find("sánchez", "Sanchez and Sánchez"), ["Sánchez"]);
+    }
+
+    #[test]
+    fn slices_find_what_the_whole_finds() {
+        let text = "the cat sat on the mat with the hat ".repeat(50);
+        let q = Query::new("the").unwrap();
+        let mut sliced = Vec::new();
+        let mut at = 0;
+        while at < text.len() {
+            let until = (at + 37).min(text.len());
+            let (found, next) = q.find_in(&text, at, until);
+            sliced.extend(found);
+            at = next;
+        }
+        assert_eq!(sliced, q.find_all(&text));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! SIGTERM/SIGHUP/SIGINT, and around `Ctrl-Z` (suspend to the shell, redraw on `fg`).
 
 use std::io::stdout;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
@@ -18,7 +19,7 @@ use crate::keymap;
 use crate::ui;
 
 /// How often the loop looks for finished background indexing.
-const INDEXING_POLL: std::time::Duration = std::time::Duration::from_millis(30);
+const INDEXING_POLL: Duration = Duration::from_millis(30);
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
 pub fn run(app: &mut App) -> Result<()> {
@@ -38,7 +39,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         terminal
             .draw(|frame| ui::render(app, frame))
             .context("drawing")?;
-        // While an article indexes in the background, wake up to take it over.
+        // A running search takes the time between keys; background indexing is
+        // looked at every few milliseconds.
+        if app.searching() && !event::poll(Duration::ZERO).context("waiting for a key")? {
+            app.search_step();
+            continue;
+        }
         if app.indexing.is_some() && !event::poll(INDEXING_POLL).context("waiting for a key")? {
             app.poll_indexing();
             continue;

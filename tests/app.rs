@@ -486,3 +486,29 @@ fn a_big_article_opens_progressively_and_keeps_the_reader_in_place() {
     );
     assert_eq!(app.current_entry(), 3);
 }
+
+#[test]
+fn a_search_in_a_huge_article_runs_in_slices_and_finds_everything() {
+    let text = byline::synth::article(9_000_000, 3, false);
+    let a = article::parse(text.as_bytes(), "huge.txt");
+    // Highlights play no part here; skipping them keeps the test quick.
+    let mut app = App::new(
+        a,
+        byline::analysis::Analysis::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    type_search(&mut app, "Macron");
+    assert!(app.searching(), "one slice, then the keyboard again");
+    assert!(row(&screen(&app), 39).contains("searching…"));
+    let mut steps = 0;
+    while app.searching() {
+        app.search_step();
+        steps += 1;
+    }
+    assert!(steps >= 2);
+    let expected = byline::search::Query::new("Macron")
+        .unwrap()
+        .find_all(&app.article.text);
+    assert_eq!(app.search.matches, expected);
+    assert_eq!(app.search.current, Some(0));
+}

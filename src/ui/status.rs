@@ -31,11 +31,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if app.show_leaders { "" } else { " off" },
     );
     let search = &app.search;
+    let scanning = app.searching().then(|| {
+        let done = search.scanned * 100 / app.article.text.len().max(1);
+        format!(" searching… {done}% ·")
+    });
     let found = match search.current {
         Some(i) => format!(" {}/{} ·", i + 1, search.matches.len()),
         None if search.is_active() => " 0/0 ·".to_string(),
         None => String::new(),
     };
+    let found = scanning.unwrap_or_default() + &found;
     let full = format!("{found}{full}");
     let compact = format!("{found}{compact}");
     let left = match &app.message {
