@@ -1,17 +1,21 @@
 //! The reader's state and the only code that changes it: `App::update(Action)`.
-//! No terminal here, so every behaviour is testable by sending actions.
+//! No terminal here, so every behaviour is testable by sending actions. Search and the
+//! library (picker, opening articles) live in the two submodules.
+
+mod articles;
+mod search;
+
+pub use articles::{Loader, picker_offset};
+pub use search::Search;
 
 use ratatui::layout::{Position, Rect};
 
-use crate::analysis::leaders::KnownLeader;
-use crate::analysis::{self, Analysis, Kind};
-use crate::article::{Article, Format};
+use crate::analysis::{Analysis, Kind};
+use crate::article::Article;
 use crate::layout::{Anchor, Layout};
-use crate::library::{self, Item};
+use crate::library::Item;
 use crate::marks::{self, Marks, RangeIndex};
 use crate::picker::Picker;
-use crate::search::Query;
-use crate::state::{self, Store};
 use crate::ui::areas::Areas;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,60 +79,9 @@ pub enum Focus {
 
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
-/// A search scans this much of the article between two looks at the keyboard.
-const SEARCH_SLICE: usize = 4 << 20;
-/// Parsed articles kept in memory besides the open one.
-const CACHED_ARTICLES: usize = 8;
-
-/// How articles from the library are loaded, analysed and remembered.
-#[derive(Debug)]
-pub struct Loader {
-    pub format: Option<Format>,
-    pub extra_leaders: Vec<KnownLeader>,
-    pub store: Option<Store>,
-    /// Articles larger than this open progressively (see `indexing`).
-    pub progressive_bytes: u64,
-}
-
-impl Default for Loader {
-    fn default() -> Self {
-        Loader {
-            format: None,
-            extra_leaders: Vec::new(),
-            store: None,
-            progressive_bytes: crate::indexing::DEFAULT_THRESHOLD,
-        }
-    }
-}
 
 /// Per outline entry: (quotes, leader mentions) in it. Entry 0 is the lead.
 type Counts = Vec<(usize, usize)>;
-
-/// The search: what was typed, where it matched, which match is current.
-#[derive(Debug, Default)]
-pub struct Search {
-    pub query: String,
-    /// The prompt is open and keys go to it.
-    pub editing: bool,
-    pub matches: Vec<std::ops::Range<usize>>,
-    /// The same matches, indexed for drawing.
-    pub index: RangeIndex,
-    pub current: Option<usize>,
-    /// Matches per outline entry (0 is the lead).
-    pub per_entry: Vec<usize>,
-    /// Where the reader was when the prompt opened: Esc goes back there.
-    origin: Anchor,
-    /// The query, compiled; `None` when empty.
-    compiled: Option<Query>,
-    /// Bytes of the article scanned so far.
-    pub scanned: usize,
-}
-
-impl Search {
-    pub fn is_active(&self) -> bool {
-        !self.query.is_empty()
-    }
-}
 
 pub struct App {
     pub article: Article,
@@ -171,7 +124,7 @@ pub struct App {
     pub picker: Picker,
     pub loader: Loader,
     /// Recently read articles: (library index, article, analysis).
-    cache: Vec<(usize, Article, Analysis)>,
+    pub(super) cache: Vec<(usize, Article, Analysis)>,
     /// Content hash of the open article: its key in the state store.
     hash: String,
     /// The open article is still being indexed in the background.
@@ -219,293 +172,6 @@ impl App {
         };
         app.resize(size);
         app
-    }
-
-    /// A reader over a library: opens the only article directly, else starts in the
-    /// picker.
-    pub fn with_library(items: Vec<Item>, loader: Loader, size: Rect) -> App {
-        let empty = crate::article::plain::parse(String::new(), "");
-        let mut app = App::new(empty, Analysis::default(), size);
-        app.library = items;
-        app.loader = loader;
-        app.picker.refilter(&app.library);
-        if app.library.len() == 1 {
-            app.open(0);
-        }
-        if app.current.is_none() {
-            app.picker.open = true;
-        }
-        app
-    }
-
-    /// Opens library item `index`: from the cache or from disk; a failure is shown in
-    /// the picker and leaves the reader as it was.
-    pub fn open(&mut self, index: usize) {
-        if self.current == Some(index) {
-            self.picker.open = false;
-            return;
-        }
-        let mut indexing = None;
-        let loaded = match self.cache.iter().position(|(i, _, _)| *i == index) {
-            Some(at) => {
-                let (_, article, analysis) = self.cache.remove(at);
-                (article, analysis)
-            }
-            None => match self.load(index, &mut indexing) {
-                Ok(pair) => pair,
-                Err(err) => {
-                    let text = format!("{err:#}");
-                    if let Some(item) = self.library.get_mut(index) {
-                        item.error = Some(text.clone());
-                    }
-                    self.message = Some(text);
-                    self.picker.open = true;
-                    return;
-                }
-            },
-        };
-        self.remember();
-        let (article, analysis) = loaded;
-        let old_article = std::mem::replace(&mut self.article, article);
-        let old_analysis = std::mem::replace(&mut self.analysis, analysis);
-        // A half-indexed article is not worth caching.
-        let old_complete = self.indexing.take().is_none();
-        self.indexing = indexing;
-        if let Some(old) = self.current.filter(|_| old_complete) {
-            self.cache.push((old, old_article, old_analysis));
-            if self.cache.len() > CACHED_ARTICLES {
-                self.cache.remove(0);
-            }
-        }
-        self.current = Some(index);
-        self.reset_reader();
-        if let Some(item) = self.library.get_mut(index) {
-            item.words = self.article.word_count();
-            item.title = self.article.title.clone();
-        }
-        let memory = self
-            .loader
-            .store
-            .as_ref()
-            .map(|s| s.lookup(&self.hash, &self.article.source));
-        match memory {
-            Some(Ok(Some(m))) => self.restore(m.anchor, m.quotes, m.leaders),
-            Some(Err(err)) => self.message = Some(format!("{err:#}")),
-            _ => {}
-        }
-        self.picker.open = false;
-        self.picker.select(index);
-    }
-
-    /// Reads and analyses item `index`; a file with several articles becomes several
-    /// items first. A big article comes back as its first part, with `indexing` set.
-    fn load(
-        &mut self,
-        index: usize,
-        indexing: &mut Option<crate::indexing::Indexing>,
-    ) -> anyhow::Result<(Article, Analysis)> {
-        let item = self
-            .library
-            .get(index)
-            .ok_or_else(|| anyhow::anyhow!("no article {index}"))?;
-        if let Some(err) = &item.error {
-            anyhow::bail!("{err}");
-        }
-        let loader = &self.loader;
-        if let Some((first, analysis, run)) = crate::indexing::start(
-            &item.entry,
-            loader.format,
-            &loader.extra_leaders,
-            loader.progressive_bytes,
-        ) {
-            *indexing = Some(run);
-            return Ok((first, analysis));
-        }
-        let mut articles = item.entry.load(self.loader.format)?;
-        let wanted = item.index;
-        if articles.len() > 1
-            && self
-                .library
-                .iter()
-                .filter(|i| i.entry.source == item.entry.source)
-                .count()
-                == 1
-        {
-            library::expand(&mut self.library, index, &articles);
-            // Indices after this one moved.
-            self.cache.clear();
-            self.current = self
-                .current
-                .map(|c| if c > index { c + articles.len() - 1 } else { c });
-            self.picker.refilter(&self.library);
-        }
-        if wanted >= articles.len() {
-            anyhow::bail!(
-                "{}: article {} is gone",
-                self.library[index].entry.source,
-                wanted + 1
-            );
-        }
-        let article = articles.swap_remove(wanted);
-        let analysis = analysis::analyse(&article, &self.loader.extra_leaders);
-        Ok((article, analysis))
-    }
-
-    /// Fresh per-article state for a newly opened article.
-    fn reset_reader(&mut self) {
-        self.marks = marks::article_index(&self.article, &self.analysis);
-        self.counts = outline_counts(&self.article, &self.analysis);
-        self.hash = state::hash(&self.article.text);
-        self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
-        self.top = 0;
-        self.anchor = Anchor::default();
-        self.focus = Focus::Body;
-        self.outline_selected = 0;
-        self.leader_selected = 0;
-        self.mention_cursor = None;
-        self.show_quotes = true;
-        self.show_leaders = true;
-        self.search = Search::default();
-        self.message =
-            (!self.article.warnings.is_empty()).then(|| self.article.warnings.join("; "));
-        self.resize(self.size);
-    }
-
-    /// Takes over the whole article once background indexing is done; keeps the reader
-    /// on the same sentence, the highlights as they are and the search. True when the
-    /// screen changed.
-    pub fn poll_indexing(&mut self) -> bool {
-        let Some(done) = self.indexing.as_ref().and_then(|i| i.poll()) else {
-            return false;
-        };
-        self.indexing = None;
-        match done {
-            Ok((article, analysis)) => {
-                let moved = self.anchor != Anchor::default();
-                self.article = article;
-                self.analysis = analysis;
-                self.marks = marks::article_index(&self.article, &self.analysis);
-                self.counts = outline_counts(&self.article, &self.analysis);
-                self.hash = state::hash(&self.article.text);
-                self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
-                self.resize(self.size);
-                if self.search.is_active() {
-                    let editing = self.search.editing;
-                    self.search.origin = self.anchor;
-                    self.run_search();
-                    self.search.editing = editing;
-                }
-                let memory = self
-                    .loader
-                    .store
-                    .as_ref()
-                    .map(|s| s.lookup(&self.hash, &self.article.source));
-                if let (false, Some(Ok(Some(m)))) = (moved, memory) {
-                    self.restore(m.anchor, m.quotes, m.leaders);
-                }
-                if let Some(item) = self.current.and_then(|c| self.library.get_mut(c)) {
-                    item.words = self.article.word_count();
-                }
-            }
-            Err(err) => self.message = Some(format!("indexing failed: {err:#}")),
-        }
-        true
-    }
-
-    /// Saves where the reader is in the open article (when positions are remembered).
-    pub fn remember(&mut self) {
-        let (Some(store), Some(_)) = (&self.loader.store, self.current) else {
-            return;
-        };
-        let entry = state::Entry {
-            hash: self.hash.clone(),
-            source: self.article.source.clone(),
-            anchor: self.anchor,
-            quotes: self.show_quotes,
-            leaders: self.show_leaders,
-            seen: 0,
-        };
-        if let Err(err) = store.save(entry) {
-            self.message = Some(format!("remembering the position: {err:#}"));
-        }
-    }
-
-    /// Keys while the picker is shown.
-    fn picker_action(&mut self, action: Action) {
-        let page = usize::from(self.size.height.saturating_sub(4)).max(1) as isize;
-        match action {
-            Action::Quit => self.quit = true,
-            Action::Suspend => self.suspend = true,
-            Action::Help => self.help = true,
-            Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
-            Action::Down => self.picker.step(1),
-            Action::Up => self.picker.step(-1),
-            Action::PageDown | Action::HalfDown => self.picker.step(page),
-            Action::PageUp | Action::HalfUp => self.picker.step(-page),
-            Action::Top => self.picker.selected = 0,
-            Action::Bottom => self.picker.step(isize::MAX),
-            Action::Activate => match self.picker.current() {
-                Some(i) => self.open(i),
-                None => self.message = Some("no article matches the filter".into()),
-            },
-            Action::SearchStart => self.picker.editing = true,
-            Action::SearchInput(c) => {
-                self.picker.filter.push(c);
-                self.picker.refilter(&self.library);
-                self.picker.selected = 0;
-            }
-            Action::SearchBackspace => {
-                self.picker.filter.pop();
-                self.picker.refilter(&self.library);
-                self.picker.selected = 0;
-            }
-            Action::SearchConfirm => self.picker.editing = false,
-            Action::Escape if self.picker.editing || !self.picker.filter.is_empty() => {
-                self.picker.editing = false;
-                self.picker.filter.clear();
-                self.picker.refilter(&self.library);
-            }
-            Action::Escape | Action::OpenPicker if self.current.is_some() => {
-                self.picker.open = false
-            }
-            Action::Wheel { down, .. } => self.picker.step(if down { 1 } else { -1 }),
-            Action::Click { y, .. } => {
-                let list = crate::ui::areas::picker_list(self.size);
-                if y >= list.y && y < list.bottom() {
-                    let offset = picker_offset(list, self.picker.selected);
-                    let row = offset + usize::from(y - list.y);
-                    if row < self.picker.visible.len() {
-                        self.picker.selected = row;
-                        if let Some(i) = self.picker.current() {
-                            self.open(i);
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// `}`/`{`: the next or previous article in the library, without the picker.
-    fn step_article(&mut self, forward: bool) {
-        let len = self.library.len();
-        let Some(current) = self.current.filter(|_| len > 1) else {
-            self.message = Some("only one article is open".into());
-            return;
-        };
-        let next = if forward {
-            (current + 1) % len
-        } else {
-            (current + len - 1) % len
-        };
-        self.open(next);
-        if self.current == Some(next) {
-            self.message = Some(format!(
-                "article {}/{len}: {}",
-                next + 1,
-                self.article.title
-            ));
-        }
     }
 
     /// A prompt (search or the picker's filter) takes typed characters.
@@ -686,132 +352,6 @@ impl App {
             Action::Wheel { x, y, down } => self.wheel(Position { x, y }, down),
             Action::Click { x, y } => self.click(Position { x, y }),
         }
-    }
-
-    /// Handles an action while the search prompt is open; false lets it through.
-    fn prompt_action(&mut self, action: Action) -> bool {
-        match action {
-            Action::SearchInput(c) => {
-                self.search.query.push(c);
-                self.run_search();
-            }
-            Action::SearchBackspace => {
-                self.search.query.pop();
-                self.run_search();
-            }
-            Action::SearchConfirm => {
-                self.search.editing = false;
-                if self.search.matches.is_empty() && self.search.is_active() {
-                    self.message = Some(format!("no match for “{}”", self.search.query));
-                }
-            }
-            Action::Escape => {
-                let origin = self.search.origin;
-                self.clear_search();
-                self.jump_to_anchor(origin);
-            }
-            _ => return false,
-        }
-        true
-    }
-
-    /// Finds the query (incrementally, as it is typed) and shows the first match at or
-    /// after where the search started.
-    fn run_search(&mut self) {
-        let query = Query::new(&self.search.query);
-        let search = &mut self.search;
-        search.matches.clear();
-        search.index = RangeIndex::default();
-        search.per_entry = vec![0; self.article.sections.len() + 1];
-        search.current = None;
-        search.scanned = 0;
-        search.compiled = query;
-        if search.compiled.is_none() {
-            self.jump_to_anchor(self.search.origin);
-            return;
-        }
-        self.search_step();
-    }
-
-    /// Whether a search is still scanning the article.
-    pub fn searching(&self) -> bool {
-        self.search.compiled.is_some() && self.search.scanned < self.article.text.len()
-    }
-
-    /// Scans the next slice of the article for the query: a search never holds the
-    /// screen for more than a slice, however big the article. Shows the first match at
-    /// or after where the search started as soon as it is found.
-    pub fn search_step(&mut self) {
-        let Some(query) = self.search.compiled.as_ref() else {
-            return;
-        };
-        let text = self.article.text.as_str();
-        let from = self.search.scanned;
-        let mut until = (from + SEARCH_SLICE).min(text.len());
-        while !text.is_char_boundary(until) {
-            until += 1;
-        }
-        let (found, next) = query.find_in(text, from, until);
-        let origin = self
-            .article
-            .blocks
-            .get(self.search.origin.block)
-            .map_or(0, |b| b.range.start)
-            + self.search.origin.offset;
-        for m in found {
-            let block = self.article.block_at(m.start);
-            self.search.per_entry[self.article.section_of_block(block).map_or(0, |s| s + 1)] += 1;
-            self.search.index.push(m.clone(), Marks::MATCH);
-            self.search.matches.push(m);
-        }
-        self.search.scanned = next;
-        let first_after_origin = self.search.matches.partition_point(|m| m.start < origin);
-        let current = if first_after_origin < self.search.matches.len() {
-            Some(first_after_origin)
-        } else if !self.searching() && !self.search.matches.is_empty() {
-            // Nothing after the start: wrap to the first match.
-            Some(0)
-        } else {
-            None
-        };
-        if self.search.current.is_none() && current.is_some() {
-            self.search.current = current;
-            if let Some(i) = current {
-                self.show_byte(self.search.matches[i].start);
-            }
-        } else if current.is_none() && !self.searching() {
-            self.jump_to_anchor(self.search.origin);
-        }
-    }
-
-    fn clear_search(&mut self) {
-        self.search = Search::default();
-    }
-
-    /// `n`/`N`: the next or previous match, wrapping around with a note.
-    fn step_match(&mut self, forward: bool) {
-        let count = self.search.matches.len();
-        if count == 0 {
-            self.message = Some(if self.search.is_active() {
-                format!("no match for “{}”", self.search.query)
-            } else {
-                "no search yet: press / to search".into()
-            });
-            return;
-        }
-        let current = self.search.current.unwrap_or(0);
-        let next = if forward {
-            (current + 1) % count
-        } else {
-            (current + count - 1) % count
-        };
-        if forward && next < current {
-            self.message = Some("search wrapped to the top".into());
-        } else if !forward && next > current {
-            self.message = Some("search wrapped to the bottom".into());
-        }
-        self.search.current = Some(next);
-        self.show_byte(self.search.matches[next].start);
     }
 
     /// Scrolls so that `byte` is on screen, a quarter of the way down, unless it is
@@ -1031,11 +571,6 @@ pub fn list_offset(area: Rect, selected: usize, len: usize) -> usize {
     selected
         .saturating_sub(rows - 1)
         .min(len.saturating_sub(rows))
-}
-
-/// The first picker row shown in `list` (an unbordered list) for a selection.
-pub fn picker_offset(list: Rect, selected: usize) -> usize {
-    selected.saturating_sub(usize::from(list.height).max(1) - 1)
 }
 
 /// The list entry under row `y` of a bordered pane.
