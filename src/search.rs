@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 use unicode_normalization::UnicodeNormalization;
 
+/// Characters that take no room and may sit inside a word.
+const INVISIBLE: &str = r"[\u{AD}\u{200B}-\u{200D}\u{2060}\u{FEFF}]*";
+
 /// A compiled query.
 #[derive(Debug, Clone)]
 pub struct Query {
@@ -24,9 +27,16 @@ impl Query {
             return None;
         }
         let smart_case = !query.chars().any(char::is_uppercase);
+        // Zero-width characters (soft hyphens, joiners) inside a word in the text must not
+        // hide it: allow them between any two characters of the query.
         let pattern = words
             .iter()
-            .map(|w| w.chars().map(char_pattern).collect::<String>())
+            .map(|w| {
+                w.chars()
+                    .map(char_pattern)
+                    .collect::<Vec<_>>()
+                    .join(INVISIBLE)
+            })
             .collect::<Vec<_>>()
             .join(r"\s+");
         let regex = RegexBuilder::new(&pattern)
@@ -120,6 +130,15 @@ mod tests {
             find("great progress", "“great\nprogress” and great   progress"),
             ["great\nprogress", "great   progress"]
         );
+    }
+
+    #[test]
+    fn zero_width_characters_do_not_hide_a_word() {
+        assert_eq!(
+            find("zerowidth", "zero\u{200b}width and soft\u{ad}hyphen"),
+            ["zero\u{200b}width"]
+        );
+        assert_eq!(find("softhyphen", "soft\u{ad}hyphen"), ["soft\u{ad}hyphen"]);
     }
 
     #[test]
