@@ -66,9 +66,11 @@ impl Layout {
             }
             block_start.push(lines.len());
             let text = &article.text;
+            // Below this width indentation would crowd out the text: lay out flush.
+            let roomy = width >= MIN_INDENTED_WIDTH;
             match block.kind {
                 BlockKind::Code => code_lines(text, block.range.clone(), b, &mut lines),
-                BlockKind::ListItem { depth } => {
+                BlockKind::ListItem { depth } if roomy => {
                     // Nested items step in; wrapped lines hang under the item's text.
                     let indent = u16::from(depth.saturating_sub(1))
                         .saturating_mul(2)
@@ -85,7 +87,7 @@ impl Layout {
                         line.indent = indent + if i > 0 { 2 } else { 0 };
                     }
                 }
-                BlockKind::Quote => {
+                BlockKind::Quote if roomy => {
                     let first = lines.len();
                     wrap_block(
                         text,
@@ -178,6 +180,8 @@ impl Layout {
 
 /// Columns taken by a block quote's bar.
 pub const QUOTE_INDENT: usize = 2;
+/// The narrowest width at which lists and quotes are indented.
+const MIN_INDENTED_WIDTH: usize = 12;
 
 /// A code block: one visual line per source line, never wrapped.
 fn code_lines(text: &str, range: Range<usize>, block: usize, lines: &mut Vec<Line>) {

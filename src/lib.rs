@@ -8,6 +8,7 @@ pub mod article;
 pub mod config;
 pub mod export;
 pub mod indexing;
+pub mod invariants;
 pub mod keymap;
 pub mod layout;
 pub mod library;

@@ -3,8 +3,7 @@
 
 use byline::analysis;
 use byline::article::{self, Format};
-use byline::layout::{Layout, LineKind, line_pieces};
-use byline::source::display_width;
+use byline::invariants;
 use proptest::prelude::*;
 
 /// Text built from pieces that exercise the parsers: marks, apostrophes, titles,
@@ -89,58 +88,11 @@ fn markupish() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..50).prop_map(|v| v.concat())
 }
 
+/// Every parser over the same text.
 fn check(text: &str) {
     for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
-        if let Ok(articles) = article::parse_all(text.as_bytes(), "p", Some(format)) {
-            for a in articles {
-                check_article(&a);
-            }
-        }
+        invariants::check_bytes(text.as_bytes(), format);
     }
-}
-
-fn check_article(a: &article::Article) {
-    let t = &a.text;
-    assert!(!t.chars().any(|c| c.is_control() && c != '\n'));
-    let mut last = 0;
-    for b in &a.blocks {
-        assert!(b.range.start >= last && b.range.end <= t.len());
-        assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
-        last = b.range.end;
-    }
-    let an = analysis::analyse(a, &[]);
-    for q in &an.quotes {
-        assert!(
-            q.outer.start <= q.inner.start && q.inner.end <= q.outer.end && q.outer.end <= t.len()
-        );
-        assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
-    }
-    assert!(
-        an.quotes
-            .windows(2)
-            .all(|w| w[0].outer.start <= w[1].outer.start)
-    );
-    for l in &an.leaders {
-        assert!(!l.mentions.is_empty());
-        assert!(l.mentions.windows(2).all(|w| w[0].end <= w[1].start));
-        for m in &l.mentions {
-            assert!(m.start < m.end && m.end <= t.len());
-            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
-        }
-    }
-    for width in [1, 7, 40] {
-        let layout = Layout::new(a, width);
-        for line in &layout.lines {
-            if line.kind == LineKind::Text {
-                let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
-                assert!(display_width(&shown.join(" ")) <= width.max(2));
-            }
-        }
-    }
-    let json = serde_json::to_string(&byline::export::json(a, &an)).unwrap();
-    assert!(!json.contains('\u{1b}'));
-    let dump = byline::export::dump(a, &an, false);
-    assert!(!dump.contains('\u{1b}'));
 }
 
 proptest! {

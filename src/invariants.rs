@@ -1,0 +1,72 @@
+//! What must hold for any input, as one checker that panics on a violation: used by the
+//! property tests and the fuzz targets, so both check the same things.
+
+use crate::analysis;
+use crate::article::{self, Article, Format};
+use crate::export;
+use crate::layout::{Layout, LineKind, line_pieces};
+use crate::source::display_width;
+
+/// Parses `bytes` as `format` (an error is fine: not every input is JSON) and checks
+/// every article.
+pub fn check_bytes(bytes: &[u8], format: Format) {
+    if let Ok(articles) = article::parse_all(bytes, "input", Some(format)) {
+        for a in &articles {
+            check_article(a);
+        }
+    }
+}
+
+/// No control character in the text; blocks in order on character boundaries; every
+/// quote and mention inside the text, in order; wrapped lines within their width; no
+/// escape in any output.
+pub fn check_article(a: &Article) {
+    let t = &a.text;
+    assert!(
+        !t.chars().any(|c| c.is_control() && c != '\n'),
+        "control character in the text"
+    );
+    let mut last = 0;
+    for b in &a.blocks {
+        assert!(
+            b.range.start >= last && b.range.end <= t.len(),
+            "block out of order"
+        );
+        assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
+        last = b.range.end;
+    }
+    let an = analysis::analyse(a, &[]);
+    for q in &an.quotes {
+        assert!(
+            q.outer.start <= q.inner.start && q.inner.end <= q.outer.end && q.outer.end <= t.len()
+        );
+        assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
+    }
+    assert!(
+        an.quotes
+            .windows(2)
+            .all(|w| w[0].outer.start <= w[1].outer.start)
+    );
+    for l in &an.leaders {
+        assert!(!l.mentions.is_empty());
+        assert!(l.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        for m in &l.mentions {
+            assert!(m.start < m.end && m.end <= t.len());
+            assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+        }
+    }
+    for width in [1, 7, 40] {
+        let layout = Layout::new(a, width);
+        for line in &layout.lines {
+            if line.kind == LineKind::Text {
+                let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
+                // A character two columns wide cannot fit a one-column line.
+                assert!(display_width(&shown.join(" ")) + usize::from(line.indent) <= width.max(2));
+            }
+        }
+    }
+    let json = serde_json::to_string(&export::json(a, &an)).expect("JSON export");
+    assert!(!json.contains('\u{1b}'));
+    assert!(!export::dump(a, &an, false).contains('\u{1b}'));
+    assert!(!export::dump(a, &an, true).contains("\u{1b}]"));
+}
