@@ -512,3 +512,46 @@ fn a_search_in_a_huge_article_runs_in_slices_and_finds_everything() {
     assert_eq!(app.search.matches, expected);
     assert_eq!(app.search.current, Some(0));
 }
+
+#[test]
+fn search_matches_are_ticked_on_the_scrollbar() {
+    let mut app = app_for(&long_article(), 100, 30);
+    type_search(&mut app, "Part Number 12");
+    app.update(Action::SearchConfirm);
+    app.update(Action::Top);
+    let buf = screen(&app);
+    let bar = app.areas.scrollbar;
+    let ticks: Vec<u16> = (bar.y..bar.bottom())
+        .filter(|&y| buf[(bar.x, y)].symbol() == "◆")
+        .collect();
+    // One match, in the last section: one tick, near the bottom of the bar.
+    assert_eq!(ticks.len(), 1, "{ticks:?}");
+    assert!(ticks[0] > bar.y + bar.height * 3 / 4);
+}
+
+#[test]
+fn markdown_inline_styles_are_drawn() {
+    let md = b"# Styles\n\nSome *soft words* and **loud words** here.\n";
+    let a = article::parse(md, "s.md");
+    let an = analysis::analyse(&a, &[]);
+    let app = App::new(a, an, Rect::new(0, 0, 100, 20));
+    let buf = screen(&app);
+    let (mut soft, mut loud) = (None, None);
+    for y in 0..20 {
+        let r = row(&buf, y);
+        if let Some(i) = r.find("soft words") {
+            soft = Some((r[..i].chars().count() as u16, y));
+        }
+        if let Some(i) = r.find("loud words") {
+            loud = Some((r[..i].chars().count() as u16, y));
+        }
+    }
+    let (soft, loud) = (soft.expect("soft on screen"), loud.expect("loud on screen"));
+    assert!(buf[soft].modifier.contains(Modifier::ITALIC));
+    assert!(buf[loud].modifier.contains(Modifier::BOLD));
+    assert!(
+        !buf[(soft.0 - 2, soft.1)]
+            .modifier
+            .contains(Modifier::ITALIC)
+    );
+}

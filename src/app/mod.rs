@@ -226,9 +226,18 @@ impl App {
 
     /// Which highlight kinds are shown, as a mask over `marks::Marks`.
     pub fn mark_mask(&self) -> Marks {
-        let mut m = Marks::DATELINE
-            .with(Marks::MATCH)
-            .with(Marks::CURRENT_MATCH);
+        // Markup styles, the dateline and search matches are always shown.
+        let mut m = [
+            Marks::DATELINE,
+            Marks::MATCH,
+            Marks::CURRENT_MATCH,
+            Marks::EMPHASIS,
+            Marks::STRONG,
+            Marks::CODE,
+            Marks::LINK,
+        ]
+        .into_iter()
+        .fold(Marks::default(), Marks::with);
         if self.show_quotes {
             m = m.with(Marks::QUOTE);
         }

@@ -52,6 +52,34 @@ pub fn render(app: &App, frame: &mut Frame) {
             .end_symbol(None);
         frame.render_stateful_widget(bar, areas.scrollbar, &mut state);
     }
+    mark_matches_on_scrollbar(app, frame);
+}
+
+/// A tick on the scrollbar for every row of it whose stretch of the article holds a
+/// search match: a binary search per row, so the cost does not grow with the matches.
+fn mark_matches_on_scrollbar(app: &App, frame: &mut Frame) {
+    let bar = app.areas.scrollbar;
+    let lines = &app.layout.lines;
+    let matches = &app.search.matches;
+    if matches.is_empty() || bar.height == 0 || lines.is_empty() {
+        return;
+    }
+    let rows = usize::from(bar.height);
+    let byte_at = |row: usize| {
+        let line = (row * lines.len()).div_ceil(rows);
+        lines.get(line).map_or(usize::MAX, |l| l.range.start)
+    };
+    let buf = frame.buffer_mut();
+    for row in 0..rows {
+        let (from, to) = (if row == 0 { 0 } else { byte_at(row) }, byte_at(row + 1));
+        let first = matches.partition_point(|m| m.start < from);
+        if matches.get(first).is_some_and(|m| m.start < to) {
+            let y = bar.y + u16::try_from(row).unwrap_or(u16::MAX);
+            if let Some(cell) = buf.cell_mut((bar.x, y)) {
+                cell.set_symbol("◆").set_style(app.theme.search);
+            }
+        }
+    }
 }
 
 /// One visual line: whitespace runs drawn as single spaces (as the layout measured

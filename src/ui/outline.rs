@@ -60,9 +60,9 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
             let marker = if entry == current { "▸" } else { " " };
             let room = width.saturating_sub(1 + indent + crate::source::display_width(&counts));
             let mut style = if entry == current {
-                app.theme.current_section
+                app.theme.outline.patch(app.theme.current_section)
             } else {
-                Style::new()
+                app.theme.outline
             };
             if entry == 0 {
                 style = style.patch(app.theme.title);
