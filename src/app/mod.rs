@@ -183,6 +183,27 @@ impl App {
         }
     }
 
+    /// Columns the outline's longest entry needs: marker, number, title, counts, borders.
+    fn outline_want(&self) -> u16 {
+        let top = self
+            .article
+            .sections
+            .iter()
+            .map(|s| s.level)
+            .min()
+            .unwrap_or(1);
+        let longest = std::iter::once(crate::source::display_width(&self.article.title))
+            .chain(self.article.sections.iter().enumerate().map(|(i, s)| {
+                let number = (i + 1).to_string().len() + 1;
+                let indent = usize::from(s.level - top.min(s.level));
+                number + indent + crate::source::display_width(&s.title)
+            }))
+            .max()
+            .unwrap_or(0);
+        // Marker, a space, up to ~8 columns of counts, two borders.
+        u16::try_from(longest + 12).unwrap_or(u16::MAX)
+    }
+
     /// Visible body rows.
     pub fn height(&self) -> usize {
         usize::from(self.areas.text.height)
@@ -384,6 +405,7 @@ impl App {
             measure: config.measure,
             center: config.center,
             outline_width: config.outline_width,
+            ..self.shape
         };
         self.leaders_pane = config.leaders_pane;
         self.mouse_capture = config.mouse;
@@ -406,6 +428,7 @@ impl App {
     fn resize(&mut self, size: Rect) {
         let anchor = self.anchor;
         self.size = size;
+        self.shape.outline_want = self.outline_want();
         self.areas = Areas::new(size, self.leaders_rows(), self.shape);
         let width = usize::from(self.areas.text.width).max(1);
         if width != self.layout.width {

@@ -20,6 +20,8 @@ pub struct Shape {
     pub center: bool,
     /// Outline pane width; 0 picks one from the terminal width.
     pub outline_width: u16,
+    /// The width the outline's entries would like (set by the app from the article).
+    pub outline_want: u16,
 }
 
 impl Default for Shape {
@@ -28,6 +30,7 @@ impl Default for Shape {
             measure: MEASURE,
             center: true,
             outline_width: 0,
+            outline_want: 30,
         }
     }
 }
@@ -64,7 +67,13 @@ impl Areas {
             ..size
         };
         let (left, body) = if size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
-            let auto = (size.width * 3 / 10).clamp(16, 40);
+            // As wide as the entries want (`shape.outline_want`): up to 30% of the
+            // terminal, or up to two fifths where the text keeps its full measure anyway.
+            let spare = size.width.saturating_sub(shape.measure.saturating_add(4));
+            let cap = (size.width * 3 / 10)
+                .max(spare.min(size.width * 2 / 5))
+                .max(16);
+            let auto = shape.outline_want.clamp(16, cap);
             let w = if shape.outline_width == 0 {
                 auto
             } else {
@@ -177,6 +186,7 @@ mod tests {
                     measure: 0,
                     center: false,
                     outline_width: 500,
+                    outline_want: 900,
                 };
                 let b = Areas::new(size, 30, odd);
                 for r in [
