@@ -555,3 +555,37 @@ fn markdown_inline_styles_are_drawn() {
             .contains(Modifier::ITALIC)
     );
 }
+
+#[test]
+fn the_help_overlay_scrolls_when_the_terminal_is_short() {
+    let mut app = app_for(SEED, 80, 24);
+    app.update(Action::Help);
+    let first = text(&screen(&app));
+    assert!(first.contains("↓ more") && !first.contains("quit"));
+    app.update(Action::Bottom);
+    let last = text(&screen(&app));
+    assert!(last.contains("quit") && !last.contains("↓ more"));
+    // Every binding of the key table is reachable in the overlay.
+    app.update(Action::Top);
+    let mut seen = String::new();
+    for _ in 0..40 {
+        seen.push_str(&text(&screen(&app)));
+        app.update(Action::Down);
+    }
+    for b in byline::keymap::BINDINGS {
+        assert!(
+            seen.contains(
+                b.help
+                    .split(';')
+                    .next()
+                    .unwrap()
+                    .split('(')
+                    .next()
+                    .unwrap()
+                    .trim()
+            ),
+            "{}",
+            b.help
+        );
+    }
+}

@@ -107,6 +107,8 @@ pub struct App {
     pub show_leaders: bool,
     pub leaders_pane: bool,
     pub help: bool,
+    /// Lines the help overlay is scrolled down.
+    pub help_scroll: usize,
     pub mouse_capture: bool,
     /// A one-off note for the status bar, cleared by the next action.
     pub message: Option<String>,
@@ -154,6 +156,7 @@ impl App {
             show_leaders: true,
             leaders_pane: true,
             help: false,
+            help_scroll: 0,
             mouse_capture: true,
             message,
             counts,
@@ -273,8 +276,23 @@ impl App {
             self.message = None;
         }
         if self.help {
+            // The view clamps the scroll to what the overlay holds.
+            let page = usize::from(self.size.height.saturating_sub(3)).max(1);
             match action {
-                Action::Help | Action::Escape => self.help = false,
+                Action::Help | Action::Escape => {
+                    self.help = false;
+                    self.help_scroll = 0;
+                }
+                Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(page)
+                }
+                Action::PageUp | Action::HalfUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(page)
+                }
+                Action::Top => self.help_scroll = 0,
+                Action::Bottom => self.help_scroll = crate::keymap::BINDINGS.len() + 3,
                 Action::Quit => self.quit = true,
                 Action::Suspend => self.suspend = true,
                 Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),

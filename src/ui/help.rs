@@ -9,7 +9,8 @@ use super::theme::Theme;
 use super::truncate;
 use crate::keymap::{self, BINDINGS};
 
-pub fn render(theme: &Theme, frame: &mut Frame, size: Rect) {
+/// `scroll`: lines scrolled down (clamped here, so it can never run past the end).
+pub fn render(theme: &Theme, frame: &mut Frame, size: Rect, scroll: usize) {
     let key_width = BINDINGS
         .iter()
         .map(|b| keymap::keys_label(b).chars().count())
@@ -56,10 +57,22 @@ pub fn render(theme: &Theme, frame: &mut Frame, size: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Clear, area);
-    let block = Block::new()
+    let rows = usize::from(height.saturating_sub(2));
+    let hidden = lines.len().saturating_sub(rows);
+    let scroll = scroll.min(hidden);
+    let title = if hidden > 0 {
+        " Keys — j/k, Space/b scroll "
+    } else {
+        " Keys "
+    };
+    let mut block = Block::new()
         .borders(Borders::ALL)
-        .title(" Keys ")
+        .title(title)
         .border_style(theme.border(true));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    if scroll < hidden {
+        block = block.title_bottom(Line::from(" ↓ more ").right_aligned());
+    }
+    frame.render_widget(Clear, area);
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    frame.render_widget(Paragraph::new(shown).block(block), area);
 }

@@ -28,7 +28,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     if app.picker.open {
         picker::render(app, frame, size);
         if app.help {
-            help::render(&app.theme, frame, size);
+            help::render(&app.theme, frame, size, app.help_scroll);
         }
         return;
     }
@@ -42,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     body::render(app, frame);
     status::render(app, frame, areas.status);
     if app.help {
-        help::render(&app.theme, frame, size);
+        help::render(&app.theme, frame, size, app.help_scroll);
     }
 }
 
