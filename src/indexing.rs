@@ -9,6 +9,7 @@ use anyhow::Result;
 use crate::analysis::leaders::KnownLeader;
 use crate::analysis::{self, Analysis};
 use crate::article::{self, Article, Format};
+use crate::layout::Anchor;
 use crate::library::Entry;
 
 /// Files larger than this open progressively: analysing more than this before the
@@ -17,10 +18,16 @@ pub const DEFAULT_THRESHOLD: u64 = 64 << 10;
 /// How much is parsed for the first paint: several screens of text.
 const FIRST_PART_BYTES: usize = 32 << 10;
 
+/// Stands between the first part's head and tail until the whole article is in.
+const GAP: &str = "[… the middle of this article is still being indexed …]";
+
 /// A background indexing run; `poll` hands over the result once.
 #[derive(Debug)]
 pub struct Indexing {
     rx: mpsc::Receiver<Result<(Article, Analysis)>>,
+    /// Blocks of the first part that come from the file's head; after them, the gap
+    /// and the tail.
+    head_blocks: usize,
 }
 
 impl Indexing {
@@ -30,6 +37,34 @@ impl Indexing {
             Ok(done) => Some(done),
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => Some(Err(anyhow::anyhow!("indexing stopped"))),
+        }
+    }
+
+    /// Where `anchor` in the first part is in the whole article: head blocks keep their
+    /// index; a tail block is found by its text, counting from the end.
+    pub fn map_anchor(&self, first: &Article, whole: &Article, anchor: Anchor) -> Anchor {
+        if anchor.block < self.head_blocks {
+            return anchor;
+        }
+        let from_end = first.blocks.len().saturating_sub(anchor.block);
+        let Some(text) = first
+            .blocks
+            .get(anchor.block)
+            .map(|b| &first.text[b.range.clone()])
+        else {
+            return Anchor::default();
+        };
+        let candidate = whole.blocks.len().checked_sub(from_end);
+        match candidate.filter(|&i| whole.block_text(i) == text) {
+            Some(block) => Anchor {
+                block,
+                offset: anchor.offset,
+            },
+            // The gap itself, or a tail that parsed differently: the last block.
+            None => Anchor {
+                block: whole.blocks.len().saturating_sub(1),
+                offset: 0,
+            },
         }
     }
 
@@ -62,10 +97,26 @@ pub fn start(
     if !matches!(format, Format::Text | Format::Markdown) {
         return None;
     }
-    let first = article::parse_all(head, &entry.source, Some(format))
+    let head_only = article::parse_all(head, &entry.source, Some(format))
         .ok()?
         .into_iter()
         .next()?;
+    let head_blocks = head_only.blocks.len();
+    // The file's tail too, from its first paragraph break, so `G` shows the real end
+    // at once.
+    let first = match entry.suffix(FIRST_PART_BYTES).ok() {
+        Some(tail) if entry.size() > 4 * FIRST_PART_BYTES as u64 => {
+            let start = memchr::memmem::find(&tail, b"\n\n").map_or(tail.len(), |i| i + 2);
+            let mut joined = head.to_vec();
+            joined.extend_from_slice(format!("\n\n{GAP}\n\n").as_bytes());
+            joined.extend_from_slice(&tail[start..]);
+            article::parse_all(&joined, &entry.source, Some(format))
+                .ok()?
+                .into_iter()
+                .next()?
+        }
+        _ => head_only,
+    };
     let first_analysis = analysis::analyse(&first, extra);
     let (tx, rx) = mpsc::channel();
     let entry = entry.clone();
@@ -80,7 +131,7 @@ pub fn start(
         // The reader may have moved on; nobody listening is fine.
         let _ = tx.send(whole);
     });
-    Some((first, first_analysis, Indexing { rx }))
+    Some((first, first_analysis, Indexing { rx, head_blocks }))
 }
 
 #[cfg(test)]
@@ -96,20 +147,36 @@ mod tests {
             origin: Origin::Bytes(text.clone().into_bytes()),
         };
         let (first, _, indexing) = start(&entry, None, &[], 10_000).expect("progressive");
-        assert!(first.text.len() < text.len());
+        assert!(first.text.len() < text.len() && first.text.contains(GAP));
+        let head_blocks = indexing.head_blocks;
+        let in_tail = Anchor {
+            block: first.blocks.len() - 2,
+            offset: 3,
+        };
+        let tail_text = first.block_text(in_tail.block).to_string();
+        let probe = Indexing {
+            rx: mpsc::channel().1,
+            head_blocks,
+        };
         let (whole, analysis) = indexing.wait().unwrap();
         let eager = article::parse(text.as_bytes(), "big.txt");
         assert_eq!(whole.sections, eager.sections);
         assert_eq!(analysis, analysis::analyse(&eager, &[]));
-        // The first part's blocks are the whole article's first blocks.
-        for (a, b) in first
-            .blocks
-            .iter()
-            .zip(&whole.blocks)
-            .take(first.blocks.len() - 1)
-        {
+        // The first part's head blocks are the whole article's first blocks…
+        for (a, b) in first.blocks.iter().zip(&whole.blocks).take(head_blocks - 1) {
             assert_eq!(a, b);
         }
+        // …it already ends as the whole article ends…
+        let last = |a: &Article| a.block_text(a.blocks.len() - 1).to_string();
+        assert_eq!(last(&first), last(&whole));
+        // …and anchors in the tail map onto the same text in the whole article.
+        let mapped = probe.map_anchor(&first, &whole, in_tail);
+        assert_eq!(whole.block_text(mapped.block), tail_text);
+        let early = Anchor {
+            block: 2,
+            offset: 1,
+        };
+        assert_eq!(probe.map_anchor(&first, &whole, early), early);
         assert!(
             start(&entry, None, &[], 10_000_000).is_none(),
             "small files load at once"

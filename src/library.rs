@@ -62,6 +62,24 @@ impl Entry {
         })
     }
 
+    /// The last `n` bytes, without reading the rest of a file.
+    pub fn suffix(&self, n: usize) -> Result<Vec<u8>> {
+        Ok(match &self.origin {
+            Origin::Seed(bytes) => bytes[bytes.len().saturating_sub(n)..].to_vec(),
+            Origin::Bytes(bytes) => bytes[bytes.len().saturating_sub(n)..].to_vec(),
+            Origin::File(path) => {
+                use std::io::{Read, Seek, SeekFrom};
+                let mut file = std::fs::File::open(path)
+                    .with_context(|| format!("reading {}", path.display()))?;
+                let len = file.metadata()?.len();
+                file.seek(SeekFrom::Start(len.saturating_sub(n as u64)))?;
+                let mut tail = Vec::with_capacity(n);
+                file.read_to_end(&mut tail)?;
+                tail
+            }
+        })
+    }
+
     pub fn size(&self) -> u64 {
         match &self.origin {
             Origin::Seed(bytes) => bytes.len() as u64,

@@ -194,10 +194,13 @@ impl App {
         let Some(done) = self.indexing.as_ref().and_then(|i| i.poll()) else {
             return false;
         };
-        self.indexing = None;
+        let run = self.indexing.take();
         match done {
             Ok((article, analysis)) => {
                 let moved = self.anchor != Anchor::default();
+                if let Some(run) = &run {
+                    self.anchor = run.map_anchor(&self.article, &article, self.anchor);
+                }
                 self.article = article;
                 self.analysis = analysis;
                 self.marks = marks::article_index(&self.article, &self.analysis);

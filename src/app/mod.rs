@@ -342,13 +342,7 @@ impl App {
             Action::HalfDown => self.scroll_by((self.height() / 2).max(1) as isize),
             Action::HalfUp => self.scroll_by(-((self.height() / 2).max(1) as isize)),
             Action::Top => self.scroll_to(0),
-            Action::Bottom => {
-                if self.indexing.is_some() {
-                    self.message =
-                        Some("indexing… this is the end of what is loaded so far".into());
-                }
-                self.scroll_to(self.layout.len().saturating_sub(self.height()));
-            }
+            Action::Bottom => self.scroll_to(self.layout.len().saturating_sub(self.height())),
             Action::NextSection => {
                 let next = self.section_lines().find(|&l| l > self.top);
                 match next {
