@@ -15,8 +15,9 @@ use crate::library::Entry;
 /// Files larger than this open progressively: analysing more than this before the
 /// first paint would make byline slower to show a page than `less`.
 pub const DEFAULT_THRESHOLD: u64 = 64 << 10;
-/// How much is parsed for the first paint: several screens of text.
-const FIRST_PART_BYTES: usize = 32 << 10;
+/// How much of the head (and of the tail) is parsed for the first paint: several
+/// screens of text, little enough to analyse in a millisecond or two.
+const FIRST_PART_BYTES: usize = 16 << 10;
 
 /// Stands between the first part's head and tail until the whole article is in.
 const GAP: &str = "[… the middle of this article is still being indexed …]";

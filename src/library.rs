@@ -126,6 +126,10 @@ impl Item {
 /// The library list: one item per entry, titled cheaply from the first few kilobytes,
 /// on every core. A JSON file with several articles is expanded by [`expand`].
 pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
+    // A few files: threads would cost more than they save.
+    if entries.len() <= 16 {
+        return entries.iter().map(|e| cheap_item(e, format)).collect();
+    }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
