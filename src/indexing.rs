@@ -41,6 +41,12 @@ impl Indexing {
         }
     }
 
+    /// Whether `anchor` is in the head of the first part, where block numbers are
+    /// already those of the whole article.
+    pub fn in_head(&self, anchor: Anchor) -> bool {
+        anchor.block < self.head_blocks
+    }
+
     /// Where `anchor` in the first part is in the whole article: head blocks keep their
     /// index; a tail block is found by its text, counting from the end.
     pub fn map_anchor(&self, first: &Article, whole: &Article, anchor: Anchor) -> Anchor {

@@ -589,3 +589,46 @@ fn the_help_overlay_scrolls_when_the_terminal_is_short() {
         );
     }
 }
+
+#[test]
+fn a_remembered_position_in_a_big_article_waits_for_indexing() {
+    use byline::library::{Entry, Origin, scan};
+    let dir = std::env::temp_dir().join(format!("byline-big-state-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = byline::state::Store::at(dir.join("positions.json"));
+    let text = byline::synth::article(400_000, 11, false);
+    let eager = article::parse(text.as_bytes(), "big.txt");
+    // Remember a place deep in the article, by the whole article's numbering.
+    let deep = byline::layout::Anchor {
+        block: eager.blocks.len() / 2,
+        offset: 0,
+    };
+    store
+        .save(byline::state::Entry {
+            hash: byline::state::hash(&eager.text),
+            source: "big.txt".into(),
+            anchor: deep,
+            quotes: true,
+            leaders: false,
+            seen: 0,
+        })
+        .unwrap();
+    let entries = vec![Entry {
+        source: "big.txt".into(),
+        origin: Origin::Bytes(text.into_bytes()),
+    }];
+    let loader = byline::app::Loader {
+        progressive_bytes: 50_000,
+        store: Some(store),
+        ..Default::default()
+    };
+    let mut app = App::with_library(scan(entries, None), loader, Rect::new(0, 0, 120, 40));
+    assert_eq!(app.top, 0, "not restored against the partial article");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !app.poll_indexing() {
+        assert!(std::time::Instant::now() < deadline);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(app.anchor(), deep);
+    assert!(!app.show_leaders);
+}

@@ -99,10 +99,13 @@ impl App {
             item.words = self.article.word_count();
             item.title = self.article.title.clone();
         }
+        // A remembered position counts blocks of the whole article: while it is still
+        // indexing, `poll_indexing` restores it.
         let memory = self
             .loader
             .store
             .as_ref()
+            .filter(|_| self.indexing.is_none())
             .map(|s| s.lookup(&self.hash, &self.article.source));
         match memory {
             Some(Ok(Some(m))) => self.restore(m.anchor, m.quotes, m.leaders),
@@ -236,6 +239,14 @@ impl App {
         let (Some(store), Some(_)) = (&self.loader.store, self.current) else {
             return;
         };
+        // Mid-indexing, only a position in the head has the whole article's numbering.
+        if self
+            .indexing
+            .as_ref()
+            .is_some_and(|run| !run.in_head(self.anchor))
+        {
+            return;
+        }
         let entry = state::Entry {
             hash: self.hash.clone(),
             source: self.article.source.clone(),
