@@ -112,15 +112,6 @@ impl Item {
     pub fn reading_minutes(&self) -> usize {
         self.words.div_ceil(WORDS_PER_MINUTE).max(1)
     }
-
-    /// Loads this item's article.
-    pub fn load(&self, format: Option<Format>) -> Result<Article> {
-        let mut articles = self.entry.load(format)?;
-        if self.index >= articles.len() {
-            anyhow::bail!("{}: article {} is gone", self.entry.source, self.index + 1);
-        }
-        Ok(articles.swap_remove(self.index))
-    }
 }
 
 /// The library list: one item per entry, titled cheaply from the first few kilobytes,
