@@ -182,11 +182,15 @@ pub fn finish(
         // The opening sentence, after any dateline.
         let opening = blocks
             .iter()
-            .find(|b| b.kind == BlockKind::Paragraph)
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .find(|b| !is_byline(&text[b.range.clone()]))
             .map(|b| {
+                // Skip the dateline only when it is in this paragraph (a byline may come
+                // first, and the dateline in the next one).
                 let start = dateline
                     .as_ref()
-                    .map_or(b.range.start, |d| d.span.end.max(b.range.start));
+                    .filter(|d| b.range.contains(&d.span.start))
+                    .map_or(b.range.start, |d| d.span.end.min(b.range.end));
                 &text[start..b.range.end]
             });
         title::from_file_name(name)
@@ -244,6 +248,17 @@ mod tests {
         assert_eq!(a.blocks.len(), 3);
         assert_eq!(&a.text[a.inline[0].0.clone()], "two");
         assert_eq!(a.sections[0].title, "Big News");
+    }
+
+    #[test]
+    fn a_byline_before_the_dateline_paragraph_does_not_break_the_title() {
+        let mut b = Builder::new();
+        b.text("By Lena Fischer");
+        b.begin(BlockKind::Paragraph);
+        b.text("LEEDS, England — The mayor spoke on Monday.");
+        let a = b.finish("-", Format::Html, None);
+        assert_eq!(a.title, "The mayor spoke on Monday");
+        assert_eq!(&a.text[a.dateline.unwrap().place], "LEEDS, England");
     }
 
     #[test]
