@@ -167,7 +167,12 @@ fn print(
         match entry.load(cli.format) {
             Ok(articles) => {
                 for article in articles {
-                    let analysis = analysis::analyse(&article, extra);
+                    // The outline needs no highlights.
+                    let analysis = if cli.outline {
+                        Analysis::default()
+                    } else {
+                        analysis::analyse(&article, extra)
+                    };
                     loaded.push((article, analysis));
                 }
             }
