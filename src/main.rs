@@ -127,6 +127,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     // The real size from the start: a layout at a placeholder width would be wasted.
     let (width, height) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::with_library(items, loader, Rect::new(0, 0, width, height));
+    // Nothing could be opened: say why on a normal screen, as the printing modes do.
+    if app.current.is_none() && app.library.iter().all(|item| item.error.is_some()) {
+        for item in &app.library {
+            eprintln!("byline: {}", item.error.as_deref().unwrap_or("unreadable"));
+        }
+        return Ok(ExitCode::FAILURE);
+    }
     app.configure(&config, cli.color.enabled(true));
     if !loaded.warnings.is_empty() {
         app.message = Some(loaded.warnings.join("; "));

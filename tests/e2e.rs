@@ -168,3 +168,15 @@ fn the_picker_in_a_real_terminal() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+#[test]
+fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
+    let mut pty = Pty::spawn(&["/no/such/article.txt"], 100, 20);
+    assert_eq!(pty.wait_exit(), 1);
+    pty.wait_for_text("byline: reading /no/such/article.txt");
+    let raw = String::from_utf8_lossy(&pty.raw()).into_owned();
+    assert!(
+        !raw.contains("\u{1b}[?1049h"),
+        "the alternate screen was entered"
+    );
+}
