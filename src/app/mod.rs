@@ -188,13 +188,7 @@ impl App {
 
     /// Columns the outline's longest entry needs: marker, number, title, counts, borders.
     fn outline_want(&self) -> u16 {
-        let top = self
-            .article
-            .sections
-            .iter()
-            .map(|s| s.level)
-            .min()
-            .unwrap_or(1);
+        let top = self.article.top_level();
         let longest = std::iter::once(crate::source::display_width(&self.article.title))
             .chain(self.article.sections.iter().enumerate().map(|(i, s)| {
                 let number = (i + 1).to_string().len() + 1;

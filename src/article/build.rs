@@ -55,6 +55,22 @@ impl Builder {
         self.open.map_or("", |(_, start)| &self.text[start..])
     }
 
+    /// Starts a list item with its marker: `3. ` counting on in an ordered list (`number`
+    /// is the next number), `• ` otherwise.
+    pub fn begin_list_item(&mut self, depth: u8, number: Option<&mut u64>) {
+        self.begin(BlockKind::ListItem { depth });
+        let marker = match number {
+            Some(n) => {
+                let m = format!("{n}. ");
+                *n += 1;
+                m
+            }
+            None => "• ".to_string(),
+        };
+        self.text(&marker);
+        self.space();
+    }
+
     /// Appends prose: whitespace runs become one space, leading space is dropped.
     pub fn text(&mut self, s: &str) {
         if self.open.is_none() {

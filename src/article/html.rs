@@ -208,7 +208,7 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
 fn walk(root: ElementRef, b: &mut Builder) {
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut styles: Vec<(usize, Inline)> = Vec::new();
-    let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut lists: Vec<Option<u64>> = Vec::new();
     let mut quote_depth = 0usize;
     let mut cells = 0usize;
     for edge in root.traverse() {
@@ -250,17 +250,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             )),
                             "li" => {
                                 let depth = u8::try_from(lists.len().max(1)).unwrap_or(u8::MAX);
-                                b.begin(BlockKind::ListItem { depth });
-                                let marker = match lists.last_mut() {
-                                    Some(Some(n)) => {
-                                        let m = format!("{n}. ");
-                                        *n += 1;
-                                        m
-                                    }
-                                    _ => "• ".into(),
-                                };
-                                b.text(&marker);
-                                b.space();
+                                b.begin_list_item(depth, lists.last_mut().and_then(Option::as_mut));
                             }
                             "pre" => {
                                 b.begin(BlockKind::Code);

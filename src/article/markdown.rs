@@ -91,17 +91,7 @@ pub fn parse(text: &str, name: &str) -> Article {
             }
             Event::Start(Tag::Item) => {
                 let depth = u8::try_from(lists.len()).unwrap_or(u8::MAX);
-                b.begin(BlockKind::ListItem { depth });
-                let marker = match lists.last_mut() {
-                    Some(Some(n)) => {
-                        let m = format!("{n}. ");
-                        *n += 1;
-                        m
-                    }
-                    _ => "• ".to_string(),
-                };
-                b.text(&marker);
-                b.space();
+                b.begin_list_item(depth, lists.last_mut().and_then(Option::as_mut));
             }
             Event::End(TagEnd::Item) => b.end(),
             Event::Start(Tag::CodeBlock(_)) => b.begin(BlockKind::Code),

@@ -185,6 +185,11 @@ impl Article {
             .saturating_sub(1)
     }
 
+    /// The shallowest heading level (1 when there are no headings).
+    pub fn top_level(&self) -> u8 {
+        self.sections.iter().map(|s| s.level).min().unwrap_or(1)
+    }
+
     pub fn word_count(&self) -> usize {
         self.blocks
             .iter()

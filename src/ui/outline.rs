@@ -23,13 +23,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
     let len = app.outline_len();
     let offset = list_offset(area, app.outline_selected, len);
     // Indent relative to the shallowest heading: `##`-only articles start flush.
-    let top_level = app
-        .article
-        .sections
-        .iter()
-        .map(|s| s.level)
-        .min()
-        .unwrap_or(1);
+    let top_level = app.article.top_level();
     let lines: Vec<Line> = (offset..len)
         .take(usize::from(inner.height))
         .map(|entry| {
