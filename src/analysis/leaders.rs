@@ -210,13 +210,14 @@ fn vocabulary() -> &'static Vocabulary {
     })
 }
 
-/// Per-token facts used by both passes.
+/// Per-token facts of one block, used by both passes. Only one block's tokens are
+/// alive at a time, so memory does not grow with the article.
 struct Doc<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     folded: Vec<String>,
     /// Block kinds by block index: titles and headings are in Title Case.
-    in_heading: Vec<bool>,
+    in_heading: &'a [bool],
     /// Sentence number of each token.
     sentence: Vec<u32>,
 }
@@ -553,52 +554,40 @@ impl<'a> Known<'a> {
 
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    let mut tokens = Vec::new();
-    for (b, block) in article.blocks.iter().enumerate() {
-        if block.kind != BlockKind::Code {
-            tokenize(&article.text, block.range.clone(), b, &mut tokens);
-        }
-    }
-    // Folded forms are kept only for words the rules look at: capitalised ones (names)
-    // and vocabulary words (titles, particles, fillers). Other words fold to "".
-    let mut buf = String::new();
-    let folded = tokens
-        .iter()
-        .map(|t| {
-            if !t.is_word() {
-                return String::new();
-            }
-            let word = &article.text[t.range.clone()];
-            fold_into(word, &mut buf);
-            if is_capitalised(word) || vocabulary().contains_key(buf.as_str()) {
-                buf.clone()
-            } else {
-                String::new()
-            }
-        })
-        .collect();
-    let in_heading = article
+    let in_heading: Vec<bool> = article
         .blocks
         .iter()
         .map(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading { .. }))
         .collect();
-    let sentence = tokens
-        .iter()
-        .scan(0u32, |n, t| {
-            *n += u32::from(t.sentence_start);
-            Some(*n)
-        })
-        .collect();
-    let doc = Doc {
-        text: &article.text,
-        tokens,
-        folded,
-        in_heading,
-        sentence,
-    };
     let known = Known::new(list);
-    let (mut entries, found) = evidence(&doc, &known);
-    mentions(&doc, &known, &mut entries, &found);
+    let blocks =
+        || (0..article.blocks.len()).filter(|&b| article.blocks[b].kind != BlockKind::Code);
+    // Pass one over every block, then pass two: a surname early in the text can only be
+    // resolved once the whole article has introduced its leaders.
+    let mut entries = Vec::new();
+    let mut found = Vec::new();
+    let mut last_role = None;
+    let mut sentence = 0;
+    for b in blocks() {
+        let doc = Doc::block(article, b, &in_heading, sentence);
+        sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
+        evidence(&doc, &known, &mut entries, &mut last_role, &mut found);
+    }
+    let mut next_found = 0;
+    let mut last_person = HashMap::new();
+    let mut sentence = 0;
+    for b in blocks() {
+        let doc = Doc::block(article, b, &in_heading, sentence);
+        sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
+        mentions(
+            &doc,
+            &known,
+            &mut entries,
+            &found,
+            &mut next_found,
+            &mut last_person,
+        );
+    }
     let mut leaders: Vec<Leader> = entries
         .into_iter()
         .filter(|e| !e.mentions.is_empty())
@@ -612,12 +601,74 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     leaders
 }
 
-/// Pass one: titled names, appositions, counterparts → leaders and the spans that
-/// pass two highlights as they are.
-fn evidence(doc: &Doc, known: &Known) -> (Vec<Entry>, Vec<(Found, usize)>) {
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut found: Vec<(Found, usize)> = Vec::new();
-    let mut last_role: Option<String> = None;
+impl<'a> Doc<'a> {
+    /// Tokens of block `b`; sentences are numbered on from `first_sentence`.
+    fn block(
+        article: &'a Article,
+        b: usize,
+        in_heading: &'a [bool],
+        first_sentence: u32,
+    ) -> Doc<'a> {
+        let mut tokens = Vec::new();
+        tokenize(
+            &article.text,
+            article.blocks[b].range.clone(),
+            b,
+            &mut tokens,
+        );
+        // Folded forms are kept only for words the rules look at: capitalised ones
+        // (names) and vocabulary words (titles, particles, fillers). Others fold to "".
+        let mut buf = String::new();
+        let folded = tokens
+            .iter()
+            .map(|t| {
+                if !t.is_word() {
+                    return String::new();
+                }
+                let word = &article.text[t.range.clone()];
+                fold_into(word, &mut buf);
+                if is_capitalised(word) || vocabulary().contains_key(buf.as_str()) {
+                    buf.clone()
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
+        let sentence = tokens
+            .iter()
+            .scan(first_sentence, |n, t| {
+                *n += u32::from(t.sentence_start);
+                Some(*n)
+            })
+            .collect();
+        Doc {
+            text: &article.text,
+            tokens,
+            folded,
+            in_heading,
+            sentence,
+        }
+    }
+}
+
+/// Evidence found in pass one, kept as bytes so that pass two can re-tokenize.
+struct FoundSpan {
+    /// The highlighted mention.
+    span: Range<usize>,
+    /// Folded surname of the name inside it.
+    surname: Option<String>,
+    entry: usize,
+}
+
+/// Pass one, for one block: titled names, appositions, counterparts → leaders, and the
+/// spans that pass two highlights as they are.
+fn evidence(
+    doc: &Doc,
+    known: &Known,
+    entries: &mut Vec<Entry>,
+    last_role: &mut Option<String>,
+    found: &mut Vec<FoundSpan>,
+) {
     let mut i = 0;
     while i < doc.tokens.len() {
         if doc.in_heading[doc.tokens[i].block] {
@@ -633,17 +684,20 @@ fn evidence(doc: &Doc, known: &Known) -> (Vec<Entry>, Vec<(Found, usize)>) {
             });
         match hit {
             Some(f) => {
-                let entry = upsert(doc, known, &mut entries, f.name.clone(), f.role.clone());
+                let entry = upsert(doc, known, entries, f.name.clone(), f.role.clone());
                 if f.role.is_some() {
-                    last_role = f.role.clone();
+                    *last_role = f.role.clone();
                 }
                 i = f.span.end;
-                found.push((f, entry));
+                found.push(FoundSpan {
+                    span: doc.span(f.span),
+                    surname: doc.name_key(f.name).pop(),
+                    entry,
+                });
             }
             None => i += 1,
         }
     }
-    (entries, found)
 }
 
 /// Finds or adds the leader named by `name` tokens; returns its index.
@@ -706,23 +760,31 @@ fn upsert(
 }
 
 /// Pass two: every mention in reading order.
-fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found, usize)]) {
-    let mut next_found = found.iter().peekable();
-    // Surname → (sentence, is a leader) of the last full-name person seen with it.
-    let mut last_person: HashMap<String, (u32, bool)> = HashMap::new();
+/// Pass two, for one block: every mention in reading order. `next_found` walks
+/// `found`; `last_person` maps a surname to (sentence, is a leader) of the last
+/// full-name person seen with it.
+fn mentions(
+    doc: &Doc,
+    known: &Known,
+    entries: &mut Vec<Entry>,
+    found: &[FoundSpan],
+    next_found: &mut usize,
+    last_person: &mut HashMap<String, (u32, bool)>,
+) {
     let mut i = 0;
     while i < doc.tokens.len() {
-        while next_found.peek().is_some_and(|(f, _)| f.span.start < i) {
-            next_found.next();
+        let at = doc.tokens[i].range.start;
+        while found.get(*next_found).is_some_and(|f| f.span.start < at) {
+            *next_found += 1;
         }
-        if let Some((f, entry)) = next_found.peek()
-            && f.span.start == i
-        {
-            entries[*entry].mentions.push(doc.span(f.span.clone()));
-            if let Some(surname) = doc.name_key(f.name.clone()).last() {
+        if let Some(f) = found.get(*next_found).filter(|f| f.span.start == at) {
+            entries[f.entry].mentions.push(f.span.clone());
+            if let Some(surname) = &f.surname {
                 last_person.insert(surname.clone(), (doc.sentence[i], true));
             }
-            i = f.span.end;
+            // On past the evidence's tokens.
+            i += doc.tokens[i..].partition_point(|t| t.range.start < f.span.end);
+            *next_found += 1;
             continue;
         }
         let honorific = doc.is_word(i) && doc.cap(i) && is_in(&doc.folded[i], List::Honorifics);
@@ -754,7 +816,7 @@ fn mentions(doc: &Doc, known: &Known, entries: &mut Vec<Entry>, found: &[(Found,
                     run_len: name_end - name_start,
                     feminine,
                 };
-                let entry = resolve(doc, known, entries, &last_person, k..end, site)?;
+                let entry = resolve(doc, known, entries, last_person, k..end, site)?;
                 Some((end, entry))
             });
             match hit {
