@@ -22,18 +22,42 @@ const FIRST_PART_BYTES: usize = 16 << 10;
 /// Stands between the first part's head and tail until the whole article is in.
 const GAP: &str = "[… the middle of this article is still being indexed …]";
 
-/// A background indexing run; `poll` hands over the result once.
-#[derive(Debug)]
+/// The work of indexing, not yet started.
+type Job = Box<dyn FnOnce() -> Result<(Article, Analysis)> + Send>;
+
+/// A background indexing run. It starts on the first `poll` — after the first frame is
+/// drawn, so it never competes with the first paint — and hands over the result once.
 pub struct Indexing {
+    job: Option<Job>,
     rx: mpsc::Receiver<Result<(Article, Analysis)>>,
+    tx: mpsc::Sender<Result<(Article, Analysis)>>,
     /// Blocks of the first part that come from the file's head; after them, the gap
     /// and the tail.
     head_blocks: usize,
 }
 
+impl std::fmt::Debug for Indexing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Indexing")
+            .field("started", &self.job.is_none())
+            .finish()
+    }
+}
+
 impl Indexing {
-    /// The whole article when it is ready.
-    pub fn poll(&self) -> Option<Result<(Article, Analysis)>> {
+    fn launch(&mut self) {
+        if let Some(job) = self.job.take() {
+            let tx = self.tx.clone();
+            std::thread::spawn(move || {
+                // The reader may have moved on; nobody listening is fine.
+                let _ = tx.send(job());
+            });
+        }
+    }
+
+    /// The whole article when it is ready (starts the work on the first call).
+    pub fn poll(&mut self) -> Option<Result<(Article, Analysis)>> {
+        self.launch();
         match self.rx.try_recv() {
             Ok(done) => Some(done),
             Err(mpsc::TryRecvError::Empty) => None,
@@ -76,7 +100,8 @@ impl Indexing {
     }
 
     /// Waits for the whole article (tests and non-interactive use).
-    pub fn wait(self) -> Result<(Article, Analysis)> {
+    pub fn wait(mut self) -> Result<(Article, Analysis)> {
+        self.launch();
         self.rx
             .recv()
             .map_err(|_| anyhow::anyhow!("indexing stopped"))?
@@ -128,17 +153,23 @@ pub fn start(
     let (tx, rx) = mpsc::channel();
     let entry = entry.clone();
     let extra = extra.to_vec();
-    std::thread::spawn(move || {
-        let whole = entry.load(Some(format)).and_then(|mut articles| {
-            anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
-            let article = articles.swap_remove(0);
-            let analysis = analysis::analyse(&article, &extra);
-            Ok((article, analysis))
-        });
-        // The reader may have moved on; nobody listening is fine.
-        let _ = tx.send(whole);
+    let job: Job = Box::new(move || {
+        let mut articles = entry.load(Some(format))?;
+        anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
+        let article = articles.swap_remove(0);
+        let analysis = analysis::analyse(&article, &extra);
+        Ok((article, analysis))
     });
-    Some((first, first_analysis, Indexing { rx, head_blocks }))
+    Some((
+        first,
+        first_analysis,
+        Indexing {
+            job: Some(job),
+            rx,
+            tx,
+            head_blocks,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -161,8 +192,11 @@ mod tests {
             offset: 3,
         };
         let tail_text = first.block_text(in_tail.block).to_string();
+        let (tx, rx) = mpsc::channel();
         let probe = Indexing {
-            rx: mpsc::channel().1,
+            job: None,
+            rx,
+            tx,
             head_blocks,
         };
         let (whole, analysis) = indexing.wait().unwrap();

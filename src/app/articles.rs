@@ -194,7 +194,7 @@ impl App {
     /// on the same sentence, the highlights as they are and the search. True when the
     /// screen changed.
     pub fn poll_indexing(&mut self) -> bool {
-        let Some(done) = self.indexing.as_ref().and_then(|i| i.poll()) else {
+        let Some(done) = self.indexing.as_mut().and_then(|i| i.poll()) else {
             return false;
         };
         let run = self.indexing.take();
