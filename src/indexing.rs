@@ -9,8 +9,9 @@ use anyhow::Result;
 use crate::analysis::leaders::KnownLeader;
 use crate::analysis::{self, Analysis};
 use crate::article::{self, Article, Format};
-use crate::layout::Anchor;
+use crate::layout::{Anchor, Layout};
 use crate::library::Entry;
+use crate::marks::RangeIndex;
 
 /// Files larger than this open progressively: analysing more than this before the
 /// first paint would make byline slower to show a page than `less`.
@@ -22,15 +23,25 @@ const FIRST_PART_BYTES: usize = 16 << 10;
 /// Stands between the first part's head and tail until the whole article is in.
 const GAP: &str = "[… the middle of this article is still being indexed …]";
 
-/// The work of indexing, not yet started.
-type Job = Box<dyn FnOnce() -> Result<(Article, Analysis)> + Send>;
+/// The whole article, ready to take over: parsed, analysed, hashed and laid out at the
+/// width the reader had when indexing started, so the swap costs nothing on screen.
+pub struct Indexed {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub marks: RangeIndex,
+    pub hash: String,
+    pub layout: Layout,
+}
+
+/// The work of indexing, not yet started; it takes the width to lay out at.
+type Job = Box<dyn FnOnce(usize) -> Result<Indexed> + Send>;
 
 /// A background indexing run. It starts on the first `poll` — after the first frame is
 /// drawn, so it never competes with the first paint — and hands over the result once.
 pub struct Indexing {
     job: Option<Job>,
-    rx: mpsc::Receiver<Result<(Article, Analysis)>>,
-    tx: mpsc::Sender<Result<(Article, Analysis)>>,
+    rx: mpsc::Receiver<Result<Indexed>>,
+    tx: mpsc::Sender<Result<Indexed>>,
     /// Blocks of the first part that come from the file's head; after them, the gap
     /// and the tail.
     head_blocks: usize,
@@ -45,19 +56,19 @@ impl std::fmt::Debug for Indexing {
 }
 
 impl Indexing {
-    fn launch(&mut self) {
+    fn launch(&mut self, width: usize) {
         if let Some(job) = self.job.take() {
             let tx = self.tx.clone();
             std::thread::spawn(move || {
                 // The reader may have moved on; nobody listening is fine.
-                let _ = tx.send(job());
+                let _ = tx.send(job(width));
             });
         }
     }
 
     /// The whole article when it is ready (starts the work on the first call).
-    pub fn poll(&mut self) -> Option<Result<(Article, Analysis)>> {
-        self.launch();
+    pub fn poll(&mut self, width: usize) -> Option<Result<Indexed>> {
+        self.launch(width);
         match self.rx.try_recv() {
             Ok(done) => Some(done),
             Err(mpsc::TryRecvError::Empty) => None,
@@ -100,8 +111,8 @@ impl Indexing {
     }
 
     /// Waits for the whole article (tests and non-interactive use).
-    pub fn wait(mut self) -> Result<(Article, Analysis)> {
-        self.launch();
+    pub fn wait(mut self, width: usize) -> Result<Indexed> {
+        self.launch(width);
         self.rx
             .recv()
             .map_err(|_| anyhow::anyhow!("indexing stopped"))?
@@ -153,12 +164,21 @@ pub fn start(
     let (tx, rx) = mpsc::channel();
     let entry = entry.clone();
     let extra = extra.to_vec();
-    let job: Job = Box::new(move || {
+    let job: Job = Box::new(move |width| {
         let mut articles = entry.load(Some(format))?;
         anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
         let article = articles.swap_remove(0);
         let analysis = analysis::analyse(&article, &extra);
-        Ok((article, analysis))
+        let marks = crate::marks::article_index(&article, &analysis);
+        let hash = crate::state::hash(&article.text);
+        let layout = Layout::new(&article, width);
+        Ok(Indexed {
+            article,
+            analysis,
+            marks,
+            hash,
+            layout,
+        })
     });
     Some((
         first,
@@ -199,7 +219,13 @@ mod tests {
             tx,
             head_blocks,
         };
-        let (whole, analysis) = indexing.wait().unwrap();
+        let Indexed {
+            article: whole,
+            analysis,
+            layout,
+            ..
+        } = indexing.wait(40).unwrap();
+        assert_eq!(layout.width, 40);
         let eager = article::parse(text.as_bytes(), "big.txt");
         assert_eq!(whole.sections, eager.sections);
         assert_eq!(analysis, analysis::analyse(&eager, &[]));

@@ -194,22 +194,24 @@ impl App {
     /// on the same sentence, the highlights as they are and the search. True when the
     /// screen changed.
     pub fn poll_indexing(&mut self) -> bool {
-        let Some(done) = self.indexing.as_mut().and_then(|i| i.poll()) else {
+        let width = usize::from(self.areas.text.width).max(1);
+        let Some(done) = self.indexing.as_mut().and_then(|i| i.poll(width)) else {
             return false;
         };
         let run = self.indexing.take();
         match done {
-            Ok((article, analysis)) => {
+            Ok(whole) => {
                 let moved = self.anchor != Anchor::default();
                 if let Some(run) = &run {
-                    self.anchor = run.map_anchor(&self.article, &article, self.anchor);
+                    self.anchor = run.map_anchor(&self.article, &whole.article, self.anchor);
                 }
-                self.article = article;
-                self.analysis = analysis;
-                self.marks = marks::article_index(&self.article, &self.analysis);
+                self.article = whole.article;
+                self.analysis = whole.analysis;
+                self.marks = whole.marks;
                 self.counts = outline_counts(&self.article, &self.analysis);
-                self.hash = state::hash(&self.article.text);
-                self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
+                self.hash = whole.hash;
+                // Laid out in the background; again only if the width changed since.
+                self.layout = whole.layout;
                 self.resize(self.size);
                 if self.search.is_active() {
                     let editing = self.search.editing;
