@@ -101,12 +101,9 @@ fn a_leader_added_in_the_config_is_highlighted() {
     assert_eq!(pty.wait_exit(), 0);
 }
 
-#[test]
-fn a_broken_config_is_an_error_naming_file_line_and_key() {
-    let dir = temp_dir("config-broken");
-    let config = dir.join("config.toml");
-    std::fs::write(&config, "theme = \"dark\"\nmeasure = \"wide\"\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+/// `byline --outline` of the seed with `config`.
+fn outline_with_config(config: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_byline"))
         .args([
             "--outline",
             "--config",
@@ -114,7 +111,15 @@ fn a_broken_config_is_an_error_naming_file_line_and_key() {
             &fixture("seeds/anchorage-summit.txt"),
         ])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn a_broken_config_is_an_error_naming_file_line_and_key() {
+    let dir = temp_dir("config-broken");
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "theme = \"dark\"\nmeasure = \"wide\"\n").unwrap();
+    let out = outline_with_config(&config);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -123,15 +128,7 @@ fn a_broken_config_is_an_error_naming_file_line_and_key() {
     );
 
     std::fs::write(&config, "mesure = 70\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args([
-            "--outline",
-            "--config",
-            config.to_str().unwrap(),
-            &fixture("seeds/anchorage-summit.txt"),
-        ])
-        .output()
-        .unwrap();
+    let out = outline_with_config(&config);
     assert!(out.status.success());
     assert!(
         String::from_utf8(out.stderr)
