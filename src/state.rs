@@ -101,9 +101,8 @@ impl Store {
 
     fn read(&self) -> Result<File> {
         match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).with_context(|| {
-                format!("state file {} is corrupt (ignored)", self.path.display())
-            }),
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .with_context(|| format!("corrupt state file ignored: {}", self.path.display())),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(File::default()),
             Err(e) => Err(e).with_context(|| format!("reading state file {}", self.path.display())),
         }
