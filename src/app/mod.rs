@@ -210,18 +210,31 @@ impl App {
     /// whichever is further, so that every section can be brought to the top.
     pub fn max_top(&self) -> usize {
         let end = self.layout.len().saturating_sub(self.height());
-        let last_heading = self.section_lines().last().unwrap_or(0);
+        let last_heading = self
+            .article
+            .sections
+            .len()
+            .checked_sub(1)
+            .map_or(0, |i| self.section_line(i));
         end.max(last_heading)
     }
 
-    fn section_lines(&self) -> impl Iterator<Item = usize> + '_ {
-        self.layout.section_lines(&self.article)
+    /// The first visual line of section `i`.
+    fn section_line(&self, i: usize) -> usize {
+        self.layout.block_line(self.article.sections[i].block)
+    }
+
+    /// How many sections start at or before `line`: section lines only increase, so a
+    /// binary search — the outline and status bar ask every frame, whatever the size.
+    fn sections_up_to(&self, line: usize) -> usize {
+        self.article
+            .sections
+            .partition_point(|s| self.layout.block_line(s.block) <= line)
     }
 
     /// The section the reader is in (0 = the lead): the one holding the top line, or at
     /// the very end, the last one whose heading is on screen.
     pub fn current_entry(&self) -> usize {
-        let lines: Vec<usize> = self.section_lines().collect();
         // At the natural end (`G`), not past it after a jump to a late heading.
         let at_end = self.top > 0 && self.top + self.height() == self.layout.len();
         let probe = if at_end {
@@ -229,7 +242,7 @@ impl App {
         } else {
             self.top
         };
-        lines.partition_point(|&l| l <= probe)
+        self.sections_up_to(probe)
     }
 
     /// Position through the article, 0–100: 100 once the last line is on screen.
@@ -338,18 +351,16 @@ impl App {
             Action::Top => self.scroll_to(0),
             Action::Bottom => self.scroll_to(self.layout.len().saturating_sub(self.height())),
             Action::NextSection => {
-                let next = self.section_lines().find(|&l| l > self.top);
+                let after = self.sections_up_to(self.top);
+                let next = (after < self.article.sections.len()).then(|| self.section_line(after));
                 match next {
                     Some(line) => self.scroll_to(line),
                     None => self.message = Some("no next section".into()),
                 }
             }
             Action::PrevSection => {
-                let line = self
-                    .section_lines()
-                    .filter(|&l| l < self.top)
-                    .last()
-                    .unwrap_or(0);
+                let before = self.sections_up_to(self.top.saturating_sub(1));
+                let line = before.checked_sub(1).map_or(0, |i| self.section_line(i));
                 self.scroll_to(line);
             }
             Action::JumpSection(n) => self.jump_to_entry(n),

@@ -10,14 +10,20 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::truncate;
 use crate::app::{App, Focus, list_offset};
 
-pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Focus::Outline;
+/// Draws a bordered pane, its border lit when focused; returns the room inside.
+fn pane(app: &App, frame: &mut Frame, area: Rect, title: &str, focused: bool) -> Rect {
     let block = Block::new()
         .borders(Borders::ALL)
-        .title(" Outline ")
+        .title(title)
         .border_style(app.theme.border(focused));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    inner
+}
+
+pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::Outline;
+    let inner = pane(app, frame, area, " Outline ", focused);
     let width = usize::from(inner.width);
     let current = app.current_entry();
     let len = app.outline_len();
@@ -79,12 +85,7 @@ pub fn render_outline(app: &App, frame: &mut Frame, area: Rect) {
 
 pub fn render_leaders(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Focus::Leaders;
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .title(" Leaders ")
-        .border_style(app.theme.border(focused));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(app, frame, area, " Leaders ", focused);
     let width = usize::from(inner.width);
     let leaders = &app.analysis.leaders;
     let offset = list_offset(area, app.leader_selected, leaders.len());
