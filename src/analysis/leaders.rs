@@ -175,15 +175,56 @@ impl std::hash::Hasher for Fnv {
     }
 }
 
-type Vocabulary = HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>;
-
-/// Whether a folded word is in a list: one hash lookup for all lists, since this runs
-/// for every word of the article.
-fn is_in(word: &str, list: List) -> bool {
-    vocabulary()
-        .get(word)
-        .is_some_and(|flags| flags & (1 << list as u16) != 0)
+/// Folded word → the lists it is in, plus a cheap first test: for lowercase words, the
+/// lengths present per (first letter, last letter). Most words of an article fail it.
+struct Vocabulary {
+    lists: HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>,
+    lengths: [u32; 26 * 26],
 }
+
+/// Index into `Vocabulary::lengths` for a word from `a`–`z` to `a`–`z`.
+fn shape(word: &str) -> Option<usize> {
+    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
+    (first.is_ascii_lowercase() && last.is_ascii_lowercase())
+        .then(|| usize::from(first - b'a') * 26 + usize::from(last - b'a'))
+}
+
+/// The lists a folded word is in, as bits: one hash lookup for all lists, done once per
+/// word of the article.
+fn lists_of(word: &str) -> u16 {
+    let v = vocabulary();
+    if let Some(at) = shape(word)
+        && word.len() < 32
+        && v.lengths[at] & (1 << word.len()) == 0
+    {
+        return 0;
+    }
+    v.lists.get(word).copied().unwrap_or(0)
+}
+
+/// A word's folded form and the lists it is in. Most words are lowercase ASCII, whose
+/// folded form is themselves; others are folded into `buf`.
+fn folded_lists<'w>(word: &'w str, buf: &'w mut String) -> (&'w str, u16) {
+    let plain = word
+        .bytes()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
+    let form = if plain {
+        word
+    } else {
+        fold_into(word, buf);
+        buf.as_str()
+    };
+    (form, lists_of(form))
+}
+
+fn bit(list: List) -> u16 {
+    1 << list as u16
+}
+
+/// Tag bit (after the lists) of words like `al-Sharaa`.
+const PREFIXED: u16 = 12;
+
+const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
 
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
@@ -200,13 +241,19 @@ fn vocabulary() -> &'static Vocabulary {
             (List::AppositionFillers, APPOSITION_FILLERS),
             (List::ModifiedHeads, MODIFIED_HEADS),
         ];
-        let mut map = Vocabulary::default();
+        let mut v = Vocabulary {
+            lists: HashMap::default(),
+            lengths: [0; 26 * 26],
+        };
         for (list, words) in lists {
             for &w in words {
-                *map.entry(w).or_insert(0) |= 1 << list as u16;
+                *v.lists.entry(w).or_insert(0) |= bit(list);
+                if let Some(at) = shape(w).filter(|_| w.len() < 32) {
+                    v.lengths[at] |= 1 << w.len();
+                }
             }
         }
-        map
+        v
     })
 }
 
@@ -215,9 +262,10 @@ fn vocabulary() -> &'static Vocabulary {
 struct Doc<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    folded: Vec<String>,
-    /// Block kinds by block index: titles and headings are in Title Case.
-    in_heading: &'a [bool],
+    folded: Vec<Range<usize>>,
+    folded_text: String,
+    /// Titles and headings are in Title Case: their capitals say little.
+    heading: bool,
     /// Sentence number of each token.
     sentence: Vec<u32>,
 }
@@ -235,17 +283,31 @@ impl Doc<'_> {
         self.is_word(i) && is_capitalised(self.word(i))
     }
 
-    fn same_block(&self, a: usize, b: usize) -> bool {
-        b < self.tokens.len() && self.tokens[a].block == self.tokens[b].block
+    fn is(&self, i: usize, list: List) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.tag & bit(list) != 0)
+    }
+
+    fn title_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.tag & TITLE_HEADS != 0)
+    }
+
+    /// Whether token `b` exists (a Doc is one block, so `a` is in the same one).
+    fn same_block(&self, _a: usize, b: usize) -> bool {
+        b < self.tokens.len()
+    }
+
+    /// The folded word of token `i`: empty for punctuation and for words no rule looks at.
+    fn folded(&self, i: usize) -> &str {
+        &self.folded_text[self.folded[i].clone()]
     }
 
     /// A capitalised name word: not a title word, not a sentence-start stopword.
     /// `el-Sissi` and `al-Sharaa` count: the capital is after the article.
     fn name_word(&self, i: usize) -> bool {
-        (self.cap(i) || self.is_word(i) && prefixed_surname(self.word(i)))
-            && !is_title_word(&self.folded[i])
-            && !is_in(&self.folded[i], List::Stopwords)
-            && !is_in(&self.folded[i], List::Honorifics)
+        (self.cap(i) || self.is_word(i) && self.tokens[i].tag & 1 << PREFIXED != 0)
+            && !self.title_word(i)
+            && !self.is(i, List::Stopwords)
+            && !self.is(i, List::Honorifics)
     }
 
     /// The name starting at `i`: capitalised words with particles between, no
@@ -262,7 +324,7 @@ impl Doc<'_> {
                 end += 1;
                 words += 1;
             } else if self.is_word(end)
-                && is_in(&self.folded[end], List::Particles)
+                && self.is(end, List::Particles)
                 && self.name_word_after_particles(end)
             {
                 end += 1;
@@ -274,7 +336,7 @@ impl Doc<'_> {
     }
 
     fn name_word_after_particles(&self, mut i: usize) -> bool {
-        while self.is_word(i) && is_in(&self.folded[i], List::Particles) {
+        while self.is_word(i) && self.is(i, List::Particles) {
             i += 1;
         }
         self.same_block(i - 1, i) && self.name_word(i)
@@ -286,8 +348,8 @@ impl Doc<'_> {
 
     fn name_key(&self, tokens: Range<usize>) -> Vec<String> {
         tokens
-            .filter(|&t| !is_in(&self.folded[t], List::Particles) || self.cap(t))
-            .map(|t| self.folded[t].clone())
+            .filter(|&t| !self.is(t, List::Particles) || self.cap(t))
+            .map(|t| self.folded(t).to_string())
             .collect()
     }
 }
@@ -298,25 +360,20 @@ fn prefixed_surname(word: &str) -> bool {
         .any(|p| word.strip_prefix(p).is_some_and(is_capitalised))
 }
 
-fn is_title_word(folded: &str) -> bool {
-    is_in(folded, List::StrongHeads) || is_in(folded, List::WeakHeads)
-}
-
 /// A title run at `i`: (end, strong). It must end on a head or trailer.
 fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let mut j = i;
     let mut last_head: Option<(usize, bool)> = None;
     while doc.is_word(j) && doc.same_block(i, j) {
-        let w = doc.folded[j].as_str();
-        let head = is_title_word(w) || (j > i && is_in(w, List::ModifiedHeads));
-        let part =
-            head || is_in(w, List::Modifiers) || (last_head.is_some() && is_in(w, List::Trailers));
-        if !part {
+        let head = doc.title_word(j) || (j > i && doc.is(j, List::ModifiedHeads));
+        let trailer = last_head.is_some() && doc.is(j, List::Trailers);
+        if !(head || trailer || doc.is(j, List::Modifiers)) {
             break;
         }
+        let strong = doc.is(j, List::StrongHeads) || last_head.is_some_and(|(_, s)| s);
+        let w = doc.folded(j);
         j += 1;
-        if head || (last_head.is_some() && is_in(w, List::Trailers)) {
-            let strong = is_in(w, List::StrongHeads) || last_head.is_some_and(|(_, s)| s);
+        if head || trailer {
             last_head = Some((j, strong));
         }
         // Abbreviated titles: `Gen.`, `Gov.`.
@@ -349,8 +406,7 @@ fn role_text(doc: &Doc, tokens: Range<usize>) -> String {
         .filter(|&t| doc.is_word(t))
         .map(|t| {
             let w = doc.word(t);
-            if w.chars().all(|c| !c.is_lowercase())
-                || matches!(doc.folded[t].as_str(), "of" | "the" | "and")
+            if w.chars().all(|c| !c.is_lowercase()) || matches!(doc.folded(t), "of" | "the" | "and")
             {
                 w.to_string()
             } else {
@@ -371,9 +427,9 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     let mut name_start = title_end;
     let mut role_end = title_end;
     // `of [the] Org Words Name Name`: the last two capitalised words are the name.
-    if doc.is_word(title_end) && doc.folded[title_end] == "of" && doc.same_block(i, title_end) {
+    if doc.is_word(title_end) && doc.folded(title_end) == "of" && doc.same_block(i, title_end) {
         let mut k = title_end + 1;
-        if doc.is_word(k) && doc.folded[k] == "the" {
+        if doc.is_word(k) && doc.folded(k) == "the" {
             k += 1;
         }
         let run_start = k;
@@ -386,11 +442,10 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         }
         name_start = k - 2;
         // `Ursula von der Leyen`: step back over particles to the given name.
-        while name_start > run_start + 1 && is_in(&doc.folded[name_start - 1], List::Particles) {
+        while name_start > run_start + 1 && doc.is(name_start - 1, List::Particles) {
             name_start -= 1;
         }
-        name_start -=
-            usize::from(is_in(&doc.folded[name_start], List::Particles) && name_start > run_start);
+        name_start -= usize::from(doc.is(name_start, List::Particles) && name_start > run_start);
         role_end = name_start;
     }
     if !doc.same_block(i, name_start) || doc.tokens[name_start.saturating_sub(1)].possessive {
@@ -408,7 +463,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         && doc.same_block(start - 1, i)
         && start + 3 > i
         && doc.cap(start - 1)
-        && !is_in(&doc.folded[start - 1], List::Stopwords)
+        && !doc.is(start - 1, List::Stopwords)
         && !doc.tokens[start - 1].sentence_start
     {
         start -= 1;
@@ -416,7 +471,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     if start > 0
         && doc.cap(start - 1)
         && doc.tokens[start - 1].sentence_start
-        && !is_in(&doc.folded[start - 1], List::Stopwords)
+        && !doc.is(start - 1, List::Stopwords)
         && doc.same_block(start - 1, i)
         && start + 3 > i
     {
@@ -441,10 +496,10 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
             let mut role_end = end;
-            if doc.is_word(end) && doc.folded[end] == "of" {
+            if doc.is_word(end) && doc.folded(end) == "of" {
                 role_end = end + 1;
                 while doc.is_word(role_end)
-                    && (doc.cap(role_end) || doc.folded[role_end] == "the")
+                    && (doc.cap(role_end) || doc.folded(role_end) == "the")
                     && doc.same_block(k, role_end)
                 {
                     role_end += 1;
@@ -456,8 +511,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
                 role: Some(role_text(doc, k..role_end)),
             });
         }
-        let w = doc.folded[k].as_str();
-        if !(is_in(w, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
+        if !(doc.is(k, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
             return None;
         }
         fillers += 1;
@@ -482,7 +536,7 @@ fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
 
 /// `his Russian counterpart, Vladimir Putin`.
 fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Found> {
-    if !doc.is_word(i) || !is_in(&doc.folded[i], List::Counterparts) {
+    if !doc.is_word(i) || !doc.is(i, List::Counterparts) {
         return None;
     }
     let mut k = i + 1;
@@ -525,7 +579,7 @@ struct Known<'a> {
 
 fn key_of(name: &str) -> Vec<String> {
     let mut out = Vec::new();
-    tokenize(name, 0..name.len(), 0, &mut out);
+    tokenize(name, 0..name.len(), &mut out, |_| 1);
     out.iter()
         .filter(|t| t.is_word())
         .map(|t| fold(&name[t.range.clone()]))
@@ -554,11 +608,6 @@ impl<'a> Known<'a> {
 
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    let in_heading: Vec<bool> = article
-        .blocks
-        .iter()
-        .map(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading { .. }))
-        .collect();
     let known = Known::new(list);
     let blocks =
         || (0..article.blocks.len()).filter(|&b| article.blocks[b].kind != BlockKind::Code);
@@ -569,7 +618,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut last_role = None;
     let mut sentence = 0;
     for b in blocks() {
-        let doc = Doc::block(article, b, &in_heading, sentence);
+        let doc = Doc::block(article, b, sentence);
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
         evidence(&doc, &known, &mut entries, &mut last_role, &mut found);
     }
@@ -577,7 +626,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut last_person = HashMap::new();
     let mut sentence = 0;
     for b in blocks() {
-        let doc = Doc::block(article, b, &in_heading, sentence);
+        let doc = Doc::block(article, b, sentence);
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
         mentions(
             &doc,
@@ -603,37 +652,30 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
 
 impl<'a> Doc<'a> {
     /// Tokens of block `b`; sentences are numbered on from `first_sentence`.
-    fn block(
-        article: &'a Article,
-        b: usize,
-        in_heading: &'a [bool],
-        first_sentence: u32,
-    ) -> Doc<'a> {
-        let mut tokens = Vec::new();
-        tokenize(
-            &article.text,
-            article.blocks[b].range.clone(),
-            b,
-            &mut tokens,
-        );
+    fn block(article: &'a Article, b: usize, first_sentence: u32) -> Doc<'a> {
+        let block = &article.blocks[b];
+        let mut tokens = Vec::with_capacity(block.range.len() / 8);
+        let mut buf = String::new();
+        // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
+        tokenize(&article.text, block.range.clone(), &mut tokens, |word| {
+            let lists = folded_lists(word, &mut buf).1;
+            let b = word.as_bytes();
+            let prefixed =
+                (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
+            lists | u16::from(prefixed) << PREFIXED
+        });
         // Folded forms are kept only for words the rules look at: capitalised ones
         // (names) and vocabulary words (titles, particles, fillers). Others fold to "".
-        let mut buf = String::new();
-        let folded = tokens
-            .iter()
-            .map(|t| {
-                if !t.is_word() {
-                    return String::new();
-                }
-                let word = &article.text[t.range.clone()];
-                fold_into(word, &mut buf);
-                if is_capitalised(word) || vocabulary().contains_key(buf.as_str()) {
-                    buf.clone()
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
+        let mut folded_text = String::with_capacity(block.range.len() / 2);
+        let mut folded = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let at = folded_text.len();
+            let word = &article.text[t.range.clone()];
+            if t.is_word() && (t.tag != 0 || is_capitalised(word)) {
+                folded_text.push_str(folded_lists(word, &mut buf).0);
+            }
+            folded.push(at..folded_text.len());
+        }
         let sentence = tokens
             .iter()
             .scan(first_sentence, |n, t| {
@@ -645,7 +687,8 @@ impl<'a> Doc<'a> {
             text: &article.text,
             tokens,
             folded,
-            in_heading,
+            folded_text,
+            heading: matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. }),
             sentence,
         }
     }
@@ -671,9 +714,8 @@ fn evidence(
 ) {
     let mut i = 0;
     while i < doc.tokens.len() {
-        if doc.in_heading[doc.tokens[i].block] {
-            i += 1;
-            continue;
+        if doc.heading {
+            return;
         }
         let hit = titled_name(doc, i, known)
             .or_else(|| counterpart(doc, i, last_role.as_ref()))
@@ -787,7 +829,7 @@ fn mentions(
             *next_found += 1;
             continue;
         }
-        let honorific = doc.is_word(i) && doc.cap(i) && is_in(&doc.folded[i], List::Honorifics);
+        let honorific = doc.is_word(i) && doc.cap(i) && doc.is(i, List::Honorifics);
         let name_start = if honorific {
             i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
         } else {
@@ -801,12 +843,9 @@ fn mentions(
             i += 1;
             continue;
         };
-        let heading = doc.in_heading[doc.tokens[i].block];
-        let feminine = honorific
-            && matches!(
-                doc.folded[i].as_str(),
-                "mrs" | "ms" | "miss" | "dame" | "lady"
-            );
+        let heading = doc.heading;
+        let feminine =
+            honorific && matches!(doc.folded(i), "mrs" | "ms" | "miss" | "dame" | "lady");
         let mut k = name_start;
         while k < name_end {
             // Longest known name starting at k.

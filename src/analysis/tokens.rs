@@ -12,14 +12,16 @@ pub struct Token {
     pub sentence_start: bool,
     /// A `’s`/`'s` followed the word (excluded from `range`).
     pub possessive: bool,
-    /// Index of the block the token is in.
-    pub block: usize,
+    /// What the caller's `classify` said of the word (see [`tokenize`]).
+    pub tag: u16,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Word,
     Punct(char),
+    /// A run of lowercase words the caller does not look at (see [`tokenize`]).
+    Gap,
 }
 
 impl Token {
@@ -36,80 +38,103 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `s` and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    let c = s.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
 /// Tokenizes `text[range]` and appends to `out`. Words keep inner apostrophes, hyphens
 /// and the dots of initialisms (`O’Brien`, `Jae-myung`, `U.S.`); a single capital
-/// followed by a dot is an initial (`J.`).
-pub fn tokenize(text: &str, range: Range<usize>, block: usize, out: &mut Vec<Token>) {
+/// followed by a dot is an initial (`J.`). `classify` tags each word; lowercase words
+/// it tags 0 (most of an article's words) merge into one [`Kind::Gap`] per run, so the
+/// caller's rules step over them at once. Runs for every word of the article, so it
+/// reads bytes and decodes only non-ASCII characters.
+pub fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    out: &mut Vec<Token>,
+    mut classify: impl FnMut(&str) -> u16,
+) {
     let s = &text[range.clone()];
     let base = range.start;
-    let mut iter = s.char_indices().peekable();
+    let mut i = 0;
     let mut sentence_start = true;
-    while let Some((i, c)) = iter.next() {
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
         if !c.is_alphanumeric() {
             out.push(Token {
-                range: base + i..base + i + c.len_utf8(),
+                range: base + i..base + i + len,
                 kind: Kind::Punct(c),
                 sentence_start: false,
                 possessive: false,
-                block,
+                tag: 0,
             });
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') {
                 sentence_start = true;
             }
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         let mut dotted = false;
-        while let Some(&(j, d)) = iter.peek() {
+        let bytes = s.as_bytes();
+        loop {
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some((d, dlen)) = char_at(s, end) else {
+                break;
+            };
             if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                iter.next();
-                continue;
-            }
-            let after = s[j + d.len_utf8()..].chars().next();
-            let joins =
-                matches!(d, '-' | '’' | '\'' | '.') && after.is_some_and(char::is_alphanumeric);
-            if joins {
-                dotted |= d == '.';
-                end = j + d.len_utf8();
-                iter.next();
-                continue;
-            }
-            break;
-        }
-        // `U.S.` and `J.` keep their final dot; `Mr.` does not.
-        let word = &s[start..end];
-        let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-        if (dotted || initial) && s[end..].starts_with('.') {
-            end += 1;
-            iter.next();
-        }
-        let mut possessive = false;
-        let word = &s[start..end];
-        for suffix in ["’s", "'s", "’S", "'S"] {
-            if let Some(stem) = word.strip_suffix(suffix)
-                && !stem.is_empty()
+                end += dlen;
+            } else if matches!(d, '-' | '’' | '\'' | '.')
+                && char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric())
             {
-                end = start + stem.len();
-                possessive = true;
+                dotted |= d == '.';
+                end += dlen;
+            } else {
                 break;
             }
         }
-        out.push(Token {
-            range: base + start..base + end,
-            kind: Kind::Word,
-            sentence_start,
-            possessive,
-            block,
-        });
+        // `U.S.` and `J.` keep their final dot; `Mr.` does not.
+        let initial = end - start == len && c.is_uppercase();
+        if (dotted || initial) && s.as_bytes().get(end) == Some(&b'.') {
+            end += 1;
+        }
+        let word = &s[start..end];
+        let stem = ["’s", "'s", "’S", "'S"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .filter(|stem| !stem.is_empty());
+        let possessive = stem.is_some();
+        let word_end = start + stem.map_or(word.len(), str::len);
+        let tag = classify(&s[start..word_end]);
+        let gap = tag == 0 && !possessive && !c.is_uppercase();
+        match out.last_mut() {
+            Some(last) if gap && last.kind == Kind::Gap => last.range.end = base + word_end,
+            _ => out.push(Token {
+                range: base + start..base + word_end,
+                kind: if gap { Kind::Gap } else { Kind::Word },
+                sentence_start,
+                possessive,
+                tag,
+            }),
+        }
         sentence_start = false;
+        i = end;
         // A trailing apostrophe (`leaders’`) is punctuation; skip it quietly.
-        if !possessive && iter.peek().is_some_and(|&(_, d)| is_apostrophe(d)) {
-            iter.next();
+        if !possessive && let Some((_, len)) = char_at(s, i).filter(|&(d, _)| is_apostrophe(d)) {
+            i += len;
         }
     }
 }
@@ -151,8 +176,43 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        tokenize(s, 0..s.len(), 0, &mut out);
+        tokenize(s, 0..s.len(), &mut out, |_| 1);
         out.iter().map(|t| s[t.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn unwanted_lowercase_words_merge_into_gaps() {
+        let s = "Mr. Smith met the new envoy in Paris’s old town, then left.";
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out, |w| {
+            u16::from(matches!(w, "the" | "envoy"))
+        });
+        let shown: Vec<String> = out
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Gap => format!("<{}>", &s[t.range.clone()]),
+                _ => s[t.range.clone()].to_string(),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "Mr",
+                ".",
+                "Smith",
+                "<met>",
+                "the",
+                "<new>",
+                "envoy",
+                "<in>",
+                "Paris",
+                "<old town>",
+                ",",
+                "<then left>",
+                "."
+            ]
+        );
+        assert!(out[2].sentence_start && !out[3].sentence_start);
     }
 
     #[test]
