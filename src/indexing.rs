@@ -16,9 +16,12 @@ use crate::marks::RangeIndex;
 /// Files larger than this open progressively: analysing more than this before the
 /// first paint would make byline slower to show a page than `less`.
 pub const DEFAULT_THRESHOLD: u64 = 64 << 10;
-/// How much of the head (and of the tail) is parsed for the first paint: several
-/// screens of text, little enough to analyse in a millisecond or two.
-const FIRST_PART_BYTES: usize = 16 << 10;
+/// How much of the head (and of the tail) is parsed for the first paint: two screens
+/// of text (a cell holds at most a few bytes, wrapped lines leave cells empty), within
+/// bounds. Every byte more is parsed, analysed and laid out before anything shows.
+fn first_part_bytes(screen: (u16, u16)) -> usize {
+    (usize::from(screen.0) * usize::from(screen.1) * 2).clamp(4 << 10, 32 << 10)
+}
 
 /// Stands between the first part's head and tail until the whole article is in.
 const GAP: &str = "[… the middle of this article is still being indexed …]";
@@ -127,11 +130,13 @@ pub fn start(
     format: Option<Format>,
     extra: &[KnownLeader],
     threshold: u64,
+    screen: (u16, u16),
 ) -> Option<(Article, Analysis, Indexing)> {
     if entry.size() <= threshold {
         return None;
     }
-    let head = entry.prefix(FIRST_PART_BYTES).ok()?;
+    let part = first_part_bytes(screen);
+    let head = entry.prefix(part).ok()?;
     // Cut at the last paragraph break, so no paragraph is shown half-parsed.
     let cut = memchr::memmem::rfind(&head, b"\n\n").map_or(head.len(), |i| i + 2);
     let head = &head[..cut];
@@ -140,26 +145,22 @@ pub fn start(
     if !matches!(format, Format::Text | Format::Markdown) {
         return None;
     }
-    let head_only = article::parse_all(head, &entry.source, Some(format))
+    // The file's tail too, from its first paragraph break, so `G` shows the real end
+    // at once.
+    let mut joined = head.to_vec();
+    let tail = entry.suffix(part).ok();
+    if let Some(tail) = tail.filter(|_| entry.size() > 4 * part as u64) {
+        let start = memchr::memmem::find(&tail, b"\n\n").map_or(tail.len(), |i| i + 2);
+        joined.extend_from_slice(format!("\n\n{GAP}\n\n").as_bytes());
+        joined.extend_from_slice(&tail[start..]);
+    }
+    let first = article::parse_all(&joined, &entry.source, Some(format))
         .ok()?
         .into_iter()
         .next()?;
-    let head_blocks = head_only.blocks.len();
-    // The file's tail too, from its first paragraph break, so `G` shows the real end
-    // at once.
-    let first = match entry.suffix(FIRST_PART_BYTES).ok() {
-        Some(tail) if entry.size() > 4 * FIRST_PART_BYTES as u64 => {
-            let start = memchr::memmem::find(&tail, b"\n\n").map_or(tail.len(), |i| i + 2);
-            let mut joined = head.to_vec();
-            joined.extend_from_slice(format!("\n\n{GAP}\n\n").as_bytes());
-            joined.extend_from_slice(&tail[start..]);
-            article::parse_all(&joined, &entry.source, Some(format))
-                .ok()?
-                .into_iter()
-                .next()?
-        }
-        _ => head_only,
-    };
+    let head_blocks = (0..first.blocks.len())
+        .find(|&b| first.block_text(b) == GAP)
+        .unwrap_or(first.blocks.len());
     let first_analysis = analysis::analyse(&first, extra);
     let (tx, rx) = mpsc::channel();
     let entry = entry.clone();
@@ -204,7 +205,7 @@ mod tests {
             source: "big.txt".into(),
             origin: Origin::Bytes(text.clone().into_bytes()),
         };
-        let (first, _, indexing) = start(&entry, None, &[], 10_000).expect("progressive");
+        let (first, _, indexing) = start(&entry, None, &[], 10_000, (80, 24)).expect("progressive");
         assert!(first.text.len() < text.len() && first.text.contains(GAP));
         let head_blocks = indexing.head_blocks;
         let in_tail = Anchor {
@@ -245,7 +246,7 @@ mod tests {
         };
         assert_eq!(probe.map_anchor(&first, &whole, early), early);
         assert!(
-            start(&entry, None, &[], 10_000_000).is_none(),
+            start(&entry, None, &[], 10_000_000, (80, 24)).is_none(),
             "small files load at once"
         );
     }

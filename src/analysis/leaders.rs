@@ -608,7 +608,15 @@ impl<'a> Known<'a> {
 
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    let known = Known::new(list);
+    // The shipped list is indexed once per process, not once per article.
+    static BUILTIN: OnceLock<Known<'static>> = OnceLock::new();
+    let custom;
+    let known = if std::ptr::eq(list, builtin()) {
+        BUILTIN.get_or_init(|| Known::new(builtin()))
+    } else {
+        custom = Known::new(list);
+        &custom
+    };
     let blocks =
         || (0..article.blocks.len()).filter(|&b| article.blocks[b].kind != BlockKind::Code);
     // Pass one over every block, then pass two: a surname early in the text can only be
@@ -620,7 +628,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     for b in blocks() {
         let doc = Doc::block(article, b, sentence);
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
-        evidence(&doc, &known, &mut entries, &mut last_role, &mut found);
+        evidence(&doc, known, &mut entries, &mut last_role, &mut found);
     }
     let mut next_found = 0;
     let mut last_person = HashMap::new();
@@ -630,7 +638,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
         mentions(
             &doc,
-            &known,
+            known,
             &mut entries,
             &found,
             &mut next_found,

@@ -136,6 +136,7 @@ impl App {
             loader.format,
             &loader.extra_leaders,
             loader.progressive_bytes,
+            (self.size.width, self.size.height),
         ) {
             *indexing = Some(run);
             return Ok((first, analysis));
