@@ -57,7 +57,7 @@ pub fn check_article(a: &Article) {
     }
     for width in [1, 7, 40] {
         let layout = Layout::new(a, width);
-        for line in &layout.lines {
+        for line in &layout.lines(a, 0..layout.len()) {
             if line.kind == LineKind::Text {
                 let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
                 // A character two columns wide cannot fit a one-column line.

@@ -38,84 +38,71 @@ pub struct Line {
     pub indent: u16,
 }
 
+/// Line counts of every block at a width. The lines themselves are made on demand, a
+/// few blocks per frame, so memory does not grow with the article's lines.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub width: usize,
-    pub lines: Vec<Line>,
-    /// First line of each block.
+    /// First line of each block (its own lines, then the gap after it), and one more
+    /// entry: the number of lines.
     block_start: Vec<usize>,
 }
 
 impl Layout {
-    /// Wraps every block at `width` columns (at least 1).
+    /// Counts the lines of every block wrapped at `width` columns (at least 1).
     pub fn new(article: &Article, width: usize) -> Self {
         let width = width.max(1);
-        let mut lines = Vec::new();
-        let mut block_start = Vec::with_capacity(article.blocks.len());
-        for (b, block) in article.blocks.iter().enumerate() {
-            // Items of one list sit together; every other block gets a gap.
-            let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
-            if b > 0 && !(in_list(block.kind) && in_list(article.blocks[b - 1].kind)) {
-                let gap = article.blocks[b - 1].range.end;
-                lines.push(Line {
-                    block: b - 1,
-                    range: gap..gap,
-                    kind: LineKind::Blank,
-                    indent: 0,
-                });
-            }
-            block_start.push(lines.len());
-            let text = &article.text;
-            // Below this width indentation would crowd out the text: lay out flush.
-            let roomy = width >= MIN_INDENTED_WIDTH;
-            match block.kind {
-                BlockKind::Code => code_lines(text, block.range.clone(), b, &mut lines),
-                BlockKind::ListItem { depth } if roomy => {
-                    // Nested items step in; wrapped lines hang under the item's text.
-                    let indent = u16::from(depth.saturating_sub(1))
-                        .saturating_mul(2)
-                        .min(width as u16 / 2);
-                    let first = lines.len();
-                    wrap_block(
-                        text,
-                        block.range.clone(),
-                        b,
-                        width.saturating_sub(usize::from(indent) + 2).max(1),
-                        &mut lines,
-                    );
-                    for (i, line) in lines[first..].iter_mut().enumerate() {
-                        line.indent = indent + if i > 0 { 2 } else { 0 };
-                    }
-                }
-                BlockKind::Quote if roomy => {
-                    let first = lines.len();
-                    wrap_block(
-                        text,
-                        block.range.clone(),
-                        b,
-                        width.saturating_sub(QUOTE_INDENT).max(1),
-                        &mut lines,
-                    );
-                    for line in &mut lines[first..] {
-                        line.indent = QUOTE_INDENT as u16;
-                    }
-                }
-                _ => wrap_block(text, block.range.clone(), b, width, &mut lines),
-            }
+        let mut block_start = Vec::with_capacity(article.blocks.len() + 1);
+        let mut scratch = Vec::new();
+        let mut total = 0;
+        for b in 0..article.blocks.len() {
+            block_start.push(total);
+            scratch.clear();
+            block_lines(article, b, width, &mut scratch);
+            total += scratch.len();
         }
-        Layout {
-            width,
-            lines,
-            block_start,
-        }
+        block_start.push(total);
+        Layout { width, block_start }
     }
 
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.block_start.last().copied().unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.len() == 0
+    }
+
+    /// Lines `range` (clipped to the layout), wrapped from the blocks they are in.
+    pub fn lines(&self, article: &Article, range: Range<usize>) -> Vec<Line> {
+        let end = range.end.min(self.len());
+        if range.start >= end {
+            return Vec::new();
+        }
+        let first_block = self.block_of_line(range.start);
+        let mut out = Vec::new();
+        let mut b = first_block;
+        while b < article.blocks.len() && self.block_start[b] < end {
+            block_lines(article, b, self.width, &mut out);
+            b += 1;
+        }
+        let skip = range.start - self.block_start[first_block];
+        out.truncate(end - self.block_start[first_block]);
+        out.drain(..skip.min(out.len()));
+        out
+    }
+
+    /// Line `line`, if there is one.
+    pub fn line(&self, article: &Article, line: usize) -> Option<Line> {
+        self.lines(article, line..line + 1).pop()
+    }
+
+    /// The block whose lines include `line`.
+    fn block_of_line(&self, line: usize) -> usize {
+        let blocks = self.block_start.len().saturating_sub(1);
+        self.block_start[..blocks]
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1)
     }
 
     /// The first visual line of `block`.
@@ -123,7 +110,8 @@ impl Layout {
         self.block_start
             .get(block)
             .copied()
-            .unwrap_or(self.lines.len())
+            .unwrap_or(self.len())
+            .min(self.len())
     }
 
     /// First visual line of each section's heading, in order.
@@ -132,14 +120,13 @@ impl Layout {
     }
 
     /// The visual line that shows byte `offset` of the text, within `block`.
-    pub fn line_of_offset(&self, block: usize, offset: usize) -> usize {
+    pub fn line_of_offset(&self, article: &Article, block: usize, offset: usize) -> usize {
         let first = self.block_line(block);
-        let end = self
-            .block_start
-            .get(block + 1)
-            .copied()
-            .unwrap_or(self.lines.len());
-        let within = &self.lines[first.min(end)..end];
+        let mut within = Vec::new();
+        if block < article.blocks.len() {
+            block_lines(article, block, self.width, &mut within);
+        }
+        let end = first + within.len();
         // One past the block's last byte is the blank line after it.
         if let Some(last) = within.last()
             && last.kind == LineKind::Blank
@@ -150,19 +137,19 @@ impl Layout {
         let i = within
             .partition_point(|l| l.kind != LineKind::Blank && l.range.start <= offset)
             .saturating_sub(1);
-        (first + i).min(self.lines.len().saturating_sub(1))
+        (first + i).min(self.len().saturating_sub(1))
     }
 
     pub fn line_of(&self, anchor: Anchor, article: &Article) -> usize {
         let Some(block) = article.blocks.get(anchor.block) else {
-            return self.lines.len().saturating_sub(1);
+            return self.len().saturating_sub(1);
         };
-        self.line_of_offset(anchor.block, block.range.start + anchor.offset)
+        self.line_of_offset(article, anchor.block, block.range.start + anchor.offset)
     }
 
     /// The anchor for the start of visual line `line`.
     pub fn anchor_of(&self, line: usize, article: &Article) -> Anchor {
-        let Some(l) = self.lines.get(line) else {
+        let Some(l) = self.line(article, line) else {
             return Anchor::default();
         };
         let start = article.blocks[l.block].range.start;
@@ -174,7 +161,50 @@ impl Layout {
 
     /// Which line `byte` of the text is on (any block): for search results and mentions.
     pub fn line_of_byte(&self, article: &Article, byte: usize) -> usize {
-        self.line_of_offset(article.block_at(byte), byte)
+        self.line_of_offset(article, article.block_at(byte), byte)
+    }
+}
+
+/// Appends the lines of block `b` at `width`: its own, then the gap after it (items of
+/// one list sit together; every other block is followed by a gap).
+fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>) {
+    let block = &article.blocks[b];
+    let text = &article.text;
+    // Below this width indentation would crowd out the text: lay out flush.
+    let roomy = width >= MIN_INDENTED_WIDTH;
+    let first = lines.len();
+    match block.kind {
+        BlockKind::Code => code_lines(text, block.range.clone(), b, lines),
+        BlockKind::ListItem { depth } if roomy => {
+            // Nested items step in; wrapped lines hang under the item's text.
+            let indent = u16::from(depth.saturating_sub(1))
+                .saturating_mul(2)
+                .min(width as u16 / 2);
+            let inner = width.saturating_sub(usize::from(indent) + 2).max(1);
+            wrap_block(text, block.range.clone(), b, inner, lines);
+            for (i, line) in lines[first..].iter_mut().enumerate() {
+                line.indent = indent + if i > 0 { 2 } else { 0 };
+            }
+        }
+        BlockKind::Quote if roomy => {
+            let inner = width.saturating_sub(QUOTE_INDENT).max(1);
+            wrap_block(text, block.range.clone(), b, inner, lines);
+            for line in &mut lines[first..] {
+                line.indent = QUOTE_INDENT as u16;
+            }
+        }
+        _ => wrap_block(text, block.range.clone(), b, width, lines),
+    }
+    let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
+    if let Some(next) = article.blocks.get(b + 1)
+        && !(in_list(block.kind) && in_list(next.kind))
+    {
+        lines.push(Line {
+            block: b,
+            range: block.range.end..block.range.end,
+            kind: LineKind::Blank,
+            indent: 0,
+        });
     }
 }
 
@@ -271,7 +301,7 @@ mod tests {
         for width in [1, 5, 12, 40] {
             let layout = Layout::new(&article, width);
             let mut words = Vec::new();
-            for line in &layout.lines {
+            for line in &layout.lines(&article, 0..layout.len()) {
                 assert!(
                     width_of(&article.text, line) <= width.max(2),
                     "width {width}: {line:?}"
@@ -311,9 +341,34 @@ mod tests {
         let wide = Layout::new(&article, 60);
         let anchor = narrow.anchor_of(7, &article);
         let line = wide.line_of(anchor, &article);
-        let range = &wide.lines[line].range;
+        let range = wide.line(&article, line).expect("a line").range;
         let byte = article.blocks[anchor.block].range.start + anchor.offset;
         assert!(range.start <= byte && byte < range.end);
+    }
+
+    #[test]
+    fn lines_made_on_demand_agree_with_each_other_and_with_the_counts() {
+        let text = "Title\n\n- one item that wraps over lines\n- two\n\n> a quote that wraps \
+                    too\n\nA paragraph of several words.\n\n```\ncode\nmore code\n```\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        for width in [3, 12, 30] {
+            let layout = Layout::new(&article, width);
+            let all = layout.lines(&article, 0..layout.len());
+            assert_eq!(all.len(), layout.len());
+            for i in 0..all.len() {
+                assert_eq!(layout.line(&article, i).as_ref(), Some(&all[i]), "line {i}");
+                let window = layout.lines(&article, i..i + 5);
+                assert_eq!(window, all[i..(i + 5).min(all.len())]);
+            }
+            for b in 0..article.blocks.len() {
+                let first = all
+                    .iter()
+                    .position(|l| l.block == b && l.kind != LineKind::Blank);
+                assert_eq!(Some(layout.block_line(b)), first, "block {b}");
+            }
+            assert!(layout.lines(&article, all.len()..all.len() + 3).is_empty());
+            assert_eq!(layout.line(&article, all.len()), None);
+        }
     }
 
     #[test]

@@ -34,16 +34,13 @@ impl Entry {
     /// Reads and parses every article in the entry (a JSON array or feed holds several).
     /// Errors name the source.
     pub fn load(&self, format: Option<Format>) -> Result<Vec<Article>> {
-        let bytes = self.bytes()?;
-        article::parse_all(&bytes, &self.source, format).with_context(|| self.source.clone())
-    }
-
-    fn bytes(&self) -> Result<std::borrow::Cow<'_, [u8]>> {
-        Ok(match &self.origin {
-            Origin::Seed(bytes) => std::borrow::Cow::Borrowed(*bytes),
-            Origin::Bytes(bytes) => std::borrow::Cow::Borrowed(bytes.as_slice()),
-            Origin::File(path) => std::borrow::Cow::Owned(source::read(path)?),
-        })
+        let decoded = match &self.origin {
+            Origin::Seed(bytes) => source::decode(bytes),
+            Origin::Bytes(bytes) => source::decode(bytes),
+            // The file's buffer becomes the article's text: a big file is not held twice.
+            Origin::File(path) => source::decode_owned(source::read(path)?),
+        };
+        article::parse_decoded(decoded, &self.source, format).with_context(|| self.source.clone())
     }
 
     /// The first `n` bytes, without reading the rest of a file.

@@ -49,6 +49,21 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text, warnings }
 }
 
+/// [`decode`] of a buffer that is no longer needed: clean UTF-8 without a BOM (nearly
+/// every article) becomes the text as it is, without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    match String::from_utf8(bytes) {
+        Ok(text) if !text.starts_with('\u{FEFF}') && matches!(clean(&text), Cow::Borrowed(_)) => {
+            Decoded {
+                text,
+                warnings: Vec::new(),
+            }
+        }
+        Ok(text) => decode(text.as_bytes()),
+        Err(err) => decode(err.as_bytes()),
+    }
+}
+
 /// UTF-8 when it is; otherwise the legacy encoding the bytes most look like (usually
 /// Windows-1252/Latin-1), with a note. Binary data (NUL bytes) stays lossy UTF-8.
 fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
@@ -158,6 +173,22 @@ pub fn display_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decoding_an_owned_buffer_equals_decoding_a_borrowed_one() {
+        let inputs: [&[u8]; 7] = [
+            "plain “text”\n".as_bytes(),
+            b"\xEF\xBB\xBFwith a BOM",
+            b"crlf\r\nline",
+            b"tab\there",
+            b"\x1b[31mescape",
+            b"caf\xe9 au lait, na\xefve",
+            b"\xFF\xFEh\x00i\x00",
+        ];
+        for bytes in inputs {
+            assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
 
     #[test]
     fn plain_utf8_is_borrowed_unchanged() {

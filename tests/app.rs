@@ -53,7 +53,7 @@ fn next_section_brings_the_heading_to_the_top_and_marks_it_current() {
     let mut app = app_for(SEED, 120, 40);
     assert_eq!(app.current_entry(), 0);
     app.update(Action::NextSection);
-    let line = &app.layout.lines[app.top];
+    let line = app.layout.line(&app.article, app.top).expect("top line");
     assert_eq!(line.block, app.article.sections[0].block);
     assert_eq!(app.current_entry(), 1);
     app.update(Action::NextSection);
@@ -69,7 +69,10 @@ fn numbers_jump_to_sections_and_bad_numbers_say_so() {
     let mut app = app_for(&long_article(), 100, 30);
     app.update(Action::JumpSection(7));
     assert_eq!(
-        app.layout.lines[app.top].block,
+        app.layout
+            .line(&app.article, app.top)
+            .expect("top line")
+            .block,
         app.article.sections[6].block
     );
     app.update(Action::JumpSection(13));
@@ -125,7 +128,7 @@ fn a_resize_keeps_the_reader_on_the_same_sentence() {
     let byte = app.article.blocks[anchor.block].range.start + anchor.offset;
     for (w, h) in [(60, 20), (200, 60), (1, 1), (37, 9), (120, 40)] {
         app.update(Action::Resize(w, h));
-        let line = &app.layout.lines[app.top];
+        let line = app.layout.line(&app.article, app.top).expect("top line");
         if w >= 20 && h >= 4 {
             assert!(
                 line.range.start <= byte && byte <= line.range.end,
@@ -147,7 +150,10 @@ fn outline_focus_selects_and_enter_jumps() {
     assert_eq!(app.top, 0, "selecting does not scroll");
     app.update(Action::Activate);
     assert_eq!(
-        app.layout.lines[app.top].block,
+        app.layout
+            .line(&app.article, app.top)
+            .expect("top line")
+            .block,
         app.article.sections[2].block
     );
     app.update(Action::Escape);
@@ -198,7 +204,10 @@ fn mouse_click_on_an_outline_entry_jumps_there() {
         y: outline.y + 4,
     });
     assert_eq!(
-        app.layout.lines[app.top].block,
+        app.layout
+            .line(&app.article, app.top)
+            .expect("top line")
+            .block,
         app.article.sections[2].block
     );
     let body = app.areas.body;

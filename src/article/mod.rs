@@ -35,7 +35,16 @@ pub fn parse_all(
     source: &str,
     format: Option<Format>,
 ) -> anyhow::Result<Vec<Article>> {
-    let decoded = source::decode(bytes);
+    parse_decoded(source::decode(bytes), source, format)
+}
+
+/// [`parse_all`] of text already decoded (say by [`source::decode_owned`], which keeps
+/// a big file's buffer instead of copying it).
+pub fn parse_decoded(
+    decoded: source::Decoded,
+    source: &str,
+    format: Option<Format>,
+) -> anyhow::Result<Vec<Article>> {
     let format = format.unwrap_or_else(|| detect(source, &decoded.text));
     let mut articles = match format {
         Format::Text => vec![plain::parse(decoded.text, source)],

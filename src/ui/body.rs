@@ -15,10 +15,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     let height = app.height();
     let lines: Vec<Line> = app
         .layout
-        .lines
-        .iter()
-        .skip(app.top)
-        .take(height)
+        .lines(&app.article, app.top..app.top + height)
+        .into_iter()
         .map(|line| {
             let mut drawn = match line.kind {
                 LineKind::Blank => Line::default(),
@@ -59,15 +57,17 @@ pub fn render(app: &App, frame: &mut Frame) {
 /// search match: a binary search per row, so the cost does not grow with the matches.
 fn mark_matches_on_scrollbar(app: &App, frame: &mut Frame) {
     let bar = app.areas.scrollbar;
-    let lines = &app.layout.lines;
+    let layout = &app.layout;
     let matches = &app.search.matches;
-    if matches.is_empty() || bar.height == 0 || lines.is_empty() {
+    if matches.is_empty() || bar.height == 0 || layout.is_empty() {
         return;
     }
     let rows = usize::from(bar.height);
     let byte_at = |row: usize| {
-        let line = (row * lines.len()).div_ceil(rows);
-        lines.get(line).map_or(usize::MAX, |l| l.range.start)
+        let line = (row * layout.len()).div_ceil(rows);
+        layout
+            .line(&app.article, line)
+            .map_or(usize::MAX, |l| l.range.start)
     };
     let buf = frame.buffer_mut();
     for row in 0..rows {
