@@ -113,17 +113,15 @@ pub fn article_index(
     analysis: &crate::analysis::Analysis,
 ) -> RangeIndex {
     use crate::analysis::Kind;
-    let mut ranges: Vec<(Range<usize>, Marks)> = analysis
-        .highlights
-        .iter()
-        .map(|h| {
-            let mark = match h.kind {
-                Kind::Quote => Marks::QUOTE,
-                Kind::Leader(_) => Marks::LEADER,
-            };
-            (h.range.clone(), mark)
-        })
-        .collect();
+    let extra = usize::from(article.dateline.is_some()) + article.inline.len();
+    let mut ranges = Vec::with_capacity(analysis.highlight_count() + extra);
+    ranges.extend(analysis.highlights().map(|h| {
+        let mark = match h.kind {
+            Kind::Quote => Marks::QUOTE,
+            Kind::Leader(_) => Marks::LEADER,
+        };
+        (h.range, mark)
+    }));
     if let Some(d) = &article.dateline {
         ranges.push((d.span.clone(), Marks::DATELINE));
     }

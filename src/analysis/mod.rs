@@ -29,8 +29,29 @@ pub struct Highlight {
 pub struct Analysis {
     pub quotes: Vec<Quote>,
     pub leaders: Vec<Leader>,
-    /// Every highlight sorted by start: what the body and `--dump` draw.
-    pub highlights: Vec<Highlight>,
+}
+
+impl Analysis {
+    /// Every highlight: the quotes, then each leader's mentions. Not kept as a list of
+    /// its own, which would hold every range of a big article twice.
+    pub fn highlights(&self) -> impl Iterator<Item = Highlight> + '_ {
+        let quotes = self.quotes.iter().map(|q| Highlight {
+            range: q.outer.clone(),
+            kind: Kind::Quote,
+        });
+        let mentions = self.leaders.iter().enumerate().flat_map(|(i, l)| {
+            l.mentions.iter().map(move |m| Highlight {
+                range: m.clone(),
+                kind: Kind::Leader(i),
+            })
+        });
+        quotes.chain(mentions)
+    }
+
+    /// How many highlights there are.
+    pub fn highlight_count(&self) -> usize {
+        self.quotes.len() + self.leaders.iter().map(|l| l.mentions.len()).sum::<usize>()
+    }
 }
 
 /// Runs every detector over the article. `extra` leaders (from the configuration) are
@@ -45,23 +66,5 @@ pub fn analyse(article: &Article, extra: &[KnownLeader]) -> Analysis {
         &list
     };
     let leaders = leaders::find(article, known);
-    let mut highlights: Vec<Highlight> = quotes
-        .iter()
-        .map(|q| Highlight {
-            range: q.outer.clone(),
-            kind: Kind::Quote,
-        })
-        .chain(leaders.iter().enumerate().flat_map(|(i, l)| {
-            l.mentions.iter().map(move |m| Highlight {
-                range: m.clone(),
-                kind: Kind::Leader(i),
-            })
-        }))
-        .collect();
-    highlights.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
-    Analysis {
-        quotes,
-        leaders,
-        highlights,
-    }
+    Analysis { quotes, leaders }
 }

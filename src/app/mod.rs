@@ -635,7 +635,7 @@ fn row_entry(area: Rect, y: u16, selected: usize, len: usize) -> Option<usize> {
 /// How many quotes and leader mentions each outline entry holds.
 fn outline_counts(article: &Article, analysis: &Analysis) -> Counts {
     let mut counts = vec![(0, 0); article.sections.len() + 1];
-    for h in &analysis.highlights {
+    for h in analysis.highlights() {
         let block = article.block_at(h.range.start);
         let entry = article.section_of_block(block).map_or(0, |s| s + 1);
         match h.kind {
