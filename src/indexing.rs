@@ -169,10 +169,20 @@ pub fn start(
         let mut articles = entry.load(Some(format))?;
         anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
         let article = articles.swap_remove(0);
-        let analysis = analysis::analyse(&article, &extra);
+        // Finding leaders takes longest; quotes, hashing and wrapping fit beside it on
+        // the other core.
+        let (leaders, others) = std::thread::scope(|s| {
+            let others = s.spawn(|| {
+                let quotes = crate::analysis::quotes::find(&article);
+                let hash = crate::state::hash(&article.text);
+                (quotes, hash, Layout::new(&article, width))
+            });
+            (analysis::find_leaders(&article, &extra), others.join())
+        });
+        let (quotes, hash, layout) =
+            others.map_err(|_| anyhow::anyhow!("indexing {} failed", entry.source))?;
+        let analysis = Analysis { quotes, leaders };
         let marks = crate::marks::article_index(&article, &analysis);
-        let hash = crate::state::hash(&article.text);
-        let layout = Layout::new(&article, width);
         Ok(Indexed {
             article,
             analysis,

@@ -57,7 +57,14 @@ impl Analysis {
 /// Runs every detector over the article. `extra` leaders (from the configuration) are
 /// matched like the shipped list.
 pub fn analyse(article: &Article, extra: &[KnownLeader]) -> Analysis {
-    let quotes = quotes::find(article);
+    Analysis {
+        quotes: quotes::find(article),
+        leaders: find_leaders(article, extra),
+    }
+}
+
+/// The leaders half of [`analyse`], for callers that run the halves side by side.
+pub fn find_leaders(article: &Article, extra: &[KnownLeader]) -> Vec<Leader> {
     let list: Vec<KnownLeader>;
     let known: &[KnownLeader] = if extra.is_empty() {
         leaders::builtin()
@@ -65,6 +72,5 @@ pub fn analyse(article: &Article, extra: &[KnownLeader]) -> Analysis {
         list = extra.iter().chain(leaders::builtin()).cloned().collect();
         &list
     };
-    let leaders = leaders::find(article, known);
-    Analysis { quotes, leaders }
+    leaders::find(article, known)
 }
