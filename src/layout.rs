@@ -49,17 +49,42 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Counts the lines of every block wrapped at `width` columns (at least 1).
+    /// Counts the lines of every block wrapped at `width` columns (at least 1). A big
+    /// article is counted on every core: a resize re-wraps all of it.
     pub fn new(article: &Article, width: usize) -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        let parts = if article.text.len() < PARALLEL_BYTES {
+            1
+        } else {
+            cores.min(8)
+        };
+        Self::counted_in_parts(article, width, parts)
+    }
+
+    fn counted_in_parts(article: &Article, width: usize, parts: usize) -> Self {
         let width = width.max(1);
-        let mut block_start = Vec::with_capacity(article.blocks.len() + 1);
-        let mut scratch = Vec::new();
+        let blocks = article.blocks.len();
+        let chunk = blocks.div_ceil(parts).max(1);
+        let counted: Vec<Vec<usize>> = std::thread::scope(|s| {
+            let workers: Vec<_> = (0..blocks)
+                .step_by(chunk)
+                .skip(1)
+                .map(|from| {
+                    s.spawn(move || line_counts(article, from..(from + chunk).min(blocks), width))
+                })
+                .collect();
+            let mut counted = vec![line_counts(article, 0..chunk.min(blocks), width)];
+            counted.extend(workers.into_iter().map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            }));
+            counted
+        });
+        let mut block_start = Vec::with_capacity(blocks + 1);
         let mut total = 0;
-        for b in 0..article.blocks.len() {
+        for count in counted.into_iter().flatten() {
             block_start.push(total);
-            scratch.clear();
-            block_lines(article, b, width, &mut scratch);
-            total += scratch.len();
+            total += count;
         }
         block_start.push(total);
         Layout { width, block_start }
@@ -163,6 +188,21 @@ impl Layout {
     pub fn line_of_byte(&self, article: &Article, byte: usize) -> usize {
         self.line_of_offset(article, article.block_at(byte), byte)
     }
+}
+
+/// Articles from this size on are counted on several threads.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// How many lines each block of `blocks` takes at `width`.
+fn line_counts(article: &Article, blocks: Range<usize>, width: usize) -> Vec<usize> {
+    let mut scratch = Vec::new();
+    blocks
+        .map(|b| {
+            scratch.clear();
+            block_lines(article, b, width, &mut scratch);
+            scratch.len()
+        })
+        .collect()
 }
 
 /// Appends the lines of block `b` at `width`: its own, then the gap after it (items of
@@ -368,6 +408,18 @@ mod tests {
             }
             assert!(layout.lines(&article, all.len()..all.len() + 3).is_empty());
             assert_eq!(layout.line(&article, all.len()), None);
+        }
+    }
+
+    #[test]
+    fn counting_in_parts_equals_counting_at_once() {
+        let article = plain::parse(crate::synth::article(60_000, 3, false), "t.txt");
+        for width in [9, 50] {
+            let once = Layout::counted_in_parts(&article, width, 1);
+            for parts in [2, 3, 7] {
+                let split = Layout::counted_in_parts(&article, width, parts);
+                assert_eq!(split.block_start, once.block_start, "{parts} parts");
+            }
         }
     }
 
