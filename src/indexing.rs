@@ -2,7 +2,8 @@
 //! while the whole article is read, parsed and analysed on a background thread and
 //! swapped in when ready. Everything lazy about loading lives here.
 
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 
 use anyhow::Result;
 
@@ -119,6 +120,50 @@ impl Indexing {
         self.rx
             .recv()
             .map_err(|_| anyhow::anyhow!("indexing stopped"))?
+    }
+}
+
+/// The exact layout of a big article at a new width, counted in the background after a
+/// resize; meanwhile the reader uses [`Layout::around`].
+/// Dropping it (a newer resize, another article) stops the count.
+pub struct Relayout {
+    rx: mpsc::Receiver<Layout>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Relayout {
+    pub fn start(article: Arc<Article>, width: usize) -> Relayout {
+        let (tx, rx) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            if let Some(layout) = Layout::unless_stopped(&article, width, &stopped) {
+                // The reader may have quit meanwhile; nobody listening is fine.
+                let _ = tx.send(layout);
+            }
+        });
+        Relayout { rx, stop }
+    }
+
+    /// The layout when it is counted; `Err` when the counting stopped without one.
+    pub fn poll(&self) -> Result<Option<Layout>, mpsc::TryRecvError> {
+        match self.rx.try_recv() {
+            Ok(layout) => Ok(Some(layout)),
+            Err(mpsc::TryRecvError::Empty) => Ok(None),
+            Err(err) => Err(err),
+        }
+    }
+}
+
+impl Drop for Relayout {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl std::fmt::Debug for Relayout {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Relayout")
     }
 }
 

@@ -3,6 +3,7 @@
 //! columns. Highlights never influence wrapping, so toggling them never re-wraps.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
@@ -40,54 +41,141 @@ pub struct Line {
 
 /// Line counts of every block at a width. The lines themselves are made on demand, a
 /// few blocks per frame, so memory does not grow with the article's lines.
+///
+/// A layout made [`around`](Layout::around) a position counts only the blocks near it
+/// and estimates the rest, so a resize costs what is visible, not the whole article;
+/// [`refine`](Layout::refine) counts more as the reader moves, and the exact layout
+/// (counted in the background) replaces it.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub width: usize,
     /// First line of each block (its own lines, then the gap after it), and one more
     /// entry: the number of lines.
     block_start: Vec<usize>,
+    /// Which blocks' counts are estimates; empty when every block is counted.
+    estimated: Vec<bool>,
 }
 
+/// Blocks on either side of the reader that a layout made `around` them counts exactly:
+/// many screens, so that scrolling never reaches an estimate before the exact layout
+/// is in.
+const EXACT_AROUND: usize = 100;
+
 impl Layout {
-    /// Counts the lines of every block wrapped at `width` columns (at least 1). A big
-    /// article is counted on every core: a resize re-wraps all of it.
+    /// Counts the lines of every block wrapped at `width` columns (at least 1).
     pub fn new(article: &Article, width: usize) -> Self {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        let parts = if article.text.len() < PARALLEL_BYTES {
-            1
-        } else {
-            cores.min(8)
-        };
-        Self::counted_in_parts(article, width, parts)
+        let never = AtomicBool::new(false);
+        Self::unless_stopped(article, width, &never).unwrap_or_else(|| Self::empty(width))
     }
 
-    fn counted_in_parts(article: &Article, width: usize, parts: usize) -> Self {
+    /// [`Layout::new`], given up (`None`) as soon as `stop` is set: a background count
+    /// that a newer resize has made useless.
+    pub fn unless_stopped(article: &Article, width: usize, stop: &AtomicBool) -> Option<Self> {
         let width = width.max(1);
-        let blocks = article.blocks.len();
-        let chunk = blocks.div_ceil(parts).max(1);
-        let counted: Vec<Vec<usize>> = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..blocks)
-                .step_by(chunk)
-                .skip(1)
-                .map(|from| {
-                    s.spawn(move || line_counts(article, from..(from + chunk).min(blocks), width))
-                })
-                .collect();
-            let mut counted = vec![line_counts(article, 0..chunk.min(blocks), width)];
-            counted.extend(workers.into_iter().map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            }));
-            counted
-        });
-        let mut block_start = Vec::with_capacity(blocks + 1);
+        let mut block_start = Vec::with_capacity(article.blocks.len() + 1);
+        let mut scratch = Vec::new();
         let mut total = 0;
-        for count in counted.into_iter().flatten() {
+        for b in 0..article.blocks.len() {
+            if b % 1024 == 0 && stop.load(Ordering::Relaxed) {
+                return None;
+            }
             block_start.push(total);
-            total += count;
+            scratch.clear();
+            block_lines(article, b, width, &mut scratch);
+            total += scratch.len();
         }
         block_start.push(total);
-        Layout { width, block_start }
+        Some(Layout {
+            width,
+            block_start,
+            estimated: Vec::new(),
+        })
+    }
+
+    /// A layout of nothing, to be replaced by one of the article at its width.
+    pub fn empty(width: usize) -> Self {
+        Layout {
+            width,
+            block_start: vec![0],
+            estimated: Vec::new(),
+        }
+    }
+
+    /// Counts the blocks around `block` and estimates the others from their length:
+    /// work proportional to the screen, not to the article.
+    pub fn around(article: &Article, width: usize, block: usize) -> Self {
+        let width = width.max(1);
+        let blocks = article.blocks.len();
+        let mut layout = Layout {
+            width,
+            block_start: Vec::with_capacity(blocks + 1),
+            estimated: vec![true; blocks],
+        };
+        let mut total = 0;
+        for b in 0..blocks {
+            layout.block_start.push(total);
+            total += estimate(article, b, width);
+        }
+        layout.block_start.push(total);
+        layout.refine(article, block);
+        layout
+    }
+
+    /// Whether every block is counted (none estimated).
+    pub fn is_exact(&self) -> bool {
+        self.estimated.is_empty()
+    }
+
+    /// Counts the estimated blocks around `block`. True when line numbers changed.
+    pub fn refine(&mut self, article: &Article, block: usize) -> bool {
+        let blocks = self.estimated.len();
+        let window =
+            block.saturating_sub(EXACT_AROUND).min(blocks)..(block + EXACT_AROUND).min(blocks);
+        if !self.estimated[window.clone()].contains(&true) {
+            return false;
+        }
+        let mut counts: Vec<usize> = self.block_start.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut scratch = Vec::new();
+        for b in window {
+            if self.estimated[b] {
+                scratch.clear();
+                block_lines(article, b, self.width, &mut scratch);
+                counts[b] = scratch.len();
+                self.estimated[b] = false;
+            }
+        }
+        let mut total = 0;
+        for (start, count) in self.block_start.iter_mut().zip(&counts) {
+            *start = total;
+            total += count;
+        }
+        if let Some(end) = self.block_start.last_mut() {
+            *end = total;
+        }
+        if !self.estimated.contains(&true) {
+            self.estimated.clear();
+        }
+        true
+    }
+
+    /// The lines of block `b`, as many as the layout counts for it: an estimated block
+    /// is cut or padded to its estimate so that line numbers stay consistent.
+    fn lines_of_block(&self, article: &Article, b: usize, out: &mut Vec<Line>) {
+        let first = out.len();
+        block_lines(article, b, self.width, out);
+        if self.estimated.get(b) == Some(&true) {
+            let count = self.block_start[b + 1] - self.block_start[b];
+            let end = article.blocks[b].range.end;
+            out.resize(
+                first + count,
+                Line {
+                    block: b,
+                    range: end..end,
+                    kind: LineKind::Blank,
+                    indent: 0,
+                },
+            );
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -108,7 +196,7 @@ impl Layout {
         let mut out = Vec::new();
         let mut b = first_block;
         while b < article.blocks.len() && self.block_start[b] < end {
-            block_lines(article, b, self.width, &mut out);
+            self.lines_of_block(article, b, &mut out);
             b += 1;
         }
         let skip = range.start - self.block_start[first_block];
@@ -149,7 +237,7 @@ impl Layout {
         let first = self.block_line(block);
         let mut within = Vec::new();
         if block < article.blocks.len() {
-            block_lines(article, block, self.width, &mut within);
+            self.lines_of_block(article, block, &mut within);
         }
         let end = first + within.len();
         // One past the block's last byte is the blank line after it.
@@ -190,19 +278,27 @@ impl Layout {
     }
 }
 
-/// Articles from this size on are counted on several threads.
-const PARALLEL_BYTES: usize = 4 << 20;
+/// Whether a blank line follows block `b`: items of one list sit together; every other
+/// block is followed by a gap.
+fn gap_after(article: &Article, b: usize) -> bool {
+    let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
+    article
+        .blocks
+        .get(b + 1)
+        .is_some_and(|next| !(in_list(article.blocks[b].kind) && in_list(next.kind)))
+}
 
-/// How many lines each block of `blocks` takes at `width`.
-fn line_counts(article: &Article, blocks: Range<usize>, width: usize) -> Vec<usize> {
-    let mut scratch = Vec::new();
-    blocks
-        .map(|b| {
-            scratch.clear();
-            block_lines(article, b, width, &mut scratch);
-            scratch.len()
-        })
-        .collect()
+/// About how many lines block `b` takes at `width`, from its length alone: words
+/// leave the ends of lines ragged, so a line holds somewhat less than `width` bytes.
+fn estimate(article: &Article, b: usize, width: usize) -> usize {
+    let block = &article.blocks[b];
+    let own = match block.kind {
+        BlockKind::Code => {
+            memchr::memchr_iter(b'\n', article.text[block.range.clone()].as_bytes()).count() + 1
+        }
+        _ => block.range.len().div_ceil((width * 9 / 10).max(1)).max(1),
+    };
+    own + usize::from(gap_after(article, b))
 }
 
 /// Appends the lines of block `b` at `width`: its own, then the gap after it (items of
@@ -235,10 +331,7 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
         }
         _ => wrap_block(text, block.range.clone(), b, width, lines),
     }
-    let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
-    if let Some(next) = article.blocks.get(b + 1)
-        && !(in_list(block.kind) && in_list(next.kind))
-    {
+    if gap_after(article, b) {
         lines.push(Line {
             block: b,
             range: block.range.end..block.range.end,
@@ -412,15 +505,57 @@ mod tests {
     }
 
     #[test]
-    fn counting_in_parts_equals_counting_at_once() {
-        let article = plain::parse(crate::synth::article(60_000, 3, false), "t.txt");
-        for width in [9, 50] {
-            let once = Layout::counted_in_parts(&article, width, 1);
-            for parts in [2, 3, 7] {
-                let split = Layout::counted_in_parts(&article, width, parts);
-                assert_eq!(split.block_start, once.block_start, "{parts} parts");
-            }
+    fn a_stopped_count_gives_up() {
+        let article = plain::parse(crate::synth::article(20_000, 3, false), "t.txt");
+        assert!(Layout::unless_stopped(&article, 30, &AtomicBool::new(true)).is_none());
+        let counted = Layout::unless_stopped(&article, 30, &AtomicBool::new(false));
+        assert_eq!(
+            counted.map(|l| l.len()),
+            Some(Layout::new(&article, 30).len())
+        );
+    }
+
+    #[test]
+    fn a_layout_around_a_block_is_exact_there_and_refines_to_the_exact_one() {
+        let article = plain::parse(crate::synth::article(400_000, 5, false), "t.txt");
+        let blocks = article.blocks.len();
+        assert!(
+            blocks > 4 * EXACT_AROUND,
+            "{blocks} blocks: too few to test estimates"
+        );
+        let width = 37;
+        let exact = Layout::new(&article, width);
+        let middle = blocks / 2;
+        let mut lazy = Layout::around(&article, width, middle);
+        assert!(!lazy.is_exact());
+        // Around the reader, the lines are the exact layout's, only numbered differently.
+        let shift = exact.block_line(middle) as isize - lazy.block_line(middle) as isize;
+        for b in middle - EXACT_AROUND / 2..middle + EXACT_AROUND / 2 {
+            let line = lazy.block_line(b);
+            assert_eq!(
+                exact.block_line(b) as isize - line as isize,
+                shift,
+                "block {b}"
+            );
+            assert_eq!(
+                lazy.lines(&article, line..line + 3),
+                exact.lines(&article, exact.block_line(b)..exact.block_line(b) + 3)
+            );
         }
+        // Numbering is consistent everywhere, estimates included: a line's anchor leads
+        // back into its block.
+        assert_eq!(lazy.lines(&article, 0..lazy.len()).len(), lazy.len());
+        let block_of = |line| lazy.line(&article, line).expect("a line").block;
+        for line in (0..lazy.len()).step_by(97) {
+            let anchor = lazy.anchor_of(line, &article);
+            assert_eq!(block_of(lazy.line_of(anchor, &article)), block_of(line));
+        }
+        // Refining everywhere ends at the exact layout.
+        for b in (0..blocks).step_by(EXACT_AROUND) {
+            lazy.refine(&article, b);
+        }
+        assert!(lazy.is_exact());
+        assert_eq!(lazy.block_start, exact.block_start);
     }
 
     #[test]

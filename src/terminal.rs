@@ -45,12 +45,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
             app.search_step();
             continue;
         }
-        if app.indexing.is_some() && !event::poll(INDEXING_POLL).context("waiting for a key")? {
-            app.poll_indexing();
+        if app.busy() && !event::poll(INDEXING_POLL).context("waiting for a key")? {
+            app.poll_background();
             continue;
         }
         let event = event::read().context("reading a key")?;
-        app.poll_indexing();
+        app.poll_background();
         // Terminals reflow or drop content on resize; repaint everything rather than
         // trust the diff against the previous frame.
         if matches!(event, Event::Resize(..)) {

@@ -140,6 +140,58 @@ fn a_resize_keeps_the_reader_on_the_same_sentence() {
 }
 
 #[test]
+fn a_resize_of_a_big_article_wraps_around_the_reader_now_and_the_rest_in_the_background() {
+    let text = byline::synth::article(3_000_000, 4, false);
+    let a = article::parse(text.as_bytes(), "big.txt");
+    let mut app = App::new(a, analysis::Analysis::default(), Rect::new(0, 0, 120, 40));
+    let middle = app.article.sections.len() / 2;
+    app.update(Action::JumpSection(middle));
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    let anchor = app.anchor();
+    let byte_of = |app: &App| {
+        let a = app.anchor();
+        app.article.blocks[a.block].range.start + a.offset
+    };
+    let byte = byte_of(&app);
+    app.update(Action::Resize(70, 30));
+    assert!(
+        !app.layout.is_exact() && app.busy(),
+        "the rest is counted later"
+    );
+    let line = app.layout.line(&app.article, app.top).expect("top line");
+    assert!(line.range.start <= byte && byte <= line.range.end);
+    // Paging on from there reads on, a screen at a time, with nothing skipped.
+    let mut last = byte;
+    for _ in 0..5 {
+        let shown = app
+            .layout
+            .lines(&app.article, app.top..app.top + app.height());
+        app.update(Action::PageDown);
+        let now = byte_of(&app);
+        assert!(now > last && now <= shown.last().expect("a screen").range.end);
+        last = now;
+    }
+    let before = app.anchor();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while app.busy() {
+        assert!(std::time::Instant::now() < deadline, "never counted");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.poll_background();
+    }
+    assert!(app.layout.is_exact());
+    let exact = byline::layout::Layout::new(&app.article, app.layout.width);
+    assert_eq!(app.layout.len(), exact.len());
+    assert_eq!(app.anchor(), before, "the swap does not move the reader");
+    assert_eq!(
+        app.top,
+        exact.line_of(before, &app.article).min(app.max_top())
+    );
+    assert_ne!(anchor, before);
+}
+
+#[test]
 fn outline_focus_selects_and_enter_jumps() {
     let mut app = app_for(&long_article(), 120, 40);
     app.update(Action::FocusNext);

@@ -68,7 +68,7 @@ impl App {
                 (article, analysis)
             }
             None => match self.load(index, &mut indexing) {
-                Ok(pair) => pair,
+                Ok((article, analysis)) => (std::sync::Arc::new(article), analysis),
                 Err(err) => {
                     let text = format!("{err:#}");
                     if let Some(item) = self.library.get_mut(index) {
@@ -82,6 +82,7 @@ impl App {
         };
         self.remember();
         let (article, analysis) = loaded;
+        self.relayout = None;
         let old_article = std::mem::replace(&mut self.article, article);
         let old_analysis = std::mem::replace(&mut self.analysis, analysis);
         // A half-indexed article is not worth caching.
@@ -206,7 +207,8 @@ impl App {
                 if let Some(run) = &run {
                     self.anchor = run.map_anchor(&self.article, &whole.article, self.anchor);
                 }
-                self.article = whole.article;
+                self.article = std::sync::Arc::new(whole.article);
+                self.relayout = None;
                 self.analysis = whole.analysis;
                 self.marks = whole.marks;
                 self.counts = outline_counts(&self.article, &self.analysis);

@@ -10,6 +10,8 @@ pub use search::Search;
 
 use ratatui::layout::{Position, Rect};
 
+use std::sync::Arc;
+
 use crate::analysis::{Analysis, Kind};
 use crate::article::Article;
 use crate::layout::{Anchor, Layout};
@@ -84,7 +86,8 @@ const WHEEL_LINES: usize = 3;
 type Counts = Vec<(usize, usize)>;
 
 pub struct App {
-    pub article: Article,
+    /// Shared with a background re-layout after a resize (see `indexing::Relayout`).
+    pub article: Arc<Article>,
     pub analysis: Analysis,
     /// Quotes, leaders and dateline, built once; toggles mask it when drawing.
     pub marks: RangeIndex,
@@ -126,21 +129,28 @@ pub struct App {
     pub picker: Picker,
     pub loader: Loader,
     /// Recently read articles: (library index, article, analysis).
-    pub(super) cache: Vec<(usize, Article, Analysis)>,
+    pub(super) cache: Vec<(usize, Arc<Article>, Analysis)>,
     /// Content hash of the open article: its key in the state store.
     hash: String,
     /// The open article is still being indexed in the background.
     pub indexing: Option<crate::indexing::Indexing>,
+    /// The exact layout after a resize of a big article, still being counted.
+    relayout: Option<crate::indexing::Relayout>,
 }
+
+/// Articles from this size on are re-laid out around the reader at once and exactly in
+/// the background; smaller ones are re-wrapped whole, in a few milliseconds.
+const LAZY_RELAYOUT_BYTES: usize = 512 << 10;
 
 impl App {
     pub fn new(article: Article, analysis: Analysis, size: Rect) -> App {
         let marks = marks::article_index(&article, &analysis);
         let counts = outline_counts(&article, &analysis);
-        let layout = Layout::new(&article, 1);
+        // Laid out by the `resize` below, once, at the real width.
+        let layout = Layout::empty(0);
         let message = (!article.warnings.is_empty()).then(|| article.warnings.join("; "));
         let mut app = App {
-            article,
+            article: Arc::new(article),
             analysis,
             marks,
             layout,
@@ -172,6 +182,7 @@ impl App {
             cache: Vec::new(),
             hash: String::new(),
             indexing: None,
+            relayout: None,
         };
         app.resize(size);
         app
@@ -434,6 +445,7 @@ impl App {
         self.anchor = anchor;
         self.show_quotes = quotes;
         self.show_leaders = leaders;
+        self.settle();
         self.top = self
             .layout
             .line_of(anchor, &self.article)
@@ -449,12 +461,57 @@ impl App {
         self.areas = Areas::new(size, self.leaders_rows(), self.shape);
         let width = usize::from(self.areas.text.width).max(1);
         if width != self.layout.width {
-            self.layout = Layout::new(&self.article, width);
+            self.relayout = None;
+            if self.article.text.len() < LAZY_RELAYOUT_BYTES {
+                self.layout = Layout::new(&self.article, width);
+            } else {
+                self.layout = Layout::around(&self.article, width, anchor.block);
+                let article = Arc::clone(&self.article);
+                self.relayout = Some(crate::indexing::Relayout::start(article, width));
+            }
         }
         self.top = self
             .layout
             .line_of(anchor, &self.article)
             .min(self.max_top());
+    }
+
+    /// Work running in the background that the loop should look at now and then.
+    pub fn busy(&self) -> bool {
+        self.indexing.is_some() || self.relayout.is_some()
+    }
+
+    /// Takes in what background work has finished: the whole article, an exact layout.
+    pub fn poll_background(&mut self) {
+        self.poll_indexing();
+        let Some(relayout) = &self.relayout else {
+            return;
+        };
+        match relayout.poll() {
+            Ok(None) => {}
+            Ok(Some(layout)) => {
+                self.relayout = None;
+                if layout.width == self.layout.width {
+                    self.layout = layout;
+                    self.top = self
+                        .layout
+                        .line_of(self.anchor, &self.article)
+                        .min(self.max_top());
+                }
+            }
+            Err(_) => self.relayout = None,
+        }
+    }
+
+    /// After a move in a layout that still estimates some blocks: counts those around
+    /// the reader, and puts `top` back on the anchor if line numbers changed.
+    fn settle(&mut self) {
+        if !self.layout.is_exact() && self.layout.refine(&self.article, self.anchor.block) {
+            self.top = self
+                .layout
+                .line_of(self.anchor, &self.article)
+                .min(self.max_top());
+        }
     }
 
     /// Where the reader is: the start of the top line when they last moved.
@@ -466,6 +523,7 @@ impl App {
     fn set_top(&mut self, line: usize) {
         self.top = line.min(self.max_top());
         self.anchor = self.layout.anchor_of(self.top, &self.article);
+        self.settle();
     }
 
     fn leaders_rows(&self) -> usize {
