@@ -78,7 +78,7 @@ pub fn json<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleJson<'a>
                 start: article.section_start(i),
             })
             .collect(),
-        quotes: analysis.quotes.iter().map(|q| span(&q.inner)).collect(),
+        quotes: analysis.quotes.iter().map(|q| span(&q.inner())).collect(),
         leaders: analysis
             .leaders
             .iter()

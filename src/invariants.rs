@@ -38,9 +38,11 @@ pub fn check_article(a: &Article) {
     let an = analysis::analyse(a, &[]);
     for q in &an.quotes {
         assert!(
-            q.outer.start <= q.inner.start && q.inner.end <= q.outer.end && q.outer.end <= t.len()
+            q.outer.start <= q.inner().start
+                && q.inner().end <= q.outer.end
+                && q.outer.end <= t.len()
         );
-        assert!(t.is_char_boundary(q.inner.start) && t.is_char_boundary(q.inner.end));
+        assert!(t.is_char_boundary(q.inner().start) && t.is_char_boundary(q.inner().end));
     }
     assert!(
         an.quotes

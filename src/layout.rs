@@ -76,7 +76,7 @@ impl Layout {
         let mut scratch = Vec::new();
         let mut total = 0;
         for b in 0..article.blocks.len() {
-            if b % 1024 == 0 && stop.load(Ordering::Relaxed) {
+            if b.is_multiple_of(1024) && stop.load(Ordering::Relaxed) {
                 return None;
             }
             block_start.push(total);

@@ -27,25 +27,70 @@ impl Marks {
     }
 }
 
-/// Ranges sorted by start, with a running maximum of ends so that the ranges
-/// overlapping any window are found without scanning from the beginning.
+/// Ranges sorted by start, with a running maximum of ends (one per chunk of ranges) so
+/// that the ranges overlapping any window are found without scanning from the
+/// beginning. Compact: a big article has a million highlights.
 #[derive(Debug, Clone, Default)]
 pub struct RangeIndex {
-    ranges: Vec<(Range<usize>, Marks)>,
-    max_end: Vec<usize>,
+    ranges: Vec<Marked>,
+    /// The largest end among the ranges up to the end of each chunk of `CHUNK`.
+    chunk_max_end: Vec<usize>,
 }
 
+/// A marked range, 16 bytes.
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    start: usize,
+    /// Longer highlights than 4 GiB are cut there.
+    len: u32,
+    marks: Marks,
+}
+
+impl Marked {
+    fn new(range: Range<usize>, marks: Marks) -> Marked {
+        let len = u32::try_from(range.end.saturating_sub(range.start)).unwrap_or(u32::MAX);
+        Marked {
+            start: range.start,
+            len,
+            marks,
+        }
+    }
+
+    fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
+}
+
+const CHUNK: usize = 64;
+
 impl RangeIndex {
-    pub fn new(mut ranges: Vec<(Range<usize>, Marks)>) -> Self {
-        ranges.sort_by_key(|(r, _)| r.start);
-        let max_end = ranges
-            .iter()
-            .scan(0, |m, (r, _)| {
-                *m = (*m).max(r.end);
-                Some(*m)
-            })
-            .collect();
-        RangeIndex { ranges, max_end }
+    pub fn new(ranges: impl IntoIterator<Item = (Range<usize>, Marks)>) -> Self {
+        Self::sorted(ranges.into_iter().map(|(r, m)| Marked::new(r, m)).collect())
+    }
+
+    fn sorted(mut marked: Vec<Marked>) -> Self {
+        // Unstable: a stable sort would borrow half the index again, and the order of
+        // ranges that start together does not matter.
+        marked.sort_unstable_by_key(|m| m.start);
+        let mut index = RangeIndex {
+            chunk_max_end: Vec::with_capacity(marked.len().div_ceil(CHUNK)),
+            ranges: Vec::new(),
+        };
+        for (i, m) in marked.iter().enumerate() {
+            index.note_end(i, m.end());
+        }
+        index.ranges = marked;
+        index
+    }
+
+    /// Keeps the running maximum for range `i` ending at `end`.
+    fn note_end(&mut self, i: usize, end: usize) {
+        if i.is_multiple_of(CHUNK) {
+            let before = self.chunk_max_end.last().copied().unwrap_or(0);
+            self.chunk_max_end.push(before.max(end));
+        } else if let Some(last) = self.chunk_max_end.last_mut() {
+            *last = (*last).max(end);
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -54,14 +99,9 @@ impl RangeIndex {
 
     /// Adds a range that starts at or after every range already in.
     pub fn push(&mut self, range: Range<usize>, marks: Marks) {
-        debug_assert!(
-            self.ranges
-                .last()
-                .is_none_or(|(r, _)| r.start <= range.start)
-        );
-        let max = self.max_end.last().copied().unwrap_or(0).max(range.end);
-        self.ranges.push((range, marks));
-        self.max_end.push(max);
+        debug_assert!(self.ranges.last().is_none_or(|r| r.start <= range.start));
+        self.note_end(self.ranges.len(), range.end);
+        self.ranges.push(Marked::new(range, marks));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -72,22 +112,24 @@ impl RangeIndex {
     pub fn overlapping(
         &self,
         window: Range<usize>,
-    ) -> impl Iterator<Item = &(Range<usize>, Marks)> {
-        let end = self.ranges.partition_point(|(r, _)| r.start < window.end);
-        // The first index whose running max end reaches into the window.
-        let start = self.max_end[..end].partition_point(|&m| m <= window.start);
+    ) -> impl Iterator<Item = (Range<usize>, Marks)> + '_ {
+        let end = self.ranges.partition_point(|r| r.start < window.end);
+        // Chunks whose running maximum stays before the window hold nothing in it.
+        let chunk = self.chunk_max_end.partition_point(|&m| m <= window.start);
+        let start = (chunk * CHUNK).min(end);
         self.ranges[start..end]
             .iter()
-            .filter(move |(r, _)| r.end > window.start)
+            .filter(move |r| r.end() > window.start)
+            .map(|r| (r.start..r.end(), r.marks))
     }
 }
 
 /// Splits `window` into segments where the set of covering marks is constant.
-pub fn segments<'a>(
+pub fn segments(
     window: Range<usize>,
-    marks: impl Iterator<Item = &'a (Range<usize>, Marks)>,
+    marks: impl Iterator<Item = (Range<usize>, Marks)>,
 ) -> Vec<(Range<usize>, Marks)> {
-    let marks: Vec<&(Range<usize>, Marks)> = marks.collect();
+    let marks: Vec<(Range<usize>, Marks)> = marks.collect();
     let mut cuts: Vec<usize> = vec![window.start, window.end];
     for (r, _) in &marks {
         cuts.push(r.start.clamp(window.start, window.end));
@@ -113,20 +155,19 @@ pub fn article_index(
     analysis: &crate::analysis::Analysis,
 ) -> RangeIndex {
     use crate::analysis::Kind;
-    let extra = usize::from(article.dateline.is_some()) + article.inline.len();
-    let mut ranges = Vec::with_capacity(analysis.highlight_count() + extra);
-    ranges.extend(analysis.highlights().map(|h| {
+    use crate::article::Inline;
+    let highlights = analysis.highlights().map(|h| {
         let mark = match h.kind {
             Kind::Quote => Marks::QUOTE,
             Kind::Leader(_) => Marks::LEADER,
         };
         (h.range, mark)
-    }));
-    if let Some(d) = &article.dateline {
-        ranges.push((d.span.clone(), Marks::DATELINE));
-    }
-    use crate::article::Inline;
-    ranges.extend(article.inline.iter().map(|(r, style)| {
+    });
+    let dateline = article
+        .dateline
+        .iter()
+        .map(|d| (d.span.clone(), Marks::DATELINE));
+    let inline = article.inline.iter().map(|(r, style)| {
         let mark = match style {
             Inline::Emphasis => Marks::EMPHASIS,
             Inline::Strong => Marks::STRONG,
@@ -134,8 +175,18 @@ pub fn article_index(
             Inline::Link => Marks::LINK,
         };
         (r.clone(), mark)
-    }));
-    RangeIndex::new(ranges)
+    });
+    // Straight into the index, sized exactly: a list of them first, or a vector grown
+    // by doubling, would hold every range twice.
+    let count = analysis.highlight_count() + article.inline.len() + 1;
+    let mut marked = Vec::with_capacity(count);
+    marked.extend(
+        highlights
+            .chain(dateline)
+            .chain(inline)
+            .map(|(r, m)| Marked::new(r, m)),
+    );
+    RangeIndex::sorted(marked)
 }
 
 #[cfg(test)]

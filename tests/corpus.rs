@@ -114,7 +114,7 @@ fn corpus_precision_and_recall() {
         let got_quotes: BTreeSet<_> = an
             .quotes
             .iter()
-            .map(|q| (q.inner.start, q.inner.end))
+            .map(|q| (q.inner().start, q.inner().end))
             .collect();
         let got_mentions: BTreeSet<_> = an
             .leaders

@@ -62,7 +62,7 @@ fn markdown_with_every_construct() {
     assert!(
         an.quotes
             .iter()
-            .any(|q| &a.text[q.inner.clone()] == "unavoidable")
+            .any(|q| &a.text[q.inner()] == "unavoidable")
     );
 }
 
@@ -96,7 +96,7 @@ fn a_saved_news_page_is_a_clean_article() {
     assert_eq!(&a.text[d.place.clone()], "LEEDS, England");
     let an = analysis::analyse(a, &[]);
     assert_eq!(an.leaders[0].name, "Tracy Brabin");
-    let quotes: Vec<&str> = an.quotes.iter().map(|q| &a.text[q.inner.clone()]).collect();
+    let quotes: Vec<&str> = an.quotes.iter().map(|q| &a.text[q.inner()]).collect();
     assert!(
         quotes.contains(&"the best chance in a generation")
             && quotes.contains(&"We have heard this before"),

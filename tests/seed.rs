@@ -34,7 +34,7 @@ fn seed_outline_and_dateline() {
 fn seed_quotes_and_leaders_are_exact() {
     let a = article::parse(SEED, "seed:anchorage-summit.txt");
     let an = analysis::analyse(&a, &[]);
-    let quotes: Vec<&str> = an.quotes.iter().map(|q| &a.text[q.inner.clone()]).collect();
+    let quotes: Vec<&str> = an.quotes.iter().map(|q| &a.text[q.inner()]).collect();
     assert_eq!(quotes, ["great progress,", "great progress", "progress"]);
     let leaders: Vec<(&str, usize)> = an
         .leaders

@@ -648,10 +648,13 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut leaders: Vec<Leader> = entries
         .into_iter()
         .filter(|e| !e.mentions.is_empty())
-        .map(|e| Leader {
-            name: e.name,
-            role: e.role,
-            mentions: e.mentions,
+        .map(|mut e| {
+            e.mentions.shrink_to_fit();
+            Leader {
+                name: e.name,
+                role: e.role,
+                mentions: e.mentions,
+            }
         })
         .collect();
     leaders.sort_by_key(|l| l.mentions[0].start);
@@ -702,13 +705,19 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// Evidence found in pass one, kept as bytes so that pass two can re-tokenize.
+/// Evidence found in pass one, kept as bytes so that pass two can re-tokenize. Small:
+/// a big article has hundreds of thousands.
 struct FoundSpan {
-    /// The highlighted mention.
-    span: Range<usize>,
-    /// Folded surname of the name inside it.
-    surname: Option<String>,
-    entry: usize,
+    /// Where the highlighted mention starts; it ends with the name's surname.
+    start: usize,
+    len: u32,
+    entry: u32,
+}
+
+impl FoundSpan {
+    fn span(&self) -> Range<usize> {
+        self.start..self.start + self.len as usize
+    }
 }
 
 /// Pass one, for one block: titled names, appositions, counterparts → leaders, and the
@@ -739,11 +748,16 @@ fn evidence(
                     *last_role = f.role.clone();
                 }
                 i = f.span.end;
-                found.push(FoundSpan {
-                    span: doc.span(f.span),
-                    surname: doc.name_key(f.name).pop(),
-                    entry,
-                });
+                let span = doc.span(f.span);
+                // A mention is a few words and there are a few dozen leaders; any
+                // that did not fit would just not be highlighted.
+                if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
+                    found.push(FoundSpan {
+                        start: span.start,
+                        len,
+                        entry,
+                    });
+                }
             }
             None => i += 1,
         }
@@ -824,16 +838,16 @@ fn mentions(
     let mut i = 0;
     while i < doc.tokens.len() {
         let at = doc.tokens[i].range.start;
-        while found.get(*next_found).is_some_and(|f| f.span.start < at) {
+        while found.get(*next_found).is_some_and(|f| f.start < at) {
             *next_found += 1;
         }
-        if let Some(f) = found.get(*next_found).filter(|f| f.span.start == at) {
-            entries[f.entry].mentions.push(f.span.clone());
-            if let Some(surname) = &f.surname {
-                last_person.insert(surname.clone(), (doc.sentence[i], true));
-            }
-            // On past the evidence's tokens.
-            i += doc.tokens[i..].partition_point(|t| t.range.start < f.span.end);
+        if let Some(f) = found.get(*next_found).filter(|f| f.start == at) {
+            let span = f.span();
+            entries[f.entry as usize].mentions.push(span.clone());
+            // On past the evidence's tokens; the last is the surname.
+            let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
+            last_person.insert(doc.folded(end - 1).to_string(), (doc.sentence[i], true));
+            i = end;
             *next_found += 1;
             continue;
         }

@@ -106,7 +106,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         .chain(app.search.index.overlapping(range.clone()))
         .chain(
             current
-                .iter()
+                .into_iter()
                 .filter(|(r, _)| r.start < range.end && r.end > range.start),
         );
     for (seg, set) in marks::segments(range.clone(), overlapping) {
