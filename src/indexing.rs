@@ -17,11 +17,12 @@ use crate::marks::RangeIndex;
 /// Files larger than this open progressively: analysing more than this before the
 /// first paint would make byline slower to show a page than `less`.
 pub const DEFAULT_THRESHOLD: u64 = 64 << 10;
-/// How much of the head (and of the tail) is parsed for the first paint: two screens
-/// of text (a cell holds at most a few bytes, wrapped lines leave cells empty), within
-/// bounds. Every byte more is parsed, analysed and laid out before anything shows.
+/// How much of the head (and of the tail) is parsed for the first paint: a screen and
+/// a half of text (the body is narrower than the screen and a cell holds one to three
+/// bytes), within bounds. Every byte more is parsed, analysed and laid out before
+/// anything shows.
 fn first_part_bytes(screen: (u16, u16)) -> usize {
-    (usize::from(screen.0) * usize::from(screen.1) * 2).clamp(4 << 10, 32 << 10)
+    (usize::from(screen.0) * usize::from(screen.1) * 3 / 2).clamp(4 << 10, 32 << 10)
 }
 
 /// Stands between the first part's head and tail until the whole article is in.

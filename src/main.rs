@@ -75,6 +75,8 @@ enum ColorChoice {
 }
 
 fn main() -> ExitCode {
+    // Ready by the time the first article is analysed, at no cost to the first paint.
+    std::thread::spawn(byline::analysis::leaders::warm_up);
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,

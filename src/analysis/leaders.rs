@@ -606,13 +606,24 @@ impl<'a> Known<'a> {
     }
 }
 
+/// The shipped list, indexed once per process, not once per article.
+fn builtin_known() -> &'static Known<'static> {
+    static BUILTIN: OnceLock<Known<'static>> = OnceLock::new();
+    BUILTIN.get_or_init(|| Known::new(builtin()))
+}
+
+/// Builds the shipped list's index and the title vocabulary now (on another thread,
+/// while the first article is read), so the first analysis does not wait for them.
+pub fn warm_up() {
+    builtin_known();
+    vocabulary();
+}
+
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    // The shipped list is indexed once per process, not once per article.
-    static BUILTIN: OnceLock<Known<'static>> = OnceLock::new();
     let custom;
     let known = if std::ptr::eq(list, builtin()) {
-        BUILTIN.get_or_init(|| Known::new(builtin()))
+        builtin_known()
     } else {
         custom = Known::new(list);
         &custom
