@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, fold, fold_into, is_capitalised, tokenize};
+use super::vocabulary::{self, FREE_BIT, List, TITLE_HEADS, bit, lists_of};
 use crate::article::{Article, BlockKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,198 +65,10 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
         .collect()
 }
 
-/// Title words that can head a leader's title. The weak ones also start ordinary
-/// names (`General Motors`, `King Street`), so they need a two-word name after them.
-#[rustfmt::skip]
-const STRONG_HEADS: &[&str] = &[
-    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
-    "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
-    "chairperson", "ceo", "commissioner", "taoiseach", "ayatollah", "emir", "sheikh", "sultan",
-    "president-elect", "director-general", "governor-general", "gov", "pres", "presidente",
-    "presidenta", "ministre", "ministro", "ministra", "maire", "alcalde", "alcaldesa",
-    "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
-    "chanceliere",
-];
-#[rustfmt::skip]
-const WEAK_HEADS: &[&str] = &[
-    "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
-    "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
-    "founder-ceo",
-];
-/// Heads that are a leader's title only with a modifier: `Trade Representative`,
-/// `High Representative`, `Special Envoy` (a bare `Representative` is a legislator).
-#[rustfmt::skip]
-const MODIFIED_HEADS: &[&str] = &["representative", "envoy"];
-/// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
-#[rustfmt::skip]
-const MODIFIERS: &[&str] = &[
-    "prime", "vice", "deputy", "high", "special", "foreign", "defence", "defense", "finance", "interior", "home",
-    "health", "trade", "economy", "economic", "energy", "justice", "education", "culture",
-    "environment", "agriculture", "transport", "labour", "labor", "treasury", "state", "first",
-    "supreme", "crown", "chief", "executive", "managing", "attorney", "majority", "minority",
-    "opposition", "party", "house", "senate", "army", "military", "police", "field", "acting",
-    "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
-    "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
-    "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
-    "industry", "commerce",
-];
-/// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
-const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
-];
-/// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
-#[rustfmt::skip]
-const PARTICLES: &[&str] = &[
-    "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
-    "bint", "ibn", "al", "el", "y", "del", "della", "ter", "ten",
-];
-/// Capitalised words that start sentences and are never part of a name.
-#[rustfmt::skip]
-const STOPWORDS: &[&str] = &[
-    "the", "a", "an", "and", "but", "or", "so", "if", "in", "on", "at", "by", "for", "from",
-    "with", "without", "to", "of", "as", "when", "while", "after", "before", "since", "until",
-    "then", "now", "meanwhile", "however", "also", "both", "despite", "although", "though",
-    "because", "during", "under", "over", "yet", "still", "it", "he", "she", "they", "we", "i",
-    "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
-    "there", "here", "what", "who", "why", "how", "where", "which", "even", "only", "just",
-    "many", "some", "most", "former", "later", "earlier", "today", "yesterday", "tomorrow",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not", "no",
-    "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike", "among",
-    "amid", "against", "about", "around", "through", "throughout", "upon", "ex", "late", "new",
-    "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
-    "die", "das", "ein", "eine", "une",
-];
-const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
-/// Words allowed between an apposition's comma and its title: `, Russia’s president`.
-#[rustfmt::skip]
-const APPOSITION_FILLERS: &[&str] = &[
-    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
-    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
-    "her", "also", "now",
-];
 const MAX_NAME_WORDS: usize = 4;
 
-/// The word lists above, for `is_in`.
-#[derive(Clone, Copy)]
-enum List {
-    StrongHeads,
-    WeakHeads,
-    Modifiers,
-    Trailers,
-    Honorifics,
-    Particles,
-    Stopwords,
-    Counterparts,
-    AppositionFillers,
-    ModifiedHeads,
-}
-
-/// FNV-1a: the vocabulary's keys are short, trusted words, where SipHash's
-/// protection against crafted keys buys nothing and costs a fifth of the analysis.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// Folded word → the lists it is in, plus a cheap first test: for lowercase words, the
-/// lengths present per (first letter, last letter). Most words of an article fail it.
-struct Vocabulary {
-    lists: HashMap<&'static str, u16, std::hash::BuildHasherDefault<Fnv>>,
-    lengths: [u32; 26 * 26],
-}
-
-/// Index into `Vocabulary::lengths` for a word from `a`–`z` to `a`–`z`.
-fn shape(word: &str) -> Option<usize> {
-    let (&first, &last) = (word.as_bytes().first()?, word.as_bytes().last()?);
-    (first.is_ascii_lowercase() && last.is_ascii_lowercase())
-        .then(|| usize::from(first - b'a') * 26 + usize::from(last - b'a'))
-}
-
-/// The lists a folded word is in, as bits: one hash lookup for all lists, done once per
-/// word of the article.
-fn lists_of(word: &str) -> u16 {
-    let v = vocabulary();
-    if let Some(at) = shape(word)
-        && word.len() < 32
-        && v.lengths[at] & (1 << word.len()) == 0
-    {
-        return 0;
-    }
-    v.lists.get(word).copied().unwrap_or(0)
-}
-
-/// A word's folded form and the lists it is in. Most words are lowercase ASCII, whose
-/// folded form is themselves; others are folded into `buf`.
-fn folded_lists<'w>(word: &'w str, buf: &'w mut String) -> (&'w str, u16) {
-    let plain = word
-        .bytes()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-');
-    let form = if plain {
-        word
-    } else {
-        fold_into(word, buf);
-        buf.as_str()
-    };
-    (form, lists_of(form))
-}
-
-fn bit(list: List) -> u16 {
-    1 << list as u16
-}
-
-/// Tag bit (after the lists) of words like `al-Sharaa`.
-const PREFIXED: u16 = 12;
-
-const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
-
-fn vocabulary() -> &'static Vocabulary {
-    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| {
-        let lists = [
-            (List::StrongHeads, STRONG_HEADS),
-            (List::WeakHeads, WEAK_HEADS),
-            (List::Modifiers, MODIFIERS),
-            (List::Trailers, TRAILERS),
-            (List::Honorifics, HONORIFICS),
-            (List::Particles, PARTICLES),
-            (List::Stopwords, STOPWORDS),
-            (List::Counterparts, COUNTERPARTS),
-            (List::AppositionFillers, APPOSITION_FILLERS),
-            (List::ModifiedHeads, MODIFIED_HEADS),
-        ];
-        let mut v = Vocabulary {
-            lists: HashMap::default(),
-            lengths: [0; 26 * 26],
-        };
-        for (list, words) in lists {
-            for &w in words {
-                *v.lists.entry(w).or_insert(0) |= bit(list);
-                if let Some(at) = shape(w).filter(|_| w.len() < 32) {
-                    v.lengths[at] |= 1 << w.len();
-                }
-            }
-        }
-        v
-    })
-}
+/// Tag bit (after the vocabulary's lists) of words like `al-Sharaa`.
+const PREFIXED: u16 = FREE_BIT;
 
 /// Per-token facts of one block, used by both passes. Only one block's tokens are
 /// alive at a time, so memory does not grow with the article.
@@ -616,7 +429,7 @@ fn builtin_known() -> &'static Known<'static> {
 /// while the first article is read), so the first analysis does not wait for them.
 pub fn warm_up() {
     builtin_known();
-    vocabulary();
+    vocabulary::warm_up();
 }
 
 /// All leaders in the article with their mentions, in order of first mention.
@@ -680,7 +493,7 @@ impl<'a> Doc<'a> {
         let mut buf = String::new();
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(&article.text, block.range.clone(), &mut tokens, |word| {
-            let lists = folded_lists(word, &mut buf).1;
+            let lists = lists_of(word, &mut buf);
             let b = word.as_bytes();
             let prefixed =
                 (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
@@ -694,7 +507,8 @@ impl<'a> Doc<'a> {
             let at = folded_text.len();
             let word = &article.text[t.range.clone()];
             if t.is_word() && (t.tag != 0 || is_capitalised(word)) {
-                folded_text.push_str(folded_lists(word, &mut buf).0);
+                fold_into(word, &mut buf);
+                folded_text.push_str(&buf);
             }
             folded.push(at..folded_text.len());
         }

@@ -1,0 +1,253 @@
+//! The words the leaders detector knows: titles and their parts, honorifics, name
+//! particles, sentence-start words, fillers. One lookup per word of the article tells
+//! every list the word is in, so it is a small open-addressed table read without
+//! folding (ASCII case is ignored as it is compared), not a general hash map.
+
+use std::sync::OnceLock;
+
+use super::tokens::fold_into;
+
+/// Title words that can head a leader's title. The weak ones also start ordinary
+/// names (`General Motors`, `King Street`), so they need a two-word name after them.
+#[rustfmt::skip]
+pub const STRONG_HEADS: &[&str] = &[
+    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
+    "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
+    "chairperson", "ceo", "commissioner", "taoiseach", "ayatollah", "emir", "sheikh", "sultan",
+    "president-elect", "director-general", "governor-general", "gov", "pres", "presidente",
+    "presidenta", "ministre", "ministro", "ministra", "maire", "alcalde", "alcaldesa",
+    "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
+    "chanceliere",
+];
+#[rustfmt::skip]
+pub const WEAK_HEADS: &[&str] = &[
+    "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
+    "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
+    "founder-ceo",
+];
+/// Heads that are a leader's title only with a modifier: `Trade Representative`,
+/// `High Representative`, `Special Envoy` (a bare `Representative` is a legislator).
+#[rustfmt::skip]
+pub const MODIFIED_HEADS: &[&str] = &["representative", "envoy"];
+/// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
+#[rustfmt::skip]
+pub const MODIFIERS: &[&str] = &[
+    "prime", "vice", "deputy", "high", "special", "foreign", "defence", "defense", "finance", "interior", "home",
+    "health", "trade", "economy", "economic", "energy", "justice", "education", "culture",
+    "environment", "agriculture", "transport", "labour", "labor", "treasury", "state", "first",
+    "supreme", "crown", "chief", "executive", "managing", "attorney", "majority", "minority",
+    "opposition", "party", "house", "senate", "army", "military", "police", "field", "acting",
+    "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
+    "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
+    "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
+    "industry", "commerce",
+];
+/// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
+pub const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
+#[rustfmt::skip]
+pub const HONORIFICS: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
+];
+/// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
+#[rustfmt::skip]
+pub const PARTICLES: &[&str] = &[
+    "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
+    "bint", "ibn", "al", "el", "y", "del", "della", "ter", "ten",
+];
+/// Capitalised words that start sentences and are never part of a name.
+#[rustfmt::skip]
+pub const STOPWORDS: &[&str] = &[
+    "the", "a", "an", "and", "but", "or", "so", "if", "in", "on", "at", "by", "for", "from",
+    "with", "without", "to", "of", "as", "when", "while", "after", "before", "since", "until",
+    "then", "now", "meanwhile", "however", "also", "both", "despite", "although", "though",
+    "because", "during", "under", "over", "yet", "still", "it", "he", "she", "they", "we", "i",
+    "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those",
+    "there", "here", "what", "who", "why", "how", "where", "which", "even", "only", "just",
+    "many", "some", "most", "former", "later", "earlier", "today", "yesterday", "tomorrow",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "not", "no",
+    "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike", "among",
+    "amid", "against", "about", "around", "through", "throughout", "upon", "ex", "late", "new",
+    "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
+    "die", "das", "ein", "eine", "une",
+];
+pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
+/// Words allowed between an apposition's comma and its title: `, Russia’s president`.
+#[rustfmt::skip]
+pub const APPOSITION_FILLERS: &[&str] = &[
+    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
+    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
+    "her", "also", "now",
+];
+
+/// The lists above, one bit each in what [`lists_of`] returns.
+#[derive(Clone, Copy)]
+pub enum List {
+    StrongHeads,
+    WeakHeads,
+    Modifiers,
+    Trailers,
+    Honorifics,
+    Particles,
+    Stopwords,
+    Counterparts,
+    AppositionFillers,
+    ModifiedHeads,
+}
+
+pub fn bit(list: List) -> u16 {
+    1 << list as u16
+}
+
+/// The first bit after the lists, free for callers' own tags.
+pub const FREE_BIT: u16 = 10;
+
+pub const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
+
+/// Slots of the table: a power of two, several times the number of words, so that a
+/// word not in it (most words) usually meets an empty slot at once.
+const SLOTS: usize = 2048;
+
+struct Vocabulary {
+    /// 0 for empty, else 1 + an index into `words`.
+    slots: Vec<u16>,
+    words: Vec<(&'static str, u16)>,
+    longest: usize,
+}
+
+/// Where a word's probe starts: from its length and its first and last two bytes, with
+/// ASCII case ignored.
+fn slot_of(word: &[u8]) -> usize {
+    let n = word.len();
+    let at = |i: usize| u32::from(word[i].to_ascii_lowercase());
+    let mut h = n as u32;
+    for i in [0, 1.min(n - 1), n.saturating_sub(2), n - 1] {
+        h = h.wrapping_mul(31).wrapping_add(at(i));
+    }
+    (h.wrapping_mul(0x9E37_79B9) >> 16) as usize & (SLOTS - 1)
+}
+
+impl Vocabulary {
+    fn build() -> Vocabulary {
+        let lists = [
+            (List::StrongHeads, STRONG_HEADS),
+            (List::WeakHeads, WEAK_HEADS),
+            (List::Modifiers, MODIFIERS),
+            (List::Trailers, TRAILERS),
+            (List::Honorifics, HONORIFICS),
+            (List::Particles, PARTICLES),
+            (List::Stopwords, STOPWORDS),
+            (List::Counterparts, COUNTERPARTS),
+            (List::AppositionFillers, APPOSITION_FILLERS),
+            (List::ModifiedHeads, MODIFIED_HEADS),
+        ];
+        let mut v = Vocabulary {
+            slots: vec![0; SLOTS],
+            words: Vec::new(),
+            longest: 0,
+        };
+        for (list, words) in lists {
+            for &w in words {
+                match v.words.iter_mut().find(|(known, _)| *known == w) {
+                    Some((_, bits)) => *bits |= bit(list),
+                    None => {
+                        v.words.push((w, bit(list)));
+                        v.longest = v.longest.max(w.len());
+                        let mut at = slot_of(w.as_bytes());
+                        while v.slots[at] != 0 {
+                            at = (at + 1) & (SLOTS - 1);
+                        }
+                        v.slots[at] = v.words.len() as u16;
+                    }
+                }
+            }
+        }
+        v
+    }
+
+    /// The lists of a word compared with ASCII case ignored.
+    fn lookup(&self, word: &[u8]) -> u16 {
+        if word.is_empty() || word.len() > self.longest {
+            return 0;
+        }
+        let mut at = slot_of(word);
+        loop {
+            let (known, bits) = match self.slots[at] {
+                0 => return 0,
+                k => self.words[usize::from(k) - 1],
+            };
+            if known.len() == word.len() && known.as_bytes().eq_ignore_ascii_case(word) {
+                return bits;
+            }
+            at = (at + 1) & (SLOTS - 1);
+        }
+    }
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(Vocabulary::build)
+}
+
+/// Builds the table now, off the path of the first analysis.
+pub fn warm_up() {
+    vocabulary();
+}
+
+/// The lists a word of the article is in, as bits, compared in its folded form
+/// (lowercase, no diacritics, no dots). Plain ASCII words (nearly all) are looked up as
+/// they are; others are folded into `buf` first.
+pub fn lists_of(word: &str, buf: &mut String) -> u16 {
+    let bytes = word.as_bytes();
+    if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
+        return vocabulary().lookup(bytes);
+    }
+    fold_into(word, buf);
+    vocabulary().lookup(buf.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_word_is_found_in_any_case_and_others_are_not() {
+        let mut buf = String::new();
+        let lists = [
+            STRONG_HEADS,
+            WEAK_HEADS,
+            MODIFIERS,
+            TRAILERS,
+            HONORIFICS,
+            PARTICLES,
+        ];
+        for word in lists
+            .iter()
+            .chain([STOPWORDS, COUNTERPARTS].iter())
+            .flat_map(|l| l.iter())
+        {
+            assert_ne!(lists_of(word, &mut buf), 0, "{word}");
+            assert_ne!(lists_of(&word.to_uppercase(), &mut buf), 0, "{word}");
+        }
+        assert_eq!(
+            lists_of("President", &mut buf) & TITLE_HEADS,
+            bit(List::StrongHeads)
+        );
+        assert_eq!(
+            lists_of("the", &mut buf),
+            bit(List::Stopwords) | bit(List::AppositionFillers)
+        );
+        assert_eq!(lists_of("Gen.", &mut buf), lists_of("gen", &mut buf));
+        assert_eq!(lists_of("Présidente", &mut buf), bit(List::StrongHeads));
+        for word in [
+            "said",
+            "Putin",
+            "",
+            "x",
+            "presidents",
+            "minister-",
+            "counterpartss",
+        ] {
+            assert_eq!(lists_of(word, &mut buf), 0, "{word}");
+        }
+    }
+}
