@@ -25,6 +25,15 @@ impl Builder {
         Builder::default()
     }
 
+    /// A builder whose text will take about `bytes`: a big document's text is not
+    /// grown by doubling, which would hold up to twice it for a moment.
+    pub fn with_capacity(bytes: usize) -> Builder {
+        Builder {
+            text: String::with_capacity(bytes),
+            ..Builder::default()
+        }
+    }
+
     /// Starts a block of `kind`, closing any open one.
     pub fn begin(&mut self, kind: BlockKind) {
         self.end();
@@ -162,6 +171,9 @@ impl Builder {
     /// field) for when the text has no title block.
     pub fn finish(mut self, name: &str, format: Format, title: Option<String>) -> Article {
         self.end();
+        if self.text.capacity() > self.text.len() + self.text.len() / 8 {
+            self.text.shrink_to_fit();
+        }
         let mut inline = self.inline;
         inline.retain(|(r, _)| r.end <= self.text.len());
         let mut article = finish(self.text, self.blocks, name, format, title);

@@ -27,7 +27,8 @@ pub fn parse(text: &str, name: &str) -> Article {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_FOOTNOTES;
-    let mut b = Builder::new();
+    // The reading text is about as long as the source.
+    let mut b = Builder::with_capacity(text.len());
     let mut front_title: Option<String> = None;
     let mut in_metadata = false;
     // Open inline styles: (start, style).
