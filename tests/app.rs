@@ -160,6 +160,10 @@ fn a_resize_of_a_big_article_wraps_around_the_reader_now_and_the_rest_in_the_bac
         !app.layout.is_exact() && app.busy(),
         "the rest is counted later"
     );
+    assert!(
+        row(&screen(&app), 29).contains('≈'),
+        "the position is shown as an estimate"
+    );
     let line = app.layout.line(&app.article, app.top).expect("top line");
     assert!(line.range.start <= byte && byte <= line.range.end);
     // Paging on from there reads on, a screen at a time, with nothing skipped.
@@ -181,6 +185,7 @@ fn a_resize_of_a_big_article_wraps_around_the_reader_now_and_the_rest_in_the_bac
         app.poll_background();
     }
     assert!(app.layout.is_exact());
+    assert!(!row(&screen(&app), 29).contains('≈'));
     let exact = byline::layout::Layout::new(&app.article, app.layout.width);
     assert_eq!(app.layout.len(), exact.len());
     assert_eq!(app.anchor(), before, "the swap does not move the reader");

@@ -17,6 +17,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // Until a big article is indexed, its length (and so the position) is not known.
     let position = if app.indexing.is_some() {
         "indexing…".to_string()
+    } else if !app.layout.is_exact() {
+        // Just after a resize of a big article: line counts far away are estimates.
+        format!("≈{:>2}%", app.percent())
     } else {
         format!("{:>3}%", app.percent())
     };
