@@ -104,11 +104,6 @@ impl Doc<'_> {
         self.tokens.get(i).is_some_and(|t| t.tag & TITLE_HEADS != 0)
     }
 
-    /// Whether token `b` exists (a Doc is one block, so `a` is in the same one).
-    fn same_block(&self, _a: usize, b: usize) -> bool {
-        b < self.tokens.len()
-    }
-
     /// The folded word of token `i`: empty for punctuation and for words no rule looks at.
     fn folded(&self, i: usize) -> &str {
         &self.folded_text[self.folded[i].clone()]
@@ -131,8 +126,7 @@ impl Doc<'_> {
         }
         let mut end = i + 1;
         let mut words = 1;
-        while words < MAX_NAME_WORDS && self.same_block(i, end) && !self.tokens[end - 1].possessive
-        {
+        while words < MAX_NAME_WORDS && !self.tokens[end - 1].possessive {
             if self.name_word(end) {
                 end += 1;
                 words += 1;
@@ -152,7 +146,7 @@ impl Doc<'_> {
         while self.is_word(i) && self.is(i, List::Particles) {
             i += 1;
         }
-        self.same_block(i - 1, i) && self.name_word(i)
+        self.name_word(i)
     }
 
     fn span(&self, tokens: Range<usize>) -> Range<usize> {
@@ -177,7 +171,7 @@ fn prefixed_surname(word: &str) -> bool {
 fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let mut j = i;
     let mut last_head: Option<(usize, bool)> = None;
-    while doc.is_word(j) && doc.same_block(i, j) {
+    while doc.is_word(j) {
         let head = doc.title_word(j) || (j > i && doc.is(j, List::ModifiedHeads));
         let trailer = last_head.is_some() && doc.is(j, List::Trailers);
         if !(head || trailer || doc.is(j, List::Modifiers)) {
@@ -240,13 +234,13 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     let mut name_start = title_end;
     let mut role_end = title_end;
     // `of [the] Org Words Name Name`: the last two capitalised words are the name.
-    if doc.is_word(title_end) && doc.folded(title_end) == "of" && doc.same_block(i, title_end) {
+    if doc.is_word(title_end) && doc.folded(title_end) == "of" {
         let mut k = title_end + 1;
         if doc.is_word(k) && doc.folded(k) == "the" {
             k += 1;
         }
         let run_start = k;
-        while doc.cap(k) && doc.same_block(i, k) && !doc.tokens[k - 1].possessive {
+        while doc.cap(k) && !doc.tokens[k - 1].possessive {
             k += 1;
         }
         let run = run_start..k;
@@ -261,7 +255,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         name_start -= usize::from(doc.is(name_start, List::Particles) && name_start > run_start);
         role_end = name_start;
     }
-    if !doc.same_block(i, name_start) || doc.tokens[name_start.saturating_sub(1)].possessive {
+    if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
     }
     let name_end = doc.name_at(name_start)?;
@@ -273,7 +267,6 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     // Leftwards: nationality and organisation words are part of the mention.
     let mut start = i;
     while start > 0
-        && doc.same_block(start - 1, i)
         && start + 3 > i
         && doc.cap(start - 1)
         && !doc.is(start - 1, List::Stopwords)
@@ -285,7 +278,6 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
         && doc.cap(start - 1)
         && doc.tokens[start - 1].sentence_start
         && !doc.is(start - 1, List::Stopwords)
-        && doc.same_block(start - 1, i)
         && start + 3 > i
     {
         start -= 1;
@@ -300,20 +292,18 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
 /// `Name, [filler…] title`: `Vladimir Putin, Russia’s president`.
 fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     let comma = name.end;
-    if !doc.tokens.get(comma)?.is_punct(',') || !doc.same_block(name.start, comma) {
+    if !doc.tokens.get(comma)?.is_punct(',') {
         return None;
     }
     let mut k = comma + 1;
     let mut fillers = 0;
-    while fillers < 4 && doc.is_word(k) && doc.same_block(name.start, k) {
+    while fillers < 4 && doc.is_word(k) {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
             let mut role_end = end;
             if doc.is_word(end) && doc.folded(end) == "of" {
                 role_end = end + 1;
-                while doc.is_word(role_end)
-                    && (doc.cap(role_end) || doc.folded(role_end) == "the")
-                    && doc.same_block(k, role_end)
+                while doc.is_word(role_end) && (doc.cap(role_end) || doc.folded(role_end) == "the")
                 {
                     role_end += 1;
                 }
@@ -336,7 +326,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
 /// `the Bank of England governor, Andrew Bailey`: a title, a comma, a full name.
 fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
     let (end, _) = title_at(doc, i)?;
-    if !doc.tokens.get(end)?.is_punct(',') || !doc.same_block(i, end + 1) {
+    if !doc.tokens.get(end)?.is_punct(',') {
         return None;
     }
     let name_end = doc.name_at(end + 1)?;
@@ -357,7 +347,7 @@ fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Fo
         k += 1;
     }
     let end = doc.name_at(k)?;
-    if end - k < 2 || !doc.same_block(i, k) {
+    if end - k < 2 {
         return None;
     }
     Some(Found {
@@ -682,11 +672,7 @@ fn mentions(
         } else {
             i
         };
-        let Some(name_end) = doc
-            .same_block(i, name_start)
-            .then(|| doc.name_at(name_start))
-            .flatten()
-        else {
+        let Some(name_end) = doc.name_at(name_start) else {
             i += 1;
             continue;
         };
