@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, fold, fold_into, is_capitalised, tokenize};
+use super::tokens::{Token, fold, fold_onto, is_capitalised, tokenize};
 use super::vocabulary::{self, FREE_BIT, List, TITLE_HEADS, bit, lists_of};
 use crate::article::{Article, BlockKind};
 
@@ -497,8 +497,7 @@ impl<'a> Doc<'a> {
             let at = folded_text.len();
             let word = &article.text[t.range.clone()];
             if t.is_word() && (t.tag != 0 || is_capitalised(word)) {
-                fold_into(word, &mut buf);
-                folded_text.push_str(&buf);
+                fold_onto(word, &mut folded_text);
             }
             folded.push(at..folded_text.len());
         }

@@ -49,6 +49,12 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// Dashes, curly quotes, ellipses and the like (Unicode's General Punctuation, less its
+/// spaces): common in articles, and answered here without the Unicode tables.
+fn is_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 /// Tokenizes `text[range]` and appends to `out`. Words keep inner apostrophes, hyphens
 /// and the dots of initialisms (`O’Brien`, `Jae-myung`, `U.S.`); a single capital
 /// followed by a dot is an initial (`J.`). `classify` tags each word; lowercase words
@@ -70,7 +76,7 @@ pub fn tokenize(
             i += len;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if is_punctuation(c) || !c.is_alphanumeric() {
             out.push(Token {
                 range: base + i..base + i + len,
                 kind: Kind::Punct(c),
@@ -95,7 +101,7 @@ pub fn tokenize(
             let Some((d, dlen)) = char_at(s, end) else {
                 break;
             };
-            if d.is_alphanumeric() {
+            if !is_punctuation(d) && d.is_alphanumeric() {
                 end += dlen;
             } else if matches!(d, '-' | '’' | '\'' | '.')
                 && char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric())
@@ -112,9 +118,14 @@ pub fn tokenize(
             end += 1;
         }
         let word = &s[start..end];
-        let stem = ["’s", "'s", "’S", "'S"]
-            .iter()
-            .find_map(|suffix| word.strip_suffix(suffix))
+        let stem = word
+            .ends_with(['s', 'S'])
+            .then(|| {
+                ["’s", "'s", "’S", "'S"]
+                    .iter()
+                    .find_map(|suffix| word.strip_suffix(suffix))
+            })
+            .flatten()
             .filter(|stem| !stem.is_empty());
         let possessive = stem.is_some();
         let word_end = start + stem.map_or(word.len(), str::len);
@@ -144,6 +155,20 @@ pub fn fold(word: &str) -> String {
     let mut out = String::new();
     fold_into(word, &mut out);
     out
+}
+
+/// [`fold`] appended to `out`: ASCII words (most of them) are copied and lowercased in
+/// place, skipping normalisation.
+pub fn fold_onto(word: &str, out: &mut String) {
+    if word.is_ascii() && !word.contains('.') {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
+        return;
+    }
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    out.push_str(&folded);
 }
 
 /// [`fold`] into a reused buffer; ASCII words (most of them) skip normalisation.
@@ -236,6 +261,15 @@ mod tests {
             ["the", "U.S.", "and", "Mr", ".", "Smith"]
         );
         assert_eq!(words("the leaders’ talks"), ["the", "leaders", "talks"]);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters_digits_or_spaces() {
+        for c in ('\u{2010}'..='\u{2027}').chain('\u{2030}'..='\u{205E}') {
+            assert!(is_punctuation(c));
+            assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+        }
+        assert!(!is_punctuation('\u{2028}') && !is_punctuation('\u{205F}'));
     }
 
     #[test]

@@ -112,6 +112,18 @@ struct Vocabulary {
     slots: Vec<u16>,
     words: Vec<(&'static str, u16)>,
     longest: usize,
+    /// A first test most words fail: the lengths of the words in the table by their
+    /// first and last byte (ASCII case ignored, others in one bucket).
+    shapes: Vec<u32>,
+}
+
+/// Index into `Vocabulary::shapes` for a word's first and last byte.
+fn shape(first: u8, last: u8) -> usize {
+    let bucket = |b: u8| match b.to_ascii_lowercase() {
+        l @ b'a'..=b'z' => usize::from(l - b'a'),
+        _ => 26,
+    };
+    bucket(first) * 27 + bucket(last)
 }
 
 /// Where a word's probe starts: from its length and its first and last two bytes, with
@@ -144,6 +156,7 @@ impl Vocabulary {
             slots: vec![0; SLOTS],
             words: Vec::new(),
             longest: 0,
+            shapes: vec![0; 27 * 27],
         };
         for (list, words) in lists {
             for &w in words {
@@ -152,6 +165,10 @@ impl Vocabulary {
                     None => {
                         v.words.push((w, bit(list)));
                         v.longest = v.longest.max(w.len());
+                        // Lengths are bits of a u32.
+                        assert!((1..32).contains(&w.len()), "{w}: too long or empty");
+                        let (first, last) = (w.as_bytes()[0], w.as_bytes()[w.len() - 1]);
+                        v.shapes[shape(first, last)] |= 1 << w.len();
                         let mut at = slot_of(w.as_bytes());
                         while v.slots[at] != 0 {
                             at = (at + 1) & (SLOTS - 1);
@@ -166,7 +183,10 @@ impl Vocabulary {
 
     /// The lists of a word compared with ASCII case ignored.
     fn lookup(&self, word: &[u8]) -> u16 {
-        if word.is_empty() || word.len() > self.longest {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return 0;
+        };
+        if word.len() > self.longest || self.shapes[shape(*first, *last)] & 1 << word.len() == 0 {
             return 0;
         }
         let mut at = slot_of(word);
