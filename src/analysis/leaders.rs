@@ -67,6 +67,16 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
 
 const MAX_NAME_WORDS: usize = 4;
 
+/// Which pass a block is tokenized for: the mentions pass looks at fewer words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Evidence,
+    Mentions,
+}
+
+/// The longest name particle (`della`), in bytes.
+const PARTICLE_BYTES: usize = 5;
+
 /// Tag bit (after the vocabulary's lists) of words like `al-Sharaa`.
 const PREFIXED: u16 = FREE_BIT;
 
@@ -440,7 +450,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut last_role = None;
     let mut sentence = 0;
     for b in blocks() {
-        let doc = Doc::block(article, b, sentence);
+        let doc = Doc::block(article, b, sentence, Pass::Evidence);
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
         evidence(&doc, known, &mut entries, &mut last_role, &mut found);
     }
@@ -448,7 +458,7 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
     let mut last_person = HashMap::new();
     let mut sentence = 0;
     for b in blocks() {
-        let doc = Doc::block(article, b, sentence);
+        let doc = Doc::block(article, b, sentence, Pass::Mentions);
         sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
         mentions(
             &doc,
@@ -477,16 +487,27 @@ pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
 
 impl<'a> Doc<'a> {
     /// Tokens of block `b`; sentences are numbered on from `first_sentence`.
-    fn block(article: &'a Article, b: usize, first_sentence: u32) -> Doc<'a> {
+    fn block(article: &'a Article, b: usize, first_sentence: u32, pass: Pass) -> Doc<'a> {
         let block = &article.blocks[b];
         let mut tokens = Vec::with_capacity(block.range.len() / 8);
         let mut buf = String::new();
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(&article.text, block.range.clone(), &mut tokens, |word| {
-            let lists = lists_of(word, &mut buf);
             let b = word.as_bytes();
             let prefixed =
                 (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
+            let lists = match pass {
+                // Mentions are names: of lowercase words only particles (all short)
+                // matter, and the rest merge into gaps.
+                Pass::Mentions if !is_capitalised(word) => {
+                    if word.len() <= PARTICLE_BYTES {
+                        lists_of(word, &mut buf) & bit(List::Particles)
+                    } else {
+                        0
+                    }
+                }
+                _ => lists_of(word, &mut buf),
+            };
             lists | u16::from(prefixed) << PREFIXED
         });
         // Folded forms are kept only for words the rules look at: capitalised ones
@@ -651,11 +672,13 @@ fn mentions(
 ) {
     let mut i = 0;
     while i < doc.tokens.len() {
-        let at = doc.tokens[i].range.start;
-        while found.get(*next_found).is_some_and(|f| f.start < at) {
+        let here = doc.tokens[i].range.clone();
+        while found.get(*next_found).is_some_and(|f| f.start < here.start) {
             *next_found += 1;
         }
-        if let Some(f) = found.get(*next_found).filter(|f| f.start == at) {
+        // Evidence starts at a word, which may lie inside a gap here (`governor of the
+        // General …`: lowercase titles are gaps in this pass).
+        if let Some(f) = found.get(*next_found).filter(|f| f.start < here.end) {
             let span = f.span();
             entries[f.entry as usize].mentions.push(span.clone());
             // On past the evidence's tokens; the last is the surname.
@@ -865,6 +888,16 @@ mod tests {
         assert_eq!(l[0].0, "Greg Abbott");
         assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
         assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);
+    }
+
+    #[test]
+    fn evidence_after_lowercase_words_is_highlighted_whole() {
+        // Lowercase words (the title here) are gaps in the mentions pass; the evidence
+        // found in the first pass still starts at its title.
+        let l = leaders("They met with governor of Texas Greg Abbott on Sunday. Abbott left.");
+        assert_eq!(l[0].1, ["governor of Texas Greg Abbott", "Abbott"]);
+        let l = leaders("Talks went on as prime minister Mark Carney said no.");
+        assert_eq!(l[0].1, ["prime minister Mark Carney"]);
     }
 
     #[test]
