@@ -506,6 +506,12 @@ impl<'a> Doc<'a> {
                         0
                     }
                 }
+                // Evidence reads lowercase stopwords only as `of`; the others (`and`,
+                // `to`, `in`…, a good part of any text) merge into gaps.
+                Pass::Evidence if !is_capitalised(word) => match lists_of(word, &mut buf) {
+                    only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                    lists => lists,
+                },
                 _ => lists_of(word, &mut buf),
             };
             lists | u16::from(prefixed) << PREFIXED
