@@ -212,6 +212,39 @@ mod tests {
     }
 
     #[test]
+    fn overlapping_equals_a_scan_of_every_range_across_many_chunks() {
+        // Short ranges, a few long ones reaching over later chunks, some empty.
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % n) as usize
+        };
+        let ranges: Vec<(Range<usize>, Marks)> = (0..1000)
+            .map(|_| {
+                let start = next(10_000);
+                let len = if next(50) == 0 { next(3_000) } else { next(20) };
+                (start..start + len, Marks::QUOTE)
+            })
+            .collect();
+        let index = RangeIndex::new(ranges.clone());
+        for _ in 0..500 {
+            let from = next(11_000);
+            let window = from..from + 1 + next(40);
+            let mut found: Vec<_> = index.overlapping(window.clone()).map(|(r, _)| r).collect();
+            let mut expected: Vec<_> = ranges
+                .iter()
+                .filter(|(r, _)| r.start < window.end && r.end > window.start)
+                .map(|(r, _)| r.clone())
+                .collect();
+            found.sort_by_key(|r| (r.start, r.end));
+            expected.sort_by_key(|r| (r.start, r.end));
+            assert_eq!(found, expected, "{window:?}");
+        }
+    }
+
+    #[test]
     fn long_range_starting_far_before_the_window_is_found() {
         let mut ranges = vec![(0..1000, Marks::QUOTE)];
         ranges.extend((1..50).map(|i| (i * 10..i * 10 + 2, Marks::LEADER)));
