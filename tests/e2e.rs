@@ -180,3 +180,40 @@ fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
         "the alternate screen was entered"
     );
 }
+
+#[test]
+fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
+    let dir = std::env::temp_dir().join(format!("byline-e2e-big-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("big.txt");
+    std::fs::write(&path, byline::synth::article(1_500_000, 3, false)).expect("write");
+    let mut pty = Pty::spawn(&["--no-state", path.to_str().expect("utf-8 path")], 120, 40);
+    pty.wait_for_text("Outline");
+    // Indexed in the background: the status bar then shows the position.
+    pty.wait_for("indexing to finish", |s| {
+        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        status.contains('%') && !status.contains("indexing")
+    });
+    pty.send("5");
+    let heading = |s: &vt100::Screen| {
+        let top = s.contents().lines().next().unwrap_or_default().to_string();
+        top.rsplit('┐')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    pty.wait_for("section 5 at the top", |s| s.contents().contains("▸5"));
+    let title = pty.with_screen(heading);
+    assert!(!title.is_empty());
+    let start: String = title.chars().take(12).collect();
+    pty.resize(90, 30);
+    pty.wait_for("the same section at the top, counted exactly", |s| {
+        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        heading(s).starts_with(&start) && status.contains('%') && !status.contains('≈')
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    let _ = std::fs::remove_dir_all(&dir);
+}
