@@ -23,133 +23,174 @@ pub fn looks_like_markdown(head: &str) -> bool {
 }
 
 pub fn parse(text: &str, name: &str) -> Article {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_FOOTNOTES;
     // The reading text is about as long as the source.
-    let mut b = Builder::with_capacity(text.len());
-    let mut front_title: Option<String> = None;
-    let mut in_metadata = false;
-    // Open inline styles: (start, style).
-    let mut styles: Vec<(usize, Inline)> = Vec::new();
-    // Links in the current section, listed when the section ends.
-    let mut links: Vec<String> = Vec::new();
-    let mut link_stack: Vec<String> = Vec::new();
-    let mut lists: Vec<Option<u64>> = Vec::new();
-    let mut quote_depth = 0usize;
-    let mut first_heading_seen = false;
-    let mut table_cells = 0usize;
+    let mut reader = Reader::new(text.len());
+    reader.feed(text);
+    reader.finish(name)
+}
 
-    for event in Parser::new_ext(text, options) {
+/// Markdown → an article, fed the source in pieces that each end before an ATX heading
+/// (see [`split_point`]), so a big document is never held whole beside its reading text.
+/// Fed one piece, the whole document, it is [`parse`].
+pub struct Reader {
+    b: Builder,
+    front_title: Option<String>,
+    in_metadata: bool,
+    /// Open inline styles: (start, style).
+    styles: Vec<(usize, Inline)>,
+    /// Links in the current section, listed when the section ends.
+    links: Vec<String>,
+    link_stack: Vec<String>,
+    lists: Vec<Option<u64>>,
+    quote_depth: usize,
+    first_heading_seen: bool,
+    table_cells: usize,
+}
+
+impl Reader {
+    /// A reader for a document whose reading text will take about `bytes`.
+    pub fn new(bytes: usize) -> Reader {
+        Reader {
+            b: Builder::with_capacity(bytes),
+            front_title: None,
+            in_metadata: false,
+            styles: Vec::new(),
+            links: Vec::new(),
+            link_stack: Vec::new(),
+            lists: Vec::new(),
+            quote_depth: 0,
+            first_heading_seen: false,
+            table_cells: 0,
+        }
+    }
+
+    /// Reads the next piece of the document.
+    pub fn feed(&mut self, piece: &str) {
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+            | Options::ENABLE_FOOTNOTES;
+        for event in Parser::new_ext(piece, options) {
+            self.event(event);
+        }
+    }
+
+    fn event(&mut self, event: Event) {
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => in_metadata = false,
-            Event::Text(t) if in_metadata => {
-                front_title = front_title.or_else(|| front_matter_title(&t));
+            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
+            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
+            Event::Text(t) if self.in_metadata => {
+                self.front_title = self.front_title.take().or_else(|| front_matter_title(&t));
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                flush_links(&mut b, &mut links);
+                flush_links(&mut self.b, &mut self.links);
                 let level = heading_level(level);
                 // The first `# Title` before anything else is the article's title.
-                let kind = if level == 1 && !first_heading_seen && !b.is_open() && b.position() == 0
+                let kind = if level == 1
+                    && !self.first_heading_seen
+                    && !self.b.is_open()
+                    && self.b.position() == 0
                 {
                     BlockKind::Title
                 } else {
                     BlockKind::Heading { level }
                 };
-                first_heading_seen = true;
-                b.begin(kind);
+                self.first_heading_seen = true;
+                self.b.begin(kind);
             }
-            Event::End(TagEnd::Heading(_)) => b.end(),
+            Event::End(TagEnd::Heading(_)) => self.b.end(),
             Event::Start(Tag::Paragraph) => {
-                if lists.is_empty() {
-                    b.begin(if quote_depth > 0 {
+                if self.lists.is_empty() {
+                    self.b.begin(if self.quote_depth > 0 {
                         BlockKind::Quote
                     } else {
                         BlockKind::Paragraph
                     });
                 } else {
-                    b.space();
+                    self.b.space();
                 }
             }
-            Event::End(TagEnd::Paragraph) if lists.is_empty() => {
-                promote_bold_paragraph(&mut b);
-                b.end();
+            Event::End(TagEnd::Paragraph) if self.lists.is_empty() => {
+                promote_bold_paragraph(&mut self.b);
+                self.b.end();
             }
-            Event::Start(Tag::BlockQuote(_)) => quote_depth += 1,
+            Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
             Event::End(TagEnd::BlockQuote(_)) => {
-                quote_depth = quote_depth.saturating_sub(1);
-                b.end();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+                self.b.end();
             }
             Event::Start(Tag::List(start)) => {
-                b.end();
-                lists.push(start);
+                self.b.end();
+                self.lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
-                b.end();
-                lists.pop();
+                self.b.end();
+                self.lists.pop();
             }
             Event::Start(Tag::Item) => {
-                let depth = u8::try_from(lists.len()).unwrap_or(u8::MAX);
-                b.begin_list_item(depth, lists.last_mut().and_then(Option::as_mut));
+                let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
+                self.b
+                    .begin_list_item(depth, self.lists.last_mut().and_then(Option::as_mut));
             }
-            Event::End(TagEnd::Item) => b.end(),
-            Event::Start(Tag::CodeBlock(_)) => b.begin(BlockKind::Code),
-            Event::End(TagEnd::CodeBlock) => b.end(),
-            Event::Text(t) if b.open_kind() == Some(BlockKind::Code) => b.raw(&t),
-            Event::Text(t) => b.text(&t),
+            Event::End(TagEnd::Item) => self.b.end(),
+            Event::Start(Tag::CodeBlock(_)) => self.b.begin(BlockKind::Code),
+            Event::End(TagEnd::CodeBlock) => self.b.end(),
+            Event::Text(t) if self.b.open_kind() == Some(BlockKind::Code) => self.b.raw(&t),
+            Event::Text(t) => self.b.text(&t),
             Event::Code(t) => {
-                let start = b.position();
-                b.text(&t);
-                b.style(start..b.position(), Inline::Code);
+                let start = self.b.position();
+                self.b.text(&t);
+                self.b.style(start..self.b.position(), Inline::Code);
             }
-            Event::SoftBreak | Event::HardBreak => b.space(),
-            Event::Start(Tag::Emphasis) => styles.push((b.position(), Inline::Emphasis)),
-            Event::Start(Tag::Strong) => styles.push((b.position(), Inline::Strong)),
+            Event::SoftBreak | Event::HardBreak => self.b.space(),
+            Event::Start(Tag::Emphasis) => self.styles.push((self.b.position(), Inline::Emphasis)),
+            Event::Start(Tag::Strong) => self.styles.push((self.b.position(), Inline::Strong)),
             Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
-                if let Some((start, style)) = styles.pop() {
-                    b.style(start..b.position(), style);
+                if let Some((start, style)) = self.styles.pop() {
+                    self.b.style(start..self.b.position(), style);
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                link_stack.push(dest_url.to_string());
-                styles.push((b.position(), Inline::Link));
+                self.link_stack.push(dest_url.to_string());
+                self.styles.push((self.b.position(), Inline::Link));
             }
             Event::End(TagEnd::Link) => {
-                let url = link_stack.pop().unwrap_or_default();
-                if let Some((start, style)) = styles.pop() {
-                    b.style(start..b.position(), style);
+                let url = self.link_stack.pop().unwrap_or_default();
+                if let Some((start, style)) = self.styles.pop() {
+                    self.b.style(start..self.b.position(), style);
                 }
                 if !url.is_empty() && !url.starts_with('#') {
-                    links.push(url);
-                    let start = b.position();
-                    b.text(&format!("[{}]", links.len()));
-                    b.style(start..b.position(), Inline::Link);
+                    self.links.push(url);
+                    let start = self.b.position();
+                    self.b.text(&format!("[{}]", self.links.len()));
+                    self.b.style(start..self.b.position(), Inline::Link);
                 }
             }
-            Event::Start(Tag::Image { .. }) => b.text("[image: "),
-            Event::End(TagEnd::Image) => b.text("]"),
-            Event::Start(Tag::Table(_)) => b.end(),
+            Event::Start(Tag::Image { .. }) => self.b.text("[image: "),
+            Event::End(TagEnd::Image) => self.b.text("]"),
+            Event::Start(Tag::Table(_)) => self.b.end(),
             Event::Start(Tag::TableRow | Tag::TableHead) => {
-                b.begin(BlockKind::Paragraph);
-                table_cells = 0;
+                self.b.begin(BlockKind::Paragraph);
+                self.table_cells = 0;
             }
-            Event::End(TagEnd::TableRow | TagEnd::TableHead) => b.end(),
+            Event::End(TagEnd::TableRow | TagEnd::TableHead) => self.b.end(),
             Event::Start(Tag::TableCell) => {
-                if table_cells > 0 {
-                    b.text(" | ");
+                if self.table_cells > 0 {
+                    self.b.text(" | ");
                 }
-                table_cells += 1;
+                self.table_cells += 1;
             }
             Event::Html(_) | Event::InlineHtml(_) => {}
-            Event::FootnoteReference(label) => b.text(&format!("[^{label}]")),
-            Event::Rule => b.end(),
+            Event::FootnoteReference(label) => self.b.text(&format!("[^{label}]")),
+            Event::Rule => self.b.end(),
             _ => {}
         }
     }
-    flush_links(&mut b, &mut links);
-    b.finish(name, Format::Markdown, front_title)
+
+    pub fn finish(mut self, name: &str) -> Article {
+        flush_links(&mut self.b, &mut self.links);
+        self.b.finish(name, Format::Markdown, self.front_title)
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
