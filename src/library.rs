@@ -15,6 +15,30 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
 ];
 
+/// Markdown files from this size on are read and parsed a piece at a time.
+const MARKDOWN_PIECES_BYTES: u64 = 16 << 20;
+
+/// A big Markdown file, read and parsed a piece at a time (see `markdown::Reader`), so
+/// that its source is never held whole beside its reading text. `None` when it is not
+/// plain UTF-8: the caller then reads it whole.
+fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
+    use article::markdown::{self, Pieces, Scan};
+    // First the link reference definitions, which any piece may use.
+    let mut scan = Scan::new(true);
+    let mut definitions = String::new();
+    if !source::read_clean_lines(path, |text| {
+        markdown::definitions(text, &mut scan, &mut definitions)
+    })? {
+        return Ok(None);
+    }
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    let mut pieces = Pieces::new(usize::try_from(size).unwrap_or(0), definitions);
+    if !source::read_clean_lines(path, |text| pieces.push(text))? {
+        return Ok(None);
+    }
+    Ok(Some(pieces.finish(name)))
+}
+
 #[derive(Debug, Clone)]
 pub enum Origin {
     Seed(&'static [u8]),
@@ -34,6 +58,14 @@ impl Entry {
     /// Reads and parses every article in the entry (a JSON array or feed holds several).
     /// Errors name the source.
     pub fn load(&self, format: Option<Format>) -> Result<Vec<Article>> {
+        if let Origin::File(path) = &self.origin
+            && format.unwrap_or_else(|| article::detect(&self.source, "")) == Format::Markdown
+            && self.size() >= MARKDOWN_PIECES_BYTES
+            && let Some(article) =
+                load_markdown_in_pieces(path, &self.source).with_context(|| self.source.clone())?
+        {
+            return Ok(vec![article]);
+        }
         let decoded = match &self.origin {
             Origin::Seed(bytes) => source::decode(bytes),
             Origin::Bytes(bytes) => source::decode(bytes),

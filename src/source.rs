@@ -49,6 +49,46 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text, warnings }
 }
 
+/// Reads a file a few megabytes at a time and hands over its text cleaned (see
+/// [`clean`]), in whole lines, so that a big file is never held whole. `Ok(false)`, with
+/// part of it perhaps handed over, when the file is not UTF-8 without a byte order
+/// mark: it must then be read whole and decoded.
+pub fn read_clean_lines(path: &Path, mut take: impl FnMut(&str)) -> Result<bool> {
+    const BLOCK: u64 = 2 << 20;
+    let mut file =
+        std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut pending: Vec<u8> = Vec::new();
+    let mut first = true;
+    loop {
+        let read = (&mut file)
+            .take(BLOCK)
+            .read_to_end(&mut pending)
+            .with_context(|| format!("reading {}", path.display()))?;
+        let marked = [&[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE], &[0xFE, 0xFF]];
+        if std::mem::take(&mut first) && marked.iter().any(|bom| pending.starts_with(bom)) {
+            return Ok(false);
+        }
+        let eof = read == 0;
+        // Whole lines only: tabs expand by column, and `\r\n` must stay together.
+        let end = if eof {
+            pending.len()
+        } else {
+            match memchr::memrchr(b'\n', &pending) {
+                Some(i) => i + 1,
+                None => continue,
+            }
+        };
+        let Ok(text) = std::str::from_utf8(&pending[..end]) else {
+            return Ok(false);
+        };
+        take(&clean(text));
+        pending.drain(..end);
+        if eof {
+            return Ok(true);
+        }
+    }
+}
+
 /// [`decode`] of a buffer that is no longer needed: clean UTF-8 without a BOM (nearly
 /// every article) becomes the text as it is, without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
@@ -188,6 +228,26 @@ mod tests {
         for bytes in inputs {
             assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn reading_in_clean_lines_equals_decoding_whole() {
+        let dir = std::env::temp_dir().join(format!("byline-lines-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("big.md");
+        // Over several read blocks: CRLF, tabs, escapes and wide characters throughout.
+        let line = "col\tumn — “quoted” \x1b[31m漢字\r\n";
+        let text = line.repeat(5 * (1 << 20) / line.len() + 7) + "no newline at the end";
+        std::fs::write(&path, &text).expect("write");
+        let mut read = String::new();
+        let complete = read_clean_lines(&path, |chunk| read.push_str(chunk)).expect("read");
+        assert!(complete);
+        assert_eq!(read, decode(text.as_bytes()).text);
+        for odd in [&b"\xEF\xBB\xBFbom"[..], b"caf\xe9\n", b"\xFF\xFEh\x00"] {
+            std::fs::write(&path, odd).expect("write");
+            assert!(!read_clean_lines(&path, |_| {}).expect("read"), "{odd:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -193,6 +193,157 @@ impl Reader {
     }
 }
 
+/// A [`Reader`] fed text that arrives in chunks of whole lines, cut into pieces at
+/// [`split_point`]s, each given the document's link reference [`definitions`].
+pub struct Pieces {
+    reader: Reader,
+    pending: String,
+    first: bool,
+    definitions: String,
+}
+
+impl Pieces {
+    pub fn new(bytes: usize, definitions: String) -> Pieces {
+        Pieces {
+            reader: Reader::new(bytes),
+            pending: String::new(),
+            first: true,
+            definitions,
+        }
+    }
+
+    pub fn push(&mut self, text: &str) {
+        self.pending.push_str(text);
+        let split = split_point(&self.pending, self.first);
+        if split > 0 {
+            // A piece ends with a blank line, where definitions may follow.
+            if self.definitions.is_empty() {
+                self.reader.feed(&self.pending[..split]);
+            } else {
+                self.reader
+                    .feed(&format!("{}{}", &self.pending[..split], self.definitions));
+            }
+            self.pending.drain(..split);
+            self.first = false;
+        }
+    }
+
+    pub fn finish(mut self, name: &str) -> Article {
+        let mut end = Scan::new(self.first);
+        self.pending
+            .split_inclusive('\n')
+            .for_each(|line| end.line(line));
+        if !self.definitions.is_empty() && !end.in_code() {
+            self.pending.push_str("\n\n");
+            self.pending.push_str(&self.definitions);
+        }
+        self.reader.feed(&self.pending);
+        self.reader.finish(name)
+    }
+}
+
+/// Where a piece of a Markdown document may end so that the next piece starts afresh:
+/// before the last ATX heading at the left margin (`# …`) that follows a blank line,
+/// outside fenced code and front matter; such a heading closes every open block. 0 when
+/// there is none. `document_start`: whether `text` begins the document (front matter).
+/// HTML blocks that span blank lines (`<pre>`, comments) are not tracked: rare in
+/// articles, and a split inside one only shows its raw text.
+pub fn split_point(text: &str, document_start: bool) -> usize {
+    let mut scan = Scan::new(document_start);
+    let mut split = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if scan.heading_may_split(line) {
+            split = at;
+        }
+        scan.line(line);
+        at += line.len();
+    }
+    split
+}
+
+/// The link reference definitions (`[label]: url`) among `text`'s lines, outside fenced
+/// code: a piece of a document may use one defined in another, so each piece is given
+/// them all.
+pub fn definitions(text: &str, scan: &mut Scan, out: &mut String) {
+    for line in text.split_inclusive('\n') {
+        if !scan.in_code() && is_definition(line) {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        scan.line(line);
+    }
+}
+
+fn is_definition(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    line.len() - trimmed.len() <= 3
+        && trimmed.starts_with('[')
+        && !trimmed.starts_with("[^")
+        && trimmed.find("]:").is_some_and(|i| i > 1)
+}
+
+/// Line-by-line state for finding safe places in a Markdown document: fenced code and
+/// front matter, and whether the last line was blank.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    /// The open fence's character and length.
+    fence: Option<(char, usize)>,
+    in_front_matter: bool,
+    first_line: bool,
+    after_blank: bool,
+}
+
+impl Scan {
+    pub fn new(document_start: bool) -> Scan {
+        Scan {
+            fence: None,
+            in_front_matter: false,
+            first_line: document_start,
+            after_blank: true,
+        }
+    }
+
+    /// Inside fenced code or front matter, where nothing is what it looks like.
+    pub fn in_code(&self) -> bool {
+        self.fence.is_some() || self.in_front_matter
+    }
+
+    fn heading_may_split(&self, line: &str) -> bool {
+        let hashes = line.len() - line.trim_start_matches('#').len();
+        !self.in_code()
+            && self.after_blank
+            && !self.first_line
+            && (1..=6).contains(&hashes)
+            && line[hashes..].starts_with([' ', '\t', '\n'])
+    }
+
+    pub fn line(&mut self, line: &str) {
+        let trimmed = line.trim_end_matches(['\n', '\r']);
+        if std::mem::take(&mut self.first_line) && trimmed == "---" {
+            self.in_front_matter = true;
+        } else if self.in_front_matter {
+            self.in_front_matter = !(trimmed == "---" || trimmed == "...");
+        } else {
+            let body = trimmed.trim_start_matches(' ');
+            if trimmed.len() - body.len() <= 3 {
+                let mark = body.chars().next().filter(|c| matches!(c, '`' | '~'));
+                let run = mark.map_or(0, |m| body.len() - body.trim_start_matches(m).len());
+                match (self.fence, mark) {
+                    (None, Some(m)) if run >= 3 => self.fence = Some((m, run)),
+                    (Some((f, n)), Some(m))
+                        if m == f && run >= n && body[run..].trim().is_empty() =>
+                    {
+                        self.fence = None
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.after_blank = trimmed.trim().is_empty();
+    }
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -254,6 +405,53 @@ mod tests {
             .iter()
             .map(|s| (s.level, s.title.clone()))
             .collect()
+    }
+
+    /// `text` through [`Pieces`], in chunks of whole lines of about `chunk` bytes.
+    fn in_pieces(text: &str, chunk: usize) -> Article {
+        let mut scan = Scan::new(true);
+        let mut defs = String::new();
+        definitions(text, &mut scan, &mut defs);
+        let mut pieces = Pieces::new(text.len(), defs);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest[..chunk.min(rest.len())]
+                .rfind('\n')
+                .map_or(rest.len(), |i| i + 1);
+            pieces.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+        pieces.finish("p.md")
+    }
+
+    #[test]
+    fn a_document_read_in_pieces_is_the_document_read_whole() {
+        let text = "---\ntitle: Piecemeal\n\n# not a heading: a YAML comment\n---\n\n\
+            Intro with a [late link][ref] and *style*.\n\n\
+            # First\n\n- item one\n- item two\n\n  continued item\n\n\
+            > quoted\n\n```\ncode\n\n# not a heading: code\n```\n\n\
+            ## Second [ref]\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\
+            Text with a footnote[^1].\n\n[^1]: The note.\n\n\
+            ### Third\n\nLast words, see [ref].\n\n[ref]: https://example.org/ref\n";
+        let whole = parse(text, "p.md");
+        assert!(whole.text.contains("late link[1]") && whole.text.contains("code"));
+        for chunk in [1, 7, 30, 64, 200, text.len()] {
+            let pieces = in_pieces(text, chunk);
+            assert_eq!(pieces.text, whole.text, "chunk {chunk}");
+            assert_eq!(pieces.blocks, whole.blocks, "chunk {chunk}");
+            assert_eq!(pieces.inline, whole.inline, "chunk {chunk}");
+            assert_eq!(pieces.title, whole.title);
+            assert_eq!(pieces.sections, whole.sections);
+        }
+    }
+
+    #[test]
+    fn pieces_split_only_before_headings_outside_code() {
+        let text = "Para.\n\n# One\n\n```\n\n# In code\n```\n\nText\n# Not after a blank\n";
+        assert_eq!(split_point(text, true), text.find("# One").unwrap_or(0));
+        let front = "---\na: b\n\n# comment\n---\n";
+        assert_eq!(split_point(front, true), 0);
+        assert_eq!(split_point("#hashtag\n\n#5 no\n", false), 0);
     }
 
     #[test]
