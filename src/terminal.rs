@@ -1,15 +1,17 @@
 //! The one place that sets the terminal up and gives it back: raw mode, alternate
-//! screen, mouse capture. Restored on quit, on error, on panic (ratatui's hook), on
+//! screen, mouse capture. Restored on quit, on error, on panic (our hook), on
 //! SIGTERM/SIGHUP/SIGINT, and around `Ctrl-Z` (suspend to the shell, redraw on `fg`).
 
-use std::io::stdout;
+use std::io::{BufWriter, Stdout, stdout};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
@@ -21,16 +23,36 @@ use crate::ui;
 /// How often the loop looks for finished background indexing.
 const INDEXING_POLL: Duration = Duration::from_millis(30);
 
+/// Frames go out through a buffer big enough for a whole screen: one write each, not
+/// one per KiB as through `Stdout` alone.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Raw mode and the alternate screen, as `ratatui::init` sets them up.
+fn init() -> Result<Screen> {
+    enable_raw_mode().context("setting up the terminal")?;
+    execute!(stdout(), EnterAlternateScreen).context("setting up the terminal")?;
+    let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, stdout()));
+    Terminal::new(backend).context("setting up the terminal")
+}
+
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
 pub fn run(app: &mut App) -> Result<()> {
     watch_signals()?;
-    let mut terminal = ratatui::try_init().context("setting up the terminal")?;
+    // A panic restores the terminal before its message is printed.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        hook(info);
+    }));
+    let mut terminal = init()?;
     let result = event_loop(&mut terminal, app);
+    // Anything still buffered goes to the alternate screen, before it is left.
+    drop(terminal);
     restore();
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
+fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
     let size = terminal.size().context("reading the terminal size")?;
     app.update(crate::app::Action::Resize(size.width, size.height));
     set_mouse(app.mouse_capture)?;
@@ -79,16 +101,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
 /// Shrinking to nothing clears the screen and empties both buffers; the next draw grows
 /// them back to the real size and paints every cell. (`Terminal::clear` would ask the
 /// terminal for the cursor position, which not every terminal answers.)
-fn repaint_all(terminal: &mut DefaultTerminal) -> Result<()> {
+fn repaint_all(terminal: &mut Screen) -> Result<()> {
     terminal.resize(Rect::ZERO).context("repainting")
 }
 
 /// `Ctrl-Z`: give the shell its terminal back, stop, and take it again on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> Result<()> {
+fn suspend(terminal: &mut Screen, mouse: bool) -> Result<()> {
     restore();
     signal_hook::low_level::raise(SIGTSTP).context("suspending")?;
     // Execution continues here after SIGCONT.
-    *terminal = ratatui::try_init().context("setting up the terminal again")?;
+    *terminal = init()?;
     set_mouse(mouse)?;
     repaint_all(terminal)
 }
