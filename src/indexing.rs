@@ -50,6 +50,9 @@ pub struct Indexing {
     /// Blocks of the first part that come from the file's head; after them, the gap
     /// and the tail.
     head_blocks: usize,
+    /// The leaders to look for in the first part, until its highlights are found: just
+    /// after the first paint, which shows its text without waiting for them.
+    first_part_leaders: Option<Vec<KnownLeader>>,
 }
 
 impl std::fmt::Debug for Indexing {
@@ -115,6 +118,17 @@ impl Indexing {
         }
     }
 
+    /// Whether the first part still waits for its highlights.
+    pub fn first_part_pending(&self) -> bool {
+        self.first_part_leaders.is_some()
+    }
+
+    /// The first part's highlights, once: found after the first paint.
+    pub fn analyse_first_part(&mut self, first: &Article) -> Option<Analysis> {
+        let extra = self.first_part_leaders.take()?;
+        Some(analysis::analyse(first, &extra))
+    }
+
     /// Waits for the whole article (tests and non-interactive use).
     pub fn wait(mut self, width: usize) -> Result<Indexed> {
         self.launch(width);
@@ -168,8 +182,9 @@ impl std::fmt::Debug for Relayout {
     }
 }
 
-/// For a big plain-text or Markdown file: its first part, parsed and analysed, and the
-/// indexing of the whole. `None` when the article is small or of a format that needs
+/// For a big plain-text or Markdown file: its first part, parsed (its highlights come
+/// from [`Indexing::analyse_first_part`] after the first paint), and the indexing of
+/// the whole. `None` when the article is small or of a format that needs
 /// the whole document (HTML, JSON).
 pub fn start(
     entry: &Entry,
@@ -207,10 +222,10 @@ pub fn start(
     let head_blocks = (0..first.blocks.len())
         .find(|&b| first.block_text(b) == GAP)
         .unwrap_or(first.blocks.len());
-    let first_analysis = analysis::analyse(&first, extra);
     let (tx, rx) = mpsc::channel();
     let entry = entry.clone();
     let extra = extra.to_vec();
+    let extra_for_first = extra.clone();
     let job: Job = Box::new(move |width| {
         let mut articles = entry.load(Some(format))?;
         anyhow::ensure!(!articles.is_empty(), "{}: no article", entry.source);
@@ -239,12 +254,13 @@ pub fn start(
     });
     Some((
         first,
-        first_analysis,
+        Analysis::default(),
         Indexing {
             job: Some(job),
             rx,
             tx,
             head_blocks,
+            first_part_leaders: Some(extra_for_first),
         },
     ))
 }
@@ -275,6 +291,7 @@ mod tests {
             rx,
             tx,
             head_blocks,
+            first_part_leaders: None,
         };
         let Indexed {
             article: whole,

@@ -67,7 +67,12 @@ fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
             app.search_step();
             continue;
         }
-        if app.busy() && !event::poll(INDEXING_POLL).context("waiting for a key")? {
+        let wait = if app.due() {
+            Duration::ZERO
+        } else {
+            INDEXING_POLL
+        };
+        if app.busy() && !event::poll(wait).context("waiting for a key")? {
             app.poll_background();
             continue;
         }

@@ -530,11 +530,16 @@ fn a_big_article_opens_progressively_and_keeps_the_reader_in_place() {
     let mut app = App::with_library(scan(entries, None), loader, Rect::new(0, 0, 120, 40));
     assert!(app.indexing.is_some(), "opened from its first part");
     assert!(row(&screen(&app), 39).contains("indexing…"));
+    // The first paint shows the text; its highlights come right after.
+    assert!(app.due() && app.analysis.quotes.is_empty());
+    app.poll_background();
+    assert!(!app.due() && !app.analysis.quotes.is_empty());
     let partial_sections = app.article.sections.len();
     app.update(Action::JumpSection(3));
     let anchor = app.anchor();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !app.poll_indexing() {
+    while app.indexing.is_some() {
+        app.poll_background();
         assert!(
             std::time::Instant::now() < deadline,
             "indexing never finished"
@@ -691,7 +696,8 @@ fn a_remembered_position_in_a_big_article_waits_for_indexing() {
     let mut app = App::with_library(scan(entries, None), loader, Rect::new(0, 0, 120, 40));
     assert_eq!(app.top, 0, "not restored against the partial article");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !app.poll_indexing() {
+    while app.indexing.is_some() {
+        app.poll_background();
         assert!(std::time::Instant::now() < deadline);
         std::thread::sleep(std::time::Duration::from_millis(10));
     }

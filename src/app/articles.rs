@@ -196,6 +196,18 @@ impl App {
     /// on the same sentence, the highlights as they are and the search. True when the
     /// screen changed.
     pub fn poll_indexing(&mut self) -> bool {
+        if let Some(analysis) = self
+            .indexing
+            .as_mut()
+            .and_then(|i| i.analyse_first_part(&self.article))
+        {
+            self.analysis = analysis;
+            self.marks = marks::article_index(&self.article, &self.analysis);
+            self.counts = outline_counts(&self.article, &self.analysis);
+            // The leaders pane may have grown.
+            self.resize(self.size);
+            return true;
+        }
         let width = usize::from(self.areas.text.width).max(1);
         let Some(done) = self.indexing.as_mut().and_then(|i| i.poll(width)) else {
             return false;

@@ -481,6 +481,14 @@ impl App {
         self.indexing.is_some() || self.relayout.is_some()
     }
 
+    /// Work to do right after this frame: a big article's first part, shown before its
+    /// highlights were found.
+    pub fn due(&self) -> bool {
+        self.indexing
+            .as_ref()
+            .is_some_and(|i| i.first_part_pending())
+    }
+
     /// Takes in what background work has finished: the whole article, an exact layout.
     pub fn poll_background(&mut self) {
         self.poll_indexing();
