@@ -74,7 +74,6 @@ use build::collapse;
 /// One source line: its trimmed byte range and display width.
 struct Line {
     range: Range<usize>,
-    width: usize,
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
@@ -86,7 +85,6 @@ fn split_lines(text: &str) -> Vec<Line> {
         let s = start + trimmed_start;
         lines.push(Line {
             range: s..s + trimmed.len(),
-            width: display_width(trimmed),
         });
         start += piece.len() + 1;
     }
@@ -125,7 +123,17 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 
 /// Splits a run of non-blank lines into units.
 fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
-    let measure = group.iter().map(|l| l.width).max().unwrap_or(0);
+    // Widths matter only between lines: a one-line group (a paragraph on one line, the
+    // common case) is not measured.
+    let widths: Vec<usize> = if group.len() > 1 {
+        group
+            .iter()
+            .map(|l| display_width(&text[l.range.clone()]))
+            .collect()
+    } else {
+        vec![0]
+    };
+    let measure = widths.iter().copied().max().unwrap_or(0);
     let hard_wrapped = group.len() > 1 && measure <= MAX_HARD_WRAP_COLUMNS;
     let mut paragraph: Option<Range<usize>> = None;
     let mut i = 0;
@@ -135,7 +143,7 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
         if let Some(level) = group
             .get(i + 1)
             .and_then(|next| underline_level(&text[next.range.clone()]))
-            && line.width <= MAX_HEADING_COLUMNS
+            && widths[i] <= MAX_HEADING_COLUMNS
         {
             flush(&mut paragraph, units);
             units.push(Unit {
@@ -187,7 +195,7 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
             Some(p) => p.start..line.range.end,
             None => line.range.clone(),
         });
-        let short = (line.width as f32) < measure as f32 * SHORT_LINE_RATIO;
+        let short = (widths[i] as f32) < measure as f32 * SHORT_LINE_RATIO;
         if short && ends_sentence(s) {
             flush(&mut paragraph, units);
         }
@@ -296,9 +304,10 @@ fn numbered_prefix(s: &str) -> Option<(u8, &str)> {
 /// Short, standalone, Title Case or ALL CAPS, no sentence punctuation, not a list
 /// item, not a byline. Numbered headings may be in sentence case.
 fn heading_like(s: &str, numbered: bool) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty()
-        || words.len() > MAX_HEADING_WORDS
+    // Counting stops past the limit: most lines are long paragraphs.
+    let words = s.split_whitespace().take(MAX_HEADING_WORDS + 1).count();
+    if words == 0
+        || words > MAX_HEADING_WORDS
         || display_width(s) > MAX_HEADING_COLUMNS
         || s.chars().filter(|c| c.is_alphabetic()).count() < 2
         || is_list_item(s)
@@ -329,8 +338,8 @@ fn heading_like(s: &str, numbered: bool) -> bool {
     if all_caps {
         return letters.len() >= 3;
     }
-    let significant: Vec<&str> = words
-        .iter()
+    let significant: Vec<&str> = s
+        .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.starts_with(char::is_alphabetic))
         .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
