@@ -34,7 +34,10 @@ pub struct Indexed {
     pub article: Article,
     pub analysis: Analysis,
     pub marks: RangeIndex,
+    /// Quotes and mentions per outline entry (see `analysis::section_counts`).
+    pub counts: Vec<(usize, usize)>,
     pub hash: String,
+    pub words: usize,
     pub layout: Layout,
 }
 
@@ -236,19 +239,23 @@ pub fn start(
             let others = s.spawn(|| {
                 let quotes = crate::analysis::quotes::find(&article);
                 let hash = crate::state::hash(&article.text);
-                (quotes, hash, Layout::new(&article, width))
+                let words = article.word_count();
+                (quotes, hash, words, Layout::new(&article, width))
             });
             (analysis::find_leaders(&article, &extra), others.join())
         });
-        let (quotes, hash, layout) =
+        let (quotes, hash, words, layout) =
             others.map_err(|_| anyhow::anyhow!("indexing {} failed", entry.source))?;
         let analysis = Analysis { quotes, leaders };
         let marks = crate::marks::article_index(&article, &analysis);
+        let counts = analysis::section_counts(&article, &analysis);
         Ok(Indexed {
             article,
             analysis,
             marks,
+            counts,
             hash,
+            words,
             layout,
         })
     });

@@ -55,6 +55,21 @@ impl Analysis {
     }
 }
 
+/// How many quotes and leader mentions each outline entry holds: the lead (before the
+/// first section), then each section.
+pub fn section_counts(article: &Article, analysis: &Analysis) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); article.sections.len() + 1];
+    for h in analysis.highlights() {
+        let block = article.block_at(h.range.start);
+        let entry = article.section_of_block(block).map_or(0, |s| s + 1);
+        match h.kind {
+            Kind::Quote => counts[entry].0 += 1,
+            Kind::Leader(_) => counts[entry].1 += 1,
+        }
+    }
+    counts
+}
+
 /// Runs every detector over the article. `extra` leaders (from the configuration) are
 /// matched like the shipped list.
 pub fn analyse(article: &Article, extra: &[KnownLeader]) -> Analysis {

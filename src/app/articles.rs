@@ -3,8 +3,9 @@
 
 use ratatui::layout::Rect;
 
-use super::{Action, App, Focus, Search, outline_counts};
+use super::{Action, App, Focus, Search};
 use crate::analysis::leaders::KnownLeader;
+use crate::analysis::section_counts;
 use crate::analysis::{self, Analysis};
 use crate::article::{Article, Format};
 use crate::layout::{Anchor, Layout};
@@ -175,7 +176,7 @@ impl App {
     /// Fresh per-article state for a newly opened article.
     pub(super) fn reset_reader(&mut self) {
         self.marks = marks::article_index(&self.article, &self.analysis);
-        self.counts = outline_counts(&self.article, &self.analysis);
+        self.counts = section_counts(&self.article, &self.analysis);
         self.hash = state::hash(&self.article.text);
         self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
         self.top = 0;
@@ -203,7 +204,7 @@ impl App {
         {
             self.analysis = analysis;
             self.marks = marks::article_index(&self.article, &self.analysis);
-            self.counts = outline_counts(&self.article, &self.analysis);
+            self.counts = section_counts(&self.article, &self.analysis);
             // The leaders pane may have grown.
             self.resize(self.size);
             return true;
@@ -223,7 +224,7 @@ impl App {
                 self.relayout = None;
                 self.analysis = whole.analysis;
                 self.marks = whole.marks;
-                self.counts = outline_counts(&self.article, &self.analysis);
+                self.counts = whole.counts;
                 self.hash = whole.hash;
                 // Laid out in the background; again only if the width changed since.
                 self.layout = whole.layout;
@@ -243,7 +244,7 @@ impl App {
                     self.restore(m.anchor, m.quotes, m.leaders);
                 }
                 if let Some(item) = self.current.and_then(|c| self.library.get_mut(c)) {
-                    item.words = self.article.word_count();
+                    item.words = whole.words;
                 }
             }
             Err(err) => self.message = Some(format!("indexing failed: {err:#}")),

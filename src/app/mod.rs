@@ -12,7 +12,7 @@ use ratatui::layout::{Position, Rect};
 
 use std::sync::Arc;
 
-use crate::analysis::{Analysis, Kind};
+use crate::analysis::Analysis;
 use crate::article::Article;
 use crate::layout::{Anchor, Layout};
 use crate::library::Item;
@@ -145,7 +145,7 @@ const LAZY_RELAYOUT_BYTES: usize = 512 << 10;
 impl App {
     pub fn new(article: Article, analysis: Analysis, size: Rect) -> App {
         let marks = marks::article_index(&article, &analysis);
-        let counts = outline_counts(&article, &analysis);
+        let counts = crate::analysis::section_counts(&article, &analysis);
         // Laid out by the `resize` below, once, at the real width.
         let layout = Layout::empty(0);
         let message = (!article.warnings.is_empty()).then(|| article.warnings.join("; "));
@@ -696,18 +696,4 @@ fn row_entry(area: Rect, y: u16, selected: usize, len: usize) -> Option<usize> {
     }
     let entry = list_offset(area, selected, len) + usize::from(row);
     (entry < len).then_some(entry)
-}
-
-/// How many quotes and leader mentions each outline entry holds.
-fn outline_counts(article: &Article, analysis: &Analysis) -> Counts {
-    let mut counts = vec![(0, 0); article.sections.len() + 1];
-    for h in analysis.highlights() {
-        let block = article.block_at(h.range.start);
-        let entry = article.section_of_block(block).map_or(0, |s| s + 1);
-        match h.kind {
-            Kind::Quote => counts[entry].0 += 1,
-            Kind::Leader(_) => counts[entry].1 += 1,
-        }
-    }
-    counts
 }
