@@ -145,13 +145,13 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
 /// terminal would interpret (C0/C1 controls, DEL, bidi overrides and isolates) with a
 /// visible placeholder. Borrows when there is nothing to change, which is the common case.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    let Some(first) = text.char_indices().find(|&(_, c)| needs_cleaning(c)) else {
+    let Some(first) = first_to_clean(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    out.push_str(&text[..first.0]);
-    let mut column = text[..first.0].rsplit('\n').next().map_or(0, display_width);
-    let mut chars = text[first.0..].chars().peekable();
+    out.push_str(&text[..first]);
+    let mut column = text[..first].rsplit('\n').next().map_or(0, display_width);
+    let mut chars = text[first..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {
@@ -179,6 +179,26 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Where the first character to clean is. Runs over every byte of every article, so it
+/// looks at bytes: only ASCII controls and the lead bytes of C1 controls (`C2`) and of
+/// the line separators and bidi controls (`E2`) can start one.
+fn first_to_clean(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xE2))
+    {
+        let at = from + offset;
+        // An ASCII byte or a lead byte: a character starts here.
+        if text[at..].chars().next().is_some_and(needs_cleaning) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn needs_cleaning(c: char) -> bool {
@@ -248,6 +268,41 @@ mod tests {
             assert!(!read_clean_lines(&path, |_| {}).expect("read"), "{odd:?}");
         }
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_byte_scan_finds_what_a_character_scan_finds() {
+        let pieces = [
+            "plain ",
+            "“quoted” — dash ",
+            "\u{85}",
+            "\u{9B}",
+            "\u{2028}",
+            "\u{2029}",
+            "\u{202E}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{2027}",
+            "\u{2030}",
+            "\t",
+            "\r",
+            "\x1b",
+            "\x7f",
+            "é",
+            "漢字",
+            "\n",
+        ];
+        for (i, a) in pieces.iter().enumerate() {
+            for b in &pieces[i..] {
+                let text = format!("{a}{b}{a}");
+                let expected = text.char_indices().find(|&(_, c)| needs_cleaning(c));
+                assert_eq!(
+                    first_to_clean(&text),
+                    expected.map(|(at, _)| at),
+                    "{text:?}"
+                );
+            }
+        }
     }
 
     #[test]
