@@ -15,6 +15,24 @@ pub fn check_bytes(bytes: &[u8], format: Format) {
             check_article(a);
         }
     }
+    if format == Format::Markdown {
+        check_markdown_pieces(bytes);
+    }
+}
+
+/// A big Markdown file is parsed a piece at a time (see `library`): the same text fed
+/// in small chunks of lines must give a sound article too.
+fn check_markdown_pieces(bytes: &[u8]) {
+    use crate::article::markdown::{Pieces, Scan, definitions};
+    let text = crate::source::decode(bytes).text;
+    let mut scan = Scan::new(true);
+    let mut defs = String::new();
+    definitions(&text, &mut scan, &mut defs);
+    let mut pieces = Pieces::new(text.len(), defs);
+    for chunk in text.split_inclusive('\n').collect::<Vec<_>>().chunks(3) {
+        pieces.push(&chunk.concat());
+    }
+    check_article(&pieces.finish("input"));
 }
 
 /// No control character in the text; blocks in order on character boundaries; every
