@@ -120,9 +120,19 @@ impl Builder {
 
     pub fn style(&mut self, range: Range<usize>, inline: Inline) {
         let end = range.end.min(self.text.len());
-        if range.start < end {
-            self.inline.push((range.start..end, inline));
+        if range.start >= end {
+            return;
         }
+        // Nested spans of one style close inside out (`***…***` can nest thousands
+        // deep): the outer one replaces those it holds, so they are drawn as one.
+        while let Some((last, style)) = self.inline.last()
+            && *style == inline
+            && range.start <= last.start
+            && last.end <= end
+        {
+            self.inline.pop();
+        }
+        self.inline.push((range.start..end, inline));
     }
 
     /// A first block that is a level-1 heading is the article's title.

@@ -194,11 +194,16 @@ impl Reader {
 }
 
 /// A [`Reader`] fed text that arrives in chunks of whole lines, cut into pieces at
-/// [`split_point`]s, each given the document's link reference [`definitions`].
+/// [`split_point`]s, each given the document's link reference [`definitions`]. Each line
+/// is scanned once, however long the stretch between places to cut.
 pub struct Pieces {
     reader: Reader,
     pending: String,
-    first: bool,
+    /// State at the end of `pending`, and how much of it is scanned.
+    scan: Scan,
+    scanned: usize,
+    /// The last place to cut in `pending` (0: none yet).
+    split: usize,
     definitions: String,
 }
 
@@ -207,15 +212,24 @@ impl Pieces {
         Pieces {
             reader: Reader::new(bytes),
             pending: String::new(),
-            first: true,
+            scan: Scan::new(true),
+            scanned: 0,
+            split: 0,
             definitions,
         }
     }
 
     pub fn push(&mut self, text: &str) {
         self.pending.push_str(text);
-        let split = split_point(&self.pending, self.first);
-        if split > 0 {
+        for line in self.pending[self.scanned..].split_inclusive('\n') {
+            if self.scan.heading_may_split(line) {
+                self.split = self.scanned;
+            }
+            self.scan.line(line);
+            self.scanned += line.len();
+        }
+        if self.split > 0 {
+            let split = std::mem::take(&mut self.split);
             // A piece ends with a blank line, where definitions may follow.
             if self.definitions.is_empty() {
                 self.reader.feed(&self.pending[..split]);
@@ -224,16 +238,12 @@ impl Pieces {
                     .feed(&format!("{}{}", &self.pending[..split], self.definitions));
             }
             self.pending.drain(..split);
-            self.first = false;
+            self.scanned -= split;
         }
     }
 
     pub fn finish(mut self, name: &str) -> Article {
-        let mut end = Scan::new(self.first);
-        self.pending
-            .split_inclusive('\n')
-            .for_each(|line| end.line(line));
-        if !self.definitions.is_empty() && !end.in_code() {
+        if !self.definitions.is_empty() && !self.scan.in_code() {
             self.pending.push_str("\n\n");
             self.pending.push_str(&self.definitions);
         }
@@ -452,6 +462,14 @@ mod tests {
         let front = "---\na: b\n\n# comment\n---\n";
         assert_eq!(split_point(front, true), 0);
         assert_eq!(split_point("#hashtag\n\n#5 no\n", false), 0);
+    }
+
+    #[test]
+    fn deeply_nested_emphasis_is_one_span() {
+        let text = format!("{}words{}\n", "*".repeat(3000), "*".repeat(3000));
+        let a = parse(&text, "n.md");
+        assert!(a.text.contains("words"));
+        assert!(a.inline.len() <= 2, "{} spans", a.inline.len());
     }
 
     #[test]
