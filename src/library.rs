@@ -276,3 +276,33 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_big_markdown_file_read_in_pieces_is_the_file_read_whole() {
+        let dir = std::env::temp_dir().join(format!("byline-pieces-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("big.md");
+        let text = crate::synth::article(MARKDOWN_PIECES_BYTES as usize + 1000, 5, true)
+            + "\n\nSee [the summary][s].\n\n[s]: https://example.org/summary\n";
+        std::fs::write(&path, &text).expect("write");
+        let pieces = load_markdown_in_pieces(&path, "big.md")
+            .expect("read")
+            .expect("plain UTF-8");
+        let whole = article::markdown::parse(&text, "big.md");
+        assert_eq!(pieces.text, whole.text);
+        assert_eq!(pieces.blocks, whole.blocks);
+        assert_eq!(pieces.sections, whole.sections);
+        assert!(whole.text.contains("the summary[1]"));
+        let from_file = Entry {
+            source: "big.md".into(),
+            origin: Origin::File(path),
+        };
+        let loaded = from_file.load(Some(Format::Markdown)).expect("load");
+        assert_eq!(loaded[0].text, whole.text);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
