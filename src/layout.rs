@@ -406,11 +406,6 @@ pub fn line_pieces(text: &str, range: Range<usize>) -> impl Iterator<Item = Rang
     })
 }
 
-/// Whether a block is shown as a heading (title or section).
-pub fn is_heading(kind: BlockKind) -> bool {
-    matches!(kind, BlockKind::Title | BlockKind::Heading { .. })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

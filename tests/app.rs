@@ -18,6 +18,14 @@ fn app_for(bytes: &[u8], w: u16, h: u16) -> App {
     App::new(a, an, Rect::new(0, 0, w, h))
 }
 
+/// The block of the body's top line.
+fn top_block(app: &App) -> usize {
+    app.layout
+        .line(&app.article, app.top)
+        .expect("top line")
+        .block
+}
+
 fn screen(app: &App) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
     terminal.draw(|f| byline::ui::render(app, f)).unwrap();
@@ -68,13 +76,7 @@ fn next_section_brings_the_heading_to_the_top_and_marks_it_current() {
 fn numbers_jump_to_sections_and_bad_numbers_say_so() {
     let mut app = app_for(&long_article(), 100, 30);
     app.update(Action::JumpSection(7));
-    assert_eq!(
-        app.layout
-            .line(&app.article, app.top)
-            .expect("top line")
-            .block,
-        app.article.sections[6].block
-    );
+    assert_eq!(top_block(&app), app.article.sections[6].block);
     app.update(Action::JumpSection(13));
     assert!(app.message.as_deref().is_some_and(|m| m.contains("13")));
     assert_eq!(app.current_entry(), 7);
@@ -206,13 +208,7 @@ fn outline_focus_selects_and_enter_jumps() {
     app.update(Action::Down);
     assert_eq!(app.top, 0, "selecting does not scroll");
     app.update(Action::Activate);
-    assert_eq!(
-        app.layout
-            .line(&app.article, app.top)
-            .expect("top line")
-            .block,
-        app.article.sections[2].block
-    );
+    assert_eq!(top_block(&app), app.article.sections[2].block);
     app.update(Action::Escape);
     assert_eq!(app.focus, Focus::Body);
 }
@@ -260,13 +256,7 @@ fn mouse_click_on_an_outline_entry_jumps_there() {
         x: outline.x + 2,
         y: outline.y + 4,
     });
-    assert_eq!(
-        app.layout
-            .line(&app.article, app.top)
-            .expect("top line")
-            .block,
-        app.article.sections[2].block
-    );
+    assert_eq!(top_block(&app), app.article.sections[2].block);
     let body = app.areas.body;
     let top = app.top;
     app.update(Action::Wheel {

@@ -540,7 +540,7 @@ impl<'a> Doc<'a> {
             tokens,
             folded,
             folded_text,
-            heading: matches!(block.kind, BlockKind::Title | BlockKind::Heading { .. }),
+            heading: block.kind.is_heading(),
             sentence,
         }
     }

@@ -115,6 +115,13 @@ pub enum BlockKind {
     Code,
 }
 
+impl BlockKind {
+    /// The title or a section heading: set in Title Case, so its capitals say little.
+    pub fn is_heading(self) -> bool {
+        matches!(self, BlockKind::Title | BlockKind::Heading { .. })
+    }
+}
+
 /// Inline styles the markup asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inline {
