@@ -2,6 +2,7 @@
 //! text, and maps between lines, blocks, sections and anchors. Widths are display
 //! columns. Highlights never influence wrapping, so toggling them never re-wraps.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -54,7 +55,14 @@ pub struct Layout {
     block_start: Vec<usize>,
     /// Which blocks' counts are estimates; empty when every block is counted.
     estimated: Vec<bool>,
+    /// The lines of the last long block drawn: a paragraph of megabytes (a file of one
+    /// line) is wrapped once, not once per frame.
+    long_block: RefCell<Option<(usize, Vec<Line>)>>,
 }
+
+/// Blocks this long keep their lines in `Layout::long_block`; shorter ones wrap in
+/// microseconds.
+const LONG_BLOCK_BYTES: usize = 16 << 10;
 
 /// Blocks on either side of the reader that a layout made `around` them counts exactly:
 /// many screens, so that scrolling never reaches an estimate before the exact layout
@@ -89,6 +97,7 @@ impl Layout {
             width,
             block_start,
             estimated: Vec::new(),
+            long_block: RefCell::default(),
         })
     }
 
@@ -98,6 +107,7 @@ impl Layout {
             width,
             block_start: vec![0],
             estimated: Vec::new(),
+            long_block: RefCell::default(),
         }
     }
 
@@ -110,6 +120,7 @@ impl Layout {
             width,
             block_start: Vec::with_capacity(blocks + 1),
             estimated: vec![true; blocks],
+            long_block: RefCell::default(),
         };
         let mut total = 0;
         for b in 0..blocks {
@@ -162,7 +173,7 @@ impl Layout {
     /// is cut or padded to its estimate so that line numbers stay consistent.
     fn lines_of_block(&self, article: &Article, b: usize, out: &mut Vec<Line>) {
         let first = out.len();
-        block_lines(article, b, self.width, out);
+        self.with_lines_of(article, b, |lines| out.extend_from_slice(lines));
         if self.estimated.get(b) == Some(&true) {
             let count = self.block_start[b + 1] - self.block_start[b];
             let end = article.blocks[b].range.end;
@@ -186,22 +197,50 @@ impl Layout {
         self.len() == 0
     }
 
-    /// Lines `range` (clipped to the layout), wrapped from the blocks they are in.
+    /// The wrapped lines of block `b` (before any estimate is applied), from the long
+    /// block kept if it is that one.
+    fn with_lines_of<R>(&self, article: &Article, b: usize, f: impl FnOnce(&[Line]) -> R) -> R {
+        if article.blocks[b].range.len() < LONG_BLOCK_BYTES {
+            let mut lines = Vec::new();
+            block_lines(article, b, self.width, &mut lines);
+            return f(&lines);
+        }
+        let mut kept = self.long_block.borrow_mut();
+        let lines = match &mut *kept {
+            Some((block, lines)) if *block == b => lines,
+            other => {
+                let mut lines = Vec::new();
+                block_lines(article, b, self.width, &mut lines);
+                &mut other.insert((b, lines)).1
+            }
+        };
+        f(lines)
+    }
+
+    /// Lines `range` (clipped to the layout), wrapped from the blocks they are in; only
+    /// the lines asked for are copied.
     pub fn lines(&self, article: &Article, range: Range<usize>) -> Vec<Line> {
         let end = range.end.min(self.len());
         if range.start >= end {
             return Vec::new();
         }
-        let first_block = self.block_of_line(range.start);
         let mut out = Vec::new();
-        let mut b = first_block;
+        let mut b = self.block_of_line(range.start);
         while b < article.blocks.len() && self.block_start[b] < end {
-            self.lines_of_block(article, b, &mut out);
+            let start = self.block_start[b];
+            let wanted = range.start.saturating_sub(start)..end - start;
+            if self.estimated.get(b) == Some(&true) {
+                let mut lines = Vec::new();
+                self.lines_of_block(article, b, &mut lines);
+                out.extend(lines.drain(wanted.start.min(lines.len())..wanted.end.min(lines.len())));
+            } else {
+                self.with_lines_of(article, b, |lines| {
+                    let wanted = wanted.start.min(lines.len())..wanted.end.min(lines.len());
+                    out.extend_from_slice(&lines[wanted]);
+                });
+            }
             b += 1;
         }
-        let skip = range.start - self.block_start[first_block];
-        out.truncate(end - self.block_start[first_block]);
-        out.drain(..skip.min(out.len()));
         out
     }
 
@@ -234,11 +273,20 @@ impl Layout {
 
     /// The visual line that shows byte `offset` of the text, within `block`.
     pub fn line_of_offset(&self, article: &Article, block: usize, offset: usize) -> usize {
-        let first = self.block_line(block);
-        let mut within = Vec::new();
-        if block < article.blocks.len() {
-            self.lines_of_block(article, block, &mut within);
+        if block >= article.blocks.len() {
+            return self.len().saturating_sub(1);
         }
+        if self.estimated.get(block) == Some(&true) {
+            let mut within = Vec::new();
+            self.lines_of_block(article, block, &mut within);
+            return self.line_in(block, &within, offset);
+        }
+        self.with_lines_of(article, block, |within| self.line_in(block, within, offset))
+    }
+
+    /// Which of `block`'s lines `within` shows byte `offset`, as a line of the layout.
+    fn line_in(&self, block: usize, within: &[Line], offset: usize) -> usize {
+        let first = self.block_line(block);
         let end = first + within.len();
         // One past the block's last byte is the blank line after it.
         if let Some(last) = within.last()
@@ -496,6 +544,31 @@ mod tests {
             }
             assert!(layout.lines(&article, all.len()..all.len() + 3).is_empty());
             assert_eq!(layout.line(&article, all.len()), None);
+        }
+    }
+
+    #[test]
+    fn long_blocks_kept_between_calls_give_the_same_lines() {
+        let long = "word ".repeat(LONG_BLOCK_BYTES / 4);
+        let text = format!("Title\n\n{long}\n\nShort one.\n\n{long}end\n");
+        let article = plain::parse(text, "t.txt");
+        let layout = Layout::new(&article, 23);
+        let mut whole = Vec::new();
+        for b in 0..article.blocks.len() {
+            block_lines(&article, b, 23, &mut whole);
+        }
+        assert_eq!(whole.len(), layout.len());
+        // Alternate between the two long blocks so the kept one keeps changing.
+        let second = layout.block_line(3);
+        for i in (0..layout.len()).step_by(97) {
+            for at in [i, second + i % 50] {
+                assert_eq!(
+                    layout.lines(&article, at..at + 4),
+                    whole[at..(at + 4).min(whole.len())]
+                );
+                let anchor = layout.anchor_of(at, &article);
+                assert_eq!(layout.line_of(anchor, &article), at, "line {at}");
+            }
         }
     }
 
