@@ -68,10 +68,38 @@ pub fn tokenize(
     mut classify: impl FnMut(&str) -> u16,
 ) {
     let s = &text[range.clone()];
+    let bytes = s.as_bytes();
     let base = range.start;
     let mut i = 0;
     let mut sentence_start = true;
-    while let Some((c, len)) = char_at(s, i) {
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        // Most words: lowercase ASCII, ended by a space or plain punctuation. They
+        // cannot be initials, possessives or dotted, so skip the general path below.
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            let mut end = i + 1;
+            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            if !matches!(bytes.get(end), Some(b'-' | b'\'' | b'.' | 0x80..)) {
+                let tag = classify(&s[i..end]);
+                push_word(
+                    out,
+                    base + i..base + end,
+                    tag == 0,
+                    sentence_start,
+                    false,
+                    tag,
+                );
+                sentence_start = false;
+                i = end;
+                continue;
+            }
+        }
+        let Some((c, len)) = char_at(s, i) else { break };
         if c.is_whitespace() {
             i += len;
             continue;
@@ -93,7 +121,6 @@ pub fn tokenize(
         let start = i;
         let mut end = i + len;
         let mut dotted = false;
-        let bytes = s.as_bytes();
         loop {
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
@@ -131,22 +158,41 @@ pub fn tokenize(
         let word_end = start + stem.map_or(word.len(), str::len);
         let tag = classify(&s[start..word_end]);
         let gap = tag == 0 && !possessive && !c.is_uppercase();
-        match out.last_mut() {
-            Some(last) if gap && last.kind == Kind::Gap => last.range.end = base + word_end,
-            _ => out.push(Token {
-                range: base + start..base + word_end,
-                kind: if gap { Kind::Gap } else { Kind::Word },
-                sentence_start,
-                possessive,
-                tag,
-            }),
-        }
+        push_word(
+            out,
+            base + start..base + word_end,
+            gap,
+            sentence_start,
+            possessive,
+            tag,
+        );
         sentence_start = false;
         i = end;
         // A trailing apostrophe (`leaders’`) is punctuation; skip it quietly.
         if !possessive && let Some((_, len)) = char_at(s, i).filter(|&(d, _)| is_apostrophe(d)) {
             i += len;
         }
+    }
+}
+
+/// Appends a word token, or extends the gap before it when both are gaps.
+fn push_word(
+    out: &mut Vec<Token>,
+    range: Range<usize>,
+    gap: bool,
+    sentence_start: bool,
+    possessive: bool,
+    tag: u16,
+) {
+    match out.last_mut() {
+        Some(last) if gap && last.kind == Kind::Gap => last.range.end = range.end,
+        _ => out.push(Token {
+            range,
+            kind: if gap { Kind::Gap } else { Kind::Word },
+            sentence_start,
+            possessive,
+            tag,
+        }),
     }
 }
 
