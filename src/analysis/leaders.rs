@@ -163,11 +163,60 @@ impl Doc<'_> {
         self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end
     }
 
-    fn name_key(&self, tokens: Range<usize>) -> Vec<String> {
+    /// Whether token `t` of a name is in its key: lowercase particles are not.
+    fn keyed(&self, t: usize) -> bool {
+        !self.is(t, List::Particles) || self.cap(t)
+    }
+
+    fn name_key(&self, tokens: Range<usize>) -> Key {
+        let mut key = Key::new();
+        self.name_key_into(tokens, &mut key);
+        key
+    }
+
+    /// [`Doc::name_key`] into a reused buffer: names are tried many times a block.
+    fn name_key_into(&self, tokens: Range<usize>, key: &mut Key) {
+        key.clear();
+        for (n, t) in tokens.filter(|&t| self.keyed(t)).enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(self.folded(t));
+        }
+    }
+
+    /// The last word of the name's key.
+    fn surname(&self, tokens: Range<usize>) -> Option<&str> {
         tokens
-            .filter(|&t| !self.is(t, List::Particles) || self.cap(t))
-            .map(|t| self.folded(t).to_string())
-            .collect()
+            .rev()
+            .find(|&t| self.keyed(t))
+            .map(|t| self.folded(t))
+    }
+}
+
+/// A name as the detector compares it: its folded words, particles left out, joined by
+/// single spaces (`luiz inacio lula silva`), so that one string is compared or looked up.
+type Key = String;
+
+fn words_in(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
+}
+
+fn first_word(key: &str) -> &str {
+    key.split(' ').next().unwrap_or(key)
+}
+
+fn last_word(key: &str) -> &str {
+    key.rsplit(' ').next().unwrap_or(key)
+}
+
+/// Records the last full-name person seen with `surname` (see [`mentions`]).
+fn remember(last_person: &mut HashMap<String, (u32, bool)>, surname: &str, seen: (u32, bool)) {
+    match last_person.get_mut(surname) {
+        Some(last) => *last = seen,
+        None => {
+            last_person.insert(surname.to_string(), seen);
+        }
     }
 }
 
@@ -370,16 +419,19 @@ fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Fo
 /// One leader being assembled.
 struct Entry {
     name: String,
-    key: Vec<String>,
+    key: Key,
     role: Option<String>,
     role_from_list: bool,
-    aliases: Vec<Vec<String>>,
+    aliases: Vec<Key>,
     mentions: Vec<Range<usize>>,
 }
 
 impl Entry {
-    fn surname(&self) -> Option<&str> {
-        self.key.last().map(String::as_str)
+    /// Whether the last word of the entry's key is `word`.
+    fn has_surname(&self, word: &str) -> bool {
+        self.key
+            .strip_suffix(word)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
     }
 }
 
@@ -390,13 +442,15 @@ struct Known<'a> {
     by_name: HashMap<String, usize>,
 }
 
-fn key_of(name: &str) -> Vec<String> {
+fn key_of(name: &str) -> Key {
     let mut out = Vec::new();
     tokenize(name, 0..name.len(), &mut out, |_| 1);
-    out.iter()
+    let words: Vec<String> = out
+        .iter()
         .filter(|t| t.is_word())
         .map(|t| fold(&name[t.range.clone()]))
-        .collect()
+        .collect();
+    words.join(" ")
 }
 
 impl<'a> Known<'a> {
@@ -404,14 +458,14 @@ impl<'a> Known<'a> {
         let mut by_name = HashMap::new();
         for (i, leader) in list.iter().enumerate() {
             for name in std::iter::once(&leader.name).chain(&leader.aliases) {
-                by_name.entry(key_of(name).join(" ")).or_insert(i);
+                by_name.entry(key_of(name)).or_insert(i);
             }
         }
         Known { list, by_name }
     }
 
-    fn lookup(&self, key: &[String]) -> Option<usize> {
-        self.by_name.get(&key.join(" ")).copied()
+    fn lookup(&self, key: &str) -> Option<usize> {
+        self.by_name.get(key).copied()
     }
 
     fn has_name(&self, doc: &Doc, tokens: Range<usize>) -> bool {
@@ -616,12 +670,12 @@ fn upsert(
     let key = doc.name_key(name.clone());
     let display = doc.text[doc.span(name)].to_string();
     let listed = known.lookup(&key).map(|k| &known.list[k]);
-    let surname = key.last().cloned().unwrap_or_default();
+    let (words, surname) = (words_in(&key), last_word(&key));
     let same = entries.iter().position(|e| {
         e.key == key
             || listed.is_some_and(|l| e.name == l.name)
-            || (e.surname() == Some(surname.as_str())
-                && (key.len() == 1 || e.key.len() == 1 || e.key.first() == key.first()))
+            || (e.has_surname(surname)
+                && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(&key)))
     });
     let index = match same {
         Some(i) => i,
@@ -648,9 +702,8 @@ fn upsert(
     };
     let entry = &mut entries[index];
     // The fullest name the article gives wins.
-    if key.len() > entry.key.len()
-        || (key.len() == entry.key.len() && listed.is_none() && entry.key != key)
-    {
+    let known_words = words_in(&entry.key);
+    if words > known_words || (words == known_words && listed.is_none() && entry.key != key) {
         entry.aliases.push(std::mem::replace(&mut entry.key, key));
         entry.name = display;
     } else if key != entry.key && !entry.aliases.contains(&key) {
@@ -689,7 +742,7 @@ fn mentions(
             entries[f.entry as usize].mentions.push(span.clone());
             // On past the evidence's tokens; the last is the surname.
             let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
-            last_person.insert(doc.folded(end - 1).to_string(), (doc.sentence[i], true));
+            remember(last_person, doc.folded(end - 1), (doc.sentence[i], true));
             i = end;
             *next_found += 1;
             continue;
@@ -708,6 +761,7 @@ fn mentions(
         let feminine =
             honorific && matches!(doc.folded(i), "mrs" | "ms" | "miss" | "dame" | "lady");
         let mut k = name_start;
+        let mut key = Key::new();
         while k < name_end {
             // Longest known name starting at k.
             let hit = (k + 1..=name_end).rev().find_map(|end| {
@@ -716,7 +770,7 @@ fn mentions(
                     run_len: name_end - name_start,
                     feminine,
                 };
-                let entry = resolve(doc, known, entries, last_person, k..end, site)?;
+                let entry = resolve(doc, known, entries, last_person, k..end, site, &mut key)?;
                 Some((end, entry))
             });
             match hit {
@@ -724,9 +778,9 @@ fn mentions(
                     let start = if honorific && k == name_start { i } else { k };
                     entries[entry].mentions.push(doc.span(start..end));
                     if end - k >= 2
-                        && let Some(s) = doc.name_key(k..end).last()
+                        && let Some(s) = doc.surname(k..end)
                     {
-                        last_person.insert(s.clone(), (doc.sentence[k], true));
+                        remember(last_person, s, (doc.sentence[k], true));
                     }
                     k = end;
                 }
@@ -734,8 +788,8 @@ fn mentions(
                     // A full name that is not a leader's: remember it, so that its
                     // surname nearby does not light up a leader.
                     if !heading && name_end - k >= 2 {
-                        if let Some(s) = doc.name_key(k..name_end).last() {
-                            last_person.insert(s.clone(), (doc.sentence[k], false));
+                        if let Some(s) = doc.surname(k..name_end) {
+                            remember(last_person, s, (doc.sentence[k], false));
                         }
                         break;
                     }
@@ -764,22 +818,24 @@ fn resolve(
     last_person: &HashMap<String, (u32, bool)>,
     name: Range<usize>,
     site: Site,
+    key: &mut Key,
 ) -> Option<usize> {
     let Site {
         heading,
         run_len,
         feminine,
     } = site;
-    let key = doc.name_key(name.clone());
-    let same_surname = |e: &Entry| key.len() == 1 && e.surname() == Some(key[0].as_str());
+    doc.name_key_into(name.clone(), key);
+    let key = &*key;
+    let single = words_in(key) == 1;
     if let Some(e) = entries
         .iter()
-        .position(|e| e.key == key || e.aliases.contains(&key) || same_surname(e))
+        .position(|e| e.key == *key || e.aliases.contains(key) || single && e.has_surname(key))
     {
-        if key.len() == 1 && !heading {
+        if single && !heading {
             // A surname in the same sentence as someone else of that name is theirs;
             // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
-            if let Some(&(sentence, false)) = last_person.get(&key[0])
+            if let Some(&(sentence, false)) = last_person.get(key)
                 && (feminine || sentence == doc.sentence[name.start])
             {
                 return None;
@@ -792,8 +848,8 @@ fn resolve(
         return Some(e);
     }
     // The list: a full name or a listed alias, even with no other evidence.
-    let listed = known.lookup(&key)?;
-    if key.len() == 1 && run_len > 1 && !heading {
+    let listed = known.lookup(key)?;
+    if single && run_len > 1 && !heading {
         return None;
     }
     let l = &known.list[listed];
