@@ -81,16 +81,13 @@ impl Layout {
     pub fn unless_stopped(article: &Article, width: usize, stop: &AtomicBool) -> Option<Self> {
         let width = width.max(1);
         let mut block_start = Vec::with_capacity(article.blocks.len() + 1);
-        let mut scratch = Vec::new();
         let mut total = 0;
         for b in 0..article.blocks.len() {
             if b.is_multiple_of(1024) && stop.load(Ordering::Relaxed) {
                 return None;
             }
             block_start.push(total);
-            scratch.clear();
-            block_lines(article, b, width, &mut scratch);
-            total += scratch.len();
+            total += count_lines(article, b, width);
         }
         block_start.push(total);
         Some(Layout {
@@ -146,12 +143,9 @@ impl Layout {
             return false;
         }
         let mut counts: Vec<usize> = self.block_start.windows(2).map(|w| w[1] - w[0]).collect();
-        let mut scratch = Vec::new();
         for b in window {
             if self.estimated[b] {
-                scratch.clear();
-                block_lines(article, b, self.width, &mut scratch);
-                counts[b] = scratch.len();
+                counts[b] = count_lines(article, b, self.width);
                 self.estimated[b] = false;
             }
         }
@@ -349,35 +343,42 @@ fn estimate(article: &Article, b: usize, width: usize) -> usize {
     own + usize::from(gap_after(article, b))
 }
 
+/// How a block of `kind` sits in `width` columns: (the indent of its first line, of
+/// its other lines, the width its text wraps at). Nested list items step in, their
+/// wrapped lines hanging under the item's text; quotes step in for their bar. Below
+/// MIN_INDENTED_WIDTH indentation would crowd out the text: all is flush.
+fn indents(kind: BlockKind, width: usize) -> (u16, u16, usize) {
+    let roomy = width >= MIN_INDENTED_WIDTH;
+    match kind {
+        BlockKind::ListItem { depth } if roomy => {
+            let indent = u16::from(depth.saturating_sub(1))
+                .saturating_mul(2)
+                .min(width as u16 / 2);
+            let inner = width.saturating_sub(usize::from(indent) + 2).max(1);
+            (indent, indent + 2, inner)
+        }
+        BlockKind::Quote if roomy => {
+            let inner = width.saturating_sub(QUOTE_INDENT).max(1);
+            (QUOTE_INDENT as u16, QUOTE_INDENT as u16, inner)
+        }
+        _ => (0, 0, width),
+    }
+}
+
 /// Appends the lines of block `b` at `width`: its own, then the gap after it (items of
 /// one list sit together; every other block is followed by a gap).
 fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>) {
     let block = &article.blocks[b];
     let text = &article.text;
-    // Below this width indentation would crowd out the text: lay out flush.
-    let roomy = width >= MIN_INDENTED_WIDTH;
     let first = lines.len();
-    match block.kind {
-        BlockKind::Code => code_lines(text, block.range.clone(), b, lines),
-        BlockKind::ListItem { depth } if roomy => {
-            // Nested items step in; wrapped lines hang under the item's text.
-            let indent = u16::from(depth.saturating_sub(1))
-                .saturating_mul(2)
-                .min(width as u16 / 2);
-            let inner = width.saturating_sub(usize::from(indent) + 2).max(1);
-            wrap_block(text, block.range.clone(), b, inner, lines);
-            for (i, line) in lines[first..].iter_mut().enumerate() {
-                line.indent = indent + if i > 0 { 2 } else { 0 };
-            }
+    if block.kind == BlockKind::Code {
+        code_lines(text, block.range.clone(), b, lines);
+    } else {
+        let (first_indent, indent, inner) = indents(block.kind, width);
+        wrap_block(text, block.range.clone(), b, inner, lines);
+        for (i, line) in lines[first..].iter_mut().enumerate() {
+            line.indent = if i == 0 { first_indent } else { indent };
         }
-        BlockKind::Quote if roomy => {
-            let inner = width.saturating_sub(QUOTE_INDENT).max(1);
-            wrap_block(text, block.range.clone(), b, inner, lines);
-            for line in &mut lines[first..] {
-                line.indent = QUOTE_INDENT as u16;
-            }
-        }
-        _ => wrap_block(text, block.range.clone(), b, width, lines),
     }
     if gap_after(article, b) {
         lines.push(Line {
@@ -387,6 +388,66 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
             indent: 0,
         });
     }
+}
+
+/// How many lines [`block_lines`] makes of block `b`, without making them: what a
+/// whole article's layout needs.
+fn count_lines(article: &Article, b: usize, width: usize) -> usize {
+    let block = &article.blocks[b];
+    let body = &article.text[block.range.clone()];
+    let own = if block.kind == BlockKind::Code {
+        memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1
+    } else {
+        count_wrapped(body, indents(block.kind, width).2)
+    };
+    own + usize::from(gap_after(article, b))
+}
+
+/// The number of lines [`wrap_block`] makes of `body` at `width`: the same first fit
+/// over the same words, widths and broken-apart long words, with no `Word`s or lines
+/// made. Words of printable ASCII (nearly all) are as wide as they are long.
+fn count_wrapped(body: &str, width: usize) -> usize {
+    let mut lines = 1;
+    // Columns taken on the current line, with the space after its last word.
+    let mut used = 0;
+    let mut place = |word_width: usize, space: usize| {
+        if used > 0 && used + word_width > width {
+            lines += 1;
+            used = 0;
+        }
+        used += word_width + space;
+    };
+    let bytes = body.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut printable = true;
+        while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b) {
+            printable &= matches!(bytes[i], 0x21..=0x7e);
+            i += 1;
+        }
+        if printable && i - start <= width {
+            place(i - start, 1);
+            continue;
+        }
+        // Other spaces, wide characters, escapes, too long: as `wrap_block` measures.
+        for w in body[start..i].split_whitespace() {
+            let mut word = Word::from(w);
+            word.whitespace = " ";
+            if word.width <= width {
+                place(word.width, 1);
+            } else {
+                for piece in word.break_apart(width) {
+                    place(piece.width, piece.whitespace.len());
+                }
+            }
+        }
+    }
+    lines
 }
 
 /// Columns taken by a block quote's bar.
@@ -489,6 +550,20 @@ mod tests {
             let joined: String = words.concat();
             let original: String = article.text.split_whitespace().collect();
             assert_eq!(joined, original, "width {width}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The count of a whole article's layout and the lines drawn must agree, or
+        /// positions drift: any words, spaces, widths.
+        #[test]
+        fn lines_are_counted_as_wrapping_makes_them(
+            body in "([a-z.,]{1,12}|[A-Z]{20,40}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{2003}|\u{85}|\t|\u{b}| ){0,40}",
+            width in 1usize..30,
+        ) {
+            let mut lines = Vec::new();
+            wrap_block(&body, 0..body.len(), 0, width, &mut lines);
+            proptest::prop_assert_eq!(count_wrapped(&body, width), lines.len());
         }
     }
 
