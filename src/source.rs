@@ -182,8 +182,9 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 }
 
 /// Where the first character to clean is. Runs over every byte of every article, so it
-/// looks at bytes: only ASCII controls and the lead bytes of C1 controls (`C2`) and of
-/// the line separators and bidi controls (`E2`) can start one.
+/// looks at bytes only: ASCII controls, C1 controls (`C2 80`–`C2 9F`), and among the
+/// characters led by `E2` (curly quotes and dashes, common) only the line separators and
+/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`).
 fn first_to_clean(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
@@ -192,8 +193,18 @@ fn first_to_clean(text: &str) -> Option<usize> {
         .position(|&b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xE2))
     {
         let at = from + offset;
-        // An ASCII byte or a lead byte: a character starts here.
-        if text[at..].chars().next().is_some_and(needs_cleaning) {
+        let next = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+        // In valid UTF-8, `C2` and `E2` only lead characters.
+        let dirty = match bytes[at] {
+            0xC2 => (0x80..=0x9F).contains(&next(1)),
+            0xE2 => match next(1) {
+                0x80 => (0xA8..=0xAE).contains(&next(2)),
+                0x81 => (0xA6..=0xA9).contains(&next(2)),
+                _ => false,
+            },
+            _ => true,
+        };
+        if dirty {
             return Some(at);
         }
         from = at + 1;
@@ -233,6 +244,15 @@ pub fn display_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_characters_to_clean() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            let text = format!("a{c}b{c}");
+            let expected = needs_cleaning(c).then_some(1);
+            assert_eq!(first_to_clean(&text), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn decoding_an_owned_buffer_equals_decoding_a_borrowed_one() {
