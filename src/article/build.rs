@@ -86,6 +86,16 @@ impl Builder {
             self.begin(BlockKind::Paragraph);
         }
         let cleaned = source::clean(s);
+        // Most text comes as words between single spaces: appended as it is.
+        if is_collapsed(&cleaned) {
+            let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
+            if self.space && !at_start {
+                self.text.push(' ');
+            }
+            self.text.push_str(&cleaned);
+            self.space = false;
+            return;
+        }
         for (i, word) in cleaned.split_whitespace().enumerate() {
             let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
             if (i > 0 || self.space || cleaned.starts_with(char::is_whitespace)) && !at_start {
@@ -259,9 +269,62 @@ pub fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether `s` is words between single ASCII spaces, with none at either end: what
+/// collapsing whitespace would leave as it is. Reads bytes; only the lead bytes of
+/// Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000) make it look closer.
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return false;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    let mut previous = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let space = match b {
+            b' ' => previous == b' ',
+            b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE3 => true,
+            0xE2 => match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+                0x81 => next(2) == 0x9F,
+                _ => false,
+            },
+            _ => false,
+        };
+        if space {
+            return false;
+        }
+        previous = b;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Text taken as it is must be what collapsing its whitespace gives.
+        #[test]
+        fn collapsed_text_is_left_as_it_is(
+            s in "([a-zé«»°’“”—]{1,6}| |  |\t|\n|\u{a0}|\u{85}|\u{1680}|\u{2003}|\u{2028}|\u{202f}|\u{205f}|\u{3000}){0,12}",
+        ) {
+            if is_collapsed(&s) {
+                proptest::prop_assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s);
+            }
+        }
+    }
+
+    #[test]
+    fn plain_words_are_collapsed_already() {
+        assert!(is_collapsed("words “quoted” — dashed"));
+        for s in ["", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "a\u{2003}b"] {
+            assert!(!is_collapsed(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn prose_collapses_and_blocks_separate() {
