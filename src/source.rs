@@ -212,14 +212,6 @@ fn first_to_clean(text: &str) -> Option<usize> {
     None
 }
 
-fn needs_cleaning(c: char) -> bool {
-    c == '\t' || c == '\r' || (c != '\n' && placeholder(c).is_some()) || is_line_separator(c)
-}
-
-fn is_line_separator(c: char) -> bool {
-    matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
-}
-
 /// The visible stand-in for a character that must never reach the terminal, if any.
 fn placeholder(c: char) -> Option<char> {
     match c {
@@ -244,6 +236,14 @@ pub fn display_width(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`clean`] changes, character by character: the reference for the byte scan.
+    fn needs_cleaning(c: char) -> bool {
+        c == '\t'
+            || c == '\r'
+            || (c != '\n' && placeholder(c).is_some())
+            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+    }
 
     #[test]
     fn the_byte_scan_finds_exactly_the_characters_to_clean() {
