@@ -186,30 +186,39 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// characters led by `E2` (curly quotes and dashes, common) only the line separators and
 /// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`).
 fn first_to_clean(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
+    // In valid UTF-8, `C2` and `E2` only lead characters.
+    first_where(text.as_bytes(), |b, next, third| {
+        (b < 0x20) & (b != b'\n')
+            | (b == 0x7F)
+            | (b == 0xC2) & (0x80..=0x9F).contains(&next)
+            | (b == 0xE2)
+                & ((next == 0x80) & (0xA8..=0xAE).contains(&third)
+                    | (next == 0x81) & (0xA6..=0xA9).contains(&third))
+    })
+}
+
+/// The first `i` where `hit(bytes[i], bytes[i + 1], bytes[i + 2])`, bytes past the end
+/// read as 0. Tests 32 places at a time with no branch on each (so `hit` should use `&`
+/// and `|`, not `&&` and `||`): the compiler makes that vector code, which scans a big
+/// article many times faster than a loop that stops at every byte.
+pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    const LANES: usize = 32;
     let mut from = 0;
-    while let Some(offset) = bytes[from..]
-        .iter()
-        .position(|&b| (b < 0x20 && b != b'\n') || matches!(b, 0x7F | 0xC2 | 0xE2))
-    {
-        let at = from + offset;
-        let next = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
-        // In valid UTF-8, `C2` and `E2` only lead characters.
-        let dirty = match bytes[at] {
-            0xC2 => (0x80..=0x9F).contains(&next(1)),
-            0xE2 => match next(1) {
-                0x80 => (0xA8..=0xAE).contains(&next(2)),
-                0x81 => (0xA6..=0xA9).contains(&next(2)),
-                _ => false,
-            },
-            _ => true,
+    while let Some(window) = bytes.get(from..from + LANES + 2) {
+        let Ok(window) = <&[u8; LANES + 2]>::try_from(window) else {
+            break;
         };
-        if dirty {
-            return Some(at);
+        let mut any = false;
+        for k in 0..LANES {
+            any |= hit(window[k], window[k + 1], window[k + 2]);
         }
-        from = at + 1;
+        if any {
+            break;
+        }
+        from += LANES;
     }
-    None
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    (from..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)))
 }
 
 /// The visible stand-in for a character that must never reach the terminal, if any.
@@ -251,6 +260,15 @@ mod tests {
             let text = format!("a{c}b{c}");
             let expected = needs_cleaning(c).then_some(1);
             assert_eq!(first_to_clean(&text), expected, "{c:?}");
+        }
+        // Long texts are scanned many bytes at a time: a character at any place in a
+        // window, or across two.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for at in [0, 30, 31, 32, 33, 63, 64, 70] {
+                let text = format!("{}{c}{}", "x".repeat(at), "y".repeat(40));
+                let expected = needs_cleaning(c).then_some(at);
+                assert_eq!(first_to_clean(&text), expected, "{c:?} at {at}");
+            }
         }
     }
 

@@ -278,28 +278,23 @@ fn is_collapsed(s: &str) -> bool {
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
     };
-    if first == b' ' || last == b' ' {
-        return false;
-    }
-    let mut previous = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        let space = match b {
-            b' ' => previous == b' ',
-            b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE3 => true,
-            0xE2 => match next(1) {
-                0x80 => matches!(next(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                0x81 => next(2) == 0x9F,
-                _ => false,
-            },
-            _ => false,
-        };
-        if space {
-            return false;
-        }
-        previous = b;
-    }
-    true
+    first != b' '
+        && last != b' '
+        && source::first_where(bytes, |b, next, third| {
+            (b == b' ') & (next == b' ')
+                | (b'\t'..=b'\r').contains(&b)
+                | (b == 0xC2)
+                | (b == 0xE1)
+                | (b == 0xE3)
+                | (b == 0xE2)
+                    & ((next == 0x80)
+                        & (matches!(third, 0x80..=0x8A)
+                            | (third == 0xA8)
+                            | (third == 0xA9)
+                            | (third == 0xAF))
+                        | (next == 0x81) & (third == 0x9F))
+        })
+        .is_none()
 }
 
 #[cfg(test)]
@@ -310,11 +305,23 @@ mod tests {
         /// Text taken as it is must be what collapsing its whitespace gives.
         #[test]
         fn collapsed_text_is_left_as_it_is(
-            s in "([a-zé«»°’“”—]{1,6}| |  |\t|\n|\u{a0}|\u{85}|\u{1680}|\u{2003}|\u{2028}|\u{202f}|\u{205f}|\u{3000}){0,12}",
+            s in "([a-zé«»°’“”—]{1,6}| |  |\t|\n|\u{a0}|\u{85}|\u{1680}|\u{2003}|\u{2028}|\u{202f}|\u{205f}|\u{3000}){0,40}",
         ) {
             if is_collapsed(&s) {
                 proptest::prop_assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s);
             }
+        }
+        /// Long text is read many bytes at a time: words between single spaces are
+        /// found collapsed wherever they are, and a space to collapse anywhere in them.
+        #[test]
+        fn long_text_is_judged_at_every_place(
+            words in "([a-z’“”—]{1,8} ){0,30}[a-z]{1,3}",
+            space in "(  |\t|\n|\u{a0}|\u{2003}|\u{202f}|\u{205f}|\u{3000})",
+            tail in "([a-z]{1,8} ){0,10}x",
+        ) {
+            proptest::prop_assert!(is_collapsed(&words));
+            let broken = format!("{words}{space}{tail}");
+            proptest::prop_assert!(!is_collapsed(&broken));
         }
     }
 
