@@ -59,9 +59,19 @@ impl Analysis {
 /// first section), then each section.
 pub fn section_counts(article: &Article, analysis: &Analysis) -> Vec<(usize, usize)> {
     let mut counts = vec![(0, 0); article.sections.len() + 1];
+    // Where each section starts: a highlight belongs to the last one starting before it.
+    let starts: Vec<usize> = article
+        .sections
+        .iter()
+        .map(|s| {
+            article
+                .blocks
+                .get(s.block)
+                .map_or(usize::MAX, |b| b.range.start)
+        })
+        .collect();
     for h in analysis.highlights() {
-        let block = article.block_at(h.range.start);
-        let entry = article.section_of_block(block).map_or(0, |s| s + 1);
+        let entry = starts.partition_point(|&start| start <= h.range.start);
         match h.kind {
             Kind::Quote => counts[entry].0 += 1,
             Kind::Leader(_) => counts[entry].1 += 1,
@@ -89,4 +99,24 @@ pub fn find_leaders(article: &Article, extra: &[KnownLeader]) -> Vec<Leader> {
         &list
     };
     leaders::find(article, known)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::markdown;
+
+    #[test]
+    fn highlights_are_counted_in_the_section_they_are_in() {
+        let text = "# Title\n\nLead with “one quote” here.\n\n## First\n\n\
+                    President Joe Biden said “a” and “b”.\n\nBiden left.\n\n\
+                    ## Second\n\nNothing here.\n\n## Biden Returns\n\n“Last”, said Biden.\n";
+        let article = markdown::parse(text, "t.md");
+        let analysis = analyse(&article, &[]);
+        assert_eq!(article.sections.len(), 3);
+        assert_eq!(
+            section_counts(&article, &analysis),
+            [(1, 0), (2, 2), (0, 0), (1, 2)]
+        );
+    }
 }
