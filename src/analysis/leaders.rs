@@ -554,7 +554,8 @@ fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc
         for pass in passes {
             let mut sentence = 0;
             for &b in &blocks {
-                doc.fill(article, b, sentence, pass);
+                doc.fill(article, b, pass);
+                doc.finish(sentence);
                 sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
                 each(&doc, pass);
             }
@@ -568,13 +569,11 @@ fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
             for pass in passes {
-                let mut sentence = 0;
                 for chunk in blocks.chunks(BATCH) {
                     let mut batch = returned.try_recv().unwrap_or_default();
                     batch.resize_with(chunk.len(), || Doc::new(&article.text));
                     for (doc, &b) in batch.iter_mut().zip(chunk) {
-                        doc.fill(article, b, sentence, pass);
-                        sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
+                        doc.fill(article, b, pass);
                     }
                     if tx.send((pass, batch)).is_err() {
                         // Nobody listening any more.
@@ -583,8 +582,16 @@ fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc
                 }
             }
         });
-        for (pass, batch) in rx {
-            for doc in &batch {
+        // Folding and numbering run here, to share the work out more evenly.
+        let mut sentence = 0;
+        let mut last_pass = Pass::Evidence;
+        for (pass, mut batch) in rx {
+            if pass != last_pass {
+                (sentence, last_pass) = (0, pass);
+            }
+            for doc in &mut batch {
+                doc.finish(sentence);
+                sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
                 each(doc, pass);
             }
             let _ = back.send(batch);
@@ -604,21 +611,11 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Becomes the tokens of block `b`, reusing its buffers; sentences are numbered on
-    /// from `first_sentence`.
-    fn fill(&mut self, article: &Article, b: usize, first_sentence: u32, pass: Pass) {
+    /// Becomes the tokens of block `b`, reusing its buffers; [`Doc::finish`] completes it.
+    fn fill(&mut self, article: &Article, b: usize, pass: Pass) {
         let block = &article.blocks[b];
-        let Doc {
-            tokens,
-            folded,
-            folded_text,
-            sentence,
-            ..
-        } = self;
+        let tokens = &mut self.tokens;
         tokens.clear();
-        folded.clear();
-        folded_text.clear();
-        sentence.clear();
         let mut buf = String::new();
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(&article.text, block.range.clone(), tokens, |word| {
@@ -645,21 +642,37 @@ impl<'a> Doc<'a> {
             };
             lists | u16::from(prefixed) << PREFIXED
         });
+        self.heading = block.kind.is_heading();
+    }
+
+    /// Folds the words and numbers the sentences (on from `first_sentence`) of the
+    /// tokens [`Doc::fill`] made.
+    fn finish(&mut self, first_sentence: u32) {
+        let Doc {
+            text,
+            tokens,
+            folded,
+            folded_text,
+            sentence,
+            ..
+        } = self;
+        folded.clear();
+        folded_text.clear();
         // Folded forms are kept only for words the rules look at: capitalised ones
         // (names) and vocabulary words (titles, particles, fillers). Others fold to "".
         for t in tokens.iter() {
             let at = folded_text.len();
-            let word = &article.text[t.range.clone()];
+            let word = &text[t.range.clone()];
             if t.is_word() && (t.tag != 0 || is_capitalised(word)) {
                 fold_onto(word, folded_text);
             }
             folded.push(at..folded_text.len());
         }
+        sentence.clear();
         sentence.extend(tokens.iter().scan(first_sentence, |n, t| {
             *n += u32::from(t.sentence_start);
             Some(*n)
         }));
-        self.heading = block.kind.is_heading();
     }
 }
 
