@@ -208,12 +208,19 @@ pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usi
         let Ok(window) = <&[u8; LANES + 2]>::try_from(window) else {
             break;
         };
-        let mut any = false;
-        for k in 0..LANES {
-            any |= hit(window[k], window[k + 1], window[k + 2]);
+        // One byte per place, filled without branches (vector code), then read as
+        // two numbers: the first nonzero byte is the first hit.
+        let mut hits = [0u8; LANES];
+        for (k, h) in hits.iter_mut().enumerate() {
+            *h = u8::from(hit(window[k], window[k + 1], window[k + 2]));
         }
-        if any {
-            break;
+        for (half, bytes) in hits.chunks_exact(16).enumerate() {
+            let mut word = [0u8; 16];
+            word.copy_from_slice(bytes);
+            let word = u128::from_le_bytes(word);
+            if word != 0 {
+                return Some(from + half * 16 + word.trailing_zeros() as usize / 8);
+            }
         }
         from += LANES;
     }
@@ -252,6 +259,19 @@ mod tests {
             || c == '\r'
             || (c != '\n' && placeholder(c).is_some())
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_where_finds_the_first_place_like_a_plain_search(
+            bytes in proptest::collection::vec(0u8..8, 0..200),
+            (x, y) in (0u8..8, 0u8..8),
+        ) {
+            let hit = |b: u8, next: u8, third: u8| (b == x) & (next == y) | (third == 9);
+            let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+            let plain = (0..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
+            proptest::prop_assert_eq!(first_where(&bytes, hit), plain);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::article::{Article, BlockKind};
+use crate::source::first_where;
 
 /// Open quotes tracked at once; deeper nesting is not prose.
 const MAX_DEPTH: usize = 8;
@@ -138,30 +139,24 @@ fn elided(rest: &str) -> bool {
 }
 
 fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
-    let mut prev: Option<char> = None;
-    let mut chars = para.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let token = match c {
-            // Marks used both ways close when they stand after a word and before a
-            // space or punctuation.
-            '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => {
-                Some(Token::Close)
-            }
-            '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
-            '”' | '」' | '』' => Some(Token::Close),
-            '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
-            '’' | '\'' if is_word(prev) && is_word(next) => None,
-            '’' | '\'' if opens_after(prev) => {
-                (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
-            }
-            '’' | '\'' => Some(Token::MaybeClose),
-            _ => None,
+    let bytes = para.as_bytes();
+    let mut from = 0;
+    // Every quotation mark is `"`, `'`, or led by `C2` (`«»`), `E2` (`“”‘’„‚`) or
+    // `E3` (`「」『』`): the text between is skipped many bytes at a time.
+    while let Some(skip) = first_where(&bytes[from..], |b, _, _| {
+        (b == b'"') | (b == b'\'') | (b == 0xC2) | (b == 0xE2) | (b == 0xE3)
+    }) {
+        let i = from + skip;
+        let Some(c) = para[i..].chars().next() else {
+            break;
         };
-        if let Some(token) = token {
+        from = i + c.len_utf8();
+        let prev = para[..i].chars().next_back();
+        let next = para[from..].chars().next();
+        if let Some(token) = mark(para, i, prev, c, next) {
             let possessive_like = token == Token::MaybeClose
                 && matches!(prev, Some('s' | 'S'))
-                && para[i + c.len_utf8()..]
+                && para[from..]
                     .strip_prefix(' ')
                     .is_some_and(|r| r.starts_with(char::is_lowercase));
             marks.push(Mark {
@@ -171,7 +166,25 @@ fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
                 possessive_like,
             });
         }
-        prev = Some(c);
+    }
+}
+
+/// What the character `c` at byte `i` of `para`, between `prev` and `next`, is as a
+/// quotation mark, if anything.
+fn mark(para: &str, i: usize, prev: Option<char>, c: char, next: Option<char>) -> Option<Token> {
+    match c {
+        // Marks used both ways close when they stand after a word and before a
+        // space or punctuation.
+        '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => Some(Token::Close),
+        '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
+        '”' | '」' | '』' => Some(Token::Close),
+        '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
+        '’' | '\'' if is_word(prev) && is_word(next) => None,
+        '’' | '\'' if opens_after(prev) => {
+            (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
+        }
+        '’' | '\'' => Some(Token::MaybeClose),
+        _ => None,
     }
 }
 
@@ -256,6 +269,61 @@ fn close(text: &str, stack: &mut Vec<Open>, at: usize, m: &Mark, quotes: &mut Ve
 mod tests {
     use super::*;
     use crate::article::plain;
+
+    /// The reference: every character looked at in turn.
+    fn tokenize_char_by_char(para: &str, offset: usize, marks: &mut Vec<Mark>) {
+        let mut prev: Option<char> = None;
+        let mut chars = para.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let token = match c {
+                // Marks used both ways close when they stand after a word and before a
+                // space or punctuation.
+                '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => {
+                    Some(Token::Close)
+                }
+                '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
+                '”' | '」' | '』' => Some(Token::Close),
+                '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
+                '’' | '\'' if is_word(prev) && is_word(next) => None,
+                '’' | '\'' if opens_after(prev) => {
+                    (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
+                }
+                '’' | '\'' => Some(Token::MaybeClose),
+                _ => None,
+            };
+            if let Some(token) = token {
+                let possessive_like = token == Token::MaybeClose
+                    && matches!(prev, Some('s' | 'S'))
+                    && para[i + c.len_utf8()..]
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_lowercase));
+                marks.push(Mark {
+                    token,
+                    ch: c,
+                    at: offset + i,
+                    possessive_like,
+                });
+            }
+            prev = Some(c);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn marks_found_by_skipping_are_those_found_char_by_char(
+            para in "([a-zA-Z]{1,6}|[ .,!?]|[\"'«»“”‘’„‚「」『』]|—|é|\u{a0}|漢){0,80}",
+        ) {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize(&para, 7, &mut fast);
+            tokenize_char_by_char(&para, 7, &mut slow);
+            let key = |m: &Mark| (m.token, m.ch, m.at, m.possessive_like);
+            proptest::prop_assert_eq!(
+                fast.iter().map(key).collect::<Vec<_>>(),
+                slow.iter().map(key).collect::<Vec<_>>()
+            );
+        }
+    }
 
     fn quotes(text: &str) -> Vec<String> {
         let article = plain::parse(text.to_string(), "t.txt");
