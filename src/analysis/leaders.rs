@@ -545,15 +545,14 @@ const BATCH: usize = 16;
 /// result of the rules, so `pipelined` (for a big article) it runs on another thread, a
 /// few batches ahead of the rules, which must go in order.
 fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc<'a>, Pass)) {
-    let blocks: Vec<usize> = (0..article.blocks.len())
-        .filter(|&b| article.blocks[b].kind != BlockKind::Code)
-        .collect();
+    let blocks =
+        || (0..article.blocks.len()).filter(|&b| article.blocks[b].kind != BlockKind::Code);
     let passes = [Pass::Evidence, Pass::Mentions];
     if !pipelined {
         let mut doc = Doc::new(&article.text);
         for pass in passes {
             let mut sentence = 0;
-            for &b in &blocks {
+            for b in blocks() {
                 doc.fill(article, b, pass);
                 doc.finish(sentence);
                 sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
@@ -569,12 +568,19 @@ fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
             for pass in passes {
-                for chunk in blocks.chunks(BATCH) {
-                    let mut batch = returned.try_recv().unwrap_or_default();
-                    batch.resize_with(chunk.len(), || Doc::new(&article.text));
-                    for (doc, &b) in batch.iter_mut().zip(chunk) {
-                        doc.fill(article, b, pass);
+                let mut blocks = blocks().peekable();
+                while blocks.peek().is_some() {
+                    let mut batch: Vec<Doc> = returned.try_recv().unwrap_or_default();
+                    batch.truncate(BATCH);
+                    let mut filled = 0;
+                    for b in blocks.by_ref().take(BATCH) {
+                        if filled == batch.len() {
+                            batch.push(Doc::new(&article.text));
+                        }
+                        batch[filled].fill(article, b, pass);
+                        filled += 1;
                     }
+                    batch.truncate(filled);
                     if tx.send((pass, batch)).is_err() {
                         // Nobody listening any more.
                         return;
