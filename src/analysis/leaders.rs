@@ -89,8 +89,9 @@ struct Doc<'a> {
     folded_text: String,
     /// Titles and headings are in Title Case: their capitals say little.
     heading: bool,
-    /// Sentence number of each token.
+    /// Sentence number of each token (only the mentions pass needs them).
     sentence: Vec<u32>,
+    pass: Pass,
 }
 
 impl Doc<'_> {
@@ -615,6 +616,7 @@ impl<'a> Doc<'a> {
             folded_text: String::new(),
             heading: false,
             sentence: Vec::new(),
+            pass: Pass::Evidence,
         }
     }
 
@@ -650,6 +652,7 @@ impl<'a> Doc<'a> {
             lists | u16::from(prefixed) << PREFIXED
         });
         self.heading = block.kind.is_heading();
+        self.pass = pass;
     }
 
     /// Folds the words and numbers the sentences (on from `first_sentence`) of the
@@ -676,6 +679,9 @@ impl<'a> Doc<'a> {
             folded.push(at..folded_text.len());
         }
         sentence.clear();
+        if self.pass == Pass::Evidence {
+            return;
+        }
         sentence.extend(tokens.iter().scan(first_sentence, |n, t| {
             *n += u32::from(t.sentence_start);
             Some(*n)
@@ -708,9 +714,14 @@ fn evidence(
     found: &mut Vec<FoundSpan>,
 ) {
     let mut i = 0;
+    if doc.heading {
+        return;
+    }
     while i < doc.tokens.len() {
-        if doc.heading {
-            return;
+        // Every rule starts at a word (a title, `counterpart` or a name).
+        if !doc.is_word(i) {
+            i += 1;
+            continue;
         }
         let hit = titled_name(doc, i, known)
             .or_else(|| counterpart(doc, i, last_role.as_ref()))
