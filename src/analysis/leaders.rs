@@ -182,7 +182,11 @@ impl Doc<'_> {
             if n > 0 {
                 key.push(' ');
             }
-            key.push_str(self.folded(t));
+            match self.folded(t) {
+                // Not folded ahead (see `Doc::finish`): fold now.
+                "" => fold_onto(self.word(t), key),
+                folded => key.push_str(folded),
+            }
         }
     }
 
@@ -668,12 +672,14 @@ impl<'a> Doc<'a> {
         } = self;
         folded.clear();
         folded_text.clear();
-        // Folded forms are kept only for words the rules look at: capitalised ones
-        // (names) and vocabulary words (titles, particles, fillers). Others fold to "".
+        // Folded forms are kept only for words the rules look at: vocabulary words
+        // (titles, particles, fillers) and, for mentions, capitalised ones (names; the
+        // evidence pass folds the few it keys when it needs them). Others fold to "".
+        let names = self.pass == Pass::Mentions;
         for t in tokens.iter() {
             let at = folded_text.len();
             let word = &text[t.range.clone()];
-            if t.is_word() && (t.tag != 0 || is_capitalised(word)) {
+            if t.is_word() && (t.tag != 0 || names && is_capitalised(word)) {
                 fold_onto(word, folded_text);
             }
             folded.push(at..folded_text.len());
