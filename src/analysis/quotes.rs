@@ -151,21 +151,27 @@ fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
             break;
         };
         from = i + c.len_utf8();
-        let prev = para[..i].chars().next_back();
-        let next = para[from..].chars().next();
-        if let Some(token) = mark(para, i, prev, c, next) {
-            let possessive_like = token == Token::MaybeClose
-                && matches!(prev, Some('s' | 'S'))
-                && para[from..]
-                    .strip_prefix(' ')
-                    .is_some_and(|r| r.starts_with(char::is_lowercase));
-            marks.push(Mark {
-                token,
-                ch: c,
-                at: offset + i,
-                possessive_like,
-            });
-        }
+        push_mark(para, i, c, offset, marks);
+    }
+}
+
+/// Records the character `c` at byte `i` of `para` if it is a quotation mark.
+fn push_mark(para: &str, i: usize, c: char, offset: usize, marks: &mut Vec<Mark>) {
+    let after = i + c.len_utf8();
+    let prev = para[..i].chars().next_back();
+    let next = para[after..].chars().next();
+    if let Some(token) = mark(para, i, prev, c, next) {
+        let possessive_like = token == Token::MaybeClose
+            && matches!(prev, Some('s' | 'S'))
+            && para[after..]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_lowercase));
+        marks.push(Mark {
+            token,
+            ch: c,
+            at: offset + i,
+            possessive_like,
+        });
     }
 }
 
@@ -272,40 +278,8 @@ mod tests {
 
     /// The reference: every character looked at in turn.
     fn tokenize_char_by_char(para: &str, offset: usize, marks: &mut Vec<Mark>) {
-        let mut prev: Option<char> = None;
-        let mut chars = para.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
-            let token = match c {
-                // Marks used both ways close when they stand after a word and before a
-                // space or punctuation.
-                '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => {
-                    Some(Token::Close)
-                }
-                '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
-                '”' | '」' | '』' => Some(Token::Close),
-                '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
-                '’' | '\'' if is_word(prev) && is_word(next) => None,
-                '’' | '\'' if opens_after(prev) => {
-                    (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
-                }
-                '’' | '\'' => Some(Token::MaybeClose),
-                _ => None,
-            };
-            if let Some(token) = token {
-                let possessive_like = token == Token::MaybeClose
-                    && matches!(prev, Some('s' | 'S'))
-                    && para[i + c.len_utf8()..]
-                        .strip_prefix(' ')
-                        .is_some_and(|r| r.starts_with(char::is_lowercase));
-                marks.push(Mark {
-                    token,
-                    ch: c,
-                    at: offset + i,
-                    possessive_like,
-                });
-            }
-            prev = Some(c);
+        for (i, c) in para.char_indices() {
+            push_mark(para, i, c, offset, marks);
         }
     }
 
