@@ -630,16 +630,19 @@ impl<'a> Doc<'a> {
         let tokens = &mut self.tokens;
         tokens.clear();
         let mut buf = String::new();
+        // Whether the word before was a word of a name or a particle.
+        let mut in_name = false;
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(&article.text, block.range.clone(), tokens, |word| {
             let b = word.as_bytes();
             let prefixed =
                 (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
+            let capitalised = is_capitalised(word);
             let lists = match pass {
                 // Mentions are names: of lowercase words only particles (all short)
-                // matter, and the rest merge into gaps.
-                Pass::Mentions if !is_capitalised(word) => {
-                    if word.len() <= PARTICLE_BYTES {
+                // matter, and only after a name's word; the rest merge into gaps.
+                Pass::Mentions if !capitalised => {
+                    if word.len() <= PARTICLE_BYTES && (in_name || prefixed) {
                         lists_of(word, &mut buf) & bit(List::Particles)
                     } else {
                         0
@@ -647,12 +650,13 @@ impl<'a> Doc<'a> {
                 }
                 // Evidence reads lowercase stopwords only as `of`; the others (`and`,
                 // `to`, `in`…, a good part of any text) merge into gaps.
-                Pass::Evidence if !is_capitalised(word) => match lists_of(word, &mut buf) {
+                Pass::Evidence if !capitalised => match lists_of(word, &mut buf) {
                     only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
                     lists => lists,
                 },
                 _ => lists_of(word, &mut buf),
             };
+            in_name = capitalised || prefixed || lists != 0;
             lists | u16::from(prefixed) << PREFIXED
         });
         self.heading = block.kind.is_heading();
@@ -1040,6 +1044,21 @@ mod tests {
         );
         assert_eq!(l[0].1, ["Brazilian president Lula"]);
         assert_eq!(l[1].1, ["Recep Tayyip Erdogan", "Erdoğan"]);
+    }
+
+    #[test]
+    fn names_with_particles_are_mentioned_whole() {
+        let l = leaders(
+            "Commission President Ursula von der Leyen spoke. Later Ursula von der Leyen left, \
+             and the talks went on.",
+        );
+        assert_eq!(
+            l[0].1,
+            [
+                "Commission President Ursula von der Leyen",
+                "Ursula von der Leyen"
+            ]
+        );
     }
 
     #[test]
