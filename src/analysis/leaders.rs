@@ -449,7 +449,7 @@ struct Known<'a> {
 
 fn key_of(name: &str) -> Key {
     let mut out = Vec::new();
-    tokenize(name, 0..name.len(), &mut out, |_| 1);
+    tokenize(name, 0..name.len(), &mut out, |_, _| 1);
     let words: Vec<String> = out
         .iter()
         .filter(|t| t.is_word())
@@ -633,7 +633,22 @@ impl<'a> Doc<'a> {
         // Whether the word before was a word of a name or a particle.
         let mut in_name = false;
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
-        tokenize(&article.text, block.range.clone(), tokens, |word| {
+        tokenize(&article.text, block.range.clone(), tokens, |word, plain| {
+            // Most words: lowercase ASCII, no hyphen, nothing to fold.
+            if plain {
+                let lists = match pass {
+                    Pass::Mentions if in_name && word.len() <= PARTICLE_BYTES => {
+                        vocabulary::lists_of_plain(word) & bit(List::Particles)
+                    }
+                    Pass::Mentions => 0,
+                    Pass::Evidence => match vocabulary::lists_of_plain(word) {
+                        only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                        lists => lists,
+                    },
+                };
+                in_name = lists != 0;
+                return lists;
+            }
             let b = word.as_bytes();
             let prefixed =
                 (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);

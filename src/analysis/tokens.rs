@@ -57,7 +57,8 @@ fn is_punctuation(c: char) -> bool {
 
 /// Tokenizes `text[range]` and appends to `out`. Words keep inner apostrophes, hyphens
 /// and the dots of initialisms (`O’Brien`, `Jae-myung`, `U.S.`); a single capital
-/// followed by a dot is an initial (`J.`). `classify` tags each word; lowercase words
+/// followed by a dot is an initial (`J.`). `classify` tags each word, told whether it is
+/// plain (lowercase ASCII letters and digits, nothing else); lowercase words
 /// it tags 0 (most of an article's words) merge into one [`Kind::Gap`] per run, so the
 /// caller's rules step over them at once. Runs for every word of the article, so it
 /// reads bytes and decodes only non-ASCII characters.
@@ -65,7 +66,7 @@ pub fn tokenize(
     text: &str,
     range: Range<usize>,
     out: &mut Vec<Token>,
-    mut classify: impl FnMut(&str) -> u16,
+    mut classify: impl FnMut(&str, bool) -> u16,
 ) {
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
@@ -85,7 +86,7 @@ pub fn tokenize(
                 end += 1;
             }
             if !matches!(bytes.get(end), Some(b'-' | b'\'' | b'.' | 0x80..)) {
-                let tag = classify(&s[i..end]);
+                let tag = classify(&s[i..end], true);
                 push_word(
                     out,
                     base + i..base + end,
@@ -156,7 +157,7 @@ pub fn tokenize(
             .filter(|stem| !stem.is_empty());
         let possessive = stem.is_some();
         let word_end = start + stem.map_or(word.len(), str::len);
-        let tag = classify(&s[start..word_end]);
+        let tag = classify(&s[start..word_end], false);
         let gap = tag == 0 && !possessive && !c.is_uppercase();
         push_word(
             out,
@@ -247,7 +248,7 @@ mod tests {
 
     fn words(s: &str) -> Vec<String> {
         let mut out = Vec::new();
-        tokenize(s, 0..s.len(), &mut out, |_| 1);
+        tokenize(s, 0..s.len(), &mut out, |_, _| 1);
         out.iter().map(|t| s[t.range.clone()].to_string()).collect()
     }
 
@@ -255,7 +256,7 @@ mod tests {
     fn unwanted_lowercase_words_merge_into_gaps() {
         let s = "Mr. Smith met the new envoy in Paris’s old town, then left.";
         let mut out = Vec::new();
-        tokenize(s, 0..s.len(), &mut out, |w| {
+        tokenize(s, 0..s.len(), &mut out, |w, _| {
             u16::from(matches!(w, "the" | "envoy"))
         });
         let shown: Vec<String> = out

@@ -213,6 +213,11 @@ pub fn warm_up() {
     vocabulary();
 }
 
+/// [`lists_of`] for a word of lowercase ASCII letters and digits (most words).
+pub fn lists_of_plain(word: &str) -> u16 {
+    vocabulary().lookup(word.as_bytes())
+}
+
 /// The lists a word of the article is in, as bits, compared in its folded form
 /// (lowercase, no diacritics, no dots). Plain ASCII words (nearly all) are looked up as
 /// they are; others are folded into `buf` first.
