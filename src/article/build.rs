@@ -270,9 +270,10 @@ pub fn collapse(s: &str) -> String {
 }
 
 /// Whether `s` is words between single ASCII spaces, with none at either end: what
-/// collapsing whitespace would leave as it is. Reads bytes; only the lead bytes of
-/// Unicode spaces (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-/// U+205F, U+3000) make it look closer.
+/// collapsing whitespace would leave as it is. Reads bytes: any character led by `C2`,
+/// `E1` or `E3` (where U+0085, U+00A0, U+1680 and U+3000 are) sends it the long way to
+/// be safe; of those led by `E2` only the spaces (U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F) do, not the common quotes and dashes.
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
