@@ -6,7 +6,7 @@
 //! leaders list. The second walks the text in order and resolves every capitalised
 //! run — full names, surnames, `Mr`/`Ms` + surname — against those leaders.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -507,7 +507,7 @@ fn find_in(article: &Article, list: &[KnownLeader], pipelined: bool) -> Vec<Lead
     };
     // Pass one over every block, then pass two: a surname early in the text can only be
     // resolved once the whole article has introduced its leaders.
-    let mut entries = Vec::new();
+    let mut entries = Entries::default();
     let mut found = Vec::new();
     let mut last_role = None;
     let mut next_found = 0;
@@ -524,6 +524,7 @@ fn find_in(article: &Article, list: &[KnownLeader], pipelined: bool) -> Vec<Lead
         ),
     });
     let mut leaders: Vec<Leader> = entries
+        .list
         .into_iter()
         .filter(|e| !e.mentions.is_empty())
         .map(|mut e| {
@@ -734,7 +735,7 @@ impl FoundSpan {
 fn evidence(
     doc: &Doc,
     known: &Known,
-    entries: &mut Vec<Entry>,
+    entries: &mut Entries,
     last_role: &mut Option<String>,
     found: &mut Vec<FoundSpan>,
 ) {
@@ -782,7 +783,7 @@ fn evidence(
 fn upsert(
     doc: &Doc,
     known: &Known,
-    entries: &mut Vec<Entry>,
+    entries: &mut Entries,
     name: Range<usize>,
     role: Option<String>,
 ) -> usize {
@@ -790,12 +791,13 @@ fn upsert(
     let display = doc.text[doc.span(name)].to_string();
     let listed = known.lookup(&key).map(|k| &known.list[k]);
     let (words, surname) = (words_in(&key), last_word(&key));
-    let same = entries.iter().position(|e| {
+    let same = entries.list.iter().position(|e| {
         e.key == key
             || listed.is_some_and(|l| e.name == l.name)
             || (e.has_surname(surname)
                 && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(&key)))
     });
+    let mut grew = same.is_none();
     let index = match same {
         Some(i) => i,
         None => {
@@ -808,7 +810,7 @@ fn upsert(
                 ),
                 None => (display.clone(), key.clone(), Vec::new(), None),
             };
-            entries.push(Entry {
+            entries.list.push(Entry {
                 name,
                 key,
                 role_from_list: role.is_none() && list_role.is_some(),
@@ -816,24 +818,53 @@ fn upsert(
                 aliases,
                 mentions: Vec::new(),
             });
-            entries.len() - 1
+            entries.list.len() - 1
         }
     };
-    let entry = &mut entries[index];
+    let entry = &mut entries.list[index];
     // The fullest name the article gives wins.
     let known_words = words_in(&entry.key);
     if words > known_words || (words == known_words && listed.is_none() && entry.key != key) {
         entry.aliases.push(std::mem::replace(&mut entry.key, key));
         entry.name = display;
+        grew = true;
     } else if key != entry.key && !entry.aliases.contains(&key) {
         entry.aliases.push(key);
+        grew = true;
     }
     // A role the article states beats the list's.
     if role.is_some() && (entry.role.is_none() || entry.role_from_list) {
         entry.role = role;
         entry.role_from_list = false;
     }
+    if grew {
+        entries.note_names(index);
+    }
     index
+}
+
+/// The leaders being assembled, and every word of their names: most names tried are
+/// no leader's, and one lookup of their first word says so.
+#[derive(Default)]
+struct Entries {
+    list: Vec<Entry>,
+    words: HashSet<String>,
+}
+
+impl Entries {
+    /// Adds the words of entry `index`'s names to `words`.
+    fn note_names(&mut self, index: usize) {
+        let Entries { list, words } = self;
+        let entry = &list[index];
+        for word in std::iter::once(&entry.key)
+            .chain(&entry.aliases)
+            .flat_map(|key| key.split(' '))
+        {
+            if !words.contains(word) {
+                words.insert(word.to_string());
+            }
+        }
+    }
 }
 
 /// Pass two: every mention in reading order.
@@ -843,7 +874,7 @@ fn upsert(
 fn mentions(
     doc: &Doc,
     known: &Known,
-    entries: &mut Vec<Entry>,
+    entries: &mut Entries,
     found: &[FoundSpan],
     next_found: &mut usize,
     last_person: &mut HashMap<String, (u32, bool)>,
@@ -858,7 +889,7 @@ fn mentions(
         // General …`: lowercase titles are gaps in this pass).
         if let Some(f) = found.get(*next_found).filter(|f| f.start < here.end) {
             let span = f.span();
-            entries[f.entry as usize].mentions.push(span.clone());
+            entries.list[f.entry as usize].mentions.push(span.clone());
             // On past the evidence's tokens; the last is the surname.
             let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
             remember(last_person, doc.folded(end - 1), (doc.sentence[i], true));
@@ -895,7 +926,7 @@ fn mentions(
             match hit {
                 Some((end, entry)) => {
                     let start = if honorific && k == name_start { i } else { k };
-                    entries[entry].mentions.push(doc.span(start..end));
+                    entries.list[entry].mentions.push(doc.span(start..end));
                     if end - k >= 2
                         && let Some(s) = doc.surname(k..end)
                     {
@@ -933,7 +964,7 @@ struct Site {
 fn resolve(
     doc: &Doc,
     known: &Known,
-    entries: &mut Vec<Entry>,
+    entries: &mut Entries,
     last_person: &HashMap<String, (u32, bool)>,
     name: Range<usize>,
     site: Site,
@@ -947,9 +978,12 @@ fn resolve(
     doc.name_key_into(name.clone(), key);
     let key = &*key;
     let single = words_in(key) == 1;
-    if let Some(e) = entries
-        .iter()
-        .position(|e| e.key == *key || e.aliases.contains(key) || single && e.has_surname(key))
+    // A leader's key, alias or surname has all its words among theirs.
+    let known_word = entries.words.contains(first_word(key));
+    let same = |e: &Entry| e.key == *key || e.aliases.contains(key) || single && e.has_surname(key);
+    if let Some(e) = known_word
+        .then(|| entries.list.iter().position(same))
+        .flatten()
     {
         if single && !heading {
             // A surname in the same sentence as someone else of that name is theirs;
@@ -972,7 +1006,7 @@ fn resolve(
         return None;
     }
     let l = &known.list[listed];
-    if let Some(e) = entries.iter().position(|e| e.name == l.name) {
+    if let Some(e) = entries.list.iter().position(|e| e.name == l.name) {
         return Some(e);
     }
     let index = upsert(doc, known, entries, name, None);
@@ -1074,6 +1108,14 @@ mod tests {
                 "Ursula von der Leyen"
             ]
         );
+    }
+
+    #[test]
+    fn a_fuller_name_given_later_is_found_afterwards() {
+        let l = leaders("CEO Smith spoke. Acme CEO Jane Smith arrived. Later Jane Smith left.");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].0, "Jane Smith");
+        assert_eq!(l[0].1, ["CEO Smith", "Acme CEO Jane Smith", "Jane Smith"]);
     }
 
     #[test]
