@@ -91,6 +91,7 @@ struct Doc<'a> {
     heading: bool,
     /// Sentence number of each token (only the mentions pass needs them).
     sentence: Vec<u32>,
+    /// The pass the tokens were made for.
     pass: Pass,
 }
 
