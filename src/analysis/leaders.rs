@@ -636,7 +636,7 @@ impl<'a> Doc<'a> {
         let mut in_name = false;
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(&article.text, block.range.clone(), tokens, |word, plain| {
-            // Most words: lowercase ASCII, no hyphen, nothing to fold.
+            // Most words: ASCII letters and digits, no capital first, no hyphen.
             if plain {
                 let lists = match pass {
                     Pass::Mentions if in_name && word.len() <= PARTICLE_BYTES => {

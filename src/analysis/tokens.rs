@@ -58,7 +58,7 @@ fn is_punctuation(c: char) -> bool {
 /// Tokenizes `text[range]` and appends to `out`. Words keep inner apostrophes, hyphens
 /// and the dots of initialisms (`O’Brien`, `Jae-myung`, `U.S.`); a single capital
 /// followed by a dot is an initial (`J.`). `classify` tags each word, told whether it is
-/// plain (lowercase ASCII letters and digits, nothing else); lowercase words
+/// plain (ASCII letters and digits only, the first no capital); lowercase words
 /// it tags 0 (most of an article's words) merge into one [`Kind::Gap`] per run, so the
 /// caller's rules step over them at once. Runs for every word of the article, so it
 /// reads bytes and decodes only non-ASCII characters.

@@ -213,7 +213,7 @@ pub fn warm_up() {
     vocabulary();
 }
 
-/// [`lists_of`] for a word of lowercase ASCII letters and digits (most words).
+/// [`lists_of`] for a word of ASCII letters and digits only (most words): nothing to fold.
 pub fn lists_of_plain(word: &str) -> u16 {
     vocabulary().lookup(word.as_bytes())
 }
