@@ -243,6 +243,21 @@ impl Layout {
         self.lines(article, line..line + 1).pop()
     }
 
+    /// About where line `line` starts (`None` past the end), without wrapping: the
+    /// start of its block plus the block's share of bytes per line. For coarse marks such
+    /// as scrollbar ticks, drawn every frame, where wrapping a long paragraph per row
+    /// would cost more than the whole frame.
+    pub fn byte_near_line(&self, article: &Article, line: usize) -> Option<usize> {
+        if line >= self.len() {
+            return None;
+        }
+        let b = self.block_of_line(line);
+        let block = article.blocks.get(b)?;
+        let lines = (self.block_start[b + 1] - self.block_start[b]).max(1);
+        let within = (line - self.block_start[b]).min(lines);
+        Some(block.range.start + block.range.len() * within / lines)
+    }
+
     /// The block whose lines include `line`.
     fn block_of_line(&self, line: usize) -> usize {
         let blocks = self.block_start.len().saturating_sub(1);
@@ -699,6 +714,29 @@ mod tests {
         }
         assert!(lazy.is_exact());
         assert_eq!(lazy.block_start, exact.block_start);
+    }
+
+    #[test]
+    fn a_line_is_placed_near_its_bytes_without_wrapping() {
+        let long = "Word after word in one long paragraph. ".repeat(2000);
+        let text = format!("Title\n\n{long}\n\nShort end.\n");
+        let article = plain::parse(text, "t.txt");
+        let layout = Layout::new(&article, 40);
+        let mut last = 0;
+        for line in 0..layout.len() {
+            let near = layout.byte_near_line(&article, line).expect("a line");
+            let exact = layout.line(&article, line).expect("a line").range.start;
+            let block = &article.blocks[layout.block_of_line(line)];
+            assert!(block.range.start <= near && near <= block.range.end);
+            assert!(near >= last, "line {line}: not in order");
+            // Within a few lines' worth of bytes of where the line really starts.
+            assert!(
+                near.abs_diff(exact) < 3 * 40,
+                "line {line}: {near} vs {exact}"
+            );
+            last = near;
+        }
+        assert_eq!(layout.byte_near_line(&article, layout.len()), None);
     }
 
     #[test]

@@ -591,6 +591,23 @@ fn search_matches_are_ticked_on_the_scrollbar() {
 }
 
 #[test]
+fn ticks_are_placed_in_long_paragraphs_too() {
+    // Two paragraphs of hundreds of lines each; the one match ends the second.
+    let long = "Words that run on and on in a very long paragraph. ".repeat(1500);
+    let text = format!("Title\n\n{long}\n\n{long}Zanzibar.\n");
+    let mut app = app_for(text.as_bytes(), 100, 30);
+    type_search(&mut app, "Zanzibar");
+    app.update(Action::SearchConfirm);
+    app.update(Action::Top);
+    let buf = screen(&app);
+    let bar = app.areas.scrollbar;
+    let ticks: Vec<u16> = (bar.y..bar.bottom())
+        .filter(|&y| buf[(bar.x, y)].symbol() == "◆")
+        .collect();
+    assert_eq!(ticks, [bar.bottom() - 1]);
+}
+
+#[test]
 fn markdown_inline_styles_are_drawn() {
     let md = b"# Styles\n\nSome *soft words* and **loud words** here.\n";
     let a = article::parse(md, "s.md");

@@ -54,7 +54,8 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 /// A tick on the scrollbar for every row of it whose stretch of the article holds a
-/// search match: a binary search per row, so the cost does not grow with the matches.
+/// search match: a binary search per row, so the cost does not grow with the matches,
+/// and rows placed in the text without wrapping, so not with the paragraphs' length.
 fn mark_matches_on_scrollbar(app: &App, frame: &mut Frame) {
     let bar = app.areas.scrollbar;
     let layout = &app.layout;
@@ -66,8 +67,8 @@ fn mark_matches_on_scrollbar(app: &App, frame: &mut Frame) {
     let byte_at = |row: usize| {
         let line = (row * layout.len()).div_ceil(rows);
         layout
-            .line(&app.article, line)
-            .map_or(usize::MAX, |l| l.range.start)
+            .byte_near_line(&app.article, line)
+            .unwrap_or(usize::MAX)
     };
     let buf = frame.buffer_mut();
     for row in 0..rows {
