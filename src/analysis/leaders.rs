@@ -574,20 +574,20 @@ fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc
         // one that made them cost more than the work.
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
+            let mut chunk = Vec::with_capacity(BATCH);
             for pass in passes {
-                let mut blocks = blocks().peekable();
-                while blocks.peek().is_some() {
-                    let mut batch: Vec<Doc> = returned.try_recv().unwrap_or_default();
-                    batch.truncate(BATCH);
-                    let mut filled = 0;
-                    for b in blocks.by_ref().take(BATCH) {
-                        if filled == batch.len() {
-                            batch.push(Doc::new(&article.text));
-                        }
-                        batch[filled].fill(article, b, pass);
-                        filled += 1;
+                let mut blocks = blocks();
+                loop {
+                    chunk.clear();
+                    chunk.extend(blocks.by_ref().take(BATCH));
+                    if chunk.is_empty() {
+                        break;
                     }
-                    batch.truncate(filled);
+                    let mut batch = returned.try_recv().unwrap_or_default();
+                    batch.resize_with(chunk.len(), || Doc::new(&article.text));
+                    for (doc, &b) in batch.iter_mut().zip(&chunk) {
+                        doc.fill(article, b, pass);
+                    }
                     if tx.send((pass, batch)).is_err() {
                         // Nobody listening any more.
                         return;
