@@ -4,7 +4,9 @@
 //! leader: a title before it (`German Chancellor Friedrich Merz`), an apposition
 //! (`Vladimir Putin, Russia’s president`), a `counterpart` phrase, or the shipped
 //! leaders list. The second walks the text in order and resolves every capitalised
-//! run — full names, surnames, `Mr`/`Ms` + surname — against those leaders.
+//! run — full names, surnames, `Mr`/`Ms` + surname — against those leaders. Most
+//! articles introduce their leaders early, so the passes run together, block by block
+//! over the same tokens, going back only when the leaders change (see `find_in`).
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -67,11 +69,13 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
 
 const MAX_NAME_WORDS: usize = 4;
 
-/// Which pass a block is tokenized for: the mentions pass looks at fewer words.
+/// Which pass a block is tokenized for: the mentions pass looks at fewer words; both
+/// passes in one go look at what either does.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pass {
     Evidence,
     Mentions,
+    Both,
 }
 
 /// The longest name particle (`della`), in bytes.
@@ -89,10 +93,13 @@ struct Doc<'a> {
     folded_text: String,
     /// Titles and headings are in Title Case: their capitals say little.
     heading: bool,
-    /// Sentence number of each token (only the mentions pass needs them).
-    sentence: Vec<u32>,
+    /// The sentence of each token, as the byte where it starts (only the mentions pass
+    /// needs them): two words are in the same sentence when these are equal.
+    sentence: Vec<usize>,
     /// The pass the tokens were made for.
     pass: Pass,
+    /// The block the tokens are of.
+    block: usize,
 }
 
 impl Doc<'_> {
@@ -217,7 +224,7 @@ fn last_word(key: &str) -> &str {
 }
 
 /// Records the last full-name person seen with `surname` (see [`mentions`]).
-fn remember(last_person: &mut HashMap<String, (u32, bool)>, surname: &str, seen: (u32, bool)) {
+fn remember(last_person: &mut HashMap<String, (usize, bool)>, surname: &str, seen: (usize, bool)) {
     match last_person.get_mut(surname) {
         Some(last) => *last = seen,
         None => {
@@ -423,6 +430,7 @@ fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Fo
 }
 
 /// One leader being assembled.
+#[derive(Clone)]
 struct Entry {
     name: String,
     key: Key,
@@ -494,11 +502,26 @@ pub fn warm_up() {
 
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    find_in(article, list, article.text.len() >= PIPELINED_BYTES)
+    let pipelined = article.text.len() >= PIPELINED_BYTES;
+    find_in(article, list, pipelined, true)
 }
 
-/// [`find`], building tokens on another thread or not.
-fn find_in(article: &Article, list: &[KnownLeader], pipelined: bool) -> Vec<Leader> {
+/// [`find`], building tokens on another thread or not, in one pass where it can or
+/// always in two.
+///
+/// Pass one collects the evidence of every block, then pass two resolves every name:
+/// a surname early in the text can only be resolved once the whole article has
+/// introduced its leaders. But most articles introduce them early, so `one_pass` runs
+/// both passes block by block over the same tokens, and each time the evidence changes
+/// the leaders, goes over the blocks already passed again — exactly what pass two would
+/// find with the leaders known so far. Past a budget of blocks gone over again (an
+/// archive introducing leaders to the end), it falls back to a second pass.
+fn find_in(
+    article: &Article,
+    list: &[KnownLeader],
+    pipelined: bool,
+    one_pass: bool,
+) -> Vec<Leader> {
     let custom;
     let known = if std::ptr::eq(list, builtin()) {
         builtin_known()
@@ -506,25 +529,39 @@ fn find_in(article: &Article, list: &[KnownLeader], pipelined: bool) -> Vec<Lead
         custom = Known::new(list);
         &custom
     };
-    // Pass one over every block, then pass two: a surname early in the text can only be
-    // resolved once the whole article has introduced its leaders.
-    let mut entries = Entries::default();
-    let mut found = Vec::new();
-    let mut last_role = None;
-    let mut next_found = 0;
-    let mut last_person = HashMap::new();
-    each_doc(article, pipelined, |doc, pass| match pass {
-        Pass::Evidence => evidence(doc, known, &mut entries, &mut last_role, &mut found),
-        Pass::Mentions => mentions(
-            doc,
-            known,
-            &mut entries,
-            &found,
-            &mut next_found,
-            &mut last_person,
-        ),
+    let all = article.blocks.len();
+    let mut evidence = Evidence::default();
+    let mut mentions = Mentions::new(&evidence.entries);
+    let mut one_pass = one_pass;
+    let mut budget = all / 4 + 32;
+    let pass = if one_pass { Pass::Both } else { Pass::Evidence };
+    each_doc(article, all, pipelined, pass, |doc| {
+        let changes = evidence.entries.changes;
+        evidence.block(doc, known);
+        if !one_pass {
+            return;
+        }
+        if evidence.entries.changes != changes {
+            if doc.block > budget {
+                one_pass = false;
+                return;
+            }
+            budget -= doc.block;
+            mentions = Mentions::new(&evidence.entries);
+            each_doc(article, doc.block, false, Pass::Mentions, |earlier| {
+                mentions.block(earlier, known, &evidence.found);
+            });
+        }
+        mentions.block(doc, known, &evidence.found);
     });
-    let mut leaders: Vec<Leader> = entries
+    if !one_pass {
+        mentions = Mentions::new(&evidence.entries);
+        each_doc(article, all, pipelined, Pass::Mentions, |doc| {
+            mentions.block(doc, known, &evidence.found);
+        });
+    }
+    let mut leaders: Vec<Leader> = mentions
+        .entries
         .list
         .into_iter()
         .filter(|e| !e.mentions.is_empty())
@@ -541,72 +578,114 @@ fn find_in(article: &Article, list: &[KnownLeader], pipelined: bool) -> Vec<Lead
     leaders
 }
 
+/// Pass one's state: the leaders as the evidence so far introduces them, and the spans
+/// pass two highlights as they are.
+#[derive(Default)]
+struct Evidence {
+    entries: Entries,
+    found: Vec<FoundSpan>,
+    last_role: Option<String>,
+}
+
+impl Evidence {
+    fn block(&mut self, doc: &Doc, known: &Known) {
+        evidence(
+            doc,
+            known,
+            &mut self.entries,
+            &mut self.last_role,
+            &mut self.found,
+        );
+    }
+}
+
+/// Pass two's state: the mentions so far of the leaders pass one found.
+struct Mentions {
+    entries: Entries,
+    /// The next of pass one's spans.
+    next_found: usize,
+    /// Surname → (sentence, is a leader) of the last full-name person seen with it.
+    last_person: HashMap<String, (usize, bool)>,
+}
+
+impl Mentions {
+    fn new(leaders: &Entries) -> Mentions {
+        Mentions {
+            entries: leaders.clone(),
+            next_found: 0,
+            last_person: HashMap::new(),
+        }
+    }
+
+    fn block(&mut self, doc: &Doc, known: &Known, found: &[FoundSpan]) {
+        mentions(
+            doc,
+            known,
+            &mut self.entries,
+            found,
+            &mut self.next_found,
+            &mut self.last_person,
+        );
+    }
+}
+
 /// Articles this long build their blocks' tokens on another thread.
 const PIPELINED_BYTES: usize = 256 << 10;
 
 /// Blocks handed over at a time.
 const BATCH: usize = 16;
 
-/// Hands `each` the tokens of every block but code, for pass one, then again for pass
-/// two, in order. Tokenizing is the biggest part of the detector's work and needs no
-/// result of the rules, so `pipelined` (for a big article) it runs on another thread, a
-/// few batches ahead of the rules, which must go in order.
-fn each_doc<'a>(article: &'a Article, pipelined: bool, mut each: impl FnMut(&Doc<'a>, Pass)) {
-    let blocks =
-        || (0..article.blocks.len()).filter(|&b| article.blocks[b].kind != BlockKind::Code);
-    let passes = [Pass::Evidence, Pass::Mentions];
+/// Hands `each` the tokens of every block before `until` but code, made for `pass`, in
+/// order. Tokenizing is the biggest part of the detector's work and needs no result of
+/// the rules, so `pipelined` (for a big article) it runs on another thread, a few
+/// batches ahead of the rules, which must go in order.
+fn each_doc<'a>(
+    article: &'a Article,
+    until: usize,
+    pipelined: bool,
+    pass: Pass,
+    mut each: impl FnMut(&Doc<'a>),
+) {
+    let mut blocks = (0..until).filter(|&b| article.blocks[b].kind != BlockKind::Code);
     if !pipelined {
         let mut doc = Doc::new(&article.text);
-        for pass in passes {
-            let mut sentence = 0;
-            for b in blocks() {
-                doc.fill(article, b, pass);
-                doc.finish(sentence);
-                sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
-                each(&doc, pass);
-            }
+        for b in blocks {
+            doc.fill(article, b, pass);
+            doc.finish();
+            each(&doc);
         }
         return;
     }
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(Pass, Vec<Doc<'a>>)>(2);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Doc<'a>>>(2);
         // Batches come back to be refilled: buffers freed on another thread than the
         // one that made them cost more than the work.
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
             let mut chunk = Vec::with_capacity(BATCH);
-            for pass in passes {
-                let mut blocks = blocks();
-                loop {
-                    chunk.clear();
-                    chunk.extend(blocks.by_ref().take(BATCH));
-                    if chunk.is_empty() {
-                        break;
-                    }
-                    let mut batch = returned.try_recv().unwrap_or_default();
-                    batch.resize_with(chunk.len(), || Doc::new(&article.text));
-                    for (doc, &b) in batch.iter_mut().zip(&chunk) {
-                        doc.fill(article, b, pass);
-                    }
-                    if tx.send((pass, batch)).is_err() {
-                        // Nobody listening any more.
-                        return;
-                    }
+            loop {
+                chunk.clear();
+                chunk.extend(blocks.by_ref().take(BATCH));
+                if chunk.is_empty() {
+                    break;
+                }
+                let mut batch = returned.try_recv().unwrap_or_default();
+                batch.resize_with(chunk.len(), || Doc::new(&article.text));
+                for (doc, &b) in batch.iter_mut().zip(&chunk) {
+                    doc.fill(article, b, pass);
+                }
+                if tx.send(batch).is_err() {
+                    // Nobody listening any more.
+                    return;
                 }
             }
         });
-        // Folding and numbering run here: that evens out the work, and what the rules
-        // read is then made on their own core (much faster than made on the other).
-        let mut sentence = 0;
-        let mut last_pass = Pass::Evidence;
-        for (pass, mut batch) in rx {
-            if pass != last_pass {
-                (sentence, last_pass) = (0, pass);
-            }
+        // Folding runs here: that evens out the work, and what the rules read is then
+        // made on their own core (much faster than made on the other).
+        for mut batch in rx {
             for doc in &mut batch {
-                doc.finish(sentence);
-                sentence = doc.sentence.last().copied().unwrap_or(sentence) + 1;
-                each(doc, pass);
+                doc.finish();
+                each(doc);
             }
             let _ = back.send(batch);
         }
@@ -623,6 +702,7 @@ impl<'a> Doc<'a> {
             heading: false,
             sentence: Vec::new(),
             pass: Pass::Evidence,
+            block: 0,
         }
     }
 
@@ -643,7 +723,7 @@ impl<'a> Doc<'a> {
                         vocabulary::lists_of_plain(word) & bit(List::Particles)
                     }
                     Pass::Mentions => 0,
-                    Pass::Evidence => match vocabulary::lists_of_plain(word) {
+                    Pass::Evidence | Pass::Both => match vocabulary::lists_of_plain(word) {
                         only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
                         lists => lists,
                     },
@@ -667,7 +747,7 @@ impl<'a> Doc<'a> {
                 }
                 // Evidence reads lowercase stopwords only as `of`; the others (`and`,
                 // `to`, `in`…, a good part of any text) merge into gaps.
-                Pass::Evidence if !capitalised => match lists_of(word, &mut buf) {
+                Pass::Evidence | Pass::Both if !capitalised => match lists_of(word, &mut buf) {
                     only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
                     lists => lists,
                 },
@@ -678,11 +758,11 @@ impl<'a> Doc<'a> {
         });
         self.heading = block.kind.is_heading();
         self.pass = pass;
+        self.block = b;
     }
 
-    /// Folds the words and numbers the sentences (on from `first_sentence`) of the
-    /// tokens [`Doc::fill`] made.
-    fn finish(&mut self, first_sentence: u32) {
+    /// Folds the words and finds the sentences of the tokens [`Doc::fill`] made.
+    fn finish(&mut self) {
         let Doc {
             text,
             tokens,
@@ -696,7 +776,7 @@ impl<'a> Doc<'a> {
         // Folded forms are kept only for words the rules look at: vocabulary words
         // (titles, particles, fillers) and, for mentions, capitalised ones (names; the
         // evidence pass folds the few it keys when it needs them). Others fold to "".
-        let names = self.pass == Pass::Mentions;
+        let names = self.pass != Pass::Evidence;
         for t in tokens.iter() {
             let at = folded_text.len();
             let word = &text[t.range.clone()];
@@ -709,9 +789,12 @@ impl<'a> Doc<'a> {
         if self.pass == Pass::Evidence {
             return;
         }
-        sentence.extend(tokens.iter().scan(first_sentence, |n, t| {
-            *n += u32::from(t.sentence_start);
-            Some(*n)
+        let first = tokens.first().map_or(0, |t| t.range.start);
+        sentence.extend(tokens.iter().scan(first, |at, t| {
+            if t.sentence_start {
+                *at = t.range.start;
+            }
+            Some(*at)
         }));
     }
 }
@@ -834,28 +917,34 @@ fn upsert(
         grew = true;
     }
     // A role the article states beats the list's.
-    if role.is_some() && (entry.role.is_none() || entry.role_from_list) {
+    let new_role = role.is_some() && (entry.role.is_none() || entry.role_from_list);
+    if new_role {
         entry.role = role;
         entry.role_from_list = false;
     }
     if grew {
         entries.note_names(index);
     }
+    if grew || new_role {
+        entries.changes += 1;
+    }
     index
 }
 
 /// The leaders being assembled, and every word of their names: most names tried are
 /// no leader's, and one lookup of their first word says so.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Entries {
     list: Vec<Entry>,
     words: HashSet<String>,
+    /// Counts the changes to the leaders (a new one, a name, a role).
+    changes: usize,
 }
 
 impl Entries {
     /// Adds the words of entry `index`'s names to `words`.
     fn note_names(&mut self, index: usize) {
-        let Entries { list, words } = self;
+        let Entries { list, words, .. } = self;
         let entry = &list[index];
         for word in std::iter::once(&entry.key)
             .chain(&entry.aliases)
@@ -878,7 +967,7 @@ fn mentions(
     entries: &mut Entries,
     found: &[FoundSpan],
     next_found: &mut usize,
-    last_person: &mut HashMap<String, (u32, bool)>,
+    last_person: &mut HashMap<String, (usize, bool)>,
 ) {
     let mut i = 0;
     while i < doc.tokens.len() {
@@ -966,7 +1055,7 @@ fn resolve(
     doc: &Doc,
     known: &Known,
     entries: &mut Entries,
-    last_person: &HashMap<String, (u32, bool)>,
+    last_person: &HashMap<String, (usize, bool)>,
     name: Range<usize>,
     site: Site,
     key: &mut Key,
@@ -1163,19 +1252,70 @@ mod tests {
         let text = crate::synth::article(400_000, 5, false)
             + "\n\nLater Quill spoke.\n\nHarbour Chair Ada Quill, the board's chair, smiled.\n\n";
         let article = plain::parse(text, "t.txt");
-        let one = find_in(&article, builtin(), false);
+        let one = find_in(&article, builtin(), false, false);
         assert!(one.len() > 3 && one.iter().any(|l| l.name == "Ada Quill"));
-        assert_eq!(find_in(&article, builtin(), true), one);
+        assert_eq!(find_in(&article, builtin(), true, false), one);
         // Sentences are numbered on across batches: a namesake one batch earlier is
         // not in the same sentence.
         let mut text = "Report\n\nMelania Trump waved.\n\n".to_string();
         text += &"Nothing happened.\n\n".repeat(BATCH - 1);
         text += "Trump spoke.\n\nPresident Donald Trump arrived.\n";
         let article = plain::parse(text, "t.txt");
-        let trump = find_in(&article, builtin(), true);
+        let trump = find_in(&article, builtin(), true, true);
         assert_eq!(trump.len(), 1);
         assert_eq!(trump[0].mentions.len(), 2);
-        assert_eq!(find_in(&article, builtin(), false), trump);
+        assert_eq!(find_in(&article, builtin(), false, false), trump);
+    }
+
+    /// Both passes block by block, then, each way of running them.
+    fn every_way(text: String) -> Vec<Leader> {
+        let article = plain::parse(text, "t.txt");
+        let two_passes = find_in(&article, builtin(), false, false);
+        for (pipelined, one_pass) in [(false, true), (true, true), (true, false)] {
+            let found = find_in(&article, builtin(), pipelined, one_pass);
+            assert_eq!(
+                found, two_passes,
+                "pipelined {pipelined}, one pass {one_pass}"
+            );
+        }
+        two_passes
+    }
+
+    #[test]
+    fn one_pass_goes_back_over_names_a_later_leader_explains() {
+        // Surnames before their leaders are introduced; a leader first given no role,
+        // then one; a namesake's full name before a leader's title; a listed leader named
+        // without evidence, later given a title.
+        let l = every_way(
+            "Quill and Bern spoke.\n\nAnna Bern waved.\n\nIn Oslo, his counterpart, Ada Quill, \
+             listened.\n\nMayor Tom Bern left. Bern stayed. Macron called.\n\n\
+             President Emmanuel Macron arrived.\n\nHarbour Chair Ada Quill, the board's chair, \
+             smiled.\n"
+                .to_string(),
+        );
+        let quill = l.iter().find(|l| l.name == "Ada Quill").expect("Quill");
+        assert_eq!(quill.mentions.len(), 3, "the first Quill is hers");
+        assert_eq!(quill.role.as_deref(), Some("Chair"));
+        assert_eq!(l[0].name, "Ada Quill");
+        for seed in 1..4 {
+            every_way(crate::synth::article(60_000, seed, false));
+        }
+    }
+
+    #[test]
+    fn an_archive_introducing_leaders_to_the_end_gives_the_same_leaders() {
+        // A new leader every few blocks, each mentioned by surname first: going back
+        // each time would cost more than a second pass, which takes over.
+        let mut text = String::new();
+        for i in 0..300 {
+            let name = format!("Quill{}", "x".repeat(i % 7 + 1)) + &"y".repeat(i / 7);
+            text += &format!(
+                "Later {name} spoke.\n\nNothing happened.\n\nHarbour Chair Ada {name} smiled.\n\n"
+            );
+        }
+        let l = every_way(text);
+        assert_eq!(l.len(), 300);
+        assert!(l.iter().all(|l| l.mentions.len() == 2));
     }
 
     #[test]
