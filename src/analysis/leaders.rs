@@ -636,9 +636,9 @@ const PIPELINED_BYTES: usize = 256 << 10;
 const BATCH: usize = 16;
 
 /// Hands `each` the tokens of every block before `until` but code, made for `pass`, in
-/// order. Tokenizing is the biggest part of the detector's work and needs no result of
-/// the rules, so `pipelined` (for a big article) it runs on another thread, a few
-/// batches ahead of the rules, which must go in order.
+/// order. Tokenizing and folding are the biggest part of the detector's work and need no
+/// result of the rules, so `pipelined` (for a big article) they run on another thread, a
+/// few batches ahead of the rules, which must go in order.
 fn each_doc<'a>(
     article: &'a Article,
     until: usize,
@@ -673,6 +673,7 @@ fn each_doc<'a>(
                 batch.resize_with(chunk.len(), || Doc::new(&article.text));
                 for (doc, &b) in batch.iter_mut().zip(&chunk) {
                     doc.fill(article, b, pass);
+                    doc.finish();
                 }
                 if tx.send(batch).is_err() {
                     // Nobody listening any more.
@@ -680,11 +681,8 @@ fn each_doc<'a>(
                 }
             }
         });
-        // Folding runs here: that evens out the work, and what the rules read is then
-        // made on their own core (much faster than made on the other).
-        for mut batch in rx {
-            for doc in &mut batch {
-                doc.finish();
+        for batch in rx {
+            for doc in &batch {
                 each(doc);
             }
             let _ = back.send(batch);
