@@ -277,26 +277,28 @@ struct Found {
     span: Range<usize>,
     /// The name inside it (tokens).
     name: Range<usize>,
-    role: Option<String>,
+    /// The title given (tokens); none for a counterpart, whose title is the last one.
+    role: Option<Range<usize>>,
 }
 
-fn role_text(doc: &Doc, tokens: Range<usize>) -> String {
-    let words: Vec<String> = tokens
-        .filter(|&t| doc.is_word(t))
-        .map(|t| {
-            let w = doc.word(t);
-            if w.chars().all(|c| !c.is_lowercase()) || matches!(doc.folded(t), "of" | "the" | "and")
-            {
-                w.to_string()
-            } else {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+/// The words of a title, capitalised but for `of`, `the`, `and`, into `out`.
+fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
+    out.clear();
+    for t in tokens.filter(|&t| doc.is_word(t)) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let w = doc.word(t);
+        if w.chars().all(|c| !c.is_lowercase()) || matches!(doc.folded(t), "of" | "the" | "and") {
+            out.push_str(w);
+        } else {
+            let mut c = w.chars();
+            if let Some(first) = c.next() {
+                out.extend(first.to_uppercase());
+                out.push_str(c.as_str());
             }
-        })
-        .collect();
-    words.join(" ")
+        }
+    }
 }
 
 /// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
@@ -357,7 +359,7 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
-        role: Some(role_text(doc, i..role_end)),
+        role: Some(i..role_end),
     })
 }
 
@@ -383,7 +385,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             return Some(Found {
                 span: name.clone(),
                 name,
-                role: Some(role_text(doc, k..role_end)),
+                role: Some(k..role_end),
             });
         }
         if !(doc.is(k, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
@@ -405,12 +407,12 @@ fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: end + 1..name_end,
-        role: Some(role_text(doc, i..end)),
+        role: Some(i..end),
     })
 }
 
 /// `his Russian counterpart, Vladimir Putin`.
-fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Found> {
+fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     if !doc.is_word(i) || !doc.is(i, List::Counterparts) {
         return None;
     }
@@ -425,7 +427,7 @@ fn counterpart(doc: &Doc, i: usize, previous_role: Option<&String>) -> Option<Fo
     Some(Found {
         span: k..end,
         name: k..end,
-        role: previous_role.cloned(),
+        role: None,
     })
 }
 
@@ -584,19 +586,10 @@ fn find_in(
 struct Evidence {
     entries: Entries,
     found: Vec<FoundSpan>,
+    /// The last title given, which a counterpart holds too.
     last_role: Option<String>,
-}
-
-impl Evidence {
-    fn block(&mut self, doc: &Doc, known: &Known) {
-        evidence(
-            doc,
-            known,
-            &mut self.entries,
-            &mut self.last_role,
-            &mut self.found,
-        );
-    }
+    /// A name's key, made in a reused buffer.
+    key: Key,
 }
 
 /// Pass two's state: the mentions so far of the leaders pass one found.
@@ -812,72 +805,71 @@ impl FoundSpan {
     }
 }
 
-/// Pass one, for one block: titled names, appositions, counterparts → leaders, and the
-/// spans that pass two highlights as they are.
-fn evidence(
-    doc: &Doc,
-    known: &Known,
-    entries: &mut Entries,
-    last_role: &mut Option<String>,
-    found: &mut Vec<FoundSpan>,
-) {
-    let mut i = 0;
-    if doc.heading {
-        return;
-    }
-    while i < doc.tokens.len() {
-        // Every rule starts at a word (a title, `counterpart` or a name).
-        if !doc.is_word(i) {
-            i += 1;
-            continue;
+impl Evidence {
+    /// Pass one, for one block: titled names, appositions, counterparts → leaders, and
+    /// the spans that pass two highlights as they are.
+    fn block(&mut self, doc: &Doc, known: &Known) {
+        let mut i = 0;
+        if doc.heading {
+            return;
         }
-        let hit = titled_name(doc, i, known)
-            .or_else(|| counterpart(doc, i, last_role.as_ref()))
-            .or_else(|| title_comma_name(doc, i))
-            .or_else(|| {
-                let end = doc.name_at(i)?;
-                (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
-            });
-        match hit {
-            Some(f) => {
-                let entry = upsert(doc, known, entries, f.name.clone(), f.role.clone());
-                if f.role.is_some() {
-                    *last_role = f.role.clone();
-                }
-                i = f.span.end;
-                let span = doc.span(f.span);
-                // A mention is a few words and there are a few dozen leaders; any
-                // that did not fit would just not be highlighted.
-                if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
-                    found.push(FoundSpan {
-                        start: span.start,
-                        len,
-                        entry,
-                    });
-                }
+        while i < doc.tokens.len() {
+            // Every rule starts at a word (a title, `counterpart` or a name).
+            if !doc.is_word(i) {
+                i += 1;
+                continue;
             }
-            None => i += 1,
+            let hit = titled_name(doc, i, known)
+                .or_else(|| counterpart(doc, i))
+                .or_else(|| title_comma_name(doc, i))
+                .or_else(|| {
+                    let end = doc.name_at(i)?;
+                    (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
+                });
+            let Some(f) = hit else {
+                i += 1;
+                continue;
+            };
+            // A counterpart holds the last title given.
+            if let Some(tokens) = f.role {
+                role_text_into(doc, tokens, self.last_role.get_or_insert_default());
+            }
+            doc.name_key_into(f.name.clone(), &mut self.key);
+            let role = self.last_role.as_deref();
+            let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
+            i = f.span.end;
+            let span = doc.span(f.span);
+            // A mention is a few words and there are a few dozen leaders; any that did
+            // not fit would just not be highlighted.
+            if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
+                self.found.push(FoundSpan {
+                    start: span.start,
+                    len,
+                    entry,
+                });
+            }
         }
     }
 }
 
-/// Finds or adds the leader named by `name` tokens; returns its index.
+/// Finds or adds the leader named by `name` tokens, whose key is `key`; returns its
+/// index.
 fn upsert(
     doc: &Doc,
     known: &Known,
     entries: &mut Entries,
     name: Range<usize>,
-    role: Option<String>,
+    key: &str,
+    role: Option<&str>,
 ) -> usize {
-    let key = doc.name_key(name.clone());
-    let display = doc.text[doc.span(name)].to_string();
-    let listed = known.lookup(&key).map(|k| &known.list[k]);
-    let (words, surname) = (words_in(&key), last_word(&key));
+    let display = || doc.text[doc.span(name.clone())].to_string();
+    let listed = known.lookup(key).map(|k| &known.list[k]);
+    let (words, surname) = (words_in(key), last_word(key));
     let same = entries.list.iter().position(|e| {
         e.key == key
             || listed.is_some_and(|l| e.name == l.name)
             || (e.has_surname(surname)
-                && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(&key)))
+                && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(key)))
     });
     let mut grew = same.is_none();
     let index = match same {
@@ -890,13 +882,13 @@ fn upsert(
                     l.aliases.iter().map(|a| key_of(a)).collect(),
                     Some(l.role.clone()),
                 ),
-                None => (display.clone(), key.clone(), Vec::new(), None),
+                None => (display(), key.to_string(), Vec::new(), None),
             };
             entries.list.push(Entry {
                 name,
                 key,
                 role_from_list: role.is_none() && list_role.is_some(),
-                role: role.clone().or(list_role),
+                role: role.map(String::from).or(list_role),
                 aliases,
                 mentions: Vec::new(),
             });
@@ -907,17 +899,19 @@ fn upsert(
     // The fullest name the article gives wins.
     let known_words = words_in(&entry.key);
     if words > known_words || (words == known_words && listed.is_none() && entry.key != key) {
-        entry.aliases.push(std::mem::replace(&mut entry.key, key));
-        entry.name = display;
+        entry
+            .aliases
+            .push(std::mem::replace(&mut entry.key, key.to_string()));
+        entry.name = display();
         grew = true;
-    } else if key != entry.key && !entry.aliases.contains(&key) {
-        entry.aliases.push(key);
+    } else if entry.key != key && !entry.aliases.iter().any(|a| a == key) {
+        entry.aliases.push(key.to_string());
         grew = true;
     }
     // A role the article states beats the list's.
     let new_role = role.is_some() && (entry.role.is_none() || entry.role_from_list);
     if new_role {
-        entry.role = role;
+        entry.role = role.map(String::from);
         entry.role_from_list = false;
     }
     if grew {
@@ -1097,7 +1091,7 @@ fn resolve(
     if let Some(e) = entries.list.iter().position(|e| e.name == l.name) {
         return Some(e);
     }
-    let index = upsert(doc, known, entries, name, None);
+    let index = upsert(doc, known, entries, name, key, None);
     Some(index)
 }
 
