@@ -8,7 +8,7 @@
 //! articles introduce their leaders early, so the passes run together, block by block
 //! over the same tokens, going back only when the leaders change (see `find_in`).
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -471,7 +471,7 @@ fn key_of(name: &str) -> Key {
 
 impl<'a> Known<'a> {
     fn new(list: &'a [KnownLeader]) -> Self {
-        let mut by_name = HashMap::new();
+        let mut by_name = HashMap::default();
         for (i, leader) in list.iter().enumerate() {
             for name in std::iter::once(&leader.name).chain(&leader.aliases) {
                 by_name.entry(key_of(name)).or_insert(i);
@@ -606,7 +606,7 @@ impl Mentions {
         Mentions {
             entries: leaders.clone(),
             next_found: 0,
-            last_person: HashMap::new(),
+            last_person: HashMap::default(),
         }
     }
 
