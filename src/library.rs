@@ -23,16 +23,26 @@ const MARKDOWN_PIECES_BYTES: u64 = 16 << 20;
 /// plain UTF-8: the caller then reads it whole.
 fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     use article::markdown::{self, Pieces, Scan};
-    // First the link reference definitions, which any piece may use.
+    let size = std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
+    // Any piece may use a link reference definition made anywhere, so each is given
+    // them all. Most documents make none: they are parsed in the read that looks for
+    // definitions, and only a document with some is read again.
     let mut scan = Scan::new(true);
     let mut definitions = String::new();
+    let mut pieces = Pieces::new(size, String::new());
     if !source::read_clean_lines(path, |text| {
-        markdown::definitions(text, &mut scan, &mut definitions)
+        markdown::definitions(text, &mut scan, &mut definitions);
+        if definitions.is_empty() {
+            pieces.push(text);
+        }
     })? {
         return Ok(None);
     }
-    let size = std::fs::metadata(path).map_or(0, |m| m.len());
-    let mut pieces = Pieces::new(usize::try_from(size).unwrap_or(0), definitions);
+    if definitions.is_empty() {
+        return Ok(Some(pieces.finish(name)));
+    }
+    drop(pieces);
+    let mut pieces = Pieces::new(size, definitions);
     if !source::read_clean_lines(path, |text| pieces.push(text))? {
         return Ok(None);
     }
@@ -286,23 +296,30 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("byline-pieces-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         let path = dir.join("big.md");
-        let text = crate::synth::article(MARKDOWN_PIECES_BYTES as usize + 1000, 5, true)
-            + "\n\nSee [the summary][s].\n\n[s]: https://example.org/summary\n";
-        std::fs::write(&path, &text).expect("write");
-        let pieces = load_markdown_in_pieces(&path, "big.md")
-            .expect("read")
-            .expect("plain UTF-8");
-        let whole = article::markdown::parse(&text, "big.md");
-        assert_eq!(pieces.text, whole.text);
-        assert_eq!(pieces.blocks, whole.blocks);
-        assert_eq!(pieces.sections, whole.sections);
-        assert!(whole.text.contains("the summary[1]"));
-        let from_file = Entry {
-            source: "big.md".into(),
-            origin: Origin::File(path),
-        };
-        let loaded = from_file.load(Some(Format::Markdown)).expect("load");
-        assert_eq!(loaded[0].text, whole.text);
+        let article = crate::synth::article(MARKDOWN_PIECES_BYTES as usize + 1000, 5, true);
+        // Without link definitions (read once), and with one at the end that the link
+        // before it uses (read again).
+        let linked = "\n\nSee [the summary][s].\n\n[s]: https://example.org/summary\n";
+        for text in [article.clone(), article + linked] {
+            std::fs::write(&path, &text).expect("write");
+            let pieces = load_markdown_in_pieces(&path, "big.md")
+                .expect("read")
+                .expect("plain UTF-8");
+            let whole = article::markdown::parse(&text, "big.md");
+            assert_eq!(pieces.text, whole.text);
+            assert_eq!(pieces.blocks, whole.blocks);
+            assert_eq!(pieces.sections, whole.sections);
+            assert_eq!(
+                whole.text.contains("the summary[1]"),
+                text.ends_with(linked)
+            );
+            let from_file = Entry {
+                source: "big.md".into(),
+                origin: Origin::File(path.clone()),
+            };
+            let loaded = from_file.load(Some(Format::Markdown)).expect("load");
+            assert_eq!(loaded[0].text, whole.text);
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
