@@ -25,25 +25,40 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     use article::markdown::{self, Pieces, Scan};
     let size = std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
     // Any piece may use a link reference definition made anywhere, so each is given
-    // them all. Most documents make none: they are parsed in the read that looks for
-    // definitions, and only a document with some is read again.
-    let mut scan = Scan::new(true);
-    let mut definitions = String::new();
-    let mut pieces = Pieces::new(size, String::new());
-    if !source::read_clean_lines(path, |text| {
-        markdown::definitions(text, &mut scan, &mut definitions);
-        if definitions.is_empty() {
-            pieces.push(text);
-        }
-    })? {
+    // them all. Most documents make none: they are parsed (on a second thread, while
+    // the file is read and cleaned) in the read that looks for definitions, and only a
+    // document with some is read again.
+    let (read, definitions, parsed) = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<String>(2);
+        let parsing = s.spawn(move || {
+            let mut pieces = Pieces::new(size, String::new());
+            for text in rx {
+                pieces.push(&text);
+            }
+            pieces.finish(name)
+        });
+        let mut scan = Scan::new(true);
+        let mut definitions = String::new();
+        let read = source::read_clean_lines(path, |text| {
+            markdown::definitions(&text, &mut scan, &mut definitions);
+            if definitions.is_empty() {
+                // The parser stops only by panicking, which `join` reports.
+                let _ = tx.send(text);
+            }
+        });
+        drop(tx);
+        (read, definitions, parsing.join())
+    });
+    let parsed = parsed.map_err(|_| anyhow::anyhow!("parsing {} failed", path.display()))?;
+    if !read? {
         return Ok(None);
     }
     if definitions.is_empty() {
-        return Ok(Some(pieces.finish(name)));
+        return Ok(Some(parsed));
     }
-    drop(pieces);
+    drop(parsed);
     let mut pieces = Pieces::new(size, definitions);
-    if !source::read_clean_lines(path, |text| pieces.push(text))? {
+    if !source::read_clean_lines(path, |text| pieces.push(&text))? {
         return Ok(None);
     }
     Ok(Some(pieces.finish(name)))

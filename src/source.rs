@@ -50,14 +50,17 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 }
 
 /// Reads a file a few megabytes at a time and hands over its text cleaned (see
-/// [`clean`]), in whole lines, so that a big file is never held whole. `Ok(false)`, with
-/// part of it perhaps handed over, when the file is not UTF-8 without a byte order
+/// [`clean`]), in whole lines, so that a big file is never held whole. Each piece is
+/// its own `String`, made without a copy, so it can go to another thread. `Ok(false)`,
+/// with part of it perhaps handed over, when the file is not UTF-8 without a byte order
 /// mark: it must then be read whole and decoded.
-pub fn read_clean_lines(path: &Path, mut take: impl FnMut(&str)) -> Result<bool> {
+pub fn read_clean_lines(path: &Path, mut take: impl FnMut(String)) -> Result<bool> {
     const BLOCK: u64 = 2 << 20;
+    // Room for a block and the part line before it.
+    let room = BLOCK as usize + (64 << 10);
     let mut file =
         std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut pending: Vec<u8> = Vec::new();
+    let mut pending: Vec<u8> = Vec::with_capacity(room);
     let mut first = true;
     loop {
         let read = (&mut file)
@@ -78,11 +81,17 @@ pub fn read_clean_lines(path: &Path, mut take: impl FnMut(&str)) -> Result<bool>
                 None => continue,
             }
         };
-        let Ok(text) = std::str::from_utf8(&pending[..end]) else {
+        let mut next = Vec::with_capacity(room);
+        next.extend_from_slice(&pending[end..]);
+        pending.truncate(end);
+        let Ok(text) = String::from_utf8(std::mem::replace(&mut pending, next)) else {
             return Ok(false);
         };
-        take(&clean(text));
-        pending.drain(..end);
+        let cleaned = match clean(&text) {
+            Cow::Owned(cleaned) => Some(cleaned),
+            Cow::Borrowed(_) => None,
+        };
+        take(cleaned.unwrap_or(text));
         if eof {
             return Ok(true);
         }
@@ -318,7 +327,7 @@ mod tests {
         let text = line.repeat(5 * (1 << 20) / line.len() + 7) + "no newline at the end";
         std::fs::write(&path, &text).expect("write");
         let mut read = String::new();
-        let complete = read_clean_lines(&path, |chunk| read.push_str(chunk)).expect("read");
+        let complete = read_clean_lines(&path, |chunk| read.push_str(&chunk)).expect("read");
         assert!(complete);
         assert_eq!(read, decode(text.as_bytes()).text);
         for odd in [&b"\xEF\xBB\xBFbom"[..], b"caf\xe9\n", b"\xFF\xFEh\x00"] {
