@@ -247,8 +247,12 @@ pub fn start(
         let (quotes, hash, words, layout) =
             others.map_err(|_| anyhow::anyhow!("indexing {} failed", entry.source))?;
         let analysis = Analysis { quotes, leaders };
-        let marks = crate::marks::article_index(&article, &analysis);
-        let counts = analysis::section_counts(&article, &analysis);
+        let (marks, counts) = std::thread::scope(|s| {
+            let counts = s.spawn(|| analysis::section_counts(&article, &analysis));
+            let marks = crate::marks::article_index(&article, &analysis);
+            (marks, counts.join())
+        });
+        let counts = counts.map_err(|_| anyhow::anyhow!("indexing {} failed", entry.source))?;
         Ok(Indexed {
             article,
             analysis,
