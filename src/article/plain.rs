@@ -27,8 +27,7 @@ const SMALL_WORDS: &[&str] = &[
 
 /// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
 pub fn parse(text: String, name: &str) -> Article {
-    let lines = split_lines(&text);
-    let units = units(&text, &lines);
+    let units = units_of(&text, PARALLEL_BYTES);
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
@@ -76,10 +75,34 @@ struct Line {
     range: Range<usize>,
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
+/// Texts this long are cut in two at a blank line, and their halves read side by side.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// The units of `text`: of its two halves on two threads when it is at least `parallel`
+/// long. A blank line ends every unit, so the halves' units are the whole's.
+fn units_of(text: &str, parallel: usize) -> Vec<Unit> {
+    let half = text.len() / 2;
+    let cut = (text.len() >= parallel)
+        .then(|| memchr::memmem::find(&text.as_bytes()[half..], b"\n\n"))
+        .flatten()
+        .map(|at| half + at + 2);
+    let Some(cut) = cut else {
+        return units(text, &split_lines(text, 0..text.len()));
+    };
+    let (mut head, tail) = std::thread::scope(|s| {
+        let tail = s.spawn(|| units(text, &split_lines(text, cut..text.len())));
+        let head = units(text, &split_lines(text, 0..cut));
+        (head, tail.join())
+    });
+    head.extend(tail.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+    head
+}
+
+/// The lines of `text[range]`, as ranges of `text`.
+fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut start = 0;
-    for piece in text.split('\n') {
+    let mut start = range.start;
+    for piece in text[range].split('\n') {
         let trimmed_start = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         let s = start + trimmed_start;
@@ -92,12 +115,13 @@ fn split_lines(text: &str) -> Vec<Line> {
 }
 
 /// A paragraph or heading candidate before the decision that needs its neighbours.
+#[derive(Debug, PartialEq)]
 struct Unit {
     range: Range<usize>,
     candidate: Option<Candidate>,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
     level: u8,
     /// `#`, underlined or numbered: the author said it is a heading.
@@ -455,6 +479,22 @@ mod tests {
             k.iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
             "{k:?}"
         );
+    }
+
+    #[test]
+    fn the_halves_of_a_text_read_side_by_side_make_the_same_units() {
+        let wrapped = "A Heading Here\n\nThis paragraph is wrapped at a fixed\nmeasure so its lines join up\nagain.\n\n\
+                       Underlined\n==========\n\n1. Numbered Heading\n\n   \n  indented line\n";
+        let synth = crate::synth::article(60_000, 3, false);
+        for text in [
+            wrapped.repeat(40),
+            synth,
+            wrapped.replace("\n\n", "\n").repeat(9),
+        ] {
+            let whole = units_of(&text, usize::MAX);
+            assert!(whole.len() > 8);
+            assert_eq!(units_of(&text, 0), whole);
+        }
     }
 
     #[test]
