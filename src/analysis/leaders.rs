@@ -112,7 +112,7 @@ impl Doc<'_> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        self.is_word(i) && is_capitalised(self.word(i))
+        self.is_word(i) && self.tokens[i].capital
     }
 
     fn is(&self, i: usize, list: List) -> bool {
@@ -773,7 +773,7 @@ impl<'a> Doc<'a> {
         for t in tokens.iter() {
             let at = folded_text.len();
             let word = &text[t.range.clone()];
-            if t.is_word() && (t.tag != 0 || names && is_capitalised(word)) {
+            if t.is_word() && (t.tag != 0 || names && t.capital) {
                 fold_onto(word, folded_text);
             }
             folded.push(at..folded_text.len());

@@ -12,6 +12,8 @@ pub struct Token {
     pub sentence_start: bool,
     /// A `’s`/`'s` followed the word (excluded from `range`).
     pub possessive: bool,
+    /// The word starts with a capital letter.
+    pub capital: bool,
     /// What the caller's `classify` said of the word (see [`tokenize`]).
     pub tag: u16,
 }
@@ -87,14 +89,15 @@ pub fn tokenize(
             }
             if !matches!(bytes.get(end), Some(b'-' | b'\'' | b'.' | 0x80..)) {
                 let tag = classify(&s[i..end], true);
-                push_word(
-                    out,
-                    base + i..base + end,
-                    tag == 0,
+                let word = Token {
+                    range: base + i..base + end,
+                    kind: Kind::Word,
                     sentence_start,
-                    false,
+                    possessive: false,
+                    capital: false,
                     tag,
-                );
+                };
+                push_word(out, word, tag == 0);
                 sentence_start = false;
                 i = end;
                 continue;
@@ -111,6 +114,7 @@ pub fn tokenize(
                 kind: Kind::Punct(c),
                 sentence_start: false,
                 possessive: false,
+                capital: false,
                 tag: 0,
             });
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') {
@@ -158,15 +162,16 @@ pub fn tokenize(
         let possessive = stem.is_some();
         let word_end = start + stem.map_or(word.len(), str::len);
         let tag = classify(&s[start..word_end], false);
-        let gap = tag == 0 && !possessive && !c.is_uppercase();
-        push_word(
-            out,
-            base + start..base + word_end,
-            gap,
+        let capital = c.is_uppercase();
+        let word = Token {
+            range: base + start..base + word_end,
+            kind: Kind::Word,
             sentence_start,
             possessive,
+            capital,
             tag,
-        );
+        };
+        push_word(out, word, tag == 0 && !possessive && !capital);
         sentence_start = false;
         i = end;
         // A trailing apostrophe (`leaders’`) is punctuation; skip it quietly.
@@ -176,23 +181,13 @@ pub fn tokenize(
     }
 }
 
-/// Appends a word token, or extends the gap before it when both are gaps.
-fn push_word(
-    out: &mut Vec<Token>,
-    range: Range<usize>,
-    gap: bool,
-    sentence_start: bool,
-    possessive: bool,
-    tag: u16,
-) {
+/// Appends a word token, or a gap when `gap`; a gap after a gap extends it.
+fn push_word(out: &mut Vec<Token>, word: Token, gap: bool) {
     match out.last_mut() {
-        Some(last) if gap && last.kind == Kind::Gap => last.range.end = range.end,
+        Some(last) if gap && last.kind == Kind::Gap => last.range.end = word.range.end,
         _ => out.push(Token {
-            range,
             kind: if gap { Kind::Gap } else { Kind::Word },
-            sentence_start,
-            possessive,
-            tag,
+            ..word
         }),
     }
 }
