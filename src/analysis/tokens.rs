@@ -80,14 +80,25 @@ pub fn tokenize(
             i += 1;
             continue;
         }
-        // Most words: lowercase ASCII, ended by a space or plain punctuation. They
-        // cannot be initials, possessives or dotted, so skip the general path below.
+        // Most words: lowercase ASCII, ended by a space or plain punctuation (a `.` or
+        // `-` too, unless a letter follows it). They cannot be initials, possessives or
+        // dotted, so skip the general path below.
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
             let mut end = i + 1;
             while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                 end += 1;
             }
-            if !matches!(bytes.get(end), Some(b'-' | b'\'' | b'.' | 0x80..)) {
+            let joins = |at: usize| {
+                bytes
+                    .get(at)
+                    .is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+            };
+            let ends = match bytes.get(end) {
+                Some(b'\'' | 0x80..) => false,
+                Some(b'-' | b'.') => !joins(end + 1),
+                _ => true,
+            };
+            if ends {
                 let tag = classify(&s[i..end], true);
                 let word = Token {
                     range: base + i..base + end,
@@ -303,6 +314,14 @@ mod tests {
             ["the", "U.S.", "and", "Mr", ".", "Smith"]
         );
         assert_eq!(words("the leaders’ talks"), ["the", "leaders", "talks"]);
+        // Lowercase words before a dot or a hyphen: one word only if a letter follows.
+        assert_eq!(
+            words("talks. then 4.0 and well- known a-b c.d x.é end."),
+            [
+                "talks", ".", "then", "4.0", "and", "well", "-", "known", "a-b", "c.d", "x.é",
+                "end", "."
+            ]
+        );
     }
 
     #[test]
