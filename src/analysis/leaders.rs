@@ -535,8 +535,8 @@ fn find_in(
     let mut evidence = Evidence::default();
     let mut mentions = Mentions::new(&evidence.entries);
     let mut one_pass = one_pass;
-    // Blocks that may yet be gone over again: a quarter of the article (a short one, a
-    // few dozen), about the cost of the second pass it saves.
+    // Blocks that may yet be gone over again: a quarter of the article (a few dozen for
+    // a short one), well under the second pass it saves.
     let mut budget = all / 4 + 32;
     let pass = if one_pass { Pass::Both } else { Pass::Evidence };
     each_doc(article, all, pipelined, pass, |doc| {
