@@ -574,17 +574,24 @@ fn a_search_in_a_huge_article_runs_in_slices_and_finds_everything() {
     assert_eq!(app.search.current, Some(0));
 }
 
+/// Searches `app` for `query`, goes to the top and returns the scrollbar's rows that
+/// show a match tick.
+fn search_ticks(app: &mut App, query: &str) -> Vec<u16> {
+    type_search(app, query);
+    app.update(Action::SearchConfirm);
+    app.update(Action::Top);
+    let buf = screen(app);
+    let bar = app.areas.scrollbar;
+    (bar.y..bar.bottom())
+        .filter(|&y| buf[(bar.x, y)].symbol() == "◆")
+        .collect()
+}
+
 #[test]
 fn search_matches_are_ticked_on_the_scrollbar() {
     let mut app = app_for(&long_article(), 100, 30);
-    type_search(&mut app, "Part Number 12");
-    app.update(Action::SearchConfirm);
-    app.update(Action::Top);
-    let buf = screen(&app);
+    let ticks = search_ticks(&mut app, "Part Number 12");
     let bar = app.areas.scrollbar;
-    let ticks: Vec<u16> = (bar.y..bar.bottom())
-        .filter(|&y| buf[(bar.x, y)].symbol() == "◆")
-        .collect();
     // One match, in the last section: one tick, near the bottom of the bar.
     assert_eq!(ticks.len(), 1, "{ticks:?}");
     assert!(ticks[0] > bar.y + bar.height * 3 / 4);
@@ -596,15 +603,8 @@ fn ticks_are_placed_in_long_paragraphs_too() {
     let long = "Words that run on and on in a very long paragraph. ".repeat(1500);
     let text = format!("Title\n\n{long}\n\n{long}Zanzibar.\n");
     let mut app = app_for(text.as_bytes(), 100, 30);
-    type_search(&mut app, "Zanzibar");
-    app.update(Action::SearchConfirm);
-    app.update(Action::Top);
-    let buf = screen(&app);
-    let bar = app.areas.scrollbar;
-    let ticks: Vec<u16> = (bar.y..bar.bottom())
-        .filter(|&y| buf[(bar.x, y)].symbol() == "◆")
-        .collect();
-    assert_eq!(ticks, [bar.bottom() - 1]);
+    let ticks = search_ticks(&mut app, "Zanzibar");
+    assert_eq!(ticks, [app.areas.scrollbar.bottom() - 1]);
 }
 
 #[test]
