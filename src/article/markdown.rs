@@ -30,7 +30,7 @@ pub fn parse(text: &str, name: &str) -> Article {
 }
 
 /// Markdown → an article, fed the source in pieces that each end before an ATX heading
-/// (see [`split_point`]), so a big document is never held whole beside its reading text.
+/// (see [`Scan::last_split`]), so a big document is never held whole beside its reading text.
 /// Fed one piece, the whole document, it is [`parse`].
 pub struct Reader {
     b: Builder,
@@ -194,7 +194,7 @@ impl Reader {
 }
 
 /// A [`Reader`] fed text that arrives in chunks of whole lines, cut into pieces at
-/// [`split_point`]s, each given the document's link reference [`definitions`]. Each line
+/// [`Scan::last_split`]s, each given the document's link reference [`definitions`]. Each line
 /// is scanned once, however long the stretch between places to cut.
 pub struct Pieces {
     reader: Reader,
@@ -221,13 +221,10 @@ impl Pieces {
 
     pub fn push(&mut self, text: &str) {
         self.pending.push_str(text);
-        for line in self.pending[self.scanned..].split_inclusive('\n') {
-            if self.scan.heading_may_split(line) {
-                self.split = self.scanned;
-            }
-            self.scan.line(line);
-            self.scanned += line.len();
+        if let Some(at) = self.scan.last_split(&self.pending[self.scanned..]) {
+            self.split = self.scanned + at;
         }
+        self.scanned = self.pending.len();
         if self.split > 0 {
             let split = std::mem::take(&mut self.split);
             // A piece ends with a blank line, where definitions may follow.
@@ -250,26 +247,6 @@ impl Pieces {
         self.reader.feed(&self.pending);
         self.reader.finish(name)
     }
-}
-
-/// Where a piece of a Markdown document may end so that the next piece starts afresh:
-/// before the last ATX heading at the left margin (`# …`) that follows a blank line,
-/// outside fenced code and front matter; such a heading closes every open block. 0 when
-/// there is none. `document_start`: whether `text` begins the document (front matter).
-/// HTML blocks that span blank lines (`<pre>`, comments) are not tracked: rare in
-/// articles, and a split inside one only shows its raw text.
-pub fn split_point(text: &str, document_start: bool) -> usize {
-    let mut scan = Scan::new(document_start);
-    let mut split = 0;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if scan.heading_may_split(line) {
-            split = at;
-        }
-        scan.line(line);
-        at += line.len();
-    }
-    split
 }
 
 /// The link reference definitions (`[label]: url`) among `text`'s lines, outside fenced
@@ -317,6 +294,25 @@ impl Scan {
     /// Inside fenced code or front matter, where nothing is what it looks like.
     pub fn in_code(&self) -> bool {
         self.fence.is_some() || self.in_front_matter
+    }
+
+    /// Reads `text`'s lines; returns where the last place among them starts at which a
+    /// piece of the document may end so that the next piece starts afresh: before an ATX
+    /// heading at the left margin (`# …`) that follows a blank line, outside fenced code
+    /// and front matter; such a heading closes every open block. HTML blocks that span
+    /// blank lines (`<pre>`, comments) are not tracked: rare in articles, and a split
+    /// inside one only shows its raw text.
+    pub fn last_split(&mut self, text: &str) -> Option<usize> {
+        let mut split = None;
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if self.heading_may_split(line) {
+                split = Some(at);
+            }
+            self.line(line);
+            at += line.len();
+        }
+        split
     }
 
     fn heading_may_split(&self, line: &str) -> bool {
@@ -457,11 +453,17 @@ mod tests {
 
     #[test]
     fn pieces_split_only_before_headings_outside_code() {
+        let split_point = |text: &str, start: bool| Scan::new(start).last_split(text);
         let text = "Para.\n\n# One\n\n```\n\n# In code\n```\n\nText\n# Not after a blank\n";
-        assert_eq!(split_point(text, true), text.find("# One").unwrap_or(0));
+        assert_eq!(split_point(text, true), text.find("# One"));
         let front = "---\na: b\n\n# comment\n---\n";
-        assert_eq!(split_point(front, true), 0);
-        assert_eq!(split_point("#hashtag\n\n#5 no\n", false), 0);
+        assert_eq!(split_point(front, true), None);
+        assert_eq!(split_point("#hashtag\n\n#5 no\n", false), None);
+        assert_eq!(
+            split_point("# Later\n", false),
+            Some(0),
+            "after a blank line"
+        );
     }
 
     #[test]
