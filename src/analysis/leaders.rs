@@ -953,7 +953,6 @@ impl Entries {
     }
 }
 
-/// Pass two: every mention in reading order.
 /// Pass two, for one block: every mention in reading order. `next_found` walks
 /// `found`; `last_person` maps a surname to (sentence, is a leader) of the last
 /// full-name person seen with it.
