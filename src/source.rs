@@ -206,6 +206,21 @@ fn first_to_clean(text: &str) -> Option<usize> {
     })
 }
 
+/// Whether the bytes `b`, `next`, `third` begin a space beyond ASCII (what
+/// `char::is_whitespace` says of U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+/// U+202F, U+205F, U+3000), written for [`first_where`]: text without one can be split
+/// at ASCII spaces alone.
+#[inline]
+pub fn starts_wide_space(b: u8, next: u8, third: u8) -> bool {
+    (b == 0xC2) & ((next == 0x85) | (next == 0xA0))
+        | (b == 0xE1) & (next == 0x9A) & (third == 0x80)
+        | (b == 0xE2)
+            & (next == 0x80)
+            & (matches!(third, 0x80..=0x8A) | (third == 0xA8) | (third == 0xA9) | (third == 0xAF))
+        | (b == 0xE2) & (next == 0x81) & (third == 0x9F)
+        | (b == 0xE3) & (next == 0x80) & (third == 0x80)
+}
+
 /// The first `i` where `hit(bytes[i], bytes[i + 1], bytes[i + 2])`, bytes past the end
 /// read as 0. Tests 32 places at a time with no branch on each (so `hit` should use `&`
 /// and `|`, not `&&` and `||`): the compiler makes that vector code, which scans a big
@@ -314,6 +329,20 @@ mod tests {
         ];
         for bytes in inputs {
             assert_eq!(decode_owned(bytes.to_vec()), decode(bytes), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn wide_spaces_are_the_whitespace_beyond_ascii() {
+        for c in ('\u{80}'..='\u{2FFFF}').filter(|c| !c.is_ascii()) {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let at = |i: usize| b.get(i).copied().unwrap_or(0);
+            assert_eq!(
+                starts_wide_space(b[0], at(1), at(2)),
+                c.is_whitespace(),
+                "{c:?}"
+            );
         }
     }
 

@@ -270,10 +270,8 @@ pub fn collapse(s: &str) -> String {
 }
 
 /// Whether `s` is words between single ASCII spaces, with none at either end: what
-/// collapsing whitespace would leave as it is. Reads bytes: any character led by `C2`,
-/// `E1` or `E3` (where U+0085, U+00A0, U+1680 and U+3000 are) sends it the long way to
-/// be safe; of those led by `E2` only the spaces (U+2000–U+200A, U+2028, U+2029, U+202F,
-/// U+205F) do, not the common quotes and dashes.
+/// collapsing whitespace would leave as it is. Reads bytes, which the compiler makes
+/// vector code.
 fn is_collapsed(s: &str) -> bool {
     let bytes = s.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
@@ -284,16 +282,7 @@ fn is_collapsed(s: &str) -> bool {
         && source::first_where(bytes, |b, next, third| {
             (b == b' ') & (next == b' ')
                 | (b'\t'..=b'\r').contains(&b)
-                | (b == 0xC2)
-                | (b == 0xE1)
-                | (b == 0xE3)
-                | (b == 0xE2)
-                    & ((next == 0x80)
-                        & (matches!(third, 0x80..=0x8A)
-                            | (third == 0xA8)
-                            | (third == 0xA9)
-                            | (third == 0xAF))
-                        | (next == 0x81) & (third == 0x9F))
+                | source::starts_wide_space(b, next, third)
         })
         .is_none()
 }

@@ -231,16 +231,7 @@ fn count_words(text: &str) -> usize {
     let mut at = 0;
     while at < bytes.len() {
         let rest = &bytes[at..];
-        let ascii = crate::source::first_where(rest, |b, next, third| {
-            (b == 0xC2) & ((next == 0x85) | (next == 0xA0))
-                | (b == 0xE1) & (next == 0x9A) & (third == 0x80)
-                | (b == 0xE2)
-                    & (next == 0x80)
-                    & ((third <= 0x8A) | (third == 0xA8) | (third == 0xA9) | (third == 0xAF))
-                | (b == 0xE2) & (next == 0x81) & (third == 0x9F)
-                | (b == 0xE3) & (next == 0x80) & (third == 0x80)
-        })
-        .unwrap_or(rest.len());
+        let ascii = source::first_where(rest, source::starts_wide_space).unwrap_or(rest.len());
         if let Some((&first, _)) = rest[..ascii].split_first() {
             let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
             words += usize::from(in_space & !space(first));
