@@ -89,13 +89,8 @@ const PREFIXED: u16 = FREE_BIT;
 struct Doc<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    folded: Vec<Range<usize>>,
-    folded_text: String,
     /// Titles and headings are in Title Case: their capitals say little.
     heading: bool,
-    /// The sentence of each token, as the byte where it starts (only the mentions pass
-    /// needs them): two words are in the same sentence when these are equal.
-    sentence: Vec<usize>,
     /// The pass the tokens were made for.
     pass: Pass,
     /// The block the tokens are of.
@@ -123,9 +118,40 @@ impl Doc<'_> {
         self.tokens.get(i).is_some_and(|t| t.tag & TITLE_HEADS != 0)
     }
 
-    /// The folded word of token `i`: empty for punctuation and for words no rule looks at.
-    fn folded(&self, i: usize) -> &str {
-        &self.folded_text[self.folded[i].clone()]
+    /// The sentence of token `i`, as the byte where it starts: two words are in the
+    /// same sentence when these are equal. Asked only of names, a few a sentence.
+    fn sentence(&self, i: usize) -> usize {
+        let start = self.tokens[..=i].iter().rev().find(|t| t.sentence_start);
+        start.unwrap_or(&self.tokens[0]).range.start
+    }
+
+    /// Whether token `i` reads as a folded word: vocabulary words and, for mentions,
+    /// capitalised ones (names). Punctuation and other words read as "".
+    fn has_fold(&self, i: usize) -> bool {
+        let t = &self.tokens[i];
+        t.is_word() && (t.tag != 0 || self.pass != Pass::Evidence && t.capital)
+    }
+
+    /// Whether token `i`, folded, is `word` (lowercase ASCII). Folded as it is asked:
+    /// most words are compared without folding, and most are never asked about.
+    fn folds_to(&self, i: usize, word: &str) -> bool {
+        if !self.has_fold(i) {
+            return word.is_empty();
+        }
+        let own = self.word(i);
+        if own.is_ascii() && !own.contains('.') {
+            own.eq_ignore_ascii_case(word)
+        } else {
+            fold(own) == word
+        }
+    }
+
+    /// Token `i` folded (see [`Doc::has_fold`]) into `out`.
+    fn fold_into(&self, i: usize, out: &mut String) {
+        out.clear();
+        if self.has_fold(i) {
+            fold_onto(self.word(i), out);
+        }
     }
 
     /// A capitalised name word: not a title word, not a sentence-start stopword.
@@ -190,20 +216,17 @@ impl Doc<'_> {
             if n > 0 {
                 key.push(' ');
             }
-            match self.folded(t) {
-                // Not folded ahead (see `Doc::finish`): fold now.
-                "" => fold_onto(self.word(t), key),
-                folded => key.push_str(folded),
-            }
+            fold_onto(self.word(t), key);
         }
     }
 
-    /// The last word of the name's key.
-    fn surname(&self, tokens: Range<usize>) -> Option<&str> {
-        tokens
-            .rev()
-            .find(|&t| self.keyed(t))
-            .map(|t| self.folded(t))
+    /// The last word of the name's key, into `out`; false if it has none.
+    fn surname_into(&self, tokens: Range<usize>, out: &mut String) -> bool {
+        let last = tokens.rev().find(|&t| self.keyed(t));
+        if let Some(t) = last {
+            self.fold_into(t, out);
+        }
+        last.is_some()
     }
 }
 
@@ -250,17 +273,15 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
             break;
         }
         let strong = doc.is(j, List::StrongHeads) || last_head.is_some_and(|(_, s)| s);
-        let w = doc.folded(j);
         j += 1;
         if head || trailer {
             last_head = Some((j, strong));
         }
         // Abbreviated titles: `Gen.`, `Gov.`.
         if doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
-            && matches!(
-                w,
-                "gen" | "gov" | "adm" | "lt" | "pres" | "sec" | "maj" | "col"
-            )
+            && ["gen", "gov", "adm", "lt", "pres", "sec", "maj", "col"]
+                .iter()
+                .any(|a| doc.folds_to(j - 1, a))
         {
             j += 1;
         }
@@ -289,7 +310,9 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
             out.push(' ');
         }
         let w = doc.word(t);
-        if w.chars().all(|c| !c.is_lowercase()) || matches!(doc.folded(t), "of" | "the" | "and") {
+        if w.chars().all(|c| !c.is_lowercase())
+            || ["of", "the", "and"].iter().any(|a| doc.folds_to(t, a))
+        {
             out.push_str(w);
         } else {
             let mut c = w.chars();
@@ -308,9 +331,9 @@ fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
     let mut name_start = title_end;
     let mut role_end = title_end;
     // `of [the] Org Words Name Name`: the last two capitalised words are the name.
-    if doc.is_word(title_end) && doc.folded(title_end) == "of" {
+    if doc.is_word(title_end) && doc.folds_to(title_end, "of") {
         let mut k = title_end + 1;
-        if doc.is_word(k) && doc.folded(k) == "the" {
+        if doc.is_word(k) && doc.folds_to(k, "the") {
             k += 1;
         }
         let run_start = k;
@@ -375,9 +398,9 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
             let mut role_end = end;
-            if doc.is_word(end) && doc.folded(end) == "of" {
+            if doc.is_word(end) && doc.folds_to(end, "of") {
                 role_end = end + 1;
-                while doc.is_word(role_end) && (doc.cap(role_end) || doc.folded(role_end) == "the")
+                while doc.is_word(role_end) && (doc.cap(role_end) || doc.folds_to(role_end, "the"))
                 {
                     role_end += 1;
                 }
@@ -601,27 +624,9 @@ struct Mentions {
     next_found: usize,
     /// Surname → (sentence, is a leader) of the last full-name person seen with it.
     last_person: HashMap<String, (usize, bool)>,
-}
-
-impl Mentions {
-    fn new(leaders: &Entries) -> Mentions {
-        Mentions {
-            entries: leaders.clone(),
-            next_found: 0,
-            last_person: HashMap::default(),
-        }
-    }
-
-    fn block(&mut self, doc: &Doc, known: &Known, found: &[FoundSpan]) {
-        mentions(
-            doc,
-            known,
-            &mut self.entries,
-            found,
-            &mut self.next_found,
-            &mut self.last_person,
-        );
-    }
+    /// A name's key and a surname, made in reused buffers.
+    key: Key,
+    surname: String,
 }
 
 /// Articles this long build their blocks' tokens on another thread.
@@ -646,7 +651,6 @@ fn each_doc<'a>(
         let mut doc = Doc::new(&article.text);
         for b in blocks {
             doc.fill(article, b, pass);
-            doc.finish();
             each(&doc);
         }
         return;
@@ -675,11 +679,8 @@ fn each_doc<'a>(
                 }
             }
         });
-        // Folding runs here: that evens out the work, and what the rules read is then
-        // made on their own core (much faster than made on the other).
-        for mut batch in rx {
-            for doc in &mut batch {
-                doc.finish();
+        for batch in rx {
+            for doc in &batch {
                 each(doc);
             }
             let _ = back.send(batch);
@@ -692,16 +693,13 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             tokens: Vec::new(),
-            folded: Vec::new(),
-            folded_text: String::new(),
             heading: false,
-            sentence: Vec::new(),
             pass: Pass::Evidence,
             block: 0,
         }
     }
 
-    /// Becomes the tokens of block `b`, reusing its buffers; [`Doc::finish`] completes it.
+    /// Becomes the tokens of block `b`, reusing its buffers.
     fn fill(&mut self, article: &Article, b: usize, pass: Pass) {
         let block = &article.blocks[b];
         let tokens = &mut self.tokens;
@@ -754,43 +752,6 @@ impl<'a> Doc<'a> {
         self.heading = block.kind.is_heading();
         self.pass = pass;
         self.block = b;
-    }
-
-    /// Folds the words and finds the sentences of the tokens [`Doc::fill`] made.
-    fn finish(&mut self) {
-        let Doc {
-            text,
-            tokens,
-            folded,
-            folded_text,
-            sentence,
-            ..
-        } = self;
-        folded.clear();
-        folded_text.clear();
-        // Folded forms are kept only for words the rules look at: vocabulary words
-        // (titles, particles, fillers) and, for mentions, capitalised ones (names; the
-        // evidence pass folds the few it keys when it needs them). Others fold to "".
-        let names = self.pass != Pass::Evidence;
-        for t in tokens.iter() {
-            let at = folded_text.len();
-            let word = &text[t.range.clone()];
-            if t.is_word() && (t.tag != 0 || names && t.capital) {
-                fold_onto(word, folded_text);
-            }
-            folded.push(at..folded_text.len());
-        }
-        sentence.clear();
-        if self.pass == Pass::Evidence {
-            return;
-        }
-        let first = tokens.first().map_or(0, |t| t.range.start);
-        sentence.extend(tokens.iter().scan(first, |at, t| {
-            if t.sentence_start {
-                *at = t.range.start;
-            }
-            Some(*at)
-        }));
     }
 }
 
@@ -953,86 +914,97 @@ impl Entries {
     }
 }
 
-/// Pass two, for one block: every mention in reading order. `next_found` walks
-/// `found`; `last_person` maps a surname to (sentence, is a leader) of the last
-/// full-name person seen with it.
-fn mentions(
-    doc: &Doc,
-    known: &Known,
-    entries: &mut Entries,
-    found: &[FoundSpan],
-    next_found: &mut usize,
-    last_person: &mut HashMap<String, (usize, bool)>,
-) {
-    let mut i = 0;
-    while i < doc.tokens.len() {
-        let here = doc.tokens[i].range.clone();
-        while found.get(*next_found).is_some_and(|f| f.start < here.start) {
-            *next_found += 1;
+impl Mentions {
+    fn new(leaders: &Entries) -> Mentions {
+        Mentions {
+            entries: leaders.clone(),
+            next_found: 0,
+            last_person: HashMap::default(),
+            key: Key::new(),
+            surname: String::new(),
         }
-        // Evidence starts at a word, which may lie inside a gap here (`governor of the
-        // General …`: lowercase titles are gaps in this pass).
-        if let Some(f) = found.get(*next_found).filter(|f| f.start < here.end) {
-            let span = f.span();
-            entries.list[f.entry as usize].mentions.push(span.clone());
-            // On past the evidence's tokens; the last is the surname.
-            let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
-            remember(last_person, doc.folded(end - 1), (doc.sentence[i], true));
-            i = end;
-            *next_found += 1;
-            continue;
-        }
-        let honorific = doc.is_word(i) && doc.cap(i) && doc.is(i, List::Honorifics);
-        let name_start = if honorific {
-            i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
-        } else {
-            i
-        };
-        let Some(name_end) = doc.name_at(name_start) else {
-            i += 1;
-            continue;
-        };
-        let heading = doc.heading;
-        let feminine =
-            honorific && matches!(doc.folded(i), "mrs" | "ms" | "miss" | "dame" | "lady");
-        let mut k = name_start;
-        let mut key = Key::new();
-        while k < name_end {
-            // Longest known name starting at k.
-            let hit = (k + 1..=name_end).rev().find_map(|end| {
-                let site = Site {
-                    heading,
-                    run_len: name_end - name_start,
-                    feminine,
-                };
-                let entry = resolve(doc, known, entries, last_person, k..end, site, &mut key)?;
-                Some((end, entry))
-            });
-            match hit {
-                Some((end, entry)) => {
-                    let start = if honorific && k == name_start { i } else { k };
-                    entries.list[entry].mentions.push(doc.span(start..end));
-                    if end - k >= 2
-                        && let Some(s) = doc.surname(k..end)
-                    {
-                        remember(last_person, s, (doc.sentence[k], true));
-                    }
-                    k = end;
-                }
-                None => {
-                    // A full name that is not a leader's: remember it, so that its
-                    // surname nearby does not light up a leader.
-                    if !heading && name_end - k >= 2 {
-                        if let Some(s) = doc.surname(k..name_end) {
-                            remember(last_person, s, (doc.sentence[k], false));
+    }
+
+    /// Pass two, for one block: every mention in reading order, given pass one's
+    /// spans.
+    fn block(&mut self, doc: &Doc, known: &Known, found: &[FoundSpan]) {
+        let Mentions {
+            entries,
+            next_found,
+            last_person,
+            key,
+            surname,
+        } = self;
+        let mut i = 0;
+        while i < doc.tokens.len() {
+            let here = doc.tokens[i].range.clone();
+            while found.get(*next_found).is_some_and(|f| f.start < here.start) {
+                *next_found += 1;
+            }
+            // Evidence starts at a word, which may lie inside a gap here (`governor of the
+            // General …`: lowercase titles are gaps in this pass).
+            if let Some(f) = found.get(*next_found).filter(|f| f.start < here.end) {
+                let span = f.span();
+                entries.list[f.entry as usize].mentions.push(span.clone());
+                // On past the evidence's tokens; the last is the surname.
+                let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
+                doc.fold_into(end - 1, surname);
+                remember(last_person, surname, (doc.sentence(i), true));
+                i = end;
+                *next_found += 1;
+                continue;
+            }
+            let honorific = doc.is_word(i) && doc.cap(i) && doc.is(i, List::Honorifics);
+            let name_start = if honorific {
+                i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
+            } else {
+                i
+            };
+            let Some(name_end) = doc.name_at(name_start) else {
+                i += 1;
+                continue;
+            };
+            let heading = doc.heading;
+            let feminine = honorific
+                && ["mrs", "ms", "miss", "dame", "lady"]
+                    .iter()
+                    .any(|h| doc.folds_to(i, h));
+            let mut k = name_start;
+            while k < name_end {
+                // Longest known name starting at k.
+                let hit = (k + 1..=name_end).rev().find_map(|end| {
+                    let site = Site {
+                        heading,
+                        run_len: name_end - name_start,
+                        feminine,
+                    };
+                    let entry = resolve(doc, known, entries, last_person, k..end, site, key)?;
+                    Some((end, entry))
+                });
+                match hit {
+                    Some((end, entry)) => {
+                        let start = if honorific && k == name_start { i } else { k };
+                        entries.list[entry].mentions.push(doc.span(start..end));
+                        if end - k >= 2 && doc.surname_into(k..end, surname) {
+                            remember(last_person, surname, (doc.sentence(k), true));
                         }
-                        break;
+                        k = end;
                     }
-                    k += 1;
+                    None => {
+                        // A full name that is not a leader's: remember it, so that its
+                        // surname nearby does not light up a leader.
+                        if !heading && name_end - k >= 2 {
+                            if doc.surname_into(k..name_end, surname) {
+                                remember(last_person, surname, (doc.sentence(k), false));
+                            }
+                            break;
+                        }
+                        k += 1;
+                    }
                 }
             }
+            i = name_end;
         }
-        i = name_end;
     }
 }
 
@@ -1074,7 +1046,7 @@ fn resolve(
             // A surname in the same sentence as someone else of that name is theirs;
             // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
             if let Some(&(sentence, false)) = last_person.get(key)
-                && (feminine || sentence == doc.sentence[name.start])
+                && (feminine || sentence == doc.sentence(name.start))
             {
                 return None;
             }
