@@ -274,16 +274,17 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         }
         let strong = doc.is(j, List::StrongHeads) || last_head.is_some_and(|(_, s)| s);
         j += 1;
-        if head || trailer {
-            last_head = Some((j, strong));
-        }
-        // Abbreviated titles: `Gen.`, `Gov.`.
-        if doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
+        // Abbreviated titles, written with a capital: `Gen.`, `Gov.`; the dot is theirs.
+        if doc.cap(j - 1)
+            && doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
             && ["gen", "gov", "adm", "lt", "pres", "sec", "maj", "col"]
                 .iter()
                 .any(|a| doc.folds_to(j - 1, a))
         {
             j += 1;
+        }
+        if head || trailer {
+            last_head = Some((j, strong));
         }
         if doc.tokens[j - 1].possessive {
             break;
@@ -1183,6 +1184,16 @@ mod tests {
         assert_eq!(l[0].0, "Greg Abbott");
         assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
         assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);
+    }
+
+    #[test]
+    fn abbreviated_titles() {
+        let l = leaders("Gov. Jane Quill signed it. GEN. Tom Vale agreed. Quill left.");
+        assert_eq!(l.len(), 2);
+        assert_eq!(l[0].1, ["Gov. Jane Quill", "Quill"]);
+        assert_eq!(l[1].1, ["GEN. Tom Vale"]);
+        // Not a lowercase word that ends a sentence.
+        assert!(leaders("They met the next gen. Ann Lowe spoke.").is_empty());
     }
 
     #[test]
