@@ -84,10 +84,7 @@ pub fn tokenize(
         // `-` too, unless a letter follows it). They cannot be initials, possessives or
         // dotted, so skip the general path below.
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            let mut end = i + 1;
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            let end = alphanumeric_end(bytes, i + 1);
             let joins = |at: usize| {
                 bytes
                     .get(at)
@@ -138,9 +135,7 @@ pub fn tokenize(
         let mut end = i + len;
         let mut dotted = false;
         loop {
-            while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
-            }
+            end = alphanumeric_end(bytes, end);
             let Some((d, dlen)) = char_at(s, end) else {
                 break;
             };
@@ -190,6 +185,40 @@ pub fn tokenize(
             i += len;
         }
     }
+}
+
+/// Where the run of ASCII letters and digits at `bytes[from..]` ends. Eight bytes are
+/// tested at once (most words end within them), so the loop's end is seldom a branch
+/// mispredicted.
+#[inline]
+fn alphanumeric_end(bytes: &[u8], mut from: usize) -> usize {
+    /// `b` in every byte.
+    const fn each(b: u8) -> u64 {
+        u64::from_le_bytes([b; 8])
+    }
+    /// Per byte, the high bit set where the byte (below 0x80) is within `lo..=hi`:
+    /// adding never carries across bytes, as their high bits are clear.
+    fn within(x: u64, lo: u8, hi: u8) -> u64 {
+        (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
+    }
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let x = u64::from_le_bytes(word);
+        let low = x & each(0x7F);
+        let letter = within(low | each(0x20), b'a', b'z');
+        let digit = within(low, b'0', b'9');
+        // Not a letter or digit, or not ASCII.
+        let other = (!(letter | digit) | x) & each(0x80);
+        if other != 0 {
+            return from + other.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while bytes.get(from).is_some_and(u8::is_ascii_alphanumeric) {
+        from += 1;
+    }
+    from
 }
 
 /// Appends a word token, or a gap when `gap`; a gap after a gap extends it.
@@ -322,6 +351,32 @@ mod tests {
                 "end", "."
             ]
         );
+    }
+
+    #[test]
+    fn alphanumeric_runs_end_at_the_first_other_byte() {
+        let scalar = |bytes: &[u8], from: usize| {
+            from + bytes[from..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        };
+        // Every byte at every place of a window and past it, after runs of every kind.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                for fill in [b'a', b'Z', b'5'] {
+                    let mut bytes = vec![fill; 20];
+                    bytes[at] = b;
+                    for from in [0, 1, 7] {
+                        assert_eq!(
+                            alphanumeric_end(&bytes, from),
+                            scalar(&bytes, from),
+                            "byte {b:#x} at {at} from {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
