@@ -1126,6 +1126,15 @@ mod tests {
     }
 
     #[test]
+    fn a_namesake_is_the_leader_only_in_another_sentence() {
+        // Sentences end at `!` too, also when quotes and lowercase words follow.
+        let l =
+            leaders("President Ada Bern arrived. Tom Bern left, and Bern stayed! “so Bern spoke.");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].1, ["President Ada Bern", "Bern"]);
+    }
+
+    #[test]
     fn bare_titles_organisations_and_plain_people_are_not_leaders() {
         assert!(
             leaders(

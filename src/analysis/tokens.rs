@@ -22,7 +22,8 @@ pub struct Token {
 pub enum Kind {
     Word,
     Punct(char),
-    /// A run of lowercase words the caller does not look at (see [`tokenize`]).
+    /// A run of lowercase words the caller does not look at, and of punctuation but
+    /// commas and dots (see [`tokenize`]).
     Gap,
 }
 
@@ -62,7 +63,8 @@ fn is_punctuation(c: char) -> bool {
 /// followed by a dot is an initial (`J.`). `classify` tags each word, told whether it is
 /// plain (ASCII letters and digits only, the first no capital); lowercase words
 /// it tags 0 (most of an article's words) merge into one [`Kind::Gap`] per run, so the
-/// caller's rules step over them at once. Runs for every word of the article, so it
+/// caller's rules step over them at once. So do punctuation marks but `,` and `.`: they
+/// only part words, as a gap does. Runs for every word of the article, so it
 /// reads bytes and decodes only non-ASCII characters.
 pub fn tokenize(
     text: &str,
@@ -117,14 +119,15 @@ pub fn tokenize(
             continue;
         }
         if is_punctuation(c) || !c.is_alphanumeric() {
-            out.push(Token {
+            let mark = Token {
                 range: base + i..base + i + len,
                 kind: Kind::Punct(c),
                 sentence_start: false,
                 possessive: false,
                 capital: false,
                 tag: 0,
-            });
+            };
+            push_word(out, mark, !matches!(c, ',' | '.'));
             if matches!(c, '.' | '!' | '?' | ':' | ';' | '…') {
                 sentence_start = true;
             }
@@ -221,14 +224,19 @@ fn alphanumeric_end(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
-/// Appends a word token, or a gap when `gap`; a gap after a gap extends it.
-fn push_word(out: &mut Vec<Token>, word: Token, gap: bool) {
+/// Appends a token, or a gap when `gap`; a gap after a gap extends it (and starts a
+/// sentence if either does).
+fn push_word(out: &mut Vec<Token>, token: Token, gap: bool) {
     match out.last_mut() {
-        Some(last) if gap && last.kind == Kind::Gap => last.range.end = word.range.end,
-        _ => out.push(Token {
-            kind: if gap { Kind::Gap } else { Kind::Word },
-            ..word
+        Some(last) if gap && last.kind == Kind::Gap => {
+            last.range.end = token.range.end;
+            last.sentence_start |= token.sentence_start;
+        }
+        _ if gap => out.push(Token {
+            kind: Kind::Gap,
+            ..token
         }),
+        _ => out.push(token),
     }
 }
 
