@@ -706,50 +706,52 @@ impl<'a> Doc<'a> {
         let tokens = &mut self.tokens;
         tokens.clear();
         let mut buf = String::new();
-        // Whether the word before was a word of a name or a particle.
-        let mut in_name = false;
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
-        tokenize(&article.text, block.range.clone(), tokens, |word, plain| {
-            // Most words: ASCII letters and digits, no capital first, no hyphen.
-            if plain {
+        tokenize(
+            &article.text,
+            block.range.clone(),
+            tokens,
+            |word, context| {
+                // A particle matters only after a name's word (see `Doc::name_at`).
+                let after_word = context.after_word;
+                // Most words: ASCII letters and digits, no capital first, no hyphen.
+                if context.plain {
+                    return match pass {
+                        Pass::Mentions if after_word && word.len() <= PARTICLE_BYTES => {
+                            vocabulary::lists_of_plain(word) & bit(List::Particles)
+                        }
+                        Pass::Mentions => 0,
+                        Pass::Evidence | Pass::Both => match vocabulary::lists_of_plain(word) {
+                            only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                            lists => lists,
+                        },
+                    };
+                }
+                let b = word.as_bytes();
+                let prefixed =
+                    (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
+                let capitalised = is_capitalised(word);
                 let lists = match pass {
-                    Pass::Mentions if in_name && word.len() <= PARTICLE_BYTES => {
-                        vocabulary::lists_of_plain(word) & bit(List::Particles)
+                    // Mentions are names: of lowercase words only particles (all short)
+                    // matter, and only after a name's word; the rest merge into gaps.
+                    Pass::Mentions if !capitalised => {
+                        if word.len() <= PARTICLE_BYTES && (after_word || prefixed) {
+                            lists_of(word, &mut buf) & bit(List::Particles)
+                        } else {
+                            0
+                        }
                     }
-                    Pass::Mentions => 0,
-                    Pass::Evidence | Pass::Both => match vocabulary::lists_of_plain(word) {
+                    // Evidence reads lowercase stopwords only as `of`; the others (`and`,
+                    // `to`, `in`…, a good part of any text) merge into gaps.
+                    Pass::Evidence | Pass::Both if !capitalised => match lists_of(word, &mut buf) {
                         only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
                         lists => lists,
                     },
+                    _ => lists_of(word, &mut buf),
                 };
-                in_name = lists != 0;
-                return lists;
-            }
-            let b = word.as_bytes();
-            let prefixed =
-                (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
-            let capitalised = is_capitalised(word);
-            let lists = match pass {
-                // Mentions are names: of lowercase words only particles (all short)
-                // matter, and only after a name's word; the rest merge into gaps.
-                Pass::Mentions if !capitalised => {
-                    if word.len() <= PARTICLE_BYTES && (in_name || prefixed) {
-                        lists_of(word, &mut buf) & bit(List::Particles)
-                    } else {
-                        0
-                    }
-                }
-                // Evidence reads lowercase stopwords only as `of`; the others (`and`,
-                // `to`, `in`…, a good part of any text) merge into gaps.
-                Pass::Evidence | Pass::Both if !capitalised => match lists_of(word, &mut buf) {
-                    only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
-                    lists => lists,
-                },
-                _ => lists_of(word, &mut buf),
-            };
-            in_name = capitalised || prefixed || lists != 0;
-            lists | u16::from(prefixed) << PREFIXED
-        });
+                lists | u16::from(prefixed) << PREFIXED
+            },
+        );
         self.heading = block.kind.is_heading();
         self.pass = pass;
         self.block = b;

@@ -58,25 +58,42 @@ fn is_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
+/// What [`tokenize`] tells `classify` of a word besides its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// ASCII letters and digits only, the first no capital.
+    pub plain: bool,
+    /// The token before is a word, not punctuation or a gap.
+    pub after_word: bool,
+}
+
 /// Tokenizes `text[range]` and appends to `out`. Words keep inner apostrophes, hyphens
 /// and the dots of initialisms (`O’Brien`, `Jae-myung`, `U.S.`); a single capital
-/// followed by a dot is an initial (`J.`). `classify` tags each word, told whether it is
-/// plain (ASCII letters and digits only, the first no capital); lowercase words
+/// followed by a dot is an initial (`J.`). `classify` tags each word; lowercase words
 /// it tags 0 (most of an article's words) merge into one [`Kind::Gap`] per run, so the
 /// caller's rules step over them at once. So do punctuation marks but `,` and `.`: they
-/// only part words, as a gap does. Runs for every word of the article, so it
-/// reads bytes and decodes only non-ASCII characters.
+/// only part words, as a gap does.
+///
+/// Runs for every word of the article, so it reads bytes, decodes only non-ASCII
+/// characters, and does not classify every word: the caller's rules read words only in
+/// runs that touch a word, `,` or `.`, so plain words after a gap join it unclassified,
+/// and only those just before the next token are classified, from the last back while
+/// tagged (see [`Deferred`]). A tagged word amid a gap would stand between gaps,
+/// touching nothing. For this `classify` must tag a word by nothing but the word and
+/// its [`Context`].
 pub fn tokenize(
     text: &str,
     range: Range<usize>,
     out: &mut Vec<Token>,
-    mut classify: impl FnMut(&str, bool) -> u16,
+    mut classify: impl FnMut(&str, Context) -> u16,
 ) {
     let s = &text[range.clone()];
     let bytes = s.as_bytes();
     let base = range.start;
     let mut i = 0;
     let mut sentence_start = true;
+    let mut deferred: Option<Deferred> = None;
+    let after_word = |out: &Vec<Token>| out.last().is_some_and(Token::is_word);
     while let Some(&b) = bytes.get(i) {
         if b == b' ' {
             i += 1;
@@ -98,7 +115,23 @@ pub fn tokenize(
                 _ => true,
             };
             if ends {
-                let tag = classify(&s[i..end], true);
+                if let Some(gap) = out.last_mut().filter(|t| t.kind == Kind::Gap) {
+                    deferred.get_or_insert(Deferred {
+                        from: i,
+                        gap_end: gap.range.end,
+                        starts: sentence_start,
+                    });
+                    gap.range.end = base + end;
+                    gap.sentence_start |= sentence_start;
+                    sentence_start = false;
+                    i = end;
+                    continue;
+                }
+                let context = Context {
+                    plain: true,
+                    after_word: after_word(out),
+                };
+                let tag = classify(&s[i..end], context);
                 let word = Token {
                     range: base + i..base + end,
                     kind: Kind::Word,
@@ -117,6 +150,9 @@ pub fn tokenize(
         if c.is_whitespace() {
             i += len;
             continue;
+        }
+        if let Some(words) = deferred.take() {
+            words.classify_last(s, base, i, out, &mut classify);
         }
         if is_punctuation(c) || !c.is_alphanumeric() {
             let mark = Token {
@@ -170,7 +206,11 @@ pub fn tokenize(
             .filter(|stem| !stem.is_empty());
         let possessive = stem.is_some();
         let word_end = start + stem.map_or(word.len(), str::len);
-        let tag = classify(&s[start..word_end], false);
+        let context = Context {
+            plain: false,
+            after_word: after_word(out),
+        };
+        let tag = classify(&s[start..word_end], context);
         let capital = c.is_uppercase();
         let word = Token {
             range: base + start..base + word_end,
@@ -186,6 +226,69 @@ pub fn tokenize(
         // A trailing apostrophe (`leaders’`) is punctuation; skip it quietly.
         if !possessive && let Some((_, len)) = char_at(s, i).filter(|&(d, _)| is_apostrophe(d)) {
             i += len;
+        }
+    }
+}
+
+/// Plain words that joined a gap unclassified (see [`tokenize`]).
+struct Deferred {
+    /// Where the first starts, in the text tokenized.
+    from: usize,
+    /// The gap's end before they joined it.
+    gap_end: usize,
+    /// Whether the first starts a sentence.
+    starts: bool,
+}
+
+impl Deferred {
+    /// Classifies the words just before the token at `to`, from the last back while
+    /// tagged, and takes those out of the gap, which is `out`'s last token.
+    fn classify_last(
+        self,
+        s: &str,
+        base: usize,
+        to: usize,
+        out: &mut Vec<Token>,
+        classify: &mut impl FnMut(&str, Context) -> u16,
+    ) {
+        let bytes = s.as_bytes();
+        let gap = out.len() - 1;
+        // What separates the words is whitespace.
+        let mut end = to;
+        let mut gap_end = self.gap_end;
+        loop {
+            while end > self.from && !bytes[end - 1].is_ascii_alphanumeric() {
+                end -= 1;
+            }
+            if end <= self.from {
+                break;
+            }
+            let mut start = end - 1;
+            while start > self.from && bytes[start - 1].is_ascii_alphanumeric() {
+                start -= 1;
+            }
+            let context = Context {
+                plain: true,
+                after_word: false,
+            };
+            let tag = classify(&s[start..end], context);
+            if tag == 0 {
+                gap_end = base + end;
+                break;
+            }
+            out.push(Token {
+                range: base + start..base + end,
+                kind: Kind::Word,
+                sentence_start: self.starts && start == self.from,
+                possessive: false,
+                capital: false,
+                tag,
+            });
+            end = start;
+        }
+        if out.len() > gap + 1 {
+            out[gap + 1..].reverse();
+            out[gap].range.end = gap_end;
         }
     }
 }
@@ -297,37 +400,66 @@ mod tests {
 
     #[test]
     fn unwanted_lowercase_words_merge_into_gaps() {
-        let s = "Mr. Smith met the new envoy in Paris’s old town, then left.";
-        let mut out = Vec::new();
-        tokenize(s, 0..s.len(), &mut out, |w, _| {
-            u16::from(matches!(w, "the" | "envoy"))
-        });
-        let shown: Vec<String> = out
-            .iter()
-            .map(|t| match t.kind {
-                Kind::Gap => format!("<{}>", &s[t.range.clone()]),
-                _ => s[t.range.clone()].to_string(),
-            })
-            .collect();
+        // Words the caller tags: `the`, `envoy`, `old`, `of`, `new`.
+        let shown = shown_tokens(
+            "Mr. Smith met the new envoy in the old town of Paris’s port, new “bids” \
+             the old of Kyiv. Then left. “the old envoy Smith",
+        );
         assert_eq!(
             shown,
             [
                 "Mr",
                 ".",
                 "Smith",
-                "<met>",
-                "the",
-                "<new>",
-                "envoy",
-                "<in>",
+                // Amid a gap, tagged words say nothing: only those before the next
+                // token (`of` before `Paris`) are classified.
+                "<met the new envoy in the old town>",
+                "of",
                 "Paris",
-                "<old town>",
+                "<port>",
                 ",",
-                "<then left>",
-                "."
+                // After a comma, words are classified until one is not tagged.
+                "new",
+                "<“bids”>",
+                // Before a word, back until one is not tagged.
+                "the",
+                "old",
+                "of",
+                "Kyiv",
+                ".",
+                "Then",
+                "<left>",
+                ".",
+                // A sentence's first words, taken out of a gap whole.
+                "<“>",
+                "the*",
+                "old",
+                "envoy",
+                "Smith"
             ]
         );
-        assert!(out[2].sentence_start && !out[3].sentence_start);
+    }
+
+    /// Tokens of `s` with gaps in `<>` and sentence starts after a gap marked `*`,
+    /// classified by a fixed list of words.
+    fn shown_tokens(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        tokenize(s, 0..s.len(), &mut out, |w, _| {
+            u16::from(matches!(w, "the" | "envoy" | "old" | "of" | "new"))
+        });
+        let mut after_gap = false;
+        out.iter()
+            .map(|t| {
+                let text = &s[t.range.clone()];
+                let shown = match t.kind {
+                    Kind::Gap => format!("<{text}>"),
+                    _ if after_gap && t.sentence_start => format!("{text}*"),
+                    _ => text.to_string(),
+                };
+                after_gap = t.kind == Kind::Gap;
+                shown
+            })
+            .collect()
     }
 
     #[test]
