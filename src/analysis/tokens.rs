@@ -121,10 +121,20 @@ pub fn tokenize(
                         gap_end: gap.range.end,
                         starts: sentence_start,
                     });
-                    gap.range.end = base + end;
+                    // So do the plain words after it, up to the word holding the first
+                    // other byte: found without reading word by word.
+                    let mut next = lowercase_end(bytes, end);
+                    while next > end && bytes[next - 1].is_ascii_alphanumeric() {
+                        next -= 1;
+                    }
+                    let mut last_end = next;
+                    while last_end > end && bytes[last_end - 1] == b' ' {
+                        last_end -= 1;
+                    }
+                    gap.range.end = base + last_end;
                     gap.sentence_start |= sentence_start;
                     sentence_start = false;
-                    i = end;
+                    i = next;
                     continue;
                 }
                 let context = Context {
@@ -293,20 +303,46 @@ impl Deferred {
     }
 }
 
+/// `b` in every byte.
+const fn each(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Per byte of `x`, the high bit set where the byte (below 0x80) is within `lo..=hi`:
+/// adding never carries across bytes, as their high bits are clear.
+fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
+}
+
+/// Where the run of lowercase ASCII letters, digits and spaces at `bytes[from..]` ends,
+/// read as [`alphanumeric_end`] reads.
+fn lowercase_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let x = u64::from_le_bytes(word);
+        let low = x & each(0x7F);
+        let wanted = within(low, b'a', b'z') | within(low, b'0', b'9') | within(low, b' ', b' ');
+        let other = (!wanted | x) & each(0x80);
+        if other != 0 {
+            return from + other.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while bytes
+        .get(from)
+        .is_some_and(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
+    {
+        from += 1;
+    }
+    from
+}
+
 /// Where the run of ASCII letters and digits at `bytes[from..]` ends. Eight bytes are
 /// tested at once (most words end within them), so the loop's end is seldom a branch
 /// mispredicted.
 #[inline]
 fn alphanumeric_end(bytes: &[u8], mut from: usize) -> usize {
-    /// `b` in every byte.
-    const fn each(b: u8) -> u64 {
-        u64::from_le_bytes([b; 8])
-    }
-    /// Per byte, the high bit set where the byte (below 0x80) is within `lo..=hi`:
-    /// adding never carries across bytes, as their high bits are clear.
-    fn within(x: u64, lo: u8, hi: u8) -> u64 {
-        (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
-    }
     while let Some(eight) = bytes.get(from..from + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(eight);
@@ -494,23 +530,26 @@ mod tests {
     }
 
     #[test]
-    fn alphanumeric_runs_end_at_the_first_other_byte() {
-        let scalar = |bytes: &[u8], from: usize| {
-            from + bytes[from..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count()
+    fn runs_end_at_the_first_other_byte() {
+        let scalar = |bytes: &[u8], from: usize, wanted: fn(&u8) -> bool| {
+            from + bytes[from..].iter().take_while(|b| wanted(b)).count()
         };
+        let lowercase = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b' ';
         // Every byte at every place of a window and past it, after runs of every kind.
         for b in 0..=255u8 {
             for at in 0..20 {
-                for fill in [b'a', b'Z', b'5'] {
+                for fill in [b'a', b'Z', b'5', b' '] {
                     let mut bytes = vec![fill; 20];
                     bytes[at] = b;
                     for from in [0, 1, 7] {
                         assert_eq!(
                             alphanumeric_end(&bytes, from),
-                            scalar(&bytes, from),
+                            scalar(&bytes, from, u8::is_ascii_alphanumeric),
+                            "byte {b:#x} at {at} from {from}"
+                        );
+                        assert_eq!(
+                            lowercase_end(&bytes, from),
+                            scalar(&bytes, from, lowercase),
                             "byte {b:#x} at {at} from {from}"
                         );
                     }
