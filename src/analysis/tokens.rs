@@ -2,6 +2,8 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -387,30 +389,42 @@ pub fn fold(word: &str) -> String {
 }
 
 /// [`fold`] appended to `out`: ASCII words (most of them) are copied and lowercased in
-/// place, skipping normalisation.
+/// place, and words of Latin letters looked up letter by letter, skipping
+/// normalisation.
 pub fn fold_onto(word: &str, out: &mut String) {
-    if word.is_ascii() && !word.contains('.') {
+    if !word.is_ascii() {
         let at = out.len();
-        out.push_str(word);
-        out[at..].make_ascii_lowercase();
-        return;
-    }
-    let mut folded = String::new();
-    fold_into(word, &mut folded);
-    out.push_str(&folded);
-}
-
-/// [`fold`] into a reused buffer; ASCII words (most of them) skip normalisation.
-pub fn fold_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
+        for c in word.chars() {
+            let latin = (c as usize)
+                .checked_sub(LATIN_FROM)
+                .and_then(|i| latin_folds().get(i));
+            match latin {
+                _ if c == '.' => {}
+                _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                Some(folded) => out.push_str(folded),
+                None => {
+                    out.truncate(at);
+                    fold_normalised(word, out);
+                    return;
+                }
+            }
+        }
+    } else if word.contains('.') {
         out.extend(
             word.bytes()
                 .filter(|&b| b != b'.')
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
-        return;
+    } else {
+        let at = out.len();
+        out.push_str(word);
+        out[at..].make_ascii_lowercase();
     }
+}
+
+/// [`fold`] by its definition: decomposed, without combining marks, lowercased,
+/// without dots, `’` as `'`.
+fn fold_normalised(word: &str, out: &mut String) {
     out.extend(
         word.nfd()
             .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -418,6 +432,35 @@ pub fn fold_into(word: &str, out: &mut String) {
             .filter(|&c| c != '.')
             .map(|c| if c == '’' { '\'' } else { c }),
     );
+}
+
+/// The first character of the Latin-1 Supplement and Latin Extended-A and -B blocks,
+/// whose letters most names beyond ASCII use (`ğ`, `á`, `ø`), and the end of the last.
+const LATIN_FROM: usize = 0x80;
+const LATIN_TO: usize = 0x250;
+
+/// [`fold_normalised`] of each character from [`LATIN_FROM`] to [`LATIN_TO`], made
+/// once. A character folds alone as it does in a word (marks, which normalisation
+/// reorders, are dropped).
+fn latin_folds() -> &'static [String] {
+    static FOLDS: OnceLock<Vec<String>> = OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (LATIN_FROM..LATIN_TO)
+            .map(|u| {
+                let mut folded = String::new();
+                if let Some(c) = u32::try_from(u).ok().and_then(char::from_u32) {
+                    fold_normalised(c.encode_utf8(&mut [0; 4]), &mut folded);
+                }
+                folded
+            })
+            .collect()
+    })
+}
+
+/// [`fold`] into a reused buffer.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    fold_onto(word, out);
 }
 
 pub fn is_capitalised(word: &str) -> bool {
@@ -565,6 +608,21 @@ mod tests {
             assert!(!c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
         }
         assert!(!is_punctuation('\u{2028}') && !is_punctuation('\u{205F}'));
+    }
+
+    #[test]
+    fn latin_letters_fold_as_normalisation_folds_them() {
+        let general = |w: &str| {
+            let mut out = String::new();
+            fold_normalised(w, &mut out);
+            out
+        };
+        for u in LATIN_FROM as u32..0x400 {
+            let Some(c) = char::from_u32(u) else { continue };
+            for word in [c.to_string(), format!("A{c}b.{c}"), format!("{c}’x")] {
+                assert_eq!(fold(&word), general(&word), "{word:?}");
+            }
+        }
     }
 
     #[test]
