@@ -528,7 +528,9 @@ pub fn warm_up() {
 
 /// All leaders in the article with their mentions, in order of first mention.
 pub fn find(article: &Article, list: &[KnownLeader]) -> Vec<Leader> {
-    let pipelined = article.text.len() >= PIPELINED_BYTES;
+    // On one core the two threads would only take turns.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let pipelined = article.text.len() >= PIPELINED_BYTES && cores > 1;
     find_in(article, list, pipelined, true)
 }
 
