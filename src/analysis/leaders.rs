@@ -12,7 +12,7 @@ use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::tokens::{Token, fold, fold_onto, is_capitalised, tokenize};
+use super::tokens::{Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
 use super::vocabulary::{self, FREE_BIT, List, TITLE_HEADS, bit, lists_of};
 use crate::article::{Article, BlockKind};
 
@@ -480,6 +480,8 @@ struct Known<'a> {
     list: &'a [KnownLeader],
     /// Folded full name or alias (words joined by spaces) → list index.
     by_name: HashMap<String, usize>,
+    /// The first word of each of those names.
+    first_words: Vec<String>,
 }
 
 fn key_of(name: &str) -> Key {
@@ -501,7 +503,12 @@ impl<'a> Known<'a> {
                 by_name.entry(key_of(name)).or_insert(i);
             }
         }
-        Known { list, by_name }
+        let first_words = by_name.keys().map(|k| first_word(k).to_string()).collect();
+        Known {
+            list,
+            by_name,
+            first_words,
+        }
     }
 
     fn lookup(&self, key: &str) -> Option<usize> {
@@ -630,6 +637,61 @@ struct Mentions {
     /// A name's key and a surname, made in reused buffers.
     key: Key,
     surname: String,
+    first_words: FirstWords,
+}
+
+/// The words a leader's name can start with (see [`resolve`]: a word of a leader's name
+/// so far, or the first of a listed one), as bits of their hashes. Most capitalised
+/// words are no leader's, and a bit tells so before any name is tried.
+#[derive(Default)]
+struct FirstWords {
+    bits: Vec<u64>,
+    /// The leaders' `changes` it was made for.
+    made_for: Option<usize>,
+}
+
+impl FirstWords {
+    const BITS: usize = 1 << 13;
+
+    /// Whether a leader's name may start at the first word of `tokens` that is in a
+    /// key. False means surely not.
+    fn may_start(
+        &mut self,
+        doc: &Doc,
+        known: &Known,
+        entries: &Entries,
+        tokens: Range<usize>,
+        buf: &mut String,
+    ) -> bool {
+        if self.made_for != Some(entries.changes) {
+            self.bits = vec![0; Self::BITS / 64];
+            for word in entries.words.iter().chain(&known.first_words) {
+                let bit = Self::bit(word, buf);
+                self.bits[bit / 64] |= 1 << (bit % 64);
+            }
+            self.made_for = Some(entries.changes);
+        }
+        let Some(first) = tokens.clone().find(|&t| doc.keyed(t)) else {
+            return false;
+        };
+        let bit = Self::bit(doc.word(first), buf);
+        self.bits[bit / 64] & 1 << (bit % 64) != 0
+    }
+
+    /// The bit of a word, folded: an ASCII word without dots (most) is hashed as it is
+    /// read, with no folded copy.
+    fn bit(word: &str, buf: &mut String) -> usize {
+        let bytes = if word.is_ascii() && !word.contains('.') {
+            word.as_bytes()
+        } else {
+            fold_into(word, buf);
+            buf.as_bytes()
+        };
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
+        });
+        (hash >> 32) as usize % Self::BITS
+    }
 }
 
 /// Articles this long build their blocks' tokens on another thread.
@@ -927,6 +989,7 @@ impl Mentions {
             last_person: HashMap::default(),
             key: Key::new(),
             surname: String::new(),
+            first_words: FirstWords::default(),
         }
     }
 
@@ -939,6 +1002,7 @@ impl Mentions {
             last_person,
             key,
             surname,
+            first_words,
         } = self;
         let mut i = 0;
         while i < doc.tokens.len() {
@@ -977,7 +1041,8 @@ impl Mentions {
             let mut k = name_start;
             while k < name_end {
                 // Longest known name starting at k.
-                let hit = (k + 1..=name_end).rev().find_map(|end| {
+                let may = first_words.may_start(doc, known, entries, k..name_end, key);
+                let hit = (k + 1..=name_end).rev().filter(|_| may).find_map(|end| {
                     let site = Site {
                         heading,
                         run_len: name_end - name_start,
