@@ -326,9 +326,10 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
 }
 
 /// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
-/// Abbott`, `Brazilian president Lula`.
-fn titled_name(doc: &Doc, i: usize, known: &Known) -> Option<Found> {
-    let (title_end, strong) = title_at(doc, i)?;
+/// Abbott`, `Brazilian president Lula`. `title` is the title run at `i` (see
+/// [`title_at`]).
+fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Option<Found> {
+    let (title_end, strong) = title;
     let mut name_start = title_end;
     let mut role_end = title_end;
     // `of [the] Org Words Name Name`: the last two capitalised words are the name.
@@ -421,9 +422,10 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     None
 }
 
-/// `the Bank of England governor, Andrew Bailey`: a title, a comma, a full name.
-fn title_comma_name(doc: &Doc, i: usize) -> Option<Found> {
-    let (end, _) = title_at(doc, i)?;
+/// `the Bank of England governor, Andrew Bailey`: a title (`title`, the run at `i`), a
+/// comma, a full name.
+fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
+    let (end, _) = title;
     if !doc.tokens.get(end)?.is_punct(',') {
         return None;
     }
@@ -851,9 +853,10 @@ impl Evidence {
                 i += 1;
                 continue;
             }
-            let hit = titled_name(doc, i, known)
+            let title = title_at(doc, i);
+            let hit = (title.and_then(|t| titled_name(doc, i, t, known)))
                 .or_else(|| counterpart(doc, i))
-                .or_else(|| title_comma_name(doc, i))
+                .or_else(|| title.and_then(|t| title_comma_name(doc, i, t)))
                 .or_else(|| {
                     let end = doc.name_at(i)?;
                     (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
