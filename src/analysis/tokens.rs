@@ -316,50 +316,51 @@ fn within(x: u64, lo: u8, hi: u8) -> u64 {
     (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
 }
 
-/// Where the run of lowercase ASCII letters, digits and spaces at `bytes[from..]` ends,
-/// read as [`alphanumeric_end`] reads.
-fn lowercase_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(eight) = bytes.get(from..from + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(eight);
-        let x = u64::from_le_bytes(word);
-        let low = x & each(0x7F);
-        let wanted = within(low, b'a', b'z') | within(low, b'0', b'9') | within(low, b' ', b' ');
-        let other = (!wanted | x) & each(0x80);
-        if other != 0 {
-            return from + other.trailing_zeros() as usize / 8;
-        }
-        from += 8;
-    }
-    while bytes
-        .get(from)
-        .is_some_and(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ')
-    {
-        from += 1;
-    }
-    from
+/// Where the run of lowercase ASCII letters, digits and spaces at `bytes[from..]` ends.
+fn lowercase_end(bytes: &[u8], from: usize) -> usize {
+    run_end(
+        bytes,
+        from,
+        |low| within(low, b'a', b'z') | within(low, b'0', b'9') | within(low, b' ', b' '),
+        |b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b' ',
+    )
 }
 
-/// Where the run of ASCII letters and digits at `bytes[from..]` ends. Eight bytes are
-/// tested at once (most words end within them), so the loop's end is seldom a branch
-/// mispredicted.
+/// Where the run of ASCII letters and digits at `bytes[from..]` ends.
 #[inline]
-fn alphanumeric_end(bytes: &[u8], mut from: usize) -> usize {
+fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
+    run_end(
+        bytes,
+        from,
+        |low| within(low | each(0x20), b'a', b'z') | within(low, b'0', b'9'),
+        |b| b.is_ascii_alphanumeric(),
+    )
+}
+
+/// Where the run of ASCII bytes at `bytes[from..]` that `wanted` marks ends: it is
+/// given eight bytes as a number, their high bits cleared, and sets the high bit of each
+/// it wants (see [`within`]); `one` says the same of a single byte, for the last few.
+/// Eight bytes are tested at once (most words end within them), so the loop's end is
+/// seldom a branch mispredicted.
+#[inline(always)]
+fn run_end(
+    bytes: &[u8],
+    mut from: usize,
+    wanted: impl Fn(u64) -> u64,
+    one: impl Fn(u8) -> bool,
+) -> usize {
     while let Some(eight) = bytes.get(from..from + 8) {
         let mut word = [0u8; 8];
         word.copy_from_slice(eight);
         let x = u64::from_le_bytes(word);
-        let low = x & each(0x7F);
-        let letter = within(low | each(0x20), b'a', b'z');
-        let digit = within(low, b'0', b'9');
-        // Not a letter or digit, or not ASCII.
-        let other = (!(letter | digit) | x) & each(0x80);
+        // Not wanted, or not ASCII.
+        let other = (!wanted(x & each(0x7F)) | x) & each(0x80);
         if other != 0 {
             return from + other.trailing_zeros() as usize / 8;
         }
         from += 8;
     }
-    while bytes.get(from).is_some_and(u8::is_ascii_alphanumeric) {
+    while bytes.get(from).is_some_and(|&b| one(b)) {
         from += 1;
     }
     from
