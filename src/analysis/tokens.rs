@@ -79,10 +79,10 @@ pub struct Context {
 /// Runs for every word of the article, so it reads bytes, decodes only non-ASCII
 /// characters, and does not classify every word: the caller's rules read words only in
 /// runs that touch a word, `,` or `.`, so plain words after a gap join it unclassified,
-/// and only those just before the next token are classified, from the last back while
-/// tagged (see [`Deferred`]). A tagged word amid a gap would stand between gaps,
-/// touching nothing. For this `classify` must tag a word by nothing but the word and
-/// its [`Context`].
+/// and only those just before the next word or comma are classified, from the last back
+/// while tagged (see [`Deferred`]). A tagged word amid a gap would stand between gaps,
+/// touching nothing; one before a dot ends a run that no rule reads to a name. For this
+/// `classify` must tag a word by nothing but the word and its [`Context`].
 pub fn tokenize(
     text: &str,
     range: Range<usize>,
@@ -163,10 +163,12 @@ pub fn tokenize(
             i += len;
             continue;
         }
-        if let Some(words) = deferred.take() {
+        let punctuation = is_punctuation(c) || !c.is_alphanumeric();
+        // Before other punctuation than a comma, the words are read by no rule either.
+        if let Some(words) = deferred.take().filter(|_| !punctuation || c == ',') {
             words.classify_last(s, base, i, out, &mut classify);
         }
-        if is_punctuation(c) || !c.is_alphanumeric() {
+        if punctuation {
             let mark = Token {
                 range: base + i..base + i + len,
                 kind: Kind::Punct(c),
@@ -483,7 +485,7 @@ mod tests {
         // Words the caller tags: `the`, `envoy`, `old`, `of`, `new`.
         let shown = shown_tokens(
             "Mr. Smith met the new envoy in the old town of Paris’s port, new “bids” \
-             the old of Kyiv. Then left. “the old envoy Smith",
+             the old of Kyiv. Then left the old. “the old envoy Smith",
         );
         assert_eq!(
             shown,
@@ -508,7 +510,8 @@ mod tests {
                 "Kyiv",
                 ".",
                 "Then",
-                "<left>",
+                // Before a dot, nothing is classified.
+                "<left the old>",
                 ".",
                 // A sentence's first words, taken out of a gap whole.
                 "<“>",
