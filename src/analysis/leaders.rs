@@ -9,6 +9,7 @@
 //! over the same tokens, going back only when the leaders change (see `find_in`).
 
 use foldhash::{HashMap, HashSet};
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -95,6 +96,8 @@ struct Doc<'a> {
     pass: Pass,
     /// The block the tokens are of.
     block: usize,
+    /// The last token asked its sentence, and that sentence (see [`Doc::sentence`]).
+    last_asked: Cell<Option<(usize, usize)>>,
 }
 
 impl Doc<'_> {
@@ -119,10 +122,25 @@ impl Doc<'_> {
     }
 
     /// The sentence of token `i`, as the byte where it starts: two words are in the
-    /// same sentence when these are equal. Asked only of names, a few a sentence.
+    /// same sentence when these are equal. Names are asked in reading order, so looking
+    /// back stops at the last one asked: a block that is one long sentence is read once,
+    /// not back to its start for every name.
     fn sentence(&self, i: usize) -> usize {
-        let start = self.tokens[..=i].iter().rev().find(|t| t.sentence_start);
-        start.unwrap_or(&self.tokens[0]).range.start
+        let (floor, known) = match self.last_asked.get() {
+            Some((asked, sentence)) if asked <= i => (asked, Some(sentence)),
+            _ => (0, None),
+        };
+        let start = self.tokens[floor..=i]
+            .iter()
+            .rev()
+            .find(|t| t.sentence_start);
+        let sentence = match (start, known) {
+            (Some(t), _) => t.range.start,
+            (None, Some(sentence)) => sentence,
+            (None, None) => self.tokens[0].range.start,
+        };
+        self.last_asked.set(Some((i, sentence)));
+        sentence
     }
 
     /// Whether token `i` reads as a folded word: vocabulary words and, for mentions,
@@ -763,6 +781,7 @@ impl<'a> Doc<'a> {
             heading: false,
             pass: Pass::Evidence,
             block: 0,
+            last_asked: Cell::new(None),
         }
     }
 
@@ -821,6 +840,7 @@ impl<'a> Doc<'a> {
         self.heading = block.kind.is_heading();
         self.pass = pass;
         self.block = b;
+        self.last_asked.set(None);
     }
 }
 
