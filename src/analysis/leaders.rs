@@ -501,7 +501,7 @@ struct Known<'a> {
     /// Folded full name or alias (words joined by spaces) → list index.
     by_name: HashMap<String, usize>,
     /// The first word of each of those names.
-    first_words: Vec<String>,
+    first_words: WordBits,
 }
 
 fn key_of(name: &str) -> Key {
@@ -523,7 +523,10 @@ impl<'a> Known<'a> {
                 by_name.entry(key_of(name)).or_insert(i);
             }
         }
-        let first_words = by_name.keys().map(|k| first_word(k).to_string()).collect();
+        let mut first_words = WordBits::default();
+        for key in by_name.keys() {
+            first_words.insert(first_word(key));
+        }
         Known {
             list,
             by_name,
@@ -657,56 +660,48 @@ struct Mentions {
     /// A name's key and a surname, made in reused buffers.
     key: Key,
     surname: String,
-    first_words: FirstWords,
 }
 
-/// The words a leader's name can start with (see [`resolve`]: a word of a leader's name
-/// so far, or the first of a listed one), as bits of their hashes. Most capitalised
-/// words are no leader's, and a bit tells so before any name is tried.
-#[derive(Default)]
-struct FirstWords {
+/// A set of folded words kept as one bit of a hash each: a word whose bit is not set is
+/// surely not in it. Most capitalised words are no leader's, and a bit tells so before
+/// any name key is made for them.
+#[derive(Default, Clone)]
+struct WordBits {
     bits: Vec<u64>,
-    /// The leaders' `changes` it was made for.
-    made_for: Option<usize>,
 }
 
-impl FirstWords {
+impl WordBits {
     const BITS: usize = 1 << 13;
 
-    /// Whether a leader's name may start at the first word of `tokens` that is in a
-    /// key. False means surely not.
-    fn may_start(
-        &mut self,
-        doc: &Doc,
-        known: &Known,
-        entries: &Entries,
-        tokens: Range<usize>,
-        buf: &mut String,
-    ) -> bool {
-        if self.made_for != Some(entries.changes) {
+    /// Adds a folded word.
+    fn insert(&mut self, folded: &str) {
+        if self.bits.is_empty() {
             self.bits = vec![0; Self::BITS / 64];
-            for word in entries.words.iter().chain(&known.first_words) {
-                let bit = Self::bit(word, buf);
-                self.bits[bit / 64] |= 1 << (bit % 64);
-            }
-            self.made_for = Some(entries.changes);
         }
-        let Some(first) = tokens.clone().find(|&t| doc.keyed(t)) else {
-            return false;
-        };
-        let bit = Self::bit(doc.word(first), buf);
-        self.bits[bit / 64] & 1 << (bit % 64) != 0
+        let bit = Self::bit(folded.as_bytes());
+        self.bits[bit / 64] |= 1 << (bit % 64);
     }
 
-    /// The bit of a word, folded: an ASCII word without dots (most) is hashed as it is
-    /// read, with no folded copy.
-    fn bit(word: &str, buf: &mut String) -> usize {
-        let bytes = if word.is_ascii() && !word.contains('.') {
-            word.as_bytes()
+    /// Whether a word whose [`WordBits::bit_of`] is `bit` may be in the set.
+    fn may_hold(&self, bit: usize) -> bool {
+        self.bits
+            .get(bit / 64)
+            .is_some_and(|b| b & 1 << (bit % 64) != 0)
+    }
+
+    /// The bit of `word`, folded. An ASCII word without dots (most) is hashed as it is
+    /// read, with no folded copy; others are folded into `buf`.
+    fn bit_of(word: &str, buf: &mut String) -> usize {
+        if word.is_ascii() && !word.contains('.') {
+            Self::bit(word.as_bytes())
         } else {
             fold_into(word, buf);
-            buf.as_bytes()
-        };
+            Self::bit(buf.as_bytes())
+        }
+    }
+
+    /// The bit of a word: an FNV hash of its bytes, ASCII lowercased.
+    fn bit(bytes: &[u8]) -> usize {
         let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
             (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3)
         });
@@ -984,6 +979,8 @@ fn upsert(
 struct Entries {
     list: Vec<Entry>,
     words: HashSet<String>,
+    /// `words` as bits, for the first test of a name (see [`may_be_leader`]).
+    word_bits: WordBits,
     /// Counts the changes to the leaders (a new one, a name, a role).
     changes: usize,
 }
@@ -991,7 +988,12 @@ struct Entries {
 impl Entries {
     /// Adds the words of entry `index`'s names to `words`.
     fn note_names(&mut self, index: usize) {
-        let Entries { list, words, .. } = self;
+        let Entries {
+            list,
+            words,
+            word_bits,
+            ..
+        } = self;
         let entry = &list[index];
         for word in std::iter::once(&entry.key)
             .chain(&entry.aliases)
@@ -999,6 +1001,7 @@ impl Entries {
         {
             if !words.contains(word) {
                 words.insert(word.to_string());
+                word_bits.insert(word);
             }
         }
     }
@@ -1012,7 +1015,6 @@ impl Mentions {
             last_person: HashMap::default(),
             key: Key::new(),
             surname: String::new(),
-            first_words: FirstWords::default(),
         }
     }
 
@@ -1025,7 +1027,6 @@ impl Mentions {
             last_person,
             key,
             surname,
-            first_words,
         } = self;
         let mut i = 0;
         while i < doc.tokens.len() {
@@ -1064,7 +1065,7 @@ impl Mentions {
             let mut k = name_start;
             while k < name_end {
                 // Longest known name starting at k.
-                let may = first_words.may_start(doc, known, entries, k..name_end, key);
+                let may = may_be_leader(doc, known, entries, k..name_end, key);
                 let hit = (k + 1..=name_end).rev().filter(|_| may).find_map(|end| {
                     let site = Site {
                         heading,
@@ -1099,6 +1100,23 @@ impl Mentions {
             i = name_end;
         }
     }
+}
+
+/// Whether a name starting in `tokens` may be a leader's: [`resolve`] finds none unless
+/// its first word (the first in a key) is a word of a leader's name so far or the first
+/// of a listed one. False means surely not. `buf` is scratch.
+fn may_be_leader(
+    doc: &Doc,
+    known: &Known,
+    entries: &Entries,
+    tokens: Range<usize>,
+    buf: &mut String,
+) -> bool {
+    let Some(first) = tokens.clone().find(|&t| doc.keyed(t)) else {
+        return false;
+    };
+    let bit = WordBits::bit_of(doc.word(first), buf);
+    entries.word_bits.may_hold(bit) || known.first_words.may_hold(bit)
 }
 
 /// Where a name stands: in a heading, inside a run of how many capitalised words, after
