@@ -8,7 +8,7 @@
 //! articles introduce their leaders early, so the passes run together, block by block
 //! over the same tokens, going back only when the leaders change (see `find_in`).
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -915,12 +915,18 @@ fn upsert(
     let display = || doc.text[doc.span(name.clone())].to_string();
     let listed = known.lookup(key).map(|k| &known.list[k]);
     let (words, surname) = (words_in(key), last_word(key));
-    let same = entries.list.iter().position(|e| {
+    let matches = |&i: &usize| {
+        let e = &entries.list[i];
         e.key == key
             || listed.is_some_and(|l| e.name == l.name)
             || (e.has_surname(surname)
                 && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(key)))
-    });
+    };
+    // Any leader that matches has the surname among its words, or the listed name: the
+    // first of each.
+    let by_word = entries.with_word(surname).iter().copied().find(matches);
+    let by_name = listed.and_then(|l| entries.named(&l.name).iter().copied().find(matches));
+    let same = by_word.into_iter().chain(by_name).min();
     let mut grew = same.is_none();
     let index = match same {
         Some(i) => i,
@@ -934,6 +940,8 @@ fn upsert(
                 ),
                 None => (display(), key.to_string(), Vec::new(), None),
             };
+            let index = entries.list.len();
+            entries.note(&name, index);
             entries.list.push(Entry {
                 name,
                 key,
@@ -942,17 +950,18 @@ fn upsert(
                 aliases,
                 mentions: Vec::new(),
             });
-            entries.list.len() - 1
+            index
         }
     };
     let entry = &mut entries.list[index];
     // The fullest name the article gives wins.
     let known_words = words_in(&entry.key);
+    let mut renamed = None;
     if words > known_words || (words == known_words && listed.is_none() && entry.key != key) {
         entry
             .aliases
             .push(std::mem::replace(&mut entry.key, key.to_string()));
-        entry.name = display();
+        renamed = Some(std::mem::replace(&mut entry.name, display()));
         grew = true;
     } else if entry.key != key && !entry.aliases.iter().any(|a| a == key) {
         entry.aliases.push(key.to_string());
@@ -964,6 +973,9 @@ fn upsert(
         entry.role = role.map(String::from);
         entry.role_from_list = false;
     }
+    if let Some(old) = renamed {
+        entries.rename(&old, index);
+    }
     if grew {
         entries.note_names(index);
     }
@@ -974,11 +986,16 @@ fn upsert(
 }
 
 /// The leaders being assembled, and every word of their names: most names tried are
-/// no leader's, and one lookup of their first word says so.
+/// no leader's, and one lookup of their first word says so. A name is compared only
+/// with the leaders that share a word with it, or its listed name (an archive may name
+/// thousands).
 #[derive(Default, Clone)]
 struct Entries {
     list: Vec<Entry>,
-    words: HashSet<String>,
+    /// A word of a leader's key or aliases → those leaders, in order.
+    words: HashMap<String, Vec<usize>>,
+    /// A leader's name → those leaders, in order.
+    names: HashMap<String, Vec<usize>>,
     /// `words` as bits, for the first test of a name (see [`may_be_leader`]).
     word_bits: WordBits,
     /// Counts the changes to the leaders (a new one, a name, a role).
@@ -999,11 +1016,50 @@ impl Entries {
             .chain(&entry.aliases)
             .flat_map(|key| key.split(' '))
         {
-            if !words.contains(word) {
-                words.insert(word.to_string());
-                word_bits.insert(word);
+            match words.get_mut(word) {
+                Some(leaders) => add(leaders, index),
+                None => {
+                    words.insert(word.to_string(), vec![index]);
+                    word_bits.insert(word);
+                }
             }
         }
+    }
+
+    /// Notes that leader `index` is called `name`.
+    fn note(&mut self, name: &str, index: usize) {
+        match self.names.get_mut(name) {
+            Some(leaders) => add(leaders, index),
+            None => {
+                self.names.insert(name.to_string(), vec![index]);
+            }
+        }
+    }
+
+    /// Notes that leader `index`, called `old` so far, has a new name.
+    fn rename(&mut self, old: &str, index: usize) {
+        if let Some(leaders) = self.names.get_mut(old) {
+            leaders.retain(|&i| i != index);
+        }
+        let name = self.list[index].name.clone();
+        self.note(&name, index);
+    }
+
+    /// The leaders with `word` among the words of their key and aliases, in order.
+    fn with_word(&self, word: &str) -> &[usize] {
+        self.words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// The leaders called `name`, in order.
+    fn named(&self, name: &str) -> &[usize] {
+        self.names.get(name).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Adds `index` to leaders kept in order.
+fn add(leaders: &mut Vec<usize>, index: usize) {
+    if let Err(at) = leaders.binary_search(&index) {
+        leaders.insert(at, index);
     }
 }
 
@@ -1147,12 +1203,9 @@ fn resolve(
     let key = &*key;
     let single = words_in(key) == 1;
     // A leader's key, alias or surname has all its words among theirs.
-    let known_word = entries.words.contains(first_word(key));
     let same = |e: &Entry| e.key == *key || e.aliases.contains(key) || single && e.has_surname(key);
-    if let Some(e) = known_word
-        .then(|| entries.list.iter().position(same))
-        .flatten()
-    {
+    let candidates = entries.with_word(first_word(key));
+    if let Some(&e) = candidates.iter().find(|&&i| same(&entries.list[i])) {
         if single && !heading {
             // A surname in the same sentence as someone else of that name is theirs;
             // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
@@ -1174,7 +1227,7 @@ fn resolve(
         return None;
     }
     let l = &known.list[listed];
-    if let Some(e) = entries.list.iter().position(|e| e.name == l.name) {
+    if let Some(&e) = entries.named(&l.name).first() {
         return Some(e);
     }
     let index = upsert(doc, known, entries, name, key, None);
@@ -1293,6 +1346,28 @@ mod tests {
         assert_eq!(l.len(), 1);
         assert_eq!(l[0].0, "Jane Smith");
         assert_eq!(l[0].1, ["CEO Smith", "Acme CEO Jane Smith", "Jane Smith"]);
+    }
+
+    #[test]
+    fn a_leader_is_found_again_by_every_name_it_is_given() {
+        // Named by surname first (a leader of its own), then in full, which is the
+        // list's name; then by an alias of the list that shares no word with either.
+        let l = leaders(
+            "President Zelenskyy spoke. President Volodymyr Zelenskyy arrived. Zelensky left.",
+        );
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].0, "Volodymyr Zelenskyy");
+        assert_eq!(l[0].1.len(), 3);
+        // Many leaders: each name finds its own.
+        let mut text = String::new();
+        for i in 0..40 {
+            text += &format!("Mayor Ada Quill{i} spoke. Ada Quill{i} and Quill{i} left.\n\n");
+        }
+        text += "Zelensky spoke. President Volodymyr Zelenskyy listened.";
+        let l = leaders(&text);
+        assert_eq!(l.len(), 41);
+        assert!(l[..40].iter().all(|l| l.1.len() == 3), "{l:?}");
+        assert_eq!(l[40].1.len(), 2);
     }
 
     #[test]
