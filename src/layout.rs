@@ -10,6 +10,7 @@ use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 
 use crate::article::{Article, BlockKind};
+use crate::source;
 
 /// A position in the article that survives re-wrapping: a block and a byte offset
 /// inside it (relative to the block's start).
@@ -440,6 +441,13 @@ fn count_wrapped(body: &str, width: usize) -> usize {
             continue;
         }
         let start = i;
+        // Printable ASCII, eight bytes at a time; then, if the word goes on, byte by byte.
+        i = source::run_end(
+            bytes,
+            i,
+            |low| source::within(low, 0x21, 0x7e),
+            |b| matches!(b, 0x21..=0x7e),
+        );
         let mut printable = true;
         while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b) {
             printable &= matches!(bytes[i], 0x21..=0x7e);

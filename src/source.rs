@@ -252,6 +252,46 @@ pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usi
     (from..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)))
 }
 
+/// `b` in every byte.
+pub const fn each(b: u8) -> u64 {
+    u64::from_le_bytes([b; 8])
+}
+
+/// Per byte of `x`, the high bit set where the byte (below 0x80) is within `lo..=hi`:
+/// adding never carries across bytes, as their high bits are clear.
+pub fn within(x: u64, lo: u8, hi: u8) -> u64 {
+    (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
+}
+
+/// Where the run of ASCII bytes at `bytes[from..]` that `wanted` marks ends: it is
+/// given eight bytes as a number, their high bits cleared, and sets the high bit of each
+/// it wants (see [`within`]); `one` says the same of a single byte, for the last few.
+/// Eight bytes are tested at once (most words end within them), so the loop's end is
+/// seldom a branch mispredicted.
+#[inline(always)]
+pub fn run_end(
+    bytes: &[u8],
+    mut from: usize,
+    wanted: impl Fn(u64) -> u64,
+    one: impl Fn(u8) -> bool,
+) -> usize {
+    while let Some(eight) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(eight);
+        let x = u64::from_le_bytes(word);
+        // Not wanted, or not ASCII.
+        let other = (!wanted(x & each(0x7F)) | x) & each(0x80);
+        if other != 0 {
+            return from + other.trailing_zeros() as usize / 8;
+        }
+        from += 8;
+    }
+    while bytes.get(from).is_some_and(|&b| one(b)) {
+        from += 1;
+    }
+    from
+}
+
 /// The visible stand-in for a character that must never reach the terminal, if any.
 fn placeholder(c: char) -> Option<char> {
     match c {
@@ -283,6 +323,23 @@ mod tests {
             || c == '\r'
             || (c != '\n' && placeholder(c).is_some())
             || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+    }
+
+    #[test]
+    fn runs_of_wanted_bytes_end_where_a_byte_loop_ends_them() {
+        let printable = |b: u8| matches!(b, 0x21..=0x7e);
+        // Every byte at every place of a window and past it.
+        for b in 0..=255u8 {
+            for at in 0..20 {
+                let mut bytes = vec![b'a'; 20];
+                bytes[at] = b;
+                for from in [0, 1, 7] {
+                    let plain = from + bytes[from..].iter().take_while(|&&b| printable(b)).count();
+                    let run = run_end(&bytes, from, |low| within(low, 0x21, 0x7e), printable);
+                    assert_eq!(run, plain, "byte {b:#x} at {at} from {from}");
+                }
+            }
+        }
     }
 
     proptest::proptest! {

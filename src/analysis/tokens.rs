@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use std::sync::OnceLock;
 
+use crate::source::{each, run_end, within};
+
 use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,17 +309,6 @@ impl Deferred {
     }
 }
 
-/// `b` in every byte.
-const fn each(b: u8) -> u64 {
-    u64::from_le_bytes([b; 8])
-}
-
-/// Per byte of `x`, the high bit set where the byte (below 0x80) is within `lo..=hi`:
-/// adding never carries across bytes, as their high bits are clear.
-fn within(x: u64, lo: u8, hi: u8) -> u64 {
-    (x + each(0x80 - lo)) & !(x + each(0x7F - hi))
-}
-
 /// Where the run of lowercase ASCII letters, digits and spaces at `bytes[from..]` ends.
 fn lowercase_end(bytes: &[u8], from: usize) -> usize {
     run_end(
@@ -337,35 +328,6 @@ fn alphanumeric_end(bytes: &[u8], from: usize) -> usize {
         |low| within(low | each(0x20), b'a', b'z') | within(low, b'0', b'9'),
         |b| b.is_ascii_alphanumeric(),
     )
-}
-
-/// Where the run of ASCII bytes at `bytes[from..]` that `wanted` marks ends: it is
-/// given eight bytes as a number, their high bits cleared, and sets the high bit of each
-/// it wants (see [`within`]); `one` says the same of a single byte, for the last few.
-/// Eight bytes are tested at once (most words end within them), so the loop's end is
-/// seldom a branch mispredicted.
-#[inline(always)]
-fn run_end(
-    bytes: &[u8],
-    mut from: usize,
-    wanted: impl Fn(u64) -> u64,
-    one: impl Fn(u8) -> bool,
-) -> usize {
-    while let Some(eight) = bytes.get(from..from + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(eight);
-        let x = u64::from_le_bytes(word);
-        // Not wanted, or not ASCII.
-        let other = (!wanted(x & each(0x7F)) | x) & each(0x80);
-        if other != 0 {
-            return from + other.trailing_zeros() as usize / 8;
-        }
-        from += 8;
-    }
-    while bytes.get(from).is_some_and(|&b| one(b)) {
-        from += 1;
-    }
-    from
 }
 
 /// Appends a token, or a gap when `gap`; a gap after a gap extends it (and starts a
