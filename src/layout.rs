@@ -442,12 +442,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
         }
         let start = i;
         // Printable ASCII, eight bytes at a time; then, if the word goes on, byte by byte.
-        i = source::run_end(
-            bytes,
-            i,
-            |low| source::within(low, 0x21, 0x7e),
-            |b| matches!(b, 0x21..=0x7e),
-        );
+        i = source::printable_end(bytes, i);
         let mut printable = true;
         while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b) {
             printable &= matches!(bytes[i], 0x21..=0x7e);
@@ -581,7 +576,7 @@ mod tests {
         /// positions drift: any words, spaces, widths.
         #[test]
         fn lines_are_counted_as_wrapping_makes_them(
-            body in "([a-z.,]{1,12}|[A-Z]{20,40}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{2003}|\u{85}|\t|\u{b}| ){0,40}",
+            body in "([a-z.,]{1,12}|[A-Z]{20,40}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{2003}|\u{85}|\t|\u{b}|[“”‘’–—…]{1,3}|\u{200b}|\u{2028}|~{9,12}| ){0,40}",
             width in 1usize..30,
         ) {
             let mut lines = Vec::new();

@@ -292,6 +292,16 @@ pub fn run_end(
     from
 }
 
+/// Where the run of printable ASCII (`!` to `~`) at `bytes[from..]` ends.
+pub fn printable_end(bytes: &[u8], from: usize) -> usize {
+    run_end(
+        bytes,
+        from,
+        |low| within(low, 0x21, 0x7e),
+        |b| matches!(b, 0x21..=0x7e),
+    )
+}
+
 /// The visible stand-in for a character that must never reach the terminal, if any.
 fn placeholder(c: char) -> Option<char> {
     match c {
@@ -326,7 +336,7 @@ mod tests {
     }
 
     #[test]
-    fn runs_of_wanted_bytes_end_where_a_byte_loop_ends_them() {
+    fn runs_of_printable_bytes_end_where_a_byte_loop_ends_them() {
         let printable = |b: u8| matches!(b, 0x21..=0x7e);
         // Every byte at every place of a window and past it.
         for b in 0..=255u8 {
@@ -335,7 +345,7 @@ mod tests {
                 bytes[at] = b;
                 for from in [0, 1, 7] {
                     let plain = from + bytes[from..].iter().take_while(|&&b| printable(b)).count();
-                    let run = run_end(&bytes, from, |low| within(low, 0x21, 0x7e), printable);
+                    let run = printable_end(&bytes, from);
                     assert_eq!(run, plain, "byte {b:#x} at {at} from {from}");
                 }
             }
