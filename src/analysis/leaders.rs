@@ -92,8 +92,6 @@ struct Doc<'a> {
     tokens: Vec<Token>,
     /// Titles and headings are in Title Case: their capitals say little.
     heading: bool,
-    /// The pass the tokens were made for.
-    pass: Pass,
     /// The block the tokens are of.
     block: usize,
     /// The last token asked its sentence, and that sentence (see [`Doc::sentence`]).
@@ -143,19 +141,9 @@ impl Doc<'_> {
         sentence
     }
 
-    /// Whether token `i` reads as a folded word: vocabulary words and, for mentions,
-    /// capitalised ones (names). Punctuation and other words read as "".
-    fn has_fold(&self, i: usize) -> bool {
-        let t = &self.tokens[i];
-        t.is_word() && (t.tag != 0 || self.pass != Pass::Evidence && t.capital)
-    }
-
-    /// Whether token `i`, folded, is `word` (lowercase ASCII). Folded as it is asked:
+    /// Whether word `i`, folded, is `word` (lowercase ASCII). Folded as it is asked:
     /// most words are compared without folding, and most are never asked about.
     fn folds_to(&self, i: usize, word: &str) -> bool {
-        if !self.has_fold(i) {
-            return word.is_empty();
-        }
         let own = self.word(i);
         if own.is_ascii() && !own.contains('.') {
             own.eq_ignore_ascii_case(word)
@@ -164,12 +152,10 @@ impl Doc<'_> {
         }
     }
 
-    /// Token `i` folded (see [`Doc::has_fold`]) into `out`.
+    /// Word `i` folded into `out`.
     fn fold_into(&self, i: usize, out: &mut String) {
         out.clear();
-        if self.has_fold(i) {
-            fold_onto(self.word(i), out);
-        }
+        fold_onto(self.word(i), out);
     }
 
     /// A capitalised name word: not a title word, not a sentence-start stopword.
@@ -774,7 +760,6 @@ impl<'a> Doc<'a> {
             text,
             tokens: Vec::new(),
             heading: false,
-            pass: Pass::Evidence,
             block: 0,
             last_asked: Cell::new(None),
         }
@@ -833,7 +818,6 @@ impl<'a> Doc<'a> {
             },
         );
         self.heading = block.kind.is_heading();
-        self.pass = pass;
         self.block = b;
         self.last_asked.set(None);
     }
