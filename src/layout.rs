@@ -421,35 +421,47 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
 
 /// The number of lines [`wrap_block`] makes of `body` at `width`: the same first fit
 /// over the same words, widths and broken-apart long words, with no `Word`s or lines
-/// made. Words of printable ASCII (nearly all) are as wide as they are long.
+/// made. Where it can, a line's end is found at once ([`line_end`]); otherwise words are
+/// placed one by one. Words of printable ASCII (nearly all) are as wide as they are long.
 fn count_wrapped(body: &str, width: usize) -> usize {
-    let mut lines = 1;
-    // Columns taken on the current line, with the space after its last word.
-    let mut used = 0;
-    let mut place = |word_width: usize, space: usize| {
-        if used > 0 && used + word_width > width {
-            lines += 1;
-            used = 0;
-        }
-        used += word_width + space;
+    let mut fill = Fill {
+        width,
+        lines: 1,
+        used: 0,
     };
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b {
+        if is_space(bytes[i]) {
             i += 1;
+            continue;
+        }
+        // A line starts with the word at `i` if it is the first or the last line is full.
+        let line_start = fill.used == 0 || fill.is_full();
+        if line_start && let Some(end) = line_end(body, i, width) {
+            if fill.used > 0 {
+                fill.lines += 1;
+            }
+            fill.used = width + 1;
+            i = end;
             continue;
         }
         let start = i;
         // Printable ASCII, eight bytes at a time; then, if the word goes on, byte by byte.
         i = source::printable_end(bytes, i);
         let mut printable = true;
-        while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0b) {
+        while i < bytes.len() && !is_space(bytes[i]) {
             printable &= matches!(bytes[i], 0x21..=0x7e);
             i += 1;
         }
         if printable && i - start <= width {
-            place(i - start, 1);
+            if !line_start && fill.used + (i - start) > width {
+                // It starts the next line, whose end may be found at once.
+                fill.used = width + 1;
+                i = start;
+            } else {
+                fill.place(i - start, 1);
+            }
             continue;
         }
         // Other spaces, wide characters, escapes, too long: as `wrap_block` measures.
@@ -457,15 +469,139 @@ fn count_wrapped(body: &str, width: usize) -> usize {
             let mut word = Word::from(w);
             word.whitespace = " ";
             if word.width <= width {
-                place(word.width, 1);
+                fill.place(word.width, 1);
             } else {
                 for piece in word.break_apart(width) {
-                    place(piece.width, piece.whitespace.len());
+                    fill.place(piece.width, piece.whitespace.len());
                 }
             }
         }
     }
-    lines
+    fill.lines
+}
+
+/// Lines filled first fit, counted.
+struct Fill {
+    width: usize,
+    lines: usize,
+    /// Columns taken on the current line, with the space after its last word; more
+    /// than `width` once the line is full.
+    used: usize,
+}
+
+impl Fill {
+    fn is_full(&self) -> bool {
+        self.used > self.width
+    }
+
+    /// Places a word `word_width` wide and the `space` after it.
+    fn place(&mut self, word_width: usize, space: usize) {
+        if self.used > 0 && self.used + word_width > self.width {
+            self.lines += 1;
+            self.used = 0;
+        }
+        self.used += word_width + space;
+    }
+}
+
+/// Where the line that starts with the word at `body[start]` ends, found without
+/// placing its words one by one: the end of its last word (the next word, if any, does
+/// not fit), or the body's end when the rest fits. `None` unless everything up to where
+/// the line ends is simple ([`columns_end`]) and the line ends between words.
+fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let limit = columns_end(body, start, width)?;
+    match bytes.get(limit) {
+        None => Some(limit),
+        // The line is full up to a space: the next word does not fit, unless it starts
+        // with something that may take no column.
+        Some(b' ' | b'\n') => {
+            let next = (limit..bytes.len()).find(|&i| !is_space(bytes[i]));
+            next.is_none_or(|next| one_column(body, next))
+                .then_some(limit)
+        }
+        // A word goes past the line's last column: the line ends before it, at the last
+        // space (if none, the word is too long and is broken apart).
+        Some(_) if one_column(body, limit) => {
+            memchr::memrchr2(b' ', b'\n', &bytes[start..limit]).map(|space| start + space)
+        }
+        // A zero-width mark, a wide or unusual character: placed one by one.
+        Some(_) => None,
+    }
+}
+
+/// Whether the character at `body[at]` is printable ASCII or [`narrow`]: surely one
+/// column wide.
+fn one_column(body: &str, at: usize) -> bool {
+    matches!(body.as_bytes()[at], 0x21..=0x7e) || body[at..].chars().next().is_some_and(narrow)
+}
+
+/// The ASCII spaces between words.
+fn is_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b
+}
+
+/// Where `width` columns from `body[start]` end, or the body's end if it is narrower,
+/// when all of it is simple: printable ASCII and [`narrow`] characters, words apart by
+/// single spaces or newlines (which show as one column). `None` otherwise.
+fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut at = start;
+    let mut columns = 0;
+    // Whether the byte before `at` is a space or newline.
+    let mut after_space = false;
+    while columns < width {
+        // Eight bytes of printable ASCII, spaces and newlines at a time.
+        if columns + 8 <= width
+            && let Some(eight) = bytes.get(at..at + 8)
+            && let Some(ends_in_space) = simple_eight(eight, after_space)
+        {
+            columns += 8;
+            at += 8;
+            after_space = ends_in_space;
+            continue;
+        }
+        let Some(&b) = bytes.get(at) else {
+            return Some(at);
+        };
+        let space = matches!(b, b' ' | b'\n');
+        if space && after_space {
+            return None;
+        }
+        at += if space || matches!(b, 0x21..=0x7e) {
+            1
+        } else {
+            body[at..].chars().next().filter(|&c| narrow(c))?.len_utf8()
+        };
+        after_space = space;
+        columns += 1;
+    }
+    Some(at)
+}
+
+/// Whether all eight bytes are printable ASCII, spaces or newlines with no two spaces
+/// in a row (`after_space`: the byte before them is a space), told at once; if so,
+/// whether the last is a space.
+fn simple_eight(eight: &[u8], after_space: bool) -> Option<bool> {
+    use source::{each, within};
+    let mut word = [0u8; 8];
+    word.copy_from_slice(eight);
+    let x = u64::from_le_bytes(word);
+    let low = x & each(0x7F);
+    let ascii = !x & each(0x80);
+    // The high bit of each byte that is a space or newline; of each that is printable
+    // or one of them.
+    let spaces = (within(low, b' ', b' ') | within(low, b'\n', b'\n')) & ascii;
+    let simple = (within(low, 0x21, 0x7e) & ascii) | spaces;
+    let two_spaces = spaces & (spaces << 8 | u64::from(after_space) << 7);
+    (simple == each(0x80) && two_spaces == 0).then_some(spaces >> 63 != 0)
+}
+
+/// Characters beyond ASCII common in articles that are surely one column wide, never
+/// spaces and never joined to the next: Latin letters with their accents, curly quotes,
+/// dashes, the ellipsis, guillemets.
+fn narrow(c: char) -> bool {
+    matches!(c, '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{2010}'..='\u{2027}')
 }
 
 /// Columns taken by a block quote's bar.
@@ -576,12 +712,91 @@ mod tests {
         /// positions drift: any words, spaces, widths.
         #[test]
         fn lines_are_counted_as_wrapping_makes_them(
-            body in "([a-z.,]{1,12}|[A-Z]{20,40}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{2003}|\u{85}|\t|\u{b}|[“”‘’–—…]{1,3}|\u{200b}|\u{2028}|~{9,12}| ){0,40}",
-            width in 1usize..30,
+            body in "([a-z.,]{1,12}|[A-Z]{20,40}|[a-zéğ]{1,9}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{ad}|\u{2003}|\u{85}|\t|\u{b}|[“”‘’–—…«»]{1,3}|\u{200b}|\u{2028}|~{9,12}|\n| | | ){0,60}",
+            width in 1usize..40,
         ) {
             let mut lines = Vec::new();
             wrap_block(&body, 0..body.len(), 0, width, &mut lines);
             proptest::prop_assert_eq!(count_wrapped(&body, width), lines.len());
+        }
+    }
+
+    #[test]
+    fn eight_simple_bytes_are_told_at_once() {
+        let one = |b: u8| matches!(b, 0x20..=0x7e | b'\n');
+        let space = |b: u8| matches!(b, b' ' | b'\n');
+        let slow = |eight: &[u8], after_space: bool| {
+            let mut before = after_space;
+            for &b in eight {
+                if !one(b) || (space(b) && before) {
+                    return None;
+                }
+                before = space(b);
+            }
+            Some(before)
+        };
+        // Every byte at every place, among letters or among spaces, after a space or not.
+        for fill in [b'a', b' ', b'\n'] {
+            for place in 0..8 {
+                for b in 0..=255u8 {
+                    let mut eight = [fill; 8];
+                    if fill != b'a' {
+                        // Spaces apart, so that only the byte under test can make a pair.
+                        for (i, e) in eight.iter_mut().enumerate() {
+                            if i % 2 == 1 {
+                                *e = b'a';
+                            }
+                        }
+                    }
+                    eight[place] = b;
+                    for after_space in [false, true] {
+                        assert_eq!(
+                            simple_eight(&eight, after_space),
+                            slow(&eight, after_space),
+                            "{eight:?} after a space: {after_space}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_characters_are_one_column_and_never_spaces() {
+        for c in (0x80..0x3_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| narrow(c))
+        {
+            assert_eq!(Word::from(c.to_string().as_str()).width, 1, "{c:?}");
+            assert!(!c.is_whitespace(), "{c:?}");
+            assert_eq!(crate::source::clean(&c.to_string()), c.to_string(), "{c:?}");
+        }
+        for c in ['é', 'ğ', 'Ø', '“', '”', '’', '—', '–', '…', '«', '»'] {
+            assert!(narrow(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_line_end_is_found_at_once_where_the_text_is_simple() {
+        let text = "Ça “marche” — déjà vu\nagain";
+        // "Ça “marche”" is 11 columns, 15 bytes.
+        assert_eq!(line_end(text, 0, 11), Some(text.find(" —").unwrap()));
+        assert_eq!(line_end(text, 0, 12), Some(text.find(" —").unwrap()));
+        assert_eq!(line_end(text, 0, 100), Some(text.len()));
+        assert_eq!(line_end(text, 0, 21), Some(text.find("\n").unwrap()));
+        assert_eq!(line_end("abcde  fg", 0, 5), Some(5));
+        // A full line's next word fits after all if it takes no column.
+        assert_eq!(line_end("abcde \u{ad}x", 0, 5), None);
+        // A word longer than the line, two spaces in a row, a tab, a wide character, a
+        // combining mark: word by word.
+        assert_eq!(line_end("Çamarche vu", 0, 5), None);
+        for odd in ["a  b cd", "a\tb cd", "a 漢 cd", "ae\u{301} cd"] {
+            assert_eq!(line_end(odd, 0, 3), None, "{odd:?}");
+        }
+        for width in 1..40 {
+            let mut lines = Vec::new();
+            wrap_block(text, 0..text.len(), 0, width, &mut lines);
+            assert_eq!(count_wrapped(text, width), lines.len(), "width {width}");
         }
     }
 
