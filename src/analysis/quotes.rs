@@ -74,16 +74,20 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let mut quotes = Vec::new();
     // A quote left open at a paragraph's end, waiting for the next paragraph to re-open.
     let mut carried: Option<Open> = None;
+    // Reused from block to block.
+    let mut marks = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut later = Vec::new();
     for block in &article.blocks {
         if block.kind == BlockKind::Code {
             carried = None;
             continue;
         }
-        let mut marks = Vec::new();
+        marks.clear();
+        stack.clear();
         let continues = block.kind == BlockKind::Paragraph;
         let para = &text[block.range.clone()];
         let mut skip_first = false;
-        let mut stack: Vec<Open> = Vec::new();
         if let Some(open) = carried.take() {
             let first = para.chars().next();
             if continues && first == Some(open.ch) {
@@ -95,7 +99,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
         if skip_first && !marks.is_empty() && marks[0].at == block.range.start {
             marks.remove(0);
         }
-        resolve(text, &marks, &mut stack, &mut quotes);
+        resolve(text, &marks, &mut stack, &mut later, &mut quotes);
         if continues && let Some(outermost) = stack.first() {
             carried = Some(*outermost);
         }
@@ -194,24 +198,33 @@ fn mark(para: &str, i: usize, prev: Option<char>, c: char, next: Option<char>) -
     }
 }
 
-fn resolve(text: &str, marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Quote>) {
-    // Whether a later mark could close the same single quote: a `’`/`'` after index i
-    // with no new opening `‘`/`'` in between. A possessive-looking mark (`the
-    // leaders’ talks`) only closes when no such later mark exists.
-    let mut later_curly = vec![false; marks.len() + 1];
-    let mut later_straight = vec![false; marks.len() + 1];
+/// A block's marks → its quotes. `later` is a buffer reused from block to block.
+fn resolve(
+    text: &str,
+    marks: &[Mark],
+    stack: &mut Vec<Open>,
+    later: &mut Vec<(bool, bool)>,
+    quotes: &mut Vec<Quote>,
+) {
+    // Whether a later mark could close the same single quote (curly, straight): a
+    // `’`/`'` after index i with no new opening `‘`/`'` in between. A possessive-looking
+    // mark (`the leaders’ talks`) only closes when no such later mark exists.
+    later.clear();
+    later.resize(marks.len() + 1, (false, false));
     for (i, m) in marks.iter().enumerate().rev() {
-        let (curly, straight) = (later_curly[i + 1], later_straight[i + 1]);
-        later_curly[i] = match (m.token, m.ch) {
-            (Token::MaybeClose, '’') => true,
-            (Token::Open, '‘') => false,
-            _ => curly,
-        };
-        later_straight[i] = match (m.token, m.ch) {
-            (Token::MaybeClose, '\'') => true,
-            (Token::Open, '\'') => false,
-            _ => straight,
-        };
+        let (curly, straight) = later[i + 1];
+        later[i] = (
+            match (m.token, m.ch) {
+                (Token::MaybeClose, '’') => true,
+                (Token::Open, '‘') => false,
+                _ => curly,
+            },
+            match (m.token, m.ch) {
+                (Token::MaybeClose, '\'') => true,
+                (Token::Open, '\'') => false,
+                _ => straight,
+            },
+        );
     }
     for (i, m) in marks.iter().enumerate() {
         let opener = stack.iter().rposition(|o| closes(o.ch, m.ch));
@@ -230,11 +243,8 @@ fn resolve(text: &str, marks: &[Mark], stack: &mut Vec<Open>, quotes: &mut Vec<Q
             }
             (Token::Close, Some(at)) => close(text, stack, at, m, quotes),
             (Token::MaybeClose, Some(at)) => {
-                let later = if m.ch == '’' {
-                    later_curly[i + 1]
-                } else {
-                    later_straight[i + 1]
-                };
+                let (curly, straight) = later[i + 1];
+                let later = if m.ch == '’' { curly } else { straight };
                 if !(m.possessive_like && later) {
                     close(text, stack, at, m, quotes);
                 }
