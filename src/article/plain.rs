@@ -328,7 +328,17 @@ fn numbered_prefix(s: &str) -> Option<(u8, &str)> {
 /// Short, standalone, Title Case or ALL CAPS, no sentence punctuation, not a list
 /// item, not a byline. Numbered headings may be in sentence case.
 fn heading_like(s: &str, numbered: bool) -> bool {
-    // Counting stops past the limit: most lines are long paragraphs.
+    // Counting stops past the limit: most lines are long paragraphs. Words apart by
+    // ASCII spaces are counted first, from bytes: there are at least as many words.
+    let ascii_words = s
+        .as_bytes()
+        .split(u8::is_ascii_whitespace)
+        .filter(|w| !w.is_empty())
+        .take(MAX_HEADING_WORDS + 1)
+        .count();
+    if ascii_words > MAX_HEADING_WORDS {
+        return false;
+    }
     let words = s.split_whitespace().take(MAX_HEADING_WORDS + 1).count();
     if words == 0
         || words > MAX_HEADING_WORDS
@@ -406,6 +416,23 @@ mod tests {
             (BlockKind::Heading { level: 1 }, "A Heading Here".into())
         );
         assert_eq!(k[2].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_heading_has_at_most_fourteen_words_however_they_are_spaced() {
+        let words = |n: usize, space: &str| {
+            let words: Vec<String> = (0..n).map(|i| format!("W{i}")).collect();
+            words.join(space)
+        };
+        for (line, heading) in [
+            (words(14, " "), true),
+            (words(15, " "), false),
+            (words(14, "  \t"), true),
+            // Fourteen apart by ASCII spaces, but a no-break space parts two more.
+            (words(14, " ").replacen("W1", "W1\u{a0}X", 1), false),
+        ] {
+            assert_eq!(heading_like(&line, false), heading, "{line:?}");
+        }
     }
 
     #[test]
