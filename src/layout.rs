@@ -505,9 +505,9 @@ impl Fill {
 }
 
 /// Where the line that starts with the word at `body[start]` ends, found without
-/// placing its words one by one: the end of its last word (the next word, if any, does
-/// not fit), or the body's end when the rest fits. `None` unless everything up to where
-/// the line ends is simple ([`columns_end`]) and the line ends between words.
+/// placing its words one by one: a place between its last word and the next (which
+/// does not fit), or the body's end when the rest fits. `None` unless everything up to
+/// where the line ends is simple ([`columns_end`]) and the line ends between words.
 fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     let limit = columns_end(body, start, width)?;
@@ -543,7 +543,7 @@ fn is_space(b: u8) -> bool {
 
 /// Where `width` columns from `body[start]` end, or the body's end if it is narrower,
 /// when all of it is simple: printable ASCII and [`narrow`] characters, words apart by
-/// single spaces or newlines (which show as one column). `None` otherwise.
+/// spaces or newlines (a run of them shows as one column). `None` otherwise.
 fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
     let bytes = body.as_bytes();
     let mut at = start;
@@ -554,9 +554,9 @@ fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
         // Eight bytes of printable ASCII, spaces and newlines at a time.
         if columns + 8 <= width
             && let Some(eight) = bytes.get(at..at + 8)
-            && let Some(ends_in_space) = simple_eight(eight, after_space)
+            && let Some((taken, ends_in_space)) = simple_eight(eight, after_space)
         {
-            columns += 8;
+            columns += taken;
             at += 8;
             after_space = ends_in_space;
             continue;
@@ -566,7 +566,9 @@ fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
         };
         let space = matches!(b, b' ' | b'\n');
         if space && after_space {
-            return None;
+            // Spaces in a row show as one.
+            at += 1;
+            continue;
         }
         at += if space || matches!(b, 0x21..=0x7e) {
             1
@@ -579,22 +581,22 @@ fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
     Some(at)
 }
 
-/// Whether all eight bytes are printable ASCII, spaces or newlines with no two spaces
-/// in a row (`after_space`: the byte before them is a space), told at once; if so,
-/// whether the last is a space.
-fn simple_eight(eight: &[u8], after_space: bool) -> Option<bool> {
+/// Whether all eight bytes are printable ASCII, spaces or newlines, told at once; if
+/// so, the columns they take (spaces in a row show as one; `after_space`: the byte
+/// before them is a space) and whether the last is a space.
+fn simple_eight(eight: &[u8], after_space: bool) -> Option<(usize, bool)> {
     use source::{each, within};
     let mut word = [0u8; 8];
     word.copy_from_slice(eight);
     let x = u64::from_le_bytes(word);
     let low = x & each(0x7F);
     let ascii = !x & each(0x80);
-    // The high bit of each byte that is a space or newline; of each that is printable
-    // or one of them.
+    // The high bit of each byte that is a space or newline; that is printable or one
+    // of them; that is a space after a space.
     let spaces = (within(low, b' ', b' ') | within(low, b'\n', b'\n')) & ascii;
     let simple = (within(low, 0x21, 0x7e) & ascii) | spaces;
-    let two_spaces = spaces & (spaces << 8 | u64::from(after_space) << 7);
-    (simple == each(0x80) && two_spaces == 0).then_some(spaces >> 63 != 0)
+    let more_spaces = spaces & (spaces << 8 | u64::from(after_space) << 7);
+    (simple == each(0x80)).then(|| (8 - more_spaces.count_ones() as usize, spaces >> 63 != 0))
 }
 
 /// Characters beyond ASCII common in articles that are surely one column wide, never
@@ -727,27 +729,28 @@ mod tests {
         let space = |b: u8| matches!(b, b' ' | b'\n');
         let slow = |eight: &[u8], after_space: bool| {
             let mut before = after_space;
+            let mut columns = 0;
             for &b in eight {
-                if !one(b) || (space(b) && before) {
+                if !one(b) {
                     return None;
                 }
+                columns += usize::from(!(space(b) && before));
                 before = space(b);
             }
-            Some(before)
+            Some((columns, before))
         };
-        // Every byte at every place, among letters or among spaces, after a space or not.
-        for fill in [b'a', b' ', b'\n'] {
+        // Every byte at every place, among letters, spaces or both, after a space or not.
+        let fills = [
+            *b"abcdefgh",
+            *b"a a a a ",
+            *b"\na\na\na\na",
+            *b"        ",
+            *b" \n\n  \n \n",
+        ];
+        for fill in fills {
             for place in 0..8 {
                 for b in 0..=255u8 {
-                    let mut eight = [fill; 8];
-                    if fill != b'a' {
-                        // Spaces apart, so that only the byte under test can make a pair.
-                        for (i, e) in eight.iter_mut().enumerate() {
-                            if i % 2 == 1 {
-                                *e = b'a';
-                            }
-                        }
-                    }
+                    let mut eight = fill;
                     eight[place] = b;
                     for after_space in [false, true] {
                         assert_eq!(
@@ -785,12 +788,15 @@ mod tests {
         assert_eq!(line_end(text, 0, 100), Some(text.len()));
         assert_eq!(line_end(text, 0, 21), Some(text.find("\n").unwrap()));
         assert_eq!(line_end("abcde  fg", 0, 5), Some(5));
+        // Spaces in a row show as one.
+        assert_eq!(line_end("ab  \n cd  ef", 0, 5), Some(8));
+        assert_eq!(line_end("ab  \n cd  ef", 0, 4), Some(5));
         // A full line's next word fits after all if it takes no column.
         assert_eq!(line_end("abcde \u{ad}x", 0, 5), None);
-        // A word longer than the line, two spaces in a row, a tab, a wide character, a
+        // A word longer than the line, a tab, a wide character, a
         // combining mark: word by word.
         assert_eq!(line_end("Çamarche vu", 0, 5), None);
-        for odd in ["a  b cd", "a\tb cd", "a 漢 cd", "ae\u{301} cd"] {
+        for odd in ["a\tb cd", "a 漢 cd", "ae\u{301} cd"] {
             assert_eq!(line_end(odd, 0, 3), None, "{odd:?}");
         }
         for width in 1..40 {
