@@ -439,10 +439,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
         // A line starts with the word at `i` if it is the first or the last line is full.
         let line_start = fill.used == 0 || fill.is_full();
         if line_start && let Some(end) = line_end(body, i, width) {
-            if fill.used > 0 {
-                fill.lines += 1;
-            }
-            fill.used = width + 1;
+            fill.place_line();
             i = end;
             continue;
         }
@@ -457,7 +454,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
         if printable && i - start <= width {
             if !line_start && fill.used + (i - start) > width {
                 // It starts the next line, whose end may be found at once.
-                fill.used = width + 1;
+                fill.end_line();
                 i = start;
             } else {
                 fill.place(i - start, 1);
@@ -492,6 +489,19 @@ struct Fill {
 impl Fill {
     fn is_full(&self) -> bool {
         self.used > self.width
+    }
+
+    /// Ends the current line: the next word starts another.
+    fn end_line(&mut self) {
+        self.used = self.width + 1;
+    }
+
+    /// Places a whole line of words at once, on a line of its own.
+    fn place_line(&mut self) {
+        if self.used > 0 {
+            self.lines += 1;
+        }
+        self.end_line();
     }
 
     /// Places a word `word_width` wide and the `space` after it.
@@ -599,9 +609,9 @@ fn simple_eight(eight: &[u8], after_space: bool) -> Option<(usize, bool)> {
     (simple == each(0x80)).then(|| (8 - more_spaces.count_ones() as usize, spaces >> 63 != 0))
 }
 
-/// Characters beyond ASCII common in articles that are surely one column wide, never
-/// spaces and never joined to the next: Latin letters with their accents, curly quotes,
-/// dashes, the ellipsis, guillemets.
+/// Characters beyond ASCII, common in articles, that are surely one column wide and
+/// never spaces: Latin letters with their accents, curly quotes, dashes, the ellipsis,
+/// guillemets.
 fn narrow(c: char) -> bool {
     matches!(c, '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{24F}' | '\u{2010}'..='\u{2027}')
 }
@@ -793,8 +803,8 @@ mod tests {
         assert_eq!(line_end("ab  \n cd  ef", 0, 4), Some(5));
         // A full line's next word fits after all if it takes no column.
         assert_eq!(line_end("abcde \u{ad}x", 0, 5), None);
-        // A word longer than the line, a tab, a wide character, a
-        // combining mark: word by word.
+        // A word longer than the line, a tab, a wide character, a combining mark: word
+        // by word.
         assert_eq!(line_end("Çamarche vu", 0, 5), None);
         for odd in ["a\tb cd", "a 漢 cd", "ae\u{301} cd"] {
             assert_eq!(line_end(odd, 0, 3), None, "{odd:?}");
