@@ -23,16 +23,20 @@ pub fn check_bytes(bytes: &[u8], format: Format) {
 /// A big Markdown file is parsed a piece at a time (see `library`): the same text fed
 /// in small chunks of lines must give a sound article too.
 fn check_markdown_pieces(bytes: &[u8]) {
-    use crate::article::markdown::{Pieces, Scan, definitions};
+    use crate::article::markdown::{Pieces, Reader, Scan, definitions};
     let text = crate::source::decode(bytes).text;
     let mut scan = Scan::new(true);
     let mut defs = String::new();
     definitions(&text, &mut scan, &mut defs);
-    let mut pieces = Pieces::new(text.len(), defs);
+    let mut pieces = Pieces::new(defs);
+    let mut reader = Reader::new(text.len());
     for chunk in text.split_inclusive('\n').collect::<Vec<_>>().chunks(3) {
-        pieces.push(&chunk.concat());
+        if let Some(piece) = pieces.push(&chunk.concat()) {
+            reader.feed(&piece);
+        }
     }
-    check_article(&pieces.finish("input"));
+    reader.feed(&pieces.finish());
+    check_article(&reader.finish("input"));
 }
 
 /// No control character in the text; blocks in order on character boundaries; every

@@ -22,30 +22,36 @@ const MARKDOWN_PIECES_BYTES: u64 = 16 << 20;
 /// that its source is never held whole beside its reading text. `None` when it is not
 /// plain UTF-8: the caller then reads it whole.
 fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
-    use article::markdown::{self, Pieces, Scan};
+    use article::markdown::{self, Pieces, Reader, Scan};
     let size = std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
     // Any piece may use a link reference definition made anywhere, so each is given
     // them all. Most documents make none: they are parsed (on a second thread, while
-    // the file is read and cleaned) in the read that looks for definitions, and only a
-    // document with some is read again.
+    // the file is read, cleaned and cut) in the read that looks for definitions, and
+    // only a document with some is read again.
     let (read, definitions, parsed) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<String>(2);
         let parsing = s.spawn(move || {
-            let mut pieces = Pieces::new(size, String::new());
-            for text in rx {
-                pieces.push(&text);
+            let mut reader = Reader::new(size);
+            for piece in rx {
+                reader.feed(&piece);
             }
-            pieces.finish(name)
+            reader.finish(name)
         });
         let mut scan = Scan::new(true);
         let mut definitions = String::new();
+        let mut pieces = Pieces::new(String::new());
         let read = source::read_clean_lines(path, |text| {
             markdown::definitions(&text, &mut scan, &mut definitions);
-            if definitions.is_empty() {
+            if definitions.is_empty()
+                && let Some(piece) = pieces.push(&text)
+            {
                 // The parser stops only by panicking, which `join` reports.
-                let _ = tx.send(text);
+                let _ = tx.send(piece);
             }
         });
+        if definitions.is_empty() {
+            let _ = tx.send(pieces.finish());
+        }
         drop(tx);
         (read, definitions, parsing.join())
     });
@@ -57,11 +63,17 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
         return Ok(Some(parsed));
     }
     drop(parsed);
-    let mut pieces = Pieces::new(size, definitions);
-    if !source::read_clean_lines(path, |text| pieces.push(&text))? {
+    let mut pieces = Pieces::new(definitions);
+    let mut reader = Reader::new(size);
+    if !source::read_clean_lines(path, |text| {
+        if let Some(piece) = pieces.push(&text) {
+            reader.feed(&piece);
+        }
+    })? {
         return Ok(None);
     }
-    Ok(Some(pieces.finish(name)))
+    reader.feed(&pieces.finish());
+    Ok(Some(reader.finish(name)))
 }
 
 #[derive(Debug, Clone)]

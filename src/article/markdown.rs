@@ -193,11 +193,11 @@ impl Reader {
     }
 }
 
-/// A [`Reader`] fed text that arrives in chunks of whole lines, cut into pieces at
-/// [`Scan::last_split`]s, each given the document's link reference [`definitions`]. Each line
-/// is scanned once, however long the stretch between places to cut.
+/// Cuts text that arrives in chunks of whole lines into pieces that each end before an
+/// ATX heading ([`Scan::last_split`]), for a [`Reader`] to read one by one (on another
+/// thread, say), each followed by the document's link reference [`definitions`]. Each
+/// line is scanned once, however long the stretch between places to cut.
 pub struct Pieces {
-    reader: Reader,
     pending: String,
     /// State at the end of `pending`, and how much of it is scanned.
     scan: Scan,
@@ -208,9 +208,8 @@ pub struct Pieces {
 }
 
 impl Pieces {
-    pub fn new(bytes: usize, definitions: String) -> Pieces {
+    pub fn new(definitions: String) -> Pieces {
         Pieces {
-            reader: Reader::new(bytes),
             pending: String::new(),
             scan: Scan::new(true),
             scanned: 0,
@@ -219,33 +218,32 @@ impl Pieces {
         }
     }
 
-    pub fn push(&mut self, text: &str) {
+    /// Takes the next chunk; a piece, when the chunk completes one.
+    pub fn push(&mut self, text: &str) -> Option<String> {
         self.pending.push_str(text);
         if let Some(at) = self.scan.last_split(&self.pending[self.scanned..]) {
             self.split = self.scanned + at;
         }
         self.scanned = self.pending.len();
-        if self.split > 0 {
-            let split = std::mem::take(&mut self.split);
-            // A piece ends with a blank line, where definitions may follow.
-            if self.definitions.is_empty() {
-                self.reader.feed(&self.pending[..split]);
-            } else {
-                self.reader
-                    .feed(&format!("{}{}", &self.pending[..split], self.definitions));
-            }
-            self.pending.drain(..split);
-            self.scanned -= split;
+        let split = std::mem::take(&mut self.split);
+        if split == 0 {
+            return None;
         }
+        let rest = self.pending.split_off(split);
+        let mut piece = std::mem::replace(&mut self.pending, rest);
+        self.scanned -= split;
+        // A piece ends with a blank line, where definitions may follow.
+        piece.push_str(&self.definitions);
+        Some(piece)
     }
 
-    pub fn finish(mut self, name: &str) -> Article {
+    /// The last piece.
+    pub fn finish(mut self) -> String {
         if !self.definitions.is_empty() && !self.scan.in_code() {
             self.pending.push_str("\n\n");
             self.pending.push_str(&self.definitions);
         }
-        self.reader.feed(&self.pending);
-        self.reader.finish(name)
+        self.pending
     }
 }
 
@@ -418,16 +416,20 @@ mod tests {
         let mut scan = Scan::new(true);
         let mut defs = String::new();
         definitions(text, &mut scan, &mut defs);
-        let mut pieces = Pieces::new(text.len(), defs);
+        let mut pieces = Pieces::new(defs);
+        let mut reader = Reader::new(text.len());
         let mut rest = text;
         while !rest.is_empty() {
             let end = rest[..chunk.min(rest.len())]
                 .rfind('\n')
                 .map_or(rest.len(), |i| i + 1);
-            pieces.push(&rest[..end]);
+            if let Some(piece) = pieces.push(&rest[..end]) {
+                reader.feed(&piece);
+            }
             rest = &rest[end..];
         }
-        pieces.finish("p.md")
+        reader.feed(&pieces.finish());
+        reader.finish("p.md")
     }
 
     #[test]
