@@ -102,14 +102,16 @@ fn units_of(text: &str, parallel: usize) -> Vec<Unit> {
 fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = range.start;
-    for piece in text[range].split('\n') {
+    let ends = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]).map(|i| range.start + i);
+    for end in ends.chain([range.end]) {
+        let piece = &text[start..end];
         let trimmed_start = piece.len() - piece.trim_start().len();
         let trimmed = piece.trim();
         let s = start + trimmed_start;
         lines.push(Line {
             range: s..s + trimmed.len(),
         });
-        start += piece.len() + 1;
+        start = end + 1;
     }
     lines
 }
