@@ -564,12 +564,14 @@ fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
         // Eight bytes of printable ASCII, spaces and newlines at a time.
         if columns + 8 <= width
             && let Some(eight) = bytes.get(at..at + 8)
-            && let Some((taken, ends_in_space)) = simple_eight(eight, after_space)
         {
-            columns += taken;
-            at += 8;
-            after_space = ends_in_space;
-            continue;
+            let (simple, taken, ends_in_space) = simple_prefix(eight, after_space);
+            if simple > 0 {
+                columns += taken;
+                at += simple;
+                after_space = ends_in_space;
+                continue;
+            }
         }
         let Some(&b) = bytes.get(at) else {
             return Some(at);
@@ -591,22 +593,32 @@ fn columns_end(body: &str, start: usize, width: usize) -> Option<usize> {
     Some(at)
 }
 
-/// Whether all eight bytes are printable ASCII, spaces or newlines, told at once; if
-/// so, the columns they take (spaces in a row show as one; `after_space`: the byte
-/// before them is a space) and whether the last is a space.
-fn simple_eight(eight: &[u8], after_space: bool) -> Option<(usize, bool)> {
+/// How many of the eight bytes, from the first, are printable ASCII, spaces or
+/// newlines, told at once; the columns they take (spaces in a row show as one;
+/// `after_space`: the byte before them is a space); whether the last of them is a space.
+fn simple_prefix(eight: &[u8], after_space: bool) -> (usize, usize, bool) {
     use source::{each, within};
     let mut word = [0u8; 8];
     word.copy_from_slice(eight);
     let x = u64::from_le_bytes(word);
     let low = x & each(0x7F);
     let ascii = !x & each(0x80);
-    // The high bit of each byte that is a space or newline; that is printable or one
-    // of them; that is a space after a space.
+    // The high bit of each byte that is a space or newline; that is neither printable
+    // nor one of them; that is a space after a space.
     let spaces = (within(low, b' ', b' ') | within(low, b'\n', b'\n')) & ascii;
-    let simple = (within(low, 0x21, 0x7e) & ascii) | spaces;
+    let other = !((within(low, 0x21, 0x7e) & ascii) | spaces) & each(0x80);
     let more_spaces = spaces & (spaces << 8 | u64::from(after_space) << 7);
-    (simple == each(0x80)).then(|| (8 - more_spaces.count_ones() as usize, spaces >> 63 != 0))
+    if other == 0 {
+        return (8, 8 - more_spaces.count_ones() as usize, spaces >> 63 != 0);
+    }
+    let simple = other.trailing_zeros() as usize / 8;
+    if simple == 0 {
+        return (0, 0, after_space);
+    }
+    // The high bits of the simple bytes.
+    let within_simple = u64::MAX >> (64 - 8 * simple);
+    let taken = simple - (more_spaces & within_simple).count_ones() as usize;
+    (simple, taken, spaces >> (8 * simple - 1) & 1 != 0)
 }
 
 /// Characters beyond ASCII, common in articles, that are surely one column wide and
@@ -734,20 +746,21 @@ mod tests {
     }
 
     #[test]
-    fn eight_simple_bytes_are_told_at_once() {
+    fn simple_bytes_are_told_eight_at_a_time() {
         let one = |b: u8| matches!(b, 0x20..=0x7e | b'\n');
         let space = |b: u8| matches!(b, b' ' | b'\n');
         let slow = |eight: &[u8], after_space: bool| {
             let mut before = after_space;
-            let mut columns = 0;
+            let (mut simple, mut columns) = (0, 0);
             for &b in eight {
                 if !one(b) {
-                    return None;
+                    break;
                 }
+                simple += 1;
                 columns += usize::from(!(space(b) && before));
                 before = space(b);
             }
-            Some((columns, before))
+            (simple, columns, before)
         };
         // Every byte at every place, among letters, spaces or both, after a space or not.
         let fills = [
@@ -764,7 +777,7 @@ mod tests {
                     eight[place] = b;
                     for after_space in [false, true] {
                         assert_eq!(
-                            simple_eight(&eight, after_space),
+                            simple_prefix(&eight, after_space),
                             slow(&eight, after_space),
                             "{eight:?} after a space: {after_space}"
                         );
