@@ -615,7 +615,7 @@ fn simple_prefix(eight: &[u8], after_space: bool) -> (usize, usize, bool) {
     if simple == 0 {
         return (0, 0, after_space);
     }
-    // The high bits of the simple bytes.
+    // Every bit of the simple bytes.
     let within_simple = u64::MAX >> (64 - 8 * simple);
     let taken = simple - (more_spaces & within_simple).count_ones() as usize;
     (simple, taken, spaces >> (8 * simple - 1) & 1 != 0)
