@@ -245,15 +245,22 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// characters led by `E2` (curly quotes and dashes, common) only the line separators and
 /// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`).
 fn first_to_clean(text: &str) -> Option<usize> {
-    // In valid UTF-8, `C2` and `E2` only lead characters.
     first_where(text.as_bytes(), |b, next, third| {
-        (b < 0x20) & (b != b'\n')
-            | (b == 0x7F)
-            | (b == 0xC2) & (0x80..=0x9F).contains(&next)
-            | (b == 0xE2)
-                & ((next == 0x80) & (0xA8..=0xAE).contains(&third)
-                    | (next == 0x81) & (0xA6..=0xA9).contains(&third))
+        (b != b'\n') & starts_to_clean_or_newline(b, next, third)
     })
+}
+
+/// Whether the bytes `b`, `next`, `third` begin a character to clean, or a newline
+/// (which [`clean`] keeps), written for [`first_where`] (see [`first_to_clean`]).
+#[inline]
+pub fn starts_to_clean_or_newline(b: u8, next: u8, third: u8) -> bool {
+    // In valid UTF-8, `C2` and `E2` only lead characters.
+    (b < 0x20)
+        | (b == 0x7F)
+        | (b == 0xC2) & (0x80..=0x9F).contains(&next)
+        | (b == 0xE2)
+            & ((next == 0x80) & (0xA8..=0xAE).contains(&third)
+                | (next == 0x81) & (0xA6..=0xA9).contains(&third))
 }
 
 /// Whether the bytes `b`, `next`, `third` begin a space beyond ASCII (what

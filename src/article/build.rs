@@ -85,15 +85,15 @@ impl Builder {
         if self.open.is_none() {
             self.begin(BlockKind::Paragraph);
         }
+        // Most text comes clean, as words between single spaces: one look tells, and it
+        // is appended as it is.
+        if is_collapsed_and_clean(s) {
+            self.push_collapsed(s);
+            return;
+        }
         let cleaned = source::clean(s);
-        // Most text comes as words between single spaces: appended as it is.
         if is_collapsed(&cleaned) {
-            let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
-            if self.space && !at_start {
-                self.text.push(' ');
-            }
-            self.text.push_str(&cleaned);
-            self.space = false;
+            self.push_collapsed(&cleaned);
             return;
         }
         for (i, word) in cleaned.split_whitespace().enumerate() {
@@ -107,6 +107,16 @@ impl Builder {
         if cleaned.ends_with(char::is_whitespace) {
             self.space = true;
         }
+    }
+
+    /// Appends words between single spaces, after the space owed if any.
+    fn push_collapsed(&mut self, s: &str) {
+        let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
+        if self.space && !at_start {
+            self.text.push(' ');
+        }
+        self.text.push_str(s);
+        self.space = false;
     }
 
     /// Asks for a space before the next word (a soft line break, a `<br>`).
@@ -273,6 +283,22 @@ pub fn collapse(s: &str) -> String {
 /// collapsing whitespace would leave as it is. Reads bytes, which the compiler makes
 /// vector code.
 fn is_collapsed(s: &str) -> bool {
+    is_collapsed_where(s, |b, next, third| {
+        (b'\t'..=b'\r').contains(&b) | source::starts_wide_space(b, next, third)
+    })
+}
+
+/// [`is_collapsed`], and with nothing for [`source::clean`] to change: told in one look.
+fn is_collapsed_and_clean(s: &str) -> bool {
+    is_collapsed_where(s, |b, next, third| {
+        source::starts_to_clean_or_newline(b, next, third)
+            | source::starts_wide_space(b, next, third)
+    })
+}
+
+/// Whether `s` has words at both ends, no two spaces in a row and no place where
+/// `other` holds.
+fn is_collapsed_where(s: &str, other: impl Fn(u8, u8, u8) -> bool) -> bool {
     let bytes = s.as_bytes();
     let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
         return false;
@@ -280,9 +306,7 @@ fn is_collapsed(s: &str) -> bool {
     first != b' '
         && last != b' '
         && source::first_where(bytes, |b, next, third| {
-            (b == b' ') & (next == b' ')
-                | (b'\t'..=b'\r').contains(&b)
-                | source::starts_wide_space(b, next, third)
+            (b == b' ') & (next == b' ') | other(b, next, third)
         })
         .is_none()
 }
@@ -300,6 +324,14 @@ mod tests {
             if is_collapsed(&s) {
                 proptest::prop_assert_eq!(s.split_whitespace().collect::<Vec<_>>().join(" "), s);
             }
+        }
+        /// One look says what the two would: collapsed, and nothing to clean.
+        #[test]
+        fn collapsed_and_clean_is_both_at_once(
+            s in "([a-zé«»°’“”—]{1,6}| |  |\t|\n|\r|\u{1b}|\u{7f}|\u{85}|\u{9b}|\u{a0}|\u{2003}|\u{2028}|\u{202e}|\u{2066}){0,40}",
+        ) {
+            let clean = matches!(source::clean(&s), std::borrow::Cow::Borrowed(_));
+            proptest::prop_assert_eq!(is_collapsed_and_clean(&s), is_collapsed(&s) && clean);
         }
         /// Long text is read many bytes at a time: words between single spaces are
         /// found collapsed wherever they are, and a space to collapse anywhere in them.
