@@ -283,30 +283,53 @@ pub fn starts_wide_space(b: u8, next: u8, third: u8) -> bool {
 /// and `|`, not `&&` and `||`): the compiler makes that vector code, which scans a big
 /// article many times faster than a loop that stops at every byte.
 pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
-    const LANES: usize = 32;
     let mut from = 0;
     while let Some(window) = bytes.get(from..from + LANES + 2) {
         let Ok(window) = <&[u8; LANES + 2]>::try_from(window) else {
             break;
         };
-        // One byte per place, filled without branches (vector code), then read as
-        // two numbers: the first nonzero byte is the first hit.
-        let mut hits = [0u8; LANES];
-        for (k, h) in hits.iter_mut().enumerate() {
-            *h = u8::from(hit(window[k], window[k + 1], window[k + 2]));
-        }
-        for (half, bytes) in hits.chunks_exact(16).enumerate() {
-            let mut word = [0u8; 16];
-            word.copy_from_slice(bytes);
-            let word = u128::from_le_bytes(word);
-            if word != 0 {
-                return Some(from + half * 16 + word.trailing_zeros() as usize / 8);
-            }
+        if let Some(k) = first_in_window(window, &hit) {
+            return Some(from + k);
         }
         from += LANES;
     }
-    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    (from..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)))
+    // The last few places (fewer than two windows' worth), padded with zeros (what is
+    // past the end reads as); a hit in the padding is none.
+    let rest = &bytes[from..];
+    let mut padded = [0u8; 2 * LANES + 2];
+    padded[..rest.len()].copy_from_slice(rest);
+    for start in (0..rest.len()).step_by(LANES) {
+        let Ok(window) = <&[u8; LANES + 2]>::try_from(&padded[start..start + LANES + 2]) else {
+            break;
+        };
+        if let Some(k) = first_in_window(window, &hit) {
+            return (start + k < rest.len()).then_some(from + start + k);
+        }
+    }
+    None
+}
+
+/// Places [`first_where`] tests at a time.
+const LANES: usize = 32;
+
+/// The first of the window's `LANES` places where `hit` holds.
+#[inline(always)]
+fn first_in_window(window: &[u8; LANES + 2], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    // One byte per place, filled without branches (vector code), then read as two
+    // numbers: the first nonzero byte is the first hit.
+    let mut hits = [0u8; LANES];
+    for (k, h) in hits.iter_mut().enumerate() {
+        *h = u8::from(hit(window[k], window[k + 1], window[k + 2]));
+    }
+    for (half, bytes) in hits.chunks_exact(16).enumerate() {
+        let mut word = [0u8; 16];
+        word.copy_from_slice(bytes);
+        let word = u128::from_le_bytes(word);
+        if word != 0 {
+            return Some(half * 16 + word.trailing_zeros() as usize / 8);
+        }
+    }
+    None
 }
 
 /// `b` in every byte.
@@ -434,6 +457,22 @@ mod tests {
             let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
             let plain = (0..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
             proptest::prop_assert_eq!(first_where(&bytes, hit), plain);
+        }
+    }
+
+    #[test]
+    fn first_where_finds_a_single_place_anywhere_in_any_length() {
+        for len in 0..140 {
+            for place in 0..len {
+                let mut bytes = vec![b'a'; len];
+                bytes[place] = b'!';
+                let found = first_where(&bytes, |b, next, _| (b == b'!') | (next == 0));
+                // Past the end reads as 0: the last place is a hit too.
+                assert_eq!(found, Some(place.min(len - 1)), "{len} {place}");
+                let found = first_where(&bytes, |b, _, _| b == b'!');
+                assert_eq!(found, Some(place), "{len} {place}");
+            }
+            assert_eq!(first_where(&vec![b'a'; len], |b, _, _| b == b'!'), None);
         }
     }
 
