@@ -152,12 +152,10 @@ pub fn read_clean_lines(path: &Path, mut take: impl FnMut(String)) -> Result<boo
 /// every article) becomes the text as it is, without a copy.
 pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
     match String::from_utf8(bytes) {
-        Ok(text) if !text.starts_with('\u{FEFF}') && matches!(clean(&text), Cow::Borrowed(_)) => {
-            Decoded {
-                text,
-                warnings: Vec::new(),
-            }
-        }
+        Ok(text) if !text.starts_with('\u{FEFF}') && is_clean(&text) => Decoded {
+            text,
+            warnings: Vec::new(),
+        },
         Ok(text) => decode(text.as_bytes()),
         Err(err) => decode(err.as_bytes()),
     }
@@ -238,6 +236,28 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether [`clean`] would leave `text` as it is. A big text is looked at in two halves
+/// side by side, cut between characters (so no character to clean is cut either).
+fn is_clean(text: &str) -> bool {
+    is_clean_in_halves_from(text, 4 << 20)
+}
+
+/// [`is_clean`], in halves when `text` is at least `halves_from` long.
+fn is_clean_in_halves_from(text: &str, halves_from: usize) -> bool {
+    if text.len() < halves_from {
+        return first_to_clean(text).is_none();
+    }
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
+    let (head, tail) = text.split_at(half);
+    std::thread::scope(|s| {
+        let tail = s.spawn(|| first_to_clean(tail).is_none());
+        first_to_clean(head).is_none() & tail.join().unwrap_or(false)
+    })
 }
 
 /// Where the first character to clean is. Runs over every byte of every article, so it
@@ -577,6 +597,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_text_looked_at_in_halves_is_clean_as_a_whole_is() {
+        let base = "word “quote” é ".repeat(8);
+        for odd in ["\u{1b}", "\u{2028}", "\u{9b}", "\t", "\r"] {
+            for at in (0..=base.len()).filter(|&i| base.is_char_boundary(i)) {
+                let text = format!("{}{odd}{}", &base[..at], &base[at..]);
+                assert!(!is_clean_in_halves_from(&text, 0), "{odd:?} at {at}");
+            }
+        }
+        assert!(is_clean_in_halves_from(&base, 0));
+        assert!(is_clean_in_halves_from("", 0));
     }
 
     #[test]
