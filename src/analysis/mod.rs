@@ -70,14 +70,38 @@ pub fn section_counts(article: &Article, analysis: &Analysis) -> Vec<(usize, usi
                 .map_or(usize::MAX, |b| b.range.start)
         })
         .collect();
-    for h in analysis.highlights() {
-        let entry = starts.partition_point(|&start| start <= h.range.start);
-        match h.kind {
-            Kind::Quote => counts[entry].0 += 1,
-            Kind::Leader(_) => counts[entry].1 += 1,
+    let quotes = analysis.quotes.iter().map(|q| q.outer.start);
+    for entry in entries_of(quotes, &starts) {
+        counts[entry].0 += 1;
+    }
+    for leader in &analysis.leaders {
+        for entry in entries_of(leader.mentions.iter().map(|m| m.start), &starts) {
+            counts[entry].1 += 1;
         }
     }
     counts
+}
+
+/// The outline entry of each of `highlights` (where they start), given where the
+/// sections start: the lead is 0, section `i` is `i + 1`. Highlights come in order, so
+/// the entry is mostly the last one or the next; any other is searched for.
+fn entries_of<'a>(
+    highlights: impl Iterator<Item = usize> + 'a,
+    starts: &'a [usize],
+) -> impl Iterator<Item = usize> + 'a {
+    let mut entry = 0;
+    highlights.map(move |at| {
+        let here =
+            |e: usize| (e == 0 || starts[e - 1] <= at) && starts.get(e).is_none_or(|&s| s > at);
+        if !here(entry) {
+            entry = if entry < starts.len() && here(entry + 1) {
+                entry + 1
+            } else {
+                starts.partition_point(|&s| s <= at)
+            };
+        }
+        entry
+    })
 }
 
 /// Runs every detector over the article. `extra` leaders (from the configuration) are
@@ -105,6 +129,28 @@ pub fn find_leaders(article: &Article, extra: &[KnownLeader]) -> Vec<Leader> {
 mod tests {
     use super::*;
     use crate::article::markdown;
+
+    proptest::proptest! {
+        /// In order or not, each highlight's entry is the one a search finds.
+        #[test]
+        fn entries_are_found_as_a_search_finds_them(
+            mut starts in proptest::collection::vec(0usize..200, 0..12),
+            highlights in proptest::collection::vec(0usize..220, 0..40),
+            sorted in proptest::bool::ANY,
+        ) {
+            starts.sort_unstable();
+            let mut highlights = highlights;
+            if sorted {
+                highlights.sort_unstable();
+            }
+            let found: Vec<usize> = entries_of(highlights.iter().copied(), &starts).collect();
+            let searched: Vec<usize> = highlights
+                .iter()
+                .map(|&at| starts.partition_point(|&s| s <= at))
+                .collect();
+            proptest::prop_assert_eq!(found, searched);
+        }
+    }
 
     #[test]
     fn highlights_are_counted_in_the_section_they_are_in() {
