@@ -45,6 +45,14 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
+    /// The spawn's own config and state, removed with it.
+    home: std::path::PathBuf,
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.home);
+    }
 }
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -83,6 +91,9 @@ impl Pty {
         static SPAWNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
         let n = SPAWNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let home = std::env::temp_dir().join(format!("byline-pty-{}-{n}", std::process::id()));
+        // Left by an earlier run whose process had the same id, it would remember where
+        // that run left the bundled article.
+        let _ = std::fs::remove_dir_all(&home);
         cmd.env("XDG_STATE_HOME", home.join("state"));
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env_remove("NO_COLOR");
@@ -115,6 +126,7 @@ impl Pty {
             writer,
             master: pair.master,
             child,
+            home,
         }
     }
 
