@@ -227,6 +227,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn many_ranges_are_sorted_in_two_halves_as_one_sort_sorts_them() {
+        // More than sorting at once takes, in an order that is no order.
+        let starts: Vec<usize> = (0..300_000).map(|i| i * 7_919 % 300_007).collect();
+        let mut marked: Vec<Marked> = starts
+            .iter()
+            .map(|&s| Marked::new(s..s + 3, Marks::QUOTE))
+            .collect();
+        sort_by_start(&mut marked);
+        let mut expected = starts;
+        expected.sort_unstable();
+        assert!(marked.iter().map(Marked::start).eq(expected));
+    }
+
+    #[test]
     fn nested_and_overlapping_marks_split_cleanly() {
         let index = RangeIndex::new(vec![
             (0..20, Marks::QUOTE),
