@@ -432,7 +432,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if is_space(bytes[i]) {
+        if source::is_ascii_space(bytes[i]) {
             i += 1;
             continue;
         }
@@ -447,7 +447,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
         // Printable ASCII, eight bytes at a time; then, if the word goes on, byte by byte.
         i = source::printable_end(bytes, i);
         let mut printable = true;
-        while i < bytes.len() && !is_space(bytes[i]) {
+        while i < bytes.len() && !source::is_ascii_space(bytes[i]) {
             printable &= matches!(bytes[i], 0x21..=0x7e);
             i += 1;
         }
@@ -526,7 +526,7 @@ fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
         // The line is full up to a space: the next word does not fit, unless it starts
         // with something that may take no column.
         Some(b' ' | b'\n') => {
-            let next = (limit..bytes.len()).find(|&i| !is_space(bytes[i]));
+            let next = (limit..bytes.len()).find(|&i| !source::is_ascii_space(bytes[i]));
             next.is_none_or(|next| one_column(body, next))
                 .then_some(limit)
         }
@@ -544,11 +544,6 @@ fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
 /// column wide.
 fn one_column(body: &str, at: usize) -> bool {
     matches!(body.as_bytes()[at], 0x21..=0x7e) || body[at..].chars().next().is_some_and(narrow)
-}
-
-/// The ASCII spaces between words.
-fn is_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b
 }
 
 /// Where `width` columns from `body[start]` end, or the body's end if it is narrower,

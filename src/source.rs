@@ -352,6 +352,13 @@ fn first_in_window(window: &[u8; LANES + 2], hit: impl Fn(u8, u8, u8) -> bool) -
     None
 }
 
+/// Whether `b` is one of the ASCII spaces that part words (what `split_whitespace` says
+/// of ASCII: space, tab, line feed, vertical tab, form feed, carriage return). Written
+/// without branches, for loops the compiler makes vector code.
+pub fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
 /// `b` in every byte.
 pub const fn each(b: u8) -> u64 {
     u64::from_le_bytes([b; 8])
@@ -477,6 +484,14 @@ mod tests {
             let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
             let plain = (0..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
             proptest::prop_assert_eq!(first_where(&bytes, hit), plain);
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_are_the_spaces_words_are_split_at() {
+        for b in 0..=255u8 {
+            let split = b.is_ascii() && char::from(b).is_whitespace();
+            assert_eq!(is_ascii_space(b), split, "{b:#x}");
         }
     }
 

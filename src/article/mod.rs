@@ -233,7 +233,7 @@ fn count_words(text: &str) -> usize {
         let rest = &bytes[at..];
         let ascii = source::first_where(rest, source::starts_wide_space).unwrap_or(rest.len());
         if let Some((&first, _)) = rest[..ascii].split_first() {
-            let space = |b: u8| (b == b' ') | (b.wrapping_sub(b'\t') < 5);
+            let space = source::is_ascii_space;
             words += usize::from(in_space & !space(first));
             // Counted in bytes a chunk at a time: vector lanes stay bytes wide.
             let (before, after) = (&rest[..ascii - 1], &rest[1..ascii]);
