@@ -152,6 +152,14 @@ impl Doc<'_> {
         }
     }
 
+    /// Whether token `t`'s text is `word` (lowercase ASCII), be it a word or a gap: in
+    /// pass one a lowercase `the` or `and` is a gap of its own.
+    fn text_is(&self, t: usize, word: &str) -> bool {
+        self.tokens
+            .get(t)
+            .is_some_and(|token| self.text[token.range.clone()].eq_ignore_ascii_case(word))
+    }
+
     /// Word `i` folded into `out`.
     fn fold_into(&self, i: usize, out: &mut String) {
         out.clear();
@@ -281,9 +289,9 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         // Abbreviated titles, written with a capital: `Gen.`, `Gov.`; the dot is theirs.
         if doc.cap(j - 1)
             && doc.tokens.get(j).is_some_and(|t| t.is_punct('.'))
-            && ["gen", "gov", "adm", "lt", "pres", "sec", "maj", "col"]
+            && ABBREVIATED_TITLES
                 .iter()
-                .any(|a| doc.folds_to(j - 1, a))
+                .any(|(a, _)| doc.folds_to(j - 1, a))
         {
             j += 1;
         }
@@ -307,16 +315,31 @@ struct Found {
     role: Option<Range<usize>>,
 }
 
-/// The words of a title, capitalised but for `of`, `the`, `and`, into `out`.
+/// Title words written short (`Gov.`, `Gen.`), and in full.
+const ABBREVIATED_TITLES: &[(&str, &str)] = &[
+    ("gen", "General"),
+    ("gov", "Governor"),
+    ("adm", "Admiral"),
+    ("lt", "Lieutenant"),
+    ("pres", "President"),
+];
+
+/// The words of a title, capitalised but for `of`, `the`, `and` (abbreviations written
+/// out), into `out`.
 fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
     out.clear();
-    for t in tokens.filter(|&t| doc.is_word(t)) {
+    let connective = |t: usize| ["the", "and", "for"].iter().any(|w| doc.text_is(t, w));
+    for t in tokens.filter(|&t| doc.is_word(t) || connective(t)) {
         if !out.is_empty() {
             out.push(' ');
         }
         let w = doc.word(t);
-        if w.chars().all(|c| !c.is_lowercase())
-            || ["of", "the", "and"].iter().any(|a| doc.folds_to(t, a))
+        if let Some((_, full)) = ABBREVIATED_TITLES.iter().find(|(a, _)| doc.folds_to(t, a)) {
+            out.push_str(full);
+        } else if w.chars().all(|c| !c.is_lowercase())
+            || ["of", "the", "and", "for"]
+                .iter()
+                .any(|a| doc.folds_to(t, a))
         {
             out.push_str(w);
         } else {
@@ -339,7 +362,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `of [the] Org Words Name Name`: the last two capitalised words are the name.
     if doc.is_word(title_end) && doc.folds_to(title_end, "of") {
         let mut k = title_end + 1;
-        if doc.is_word(k) && doc.folds_to(k, "the") {
+        if doc.text_is(k, "the") {
             k += 1;
         }
         let run_start = k;
@@ -406,8 +429,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let mut role_end = end;
             if doc.is_word(end) && doc.folds_to(end, "of") {
                 role_end = end + 1;
-                while doc.is_word(role_end) && (doc.cap(role_end) || doc.folds_to(role_end, "the"))
-                {
+                while doc.cap(role_end) || doc.text_is(role_end, "the") {
                     role_end += 1;
                 }
             }
@@ -426,19 +448,52 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     None
 }
 
-/// `the Bank of England governor, Andrew Bailey`: a title (`title`, the run at `i`), a
-/// comma, a full name.
+/// `the Bank of England governor, Andrew Bailey`, `the Mayor of London, Sadiq Khan`: a
+/// title (`title`, the run at `i`) and what it is of, a comma, a full name.
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
-    let (end, _) = title;
+    let (title_end, _) = title;
+    let of_place = of_place_end(doc, title_end);
+    let end = of_place.unwrap_or(title_end);
     if !doc.tokens.get(end)?.is_punct(',') {
         return None;
     }
     let name_end = doc.name_at(end + 1)?;
+    // After `Minister of Defence,` a list of portfolios may go on (`Foreign Affairs`):
+    // a name of title words is none.
+    if of_place.is_some() && (end + 1..name_end).any(|t| doc.is(t, List::Modifiers)) {
+        return None;
+    }
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: end + 1..name_end,
         role: Some(i..end),
     })
+}
+
+/// Where `of [the] Place` at `k` ends: capitalised words, with `of`, `the`, `and` and
+/// `for` between them (`of the Bank of England`, `of Health and Human Services`, `of
+/// State for Transport`), ending on a capitalised word. None when `k` is not `of` or no capitalised word follows.
+fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
+    if !(doc.is_word(k) && doc.text_is(k, "of")) {
+        return None;
+    }
+    let mut end = None;
+    let mut t = k + 1;
+    while t < k + 8 {
+        if doc.cap(t) && !doc.is(t, List::Stopwords) {
+            end = Some(t + 1);
+            if doc.tokens[t].possessive {
+                break;
+            }
+        } else if !["of", "the", "and", "for"]
+            .iter()
+            .any(|w| doc.text_is(t, w))
+        {
+            break;
+        }
+        t += 1;
+    }
+    end
 }
 
 /// `his Russian counterpart, Vladimir Putin`.
@@ -1372,6 +1427,39 @@ mod tests {
         assert_eq!(l[1].1, ["GEN. Tom Vale"]);
         // Not a lowercase word that ends a sentence.
         assert!(leaders("They met the next gen. Ann Lowe spoke.").is_empty());
+        // The role is written out.
+        let roles = roles("Gov. Jane Quill signed it. Lt. Gov. Tom Vale agreed. Gen Ann Lowe too.");
+        assert_eq!(roles, ["Governor", "Lieutenant Governor", "General"]);
+    }
+
+    /// Each leader's role, in order of first mention.
+    fn roles(text: &str) -> Vec<String> {
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found = find(&article, builtin());
+        found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn title_of_a_place_comma_name() {
+        let text = "It was backed by the Mayor of Harbourtown, Jane Quill, and by the \
+                    Secretary of Health and Human Services, Tom Vale. The Governor of the \
+                    Bank of Utopia, Ann Lowe, agreed. Quill and Vale left.";
+        let l = leaders(text);
+        assert_eq!(l.len(), 3, "{l:?}");
+        assert_eq!(l[0].1, ["Jane Quill", "Quill"]);
+        assert_eq!(l[1].1, ["Tom Vale", "Vale"]);
+        assert_eq!(l[2].1, ["Ann Lowe"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Mayor of Harbourtown",
+                "Secretary of Health and Human Services",
+                "Governor of the Bank of Utopia"
+            ]
+        );
+        // A list of portfolios is no name; nor is a lowercase place.
+        assert!(leaders("She became Minister of Defence, Foreign Affairs and Trade.").is_empty());
+        assert!(leaders("He is the president of the company, Tom Vale said.").is_empty());
     }
 
     #[test]
