@@ -166,11 +166,13 @@ impl Doc<'_> {
         fold_onto(self.word(i), out);
     }
 
-    /// A capitalised name word: not a title word, not a sentence-start stopword.
-    /// `el-Sissi` and `al-Sharaa` count: the capital is after the article.
+    /// A capitalised name word: not a title word (`Prince` in `Prince Frederik` neither),
+    /// not a sentence-start stopword. `el-Sissi` and `al-Sharaa` count: the capital is
+    /// after the article.
     fn name_word(&self, i: usize) -> bool {
         (self.cap(i) || self.is_word(i) && self.tokens[i].tag & 1 << PREFIXED != 0)
             && !self.title_word(i)
+            && !self.is(i, List::ModifiedHeads)
             && !self.is(i, List::Stopwords)
             && !self.is(i, List::Honorifics)
     }
@@ -334,7 +336,10 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
             out.push(' ');
         }
         let w = doc.word(t);
-        if let Some((_, full)) = ABBREVIATED_TITLES.iter().find(|(a, _)| doc.folds_to(t, a)) {
+        let abbreviation = (w.len() <= 4)
+            .then(|| ABBREVIATED_TITLES.iter().find(|(a, _)| doc.folds_to(t, a)))
+            .flatten();
+        if let Some((_, full)) = abbreviation {
             out.push_str(full);
         } else if w.chars().all(|c| !c.is_lowercase())
             || ["of", "the", "and", "for"]
@@ -1437,6 +1442,20 @@ mod tests {
         let article = plain::parse(text.to_string(), "t.txt");
         let found = find(&article, builtin());
         found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn crown_princes_and_former_titles() {
+        let l = leaders(
+            "Crown Prince Frederik Holm met ex-President Ann Lowe and the ex-Prime Minister \
+             Sam Reed. Prince Frederik Holm spoke. Prince Edward Island Mayor Jo Vale agreed.",
+        );
+        let names: Vec<_> = l.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["Frederik Holm", "Ann Lowe", "Sam Reed", "Jo Vale"]);
+        assert_eq!(l[0].1, ["Crown Prince Frederik Holm", "Frederik Holm"]);
+        assert_eq!(l[1].1, ["ex-President Ann Lowe"]);
+        // A bare `Prince` is no title: `Edward Island` is nobody.
+        assert_eq!(l[3].1, ["Prince Edward Island Mayor Jo Vale"]);
     }
 
     #[test]

@@ -26,9 +26,10 @@ pub const WEAK_HEADS: &[&str] = &[
     "founder-ceo",
 ];
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
-/// `High Representative`, `Special Envoy` (a bare `Representative` is a legislator).
+/// `High Representative`, `Special Envoy`, `Crown Prince` (a bare `Representative` is a
+/// legislator, `Prince Edward Island` a province).
 #[rustfmt::skip]
-pub const MODIFIED_HEADS: &[&str] = &["representative", "envoy"];
+pub const MODIFIED_HEADS: &[&str] = &["representative", "envoy", "prince"];
 /// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
 #[rustfmt::skip]
 pub const MODIFIERS: &[&str] = &[
@@ -223,6 +224,11 @@ pub fn lists_of_plain(word: &str) -> u16 {
 /// they are; others are folded into `buf` first.
 pub fn lists_of(word: &str, buf: &mut String) -> u16 {
     let bytes = word.as_bytes();
+    // `ex-President`, `ex-Prime Minister`: a title still, of the past.
+    if bytes.len() > 3 && bytes[..3].eq_ignore_ascii_case(b"ex-") {
+        let title_parts = TITLE_HEADS | bit(List::Modifiers) | bit(List::ModifiedHeads);
+        return lists_of(&word[3..], buf) & title_parts;
+    }
     if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
         return vocabulary().lookup(bytes);
     }
@@ -263,6 +269,10 @@ mod tests {
         );
         assert_eq!(lists_of("Gen.", &mut buf), lists_of("gen", &mut buf));
         assert_eq!(lists_of("Présidente", &mut buf), bit(List::StrongHeads));
+        // A former title is a title; nothing else is kept past `ex-`.
+        assert_eq!(lists_of("ex-President", &mut buf), bit(List::StrongHeads));
+        assert_eq!(lists_of("Ex-prime", &mut buf), bit(List::Modifiers));
+        assert_eq!(lists_of("ex-the", &mut buf), 0);
         for word in [
             "said",
             "Putin",
