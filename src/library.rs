@@ -1,6 +1,7 @@
 //! The articles byline was asked to open: bundled seeds, files, folders, standard
 //! input. Discovering is cheap; an article is read and parsed when it is loaded.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -274,7 +275,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Entry>> {
             });
         } else if path.is_dir() {
             let before = entries.len();
-            walk(path, &mut entries)
+            walk(path, &mut entries, &mut HashSet::new())
                 .with_context(|| format!("reading folder {}", path.display()))?;
             if entries.len() == before {
                 bail!("{}: no articles in this folder", path.display());
@@ -293,7 +294,14 @@ fn file_entry(path: PathBuf) -> Entry {
     }
 }
 
-fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
+/// Adds the articles in `dir` and its subfolders, in name order. A folder reached again
+/// (a link to a parent, two links to one folder) is read once: `seen` holds the real
+/// paths of those read. A subfolder that cannot be read is left out; `dir` itself is an
+/// error.
+fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) -> Result<()> {
+    if !seen.insert(std::fs::canonicalize(dir)?) {
+        return Ok(());
+    }
     let mut children: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
@@ -304,7 +312,8 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>) -> Result<()> {
     children.sort();
     for child in children {
         if child.is_dir() {
-            walk(&child, entries)?;
+            // Unreadable, or gone meanwhile: the rest of the library still opens.
+            let _ = walk(&child, entries, seen);
         } else if child.extension().is_some_and(|e| {
             ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
         }) {
@@ -347,6 +356,31 @@ mod tests {
             let loaded = from_file.load(Some(Format::Markdown)).expect("load");
             assert_eq!(loaded[0].text, whole.text);
         }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_reached_again_through_a_link_is_read_once() {
+        let dir = std::env::temp_dir().join(format!("byline-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("a/b")).expect("temp dir");
+        std::fs::write(dir.join("top.txt"), "Top\n\nText.\n").expect("write");
+        std::fs::write(dir.join("a/b/deep.md"), "# Deep\n\nText.\n").expect("write");
+        std::fs::write(dir.join("a/notes.bin"), "not an article").expect("write");
+        // A link back to the top, and a second way into `a/b`.
+        std::os::unix::fs::symlink(&dir, dir.join("a/b/up")).expect("link");
+        std::os::unix::fs::symlink(dir.join("a/b"), dir.join("again")).expect("link");
+        let entries = discover(std::slice::from_ref(&dir)).expect("discover");
+        let names: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                e.source
+                    .strip_prefix(&*dir.to_string_lossy())
+                    .unwrap_or(&e.source)
+            })
+            .collect();
+        assert_eq!(names, ["/a/b/deep.md", "/top.txt"]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -61,9 +61,10 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
             let detail = match &item.error {
                 Some(err) => format!("  ⚠ {err}"),
                 None => format!(
-                    "  {} · {} words · {} min",
+                    "  {} · {} word{} · {} min",
                     item.entry.source,
                     item.words,
+                    if item.words == 1 { "" } else { "s" },
                     item.reading_minutes()
                 ),
             };
