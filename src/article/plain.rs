@@ -57,7 +57,8 @@ pub fn parse(text: String, name: &str) -> Article {
         Some(first) if blocks.len() > 1 => {
             let is_heading = matches!(first.kind, BlockKind::Heading { .. });
             let plain_like = units[0].candidate.is_some();
-            (is_heading || plain_like).then_some(0)
+            let headline = headline_like(&text[units[0].range.clone()]);
+            (is_heading || plain_like || headline).then_some(0)
         }
         _ => None,
     };
@@ -330,6 +331,23 @@ fn numbered_prefix(s: &str) -> Option<(u8, &str)> {
 /// Short, standalone, Title Case or ALL CAPS, no sentence punctuation, not a list
 /// item, not a byline. Numbered headings may be in sentence case.
 fn heading_like(s: &str, numbered: bool) -> bool {
+    short_and_unfinished(s) && heading_case(s, numbered)
+}
+
+/// A first line that titles the text though in sentence case, as most headlines are
+/// (`Rail strike talks stall as unions trade blame`): one line, short, no sentence
+/// punctuation, a capital or digit first, and no dateline (`GENEVA (AP) — Talks…` opens
+/// the story).
+fn headline_like(s: &str) -> bool {
+    !s.contains('\n')
+        && short_and_unfinished(s)
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && super::dateline::find(s, 0).is_none()
+}
+
+/// Few words, no sentence punctuation at its end or inside, not a list item, not a
+/// byline: what a heading or a title looks like whatever its case.
+fn short_and_unfinished(s: &str) -> bool {
     // Counting stops past the limit: most lines are long paragraphs. Words apart by
     // ASCII spaces are counted first, from bytes: there are at least as many words.
     let ascii_words = s
@@ -353,11 +371,15 @@ fn heading_like(s: &str, numbered: bool) -> bool {
         return false;
     }
     let last = s.trim_end_matches(['"', '”', '’', ')', '」', '』']);
-    if last.ends_with([
+    !last.ends_with([
         '.', '!', ',', ';', ':', '…', '-', '–', '—', '。', '！', '、', '，', '：', '；',
-    ]) {
-        return false;
-    }
+    ])
+}
+
+/// Whether `s` (short and unfinished) is cased as a heading: Title Case or ALL CAPS;
+/// numbered ones in any case; scripts without case when short.
+fn heading_case(s: &str, numbered: bool) -> bool {
+    let last = s.trim_end_matches(['"', '”', '’', ')', '」', '』']);
     // Scripts without case (CJK, Arabic, Hebrew, Thai…): short is all we can ask.
     let cased = s.chars().any(|c| c.is_uppercase() || c.is_lowercase());
     if !cased {
@@ -458,6 +480,38 @@ mod tests {
         assert_eq!(
             k[4],
             (BlockKind::Heading { level: 2 }, "2.1 Method details".into())
+        );
+    }
+
+    #[test]
+    fn a_headline_in_sentence_case_is_the_title() {
+        let body = "The talks ended on Friday without a deal, officials said.\n\nMore text.\n";
+        for (first, title) in [
+            ("Rail strike talks stall as unions trade blame", true),
+            ("Why the summit failed", true),
+            ("2026 in review: the year of the strike", true),
+            // A sentence, a dateline, a lowercase start, a line of a wrapped paragraph.
+            ("The talks failed.", false),
+            (
+                "GENEVA (AP) — The talks collapsed after a long night",
+                false,
+            ),
+            ("and then the talks collapsed", false),
+            (
+                "Talks collapsed on Friday\nafter a long night of argument",
+                false,
+            ),
+        ] {
+            let k = kinds(&format!("{first}\n\n{body}"));
+            assert_eq!(k[0].0 == BlockKind::Title, title, "{first:?}");
+        }
+        // A sentence-case line later on is no heading.
+        let k = kinds(&format!(
+            "Title Here\n\n{body}\nWhy the summit failed\n\n{body}"
+        ));
+        assert!(
+            k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
+            "{k:?}"
         );
     }
 
