@@ -4,7 +4,7 @@
 //! images become `[image: alt]`; YAML front matter gives the title; a paragraph that is
 //! only bold text and stands alone is a heading.
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::build::Builder;
 use super::{Article, BlockKind, Format, Inline};
@@ -45,6 +45,8 @@ pub struct Reader {
     quote_depth: usize,
     first_heading_seen: bool,
     table_cells: usize,
+    /// The label of a footnote whose text is about to begin.
+    footnote: Option<String>,
 }
 
 impl Reader {
@@ -61,6 +63,7 @@ impl Reader {
             quote_depth: 0,
             first_heading_seen: false,
             table_cells: 0,
+            footnote: None,
         }
     }
 
@@ -109,7 +112,16 @@ impl Reader {
                 } else {
                     self.b.space();
                 }
+                // A footnote's text starts with the label its reference shows.
+                if let Some(label) = self.footnote.take() {
+                    self.b.text(&format!("[^{label}] "));
+                }
             }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                self.b.end();
+                self.footnote = Some(label.to_string());
+            }
+            Event::End(TagEnd::FootnoteDefinition) => self.footnote = None,
             Event::End(TagEnd::Paragraph) if self.lists.is_empty() => {
                 promote_bold_paragraph(&mut self.b);
                 self.b.end();
@@ -150,8 +162,18 @@ impl Reader {
                     self.b.style(start..self.b.position(), style);
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                self.link_stack.push(dest_url.to_string());
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                // An autolink shows its address already: no reference to list.
+                let shown = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                self.link_stack.push(if shown {
+                    String::new()
+                } else {
+                    dest_url.to_string()
+                });
                 self.styles.push((self.b.position(), Inline::Link));
             }
             Event::End(TagEnd::Link) => {
@@ -513,6 +535,26 @@ mod tests {
         assert!(a.text.contains("[1] https://example.org/x"));
         // The reference comes before the next section's heading.
         assert!(a.text.find("[1] https").unwrap() < a.text.find("Next").unwrap());
+    }
+
+    #[test]
+    fn footnotes_and_autolinks() {
+        let a = parse(
+            "A claim[^src] and <https://example.org/a>.\n\n\
+             [^src]: Said in \"the report\".\n\n[^empty]:\n\nAfter.\n",
+            "f.md",
+        );
+        let blocks: Vec<&str> = a.blocks.iter().map(|b| &a.text[b.range.clone()]).collect();
+        // The reference and the note's text show the same label; an autolink shows its
+        // address, so it lists no reference.
+        assert_eq!(blocks[0], "A claim[^src] and https://example.org/a.");
+        assert!(
+            blocks.contains(&"[^src] Said in \"the report\"."),
+            "{blocks:?}"
+        );
+        assert!(!a.text.contains("[1]"));
+        // A note that holds no paragraph leaves its label to none.
+        assert!(blocks.contains(&"After."), "{blocks:?}");
     }
 
     #[test]
