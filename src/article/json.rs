@@ -3,23 +3,93 @@
 //!   a `.txt` file), or `{"title", …, "sections": [{"heading", "level", "paragraphs"}]}`;
 //! an array of such objects is several articles, and JSON Lines (one object per line) is
 //! a feed. Errors name the line and column and what was expected.
+//!
+//! Two shapes found in the wild read too: WordPress's REST API (`"title"` and
+//! `"content"` as `{"rendered": "<html>"}`, `"author"` a number) and schema.org's
+//! `NewsArticle` (`"headline"`, `"articleBody"`, `"datePublished"`, `"author"` as
+//! `{"name": …}` or a list of them).
 
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::build::Builder;
-use super::{Article, BlockKind, Format, plain};
+use super::{Article, BlockKind, Format, html, plain};
 
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
-    title: Option<String>,
+    title: Option<Text>,
+    headline: Option<String>,
     #[serde(alias = "author")]
-    byline: Option<String>,
+    byline: Option<Value>,
+    #[serde(alias = "datePublished")]
     date: Option<String>,
     dateline: Option<String>,
     #[serde(alias = "text", alias = "content")]
-    body: Option<String>,
+    body: Option<Text>,
+    #[serde(rename = "articleBody")]
+    article_body: Option<String>,
     sections: Option<Vec<JsonSection>>,
+}
+
+/// A text field: plain, or HTML as WordPress gives it (`{"rendered": "…"}`).
+#[derive(Debug)]
+enum Text {
+    Plain(String),
+    Html(String),
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
+        struct Either;
+        impl<'de> serde::de::Visitor<'de> for Either {
+            type Value = Text;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or {\"rendered\": \"…\"}")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Text, E> {
+                Ok(Text::Plain(s.to_owned()))
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(self, mut m: M) -> Result<Text, M::Error> {
+                let mut html = None;
+                while let Some(key) = m.next_key::<String>()? {
+                    if key == "rendered" {
+                        html = Some(m.next_value()?);
+                    } else {
+                        m.next_value::<serde::de::IgnoredAny>()?;
+                    }
+                }
+                html.map(Text::Html)
+                    .ok_or_else(|| serde::de::Error::missing_field("rendered"))
+            }
+        }
+        d.deserialize_any(Either)
+    }
+}
+
+impl Text {
+    /// As one line of plain text (a title).
+    fn line(self, name: &str) -> String {
+        let text = match self {
+            Text::Plain(s) => crate::source::clean(&s).into_owned(),
+            Text::Html(h) => html::parse(&h, name).text,
+        };
+        super::build::collapse(&text)
+    }
+}
+
+/// The names in an author field: `"Ana Ruiz"`, `{"name": "Ana Ruiz"}` or a list of
+/// either; none for anything else (WordPress gives a number).
+fn names_of(value: &Value) -> Vec<&str> {
+    match value {
+        Value::String(s) => vec![s.as_str()],
+        Value::Object(o) => o.get("name").and_then(Value::as_str).into_iter().collect(),
+        Value::Array(all) => all.iter().flat_map(names_of).collect(),
+        _ => Vec::new(),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,20 +175,19 @@ fn located(e: &serde_json::Error, line_offset: usize) -> anyhow::Error {
 }
 
 fn build(doc: JsonArticle, name: &str) -> Result<Article> {
-    let mut article = match (doc.body, doc.sections) {
-        (Some(body), _) => {
+    let title = doc.title.or(doc.headline.map(Text::Plain));
+    let title = title.map(|t| t.line(name));
+    let body = doc.body.or(doc.article_body.map(Text::Plain));
+    let mut article = match (body, doc.sections) {
+        (Some(Text::Plain(body)), _) => {
             // A dateline given as a field leads the body, where readers expect it.
             let body = match &doc.dateline {
                 Some(d) if !body.trim_start().starts_with(d.as_str()) => format!("{d} — {body}"),
                 _ => body,
             };
-            let mut a = plain::parse(crate::source::clean(&body).into_owned(), name);
-            if let Some(title) = &doc.title {
-                a.title = super::build::collapse(&crate::source::clean(title));
-            }
-            a.format = Format::Json;
-            a
+            plain::parse(crate::source::clean(&body).into_owned(), name)
         }
+        (Some(Text::Html(body)), _) => html::parse(&body, name),
         (None, Some(sections)) => {
             let mut b = Builder::new();
             if let Some(d) = &doc.dateline {
@@ -137,11 +206,16 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                     b.text(&p);
                 }
             }
-            b.finish(name, Format::Json, doc.title)
+            b.finish(name, Format::Json, title.clone())
         }
         (None, None) => bail!("expected a \"body\" string or a \"sections\" array"),
     };
-    article.byline = doc.byline;
+    if let Some(title) = title.filter(|t| !t.is_empty()) {
+        article.title = title;
+    }
+    article.format = Format::Json;
+    let names = doc.byline.as_ref().map(names_of).unwrap_or_default();
+    article.byline = (!names.is_empty()).then(|| names.join(", "));
     article.date = doc.date;
     Ok(article)
 }
@@ -185,12 +259,43 @@ mod tests {
     }
 
     #[test]
+    fn wordpress_and_schema_org_articles() {
+        let wp = r#"[{"id": 7, "date": "2026-11-20T10:00:00", "author": 3,
+            "title": {"rendered": "Summit ends &#8211; no deal"},
+            "content": {"rendered": "<p>It ended, said <b>Ana</b>.</p><h2>Next</h2><p>More.</p>"}}]"#;
+        let a = &parse(wp, "wp.json").unwrap()[0];
+        assert_eq!(a.title, "Summit ends – no deal");
+        assert_eq!(a.format, Format::Json);
+        assert_eq!(a.date.as_deref(), Some("2026-11-20T10:00:00"));
+        assert_eq!(a.byline, None);
+        assert!(a.text.contains("It ended, said Ana."), "{}", a.text);
+        assert_eq!(a.sections.last().map(|s| s.title.as_str()), Some("Next"));
+
+        let ld = r#"{"@type": "NewsArticle", "headline": "Ferry Vote", "datePublished": "2025-03-01",
+            "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"name": "Bo Li"}],
+            "articleBody": "OBAN, Scotland — Residents voted.\n\nA Second Meeting\n\nIn May."}"#;
+        let a = &parse(ld, "ld.json").unwrap()[0];
+        assert_eq!(a.title, "Ferry Vote");
+        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz, Bo Li"));
+        assert_eq!(a.date.as_deref(), Some("2025-03-01"));
+        assert!(a.dateline.is_some());
+        assert_eq!(a.sections[0].title, "A Second Meeting");
+    }
+
+    #[test]
     fn errors_say_where_and_what() {
-        let e = parse("{\n  \"title\": 5,\n  \"body\": \"x\"\n}", "bad.json")
+        let e = parse("{\n  \"date\": 5,\n  \"body\": \"x\"\n}", "bad.json")
             .unwrap_err()
             .to_string();
         assert!(
             e.contains("line 2") && e.contains("expected a string"),
+            "{e}"
+        );
+        let e = parse("{\"title\": 5, \"body\": \"x\"}", "bad.json")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("column 11") && e.contains("expected a string or"),
             "{e}"
         );
         let e = parse("{\"title\": \"x\"}", "bad.json")
