@@ -265,8 +265,6 @@ pub fn finish(
         blocks,
         sections,
         inline: Vec::new(),
-        byline: None,
-        date: None,
         warnings: Vec::new(),
     }
 }

@@ -178,6 +178,8 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     let title = doc.title.or(doc.headline.map(Text::Plain));
     let title = title.map(|t| t.line(name));
     let body = doc.body.or(doc.article_body.map(Text::Plain));
+    // Who wrote it and when lead the text, as on a page: `By Ana Ruiz · 2025-03-01`.
+    let credit = credit_line(doc.byline.as_ref(), doc.date.as_deref());
     let mut article = match (body, doc.sections) {
         (Some(Text::Plain(body)), _) => {
             // A dateline given as a field leads the body, where readers expect it.
@@ -185,11 +187,24 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                 Some(d) if !body.trim_start().starts_with(d.as_str()) => format!("{d} — {body}"),
                 _ => body,
             };
+            let body = match credit {
+                Some(credit) if !body.trim_start().starts_with("By ") => {
+                    format!("{credit}\n\n{body}")
+                }
+                _ => body,
+            };
             plain::parse(crate::source::clean(&body).into_owned(), name)
         }
-        (Some(Text::Html(body)), _) => html::parse(&body, name),
+        (Some(Text::Html(body)), _) => {
+            let credit = credit.map(|c| format!("<p>{}</p>", escape_html(&c)));
+            html::parse(&(credit.unwrap_or_default() + &body), name)
+        }
         (None, Some(sections)) => {
             let mut b = Builder::new();
+            if let Some(credit) = &credit {
+                b.begin(BlockKind::Paragraph);
+                b.text(credit);
+            }
             if let Some(d) = &doc.dateline {
                 b.begin(BlockKind::Paragraph);
                 b.text(&format!("{d} —"));
@@ -214,10 +229,29 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
         article.title = title;
     }
     article.format = Format::Json;
-    let names = doc.byline.as_ref().map(names_of).unwrap_or_default();
-    article.byline = (!names.is_empty()).then(|| names.join(", "));
-    article.date = doc.date;
     Ok(article)
+}
+
+/// `By Ana Ruiz, Bo Li · 2025-03-01` from an author field and a date (a timestamp shows
+/// its day); none when neither says anything.
+fn credit_line(author: Option<&Value>, date: Option<&str>) -> Option<String> {
+    let names = author.map(names_of).unwrap_or_default();
+    let by = (!names.is_empty()).then(|| format!("By {}", names.join(", ")));
+    let day = date.map(str::trim).filter(|d| !d.is_empty()).map(|d| {
+        // `2026-11-20T10:00:00` → `2026-11-20`.
+        let iso_day = d.len() > 10 && d.as_bytes()[10] == b'T' && d.is_char_boundary(10);
+        if iso_day { &d[..10] } else { d }
+    });
+    match (by, day) {
+        (Some(by), Some(day)) => Some(format!("{by} · {day}")),
+        (by, day) => by.or(day.map(String::from)),
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -230,7 +264,7 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].title, "Ferry Vote");
         assert_eq!(a[0].format, Format::Json);
-        assert_eq!(a[0].byline.as_deref(), Some("Ana Ruiz"));
+        assert!(a[0].text.starts_with("By Ana Ruiz · 2025-03-01\n\nOBAN"));
         let d = a[0].dateline.as_ref().unwrap();
         assert_eq!(&a[0].text[d.place.clone()], "OBAN, Scotland");
         assert_eq!(a[0].sections[0].title, "A Second Meeting");
@@ -266,9 +300,12 @@ mod tests {
         let a = &parse(wp, "wp.json").unwrap()[0];
         assert_eq!(a.title, "Summit ends – no deal");
         assert_eq!(a.format, Format::Json);
-        assert_eq!(a.date.as_deref(), Some("2026-11-20T10:00:00"));
-        assert_eq!(a.byline, None);
-        assert!(a.text.contains("It ended, said Ana."), "{}", a.text);
+        // No author's name (a number), the day of the timestamp.
+        assert!(
+            a.text.starts_with("2026-11-20\n\nIt ended, said Ana."),
+            "{}",
+            a.text
+        );
         assert_eq!(a.sections.last().map(|s| s.title.as_str()), Some("Next"));
 
         let ld = r#"{"@type": "NewsArticle", "headline": "Ferry Vote", "datePublished": "2025-03-01",
@@ -276,9 +313,14 @@ mod tests {
             "articleBody": "OBAN, Scotland — Residents voted.\n\nA Second Meeting\n\nIn May."}"#;
         let a = &parse(ld, "ld.json").unwrap()[0];
         assert_eq!(a.title, "Ferry Vote");
-        assert_eq!(a.byline.as_deref(), Some("Ana Ruiz, Bo Li"));
-        assert_eq!(a.date.as_deref(), Some("2025-03-01"));
-        assert!(a.dateline.is_some());
+        assert!(
+            a.text
+                .starts_with("By Ana Ruiz, Bo Li · 2025-03-01\n\nOBAN")
+        );
+        assert!(
+            a.dateline.is_some(),
+            "a byline before it leaves the dateline found"
+        );
         assert_eq!(a.sections[0].title, "A Second Meeting");
     }
 

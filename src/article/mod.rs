@@ -170,9 +170,6 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Emphasis, strong, code and links, as byte ranges.
     pub inline: Vec<(Range<usize>, Inline)>,
-    /// Metadata from front matter or JSON fields.
-    pub byline: Option<String>,
-    pub date: Option<String>,
     /// Notes from decoding, e.g. replaced invalid bytes.
     pub warnings: Vec<String>,
 }
