@@ -25,6 +25,24 @@ fn first_part_bytes(screen: (u16, u16)) -> usize {
     (usize::from(screen.0) * usize::from(screen.1) * 3 / 2).clamp(4 << 10, 32 << 10)
 }
 
+/// Where the first part's head ends: at its last paragraph break, so no paragraph is
+/// shown half-parsed; with none (one long line), at its last whole character, so the
+/// head reads as the text it is and not as a legacy encoding.
+fn head_cut(head: &[u8]) -> usize {
+    if let Some(i) = memchr::memmem::rfind(head, b"\n\n") {
+        return i + 2;
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16: whole code units.
+        return head.len() & !1;
+    }
+    match std::str::from_utf8(head) {
+        // Cut short inside a character, not invalid.
+        Err(e) if e.error_len().is_none() => e.valid_up_to(),
+        _ => head.len(),
+    }
+}
+
 /// Stands between the first part's head and tail until the whole article is in.
 const GAP: &str = "[… the middle of this article is still being indexed …]";
 
@@ -201,9 +219,7 @@ pub fn start(
     }
     let part = first_part_bytes(screen);
     let head = entry.prefix(part).ok()?;
-    // Cut at the last paragraph break, so no paragraph is shown half-parsed.
-    let cut = memchr::memmem::rfind(&head, b"\n\n").map_or(head.len(), |i| i + 2);
-    let head = &head[..cut];
+    let head = &head[..head_cut(&head)];
     let format =
         format.unwrap_or_else(|| article::detect(&entry.source, &String::from_utf8_lossy(head)));
     if !matches!(format, Format::Text | Format::Markdown) {
@@ -280,6 +296,27 @@ pub fn start(
 mod tests {
     use super::*;
     use crate::library::Origin;
+
+    #[test]
+    fn a_head_of_one_long_line_ends_between_characters() {
+        assert_eq!(head_cut(b"one\n\ntwo"), 5);
+        assert_eq!(head_cut("ab \u{201C}q".as_bytes()), 7);
+        // Cut inside `“` (three bytes): the head ends before it.
+        assert_eq!(head_cut(&"ab \u{201C}".as_bytes()[..5]), 3);
+        assert_eq!(head_cut(b"caf\xe9 latin-1"), 12, "not UTF-8: left whole");
+        assert_eq!(head_cut(&[0xFF, 0xFE, b'a', 0, b'b']), 4);
+        // A long line of curly quotes read progressively: no character is cut in two,
+        // so no legacy encoding is guessed for the head.
+        let line = "word \u{201C}quoted\u{201D} President Trump ".repeat(4_000);
+        let entry = Entry {
+            source: "line.txt".into(),
+            origin: Origin::Bytes(line.into_bytes()),
+        };
+        for width in 60..90 {
+            let (first, _, _) = start(&entry, None, &[], 10_000, (width, 20)).expect("progressive");
+            assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+        }
+    }
 
     #[test]
     fn the_progressive_result_equals_the_eager_one() {
