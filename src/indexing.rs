@@ -32,10 +32,6 @@ fn head_cut(head: &[u8]) -> usize {
     if let Some(i) = memchr::memmem::rfind(head, b"\n\n") {
         return i + 2;
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // UTF-16: whole code units.
-        return head.len() & !1;
-    }
     match std::str::from_utf8(head) {
         // Cut short inside a character, not invalid.
         Err(e) if e.error_len().is_none() => e.valid_up_to(),
@@ -219,6 +215,11 @@ pub fn start(
     }
     let part = first_part_bytes(screen);
     let head = entry.prefix(part).ok()?;
+    // The first part joins head and tail around a marker written in UTF-8; UTF-16 text
+    // (rare, and marked by its BOM) is read whole instead.
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
     let head = &head[..head_cut(&head)];
     let format =
         format.unwrap_or_else(|| article::detect(&entry.source, &String::from_utf8_lossy(head)));
@@ -304,7 +305,6 @@ mod tests {
         // Cut inside `“` (three bytes): the head ends before it.
         assert_eq!(head_cut(&"ab \u{201C}".as_bytes()[..5]), 3);
         assert_eq!(head_cut(b"caf\xe9 latin-1"), 12, "not UTF-8: left whole");
-        assert_eq!(head_cut(&[0xFF, 0xFE, b'a', 0, b'b']), 4);
         // A long line of curly quotes read progressively: no character is cut in two,
         // so no legacy encoding is guessed for the head.
         let line = "word \u{201C}quoted\u{201D} President Trump ".repeat(4_000);
@@ -316,6 +316,18 @@ mod tests {
             let (first, _, _) = start(&entry, None, &[], 10_000, (width, 20)).expect("progressive");
             assert!(first.warnings.is_empty(), "{:?}", first.warnings);
         }
+    }
+
+    #[test]
+    fn utf16_text_is_read_whole() {
+        let text = "Title\n\nA paragraph of words.\n\n".repeat(2_000);
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let entry = Entry {
+            source: "wide.txt".into(),
+            origin: Origin::Bytes(bytes),
+        };
+        assert!(start(&entry, None, &[], 10_000, (80, 24)).is_none());
     }
 
     #[test]
