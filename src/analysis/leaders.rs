@@ -167,12 +167,13 @@ impl Doc<'_> {
     }
 
     /// A capitalised name word: not a title word (`Prince` in `Prince Frederik` neither),
-    /// not a sentence-start stopword. `el-Sissi` and `al-Sharaa` count: the capital is
-    /// after the article.
+    /// not a sentence-start stopword, not a place or an occupation. `el-Sissi` and
+    /// `al-Sharaa` count: the capital is after the article.
     fn name_word(&self, i: usize) -> bool {
         (self.cap(i) || self.is_word(i) && self.tokens[i].tag & 1 << PREFIXED != 0)
             && !self.title_word(i)
             && !self.is(i, List::ModifiedHeads)
+            && !self.is(i, List::NotNames)
             && !self.is(i, List::Stopwords)
             && !self.is(i, List::Honorifics)
     }
@@ -390,6 +391,10 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         return None;
     }
     let name_end = doc.name_at(name_start)?;
+    // `Secretary Bird Sanctuary`: a place named like a person.
+    if doc.cap(name_end) && doc.is(name_end, List::NotNames) {
+        return None;
+    }
     let lowercase_title = !doc.cap(i);
     let single = name_end - name_start == 1;
     if single && (!strong || lowercase_title) && !known.has_name(doc, name_start..name_end) {
@@ -846,10 +851,13 @@ impl<'a> Doc<'a> {
                             vocabulary::lists_of_plain(word) & bit(List::Particles)
                         }
                         Pass::Mentions => 0,
-                        Pass::Evidence | Pass::Both => match vocabulary::lists_of_plain(word) {
-                            only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
-                            lists => lists,
-                        },
+                        // `NotNames` tells only of capitalised words.
+                        Pass::Evidence | Pass::Both => {
+                            match vocabulary::lists_of_plain(word) & !bit(List::NotNames) {
+                                only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                                lists => lists,
+                            }
+                        }
                     };
                 }
                 let b = word.as_bytes();
@@ -868,10 +876,12 @@ impl<'a> Doc<'a> {
                     }
                     // Evidence reads lowercase stopwords only as `of`; the others (`and`,
                     // `to`, `in`…, a good part of any text) merge into gaps.
-                    Pass::Evidence | Pass::Both if !capitalised => match lists_of(word, &mut buf) {
-                        only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
-                        lists => lists,
-                    },
+                    Pass::Evidence | Pass::Both if !capitalised => {
+                        match lists_of(word, &mut buf) & !bit(List::NotNames) {
+                            only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                            lists => lists,
+                        }
+                    }
                     _ => lists_of(word, &mut buf),
                 };
                 lists | u16::from(prefixed) << PREFIXED
@@ -1158,6 +1168,9 @@ impl Mentions {
                 continue;
             };
             let heading = doc.heading;
+            // `Quill Street` is a run of two words, though a place's word is no name's.
+            let place_after = doc.cap(name_end) && doc.is(name_end, List::NotNames);
+            let run_len = name_end - name_start + usize::from(place_after);
             let feminine = honorific
                 && ["mrs", "ms", "miss", "dame", "lady"]
                     .iter()
@@ -1169,7 +1182,7 @@ impl Mentions {
                 let hit = (k + 1..=name_end).rev().filter(|_| may).find_map(|end| {
                     let site = Site {
                         heading,
-                        run_len: name_end - name_start,
+                        run_len,
                         feminine,
                     };
                     let entry = resolve(doc, known, entries, last_person, k..end, site, key)?;
@@ -1349,6 +1362,20 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn places_and_occupations_named_like_people_are_not_leaders() {
+        let text = "They met on Minister Street by the President Hotel, near the Secretary \
+                    Bird Sanctuary and Queen Mary University. Head Teacher Ann Lowe and \
+                    his counterpart, Coach Tom Vale, spoke.";
+        assert_eq!(leaders(text), []);
+        // A place after a real name is no bar: `Jane Quill` is still the President.
+        let l = leaders(
+            "President Jane Quill opened Quill Street. Chief Justice Tom Vale swore her in.",
+        );
+        assert_eq!(l[0].1, ["President Jane Quill"]);
+        assert_eq!(roles("Chief Justice Tom Vale spoke."), ["Chief Justice"]);
     }
 
     #[test]

@@ -26,10 +26,10 @@ pub const WEAK_HEADS: &[&str] = &[
     "founder-ceo",
 ];
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
-/// `High Representative`, `Special Envoy`, `Crown Prince` (a bare `Representative` is a
-/// legislator, `Prince Edward Island` a province).
+/// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
+/// `Representative` is a legislator, `Prince Edward Island` a province).
 #[rustfmt::skip]
-pub const MODIFIED_HEADS: &[&str] = &["representative", "envoy", "prince"];
+pub const MODIFIED_HEADS: &[&str] = &["representative", "envoy", "prince", "justice"];
 /// Words that stand before a head within a title: `Prime Minister`, `Foreign Minister`.
 #[rustfmt::skip]
 pub const MODIFIERS: &[&str] = &[
@@ -71,6 +71,22 @@ pub const STOPWORDS: &[&str] = &[
     "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
     "die", "das", "ein", "eine", "une",
 ];
+/// Capitalised words that are never part of a person's name: places and bodies a name
+/// can end with (`Minister Street`, `Queen Mary University`) and occupations written
+/// before one (`Head Teacher Ann Lowe`).
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "street", "road", "avenue", "square", "bridge", "station", "airport", "hotel", "hospital",
+    "university", "college", "school", "academy", "institute", "museum", "stadium", "arena",
+    "sanctuary", "centre", "center", "cathedral", "mosque", "company", "corporation", "corp",
+    "inc", "ltd", "plc", "llc", "group", "holdings", "foundation", "society", "association",
+    "committee", "court", "cup", "prize", "award", "trophy", "league", "club", "festival",
+    "river", "island", "islands", "valley", "county", "district", "teacher", "coach",
+    "doctor", "professor", "senator", "councillor", "detective", "sergeant", "captain",
+    "nurse", "manager", "striker", "goalkeeper", "midfielder", "reporter", "correspondent",
+    "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "scientist",
+    "student",
+];
 pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
@@ -93,6 +109,7 @@ pub enum List {
     Counterparts,
     AppositionFillers,
     ModifiedHeads,
+    NotNames,
 }
 
 pub fn bit(list: List) -> u16 {
@@ -100,7 +117,7 @@ pub fn bit(list: List) -> u16 {
 }
 
 /// The first bit after the lists, free for callers' own tags.
-pub const FREE_BIT: u16 = 10;
+pub const FREE_BIT: u16 = 11;
 
 pub const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
 
@@ -152,6 +169,7 @@ impl Vocabulary {
             (List::Counterparts, COUNTERPARTS),
             (List::AppositionFillers, APPOSITION_FILLERS),
             (List::ModifiedHeads, MODIFIED_HEADS),
+            (List::NotNames, NOT_NAMES),
         ];
         let mut v = Vocabulary {
             slots: vec![0; SLOTS],
@@ -253,7 +271,7 @@ mod tests {
         ];
         for word in lists
             .iter()
-            .chain([STOPWORDS, COUNTERPARTS].iter())
+            .chain([STOPWORDS, COUNTERPARTS, NOT_NAMES].iter())
             .flat_map(|l| l.iter())
         {
             assert_ne!(lists_of(word, &mut buf), 0, "{word}");
