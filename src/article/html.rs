@@ -37,6 +37,14 @@ const CHROME_WORDS: &[&str] = &[
     "paywall",
     "popup",
     "modal",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
 ];
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
@@ -205,12 +213,23 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
         .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// Whether a table lays out the page (old sites put their columns in one) rather than
+/// holding rows of data: its cells hold paragraphs, line breaks or other blocks.
+fn lays_out_page(table: ElementRef) -> bool {
+    selector("td p, td br, td div, td table, td ul, td pre, th p, th br")
+        .is_some_and(|s| table.select(&s).next().is_some())
+}
+
 fn walk(root: ElementRef, b: &mut Builder) {
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut styles: Vec<(usize, Inline)> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut quote_depth = 0usize;
     let mut cells = 0usize;
+    // Whether each open table lays out the page rather than holding data.
+    let mut tables: Vec<bool> = Vec::new();
+    // A `<br>` just before, with no text since: a second one ends the paragraph.
+    let mut after_br = false;
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -223,6 +242,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             b.begin(BlockKind::Quote);
                         }
                         b.text(t);
+                        after_br &= t.trim().is_empty();
                     }
                     Node::Element(e) => {
                         let name = e.name();
@@ -232,6 +252,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                         }
                         if BLOCKS.contains(&name) {
                             b.end();
+                            after_br = false;
                         }
                         match name {
                             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
@@ -262,17 +283,24 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 b.end();
                                 skip = Some(node.id());
                             }
+                            "table" => {
+                                tables.push(ElementRef::wrap(node).is_some_and(lays_out_page));
+                            }
                             "tr" => {
                                 b.begin(BlockKind::Paragraph);
                                 cells = 0;
                             }
-                            "td" | "th" => {
+                            "td" | "th" if tables.last() != Some(&true) => {
                                 if cells > 0 {
                                     b.text(" | ");
                                 }
                                 cells += 1;
                             }
-                            "br" => b.space(),
+                            "br" if after_br => b.end(),
+                            "br" => {
+                                b.space();
+                                after_br = true;
+                            }
                             "img" => {
                                 if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
                                     b.text(&format!(" [image: {}] ", alt.trim()));
@@ -301,6 +329,12 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 };
                 match e.name() {
                     "blockquote" => quote_depth = quote_depth.saturating_sub(1),
+                    "table" => {
+                        tables.pop();
+                    }
+                    // A layout table's cells are columns of the page: each flows on
+                    // its own.
+                    "td" | "th" if tables.last() == Some(&true) => b.end(),
                     "ul" | "ol" => {
                         lists.pop();
                     }
@@ -390,6 +424,36 @@ kept</pre>
         let a = parse(html, "x.html");
         assert!(a.text.contains("First paragraph"));
         assert!(!a.text.contains("Menu"));
+    }
+
+    /// The text of each block of a page.
+    fn blocks(html: &str) -> Vec<String> {
+        let a = parse(html, "t.html");
+        (0..a.blocks.len())
+            .map(|b| a.block_text(b).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_old_page_of_line_breaks_and_layout_tables() {
+        let page = "<html><body><table><tr><td class=\"nav\"><a href=\"/\">Home</a><br>\
+                    <a href=\"/a\">Archive</a></td><td>First line<br>same paragraph<br><br>\
+                    Second paragraph.<br><br><br>Third.</td><td>A column beside</td></tr>\
+                    </table></body></html>";
+        assert_eq!(
+            blocks(page),
+            [
+                "First line same paragraph",
+                "Second paragraph.",
+                "Third.",
+                "A column beside"
+            ]
+        );
+        // A table of data keeps a row a line.
+        let data = "<html><body><p>Results, which came in late on the night of the vote:</p>\
+                    <table><tr><th>Party</th><th>Seats</th></tr><tr><td>Blue</td><td>12</td></tr>\
+                    </table></body></html>";
+        assert_eq!(blocks(data)[1..], ["Party | Seats", "Blue | 12"]);
     }
 
     #[test]
