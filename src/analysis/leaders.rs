@@ -331,22 +331,25 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 /// out), into `out`.
 fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
     out.clear();
-    let connective = |t: usize| ["the", "and", "for"].iter().any(|w| doc.text_is(t, w));
-    for t in tokens.filter(|&t| doc.is_word(t) || connective(t)) {
+    // In pass one a lowercase `the`, `and` or `for` is a gap of its own.
+    let joining_gap = |t: usize| ["the", "and", "for"].iter().any(|w| doc.text_is(t, w));
+    for t in tokens.filter(|&t| doc.is_word(t) || joining_gap(t)) {
         if !out.is_empty() {
             out.push(' ');
         }
+        // Runs for every title found, so short words only are compared.
         let w = doc.word(t);
-        let abbreviation = (w.len() <= 4)
-            .then(|| ABBREVIATED_TITLES.iter().find(|(a, _)| doc.folds_to(t, a)))
-            .flatten();
+        let short = w.len() <= 4;
+        let abbreviation = ABBREVIATED_TITLES
+            .iter()
+            .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
+        let connective = short
+            && ["of", "the", "and", "for"]
+                .iter()
+                .any(|a| w.eq_ignore_ascii_case(a));
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
-        } else if w.chars().all(|c| !c.is_lowercase())
-            || ["of", "the", "and", "for"]
-                .iter()
-                .any(|a| doc.folds_to(t, a))
-        {
+        } else if connective || w.chars().all(|c| !c.is_lowercase()) {
             out.push_str(w);
         } else {
             let mut c = w.chars();
