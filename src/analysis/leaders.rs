@@ -318,6 +318,10 @@ struct Found {
     role: Option<Range<usize>>,
 }
 
+/// Lowercase words that join a title's parts: `Secretary of State for Health and Social
+/// Care`, `Governor of the Bank of England`.
+const TITLE_JOINERS: &[&str] = &["of", "the", "and", "for"];
+
 /// Title words written short (`Gov.`, `Gen.`), and in full.
 const ABBREVIATED_TITLES: &[(&str, &str)] = &[
     ("gen", "General"),
@@ -332,7 +336,7 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
     out.clear();
     // In pass one a lowercase `the`, `and` or `for` is a gap of its own.
-    let joining_gap = |t: usize| ["the", "and", "for"].iter().any(|w| doc.text_is(t, w));
+    let joining_gap = |t: usize| TITLE_JOINERS.iter().any(|w| doc.text_is(t, w));
     for t in tokens.filter(|&t| doc.is_word(t) || joining_gap(t)) {
         if !out.is_empty() {
             out.push(' ');
@@ -343,10 +347,7 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
         let abbreviation = ABBREVIATED_TITLES
             .iter()
             .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
-        let connective = short
-            && ["of", "the", "and", "for"]
-                .iter()
-                .any(|a| w.eq_ignore_ascii_case(a));
+        let connective = short && TITLE_JOINERS.iter().any(|a| w.eq_ignore_ascii_case(a));
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
         } else if connective || w.chars().all(|c| !c.is_lowercase()) {
@@ -483,9 +484,9 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     })
 }
 
-/// Where `of [the] Place` at `k` ends: capitalised words, with `of`, `the`, `and` and
-/// `for` between them (`of the Bank of England`, `of Health and Human Services`, `of
-/// State for Transport`), ending on a capitalised word. None when `k` is not `of` or no capitalised word follows.
+/// Where `of [the] Place` at `k` ends: capitalised words with [`TITLE_JOINERS`] between
+/// them (`of the Bank of England`, `of State for Transport`), ending on a capitalised
+/// word. None when `k` is not `of` or no capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
     if !(doc.is_word(k) && doc.text_is(k, "of")) {
         return None;
@@ -498,10 +499,7 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
             if doc.tokens[t].possessive {
                 break;
             }
-        } else if !["of", "the", "and", "for"]
-            .iter()
-            .any(|w| doc.text_is(t, w))
-        {
+        } else if !TITLE_JOINERS.iter().any(|w| doc.text_is(t, w)) {
             break;
         }
         t += 1;
