@@ -976,6 +976,8 @@ fn upsert(
             || listed.is_some_and(|l| e.name == l.name)
             || (e.has_surname(surname)
                 && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(key)))
+            // The same title and the first name: `Sheikh Mohammed`, `King Charles`.
+            || (words == 1 && role.is_some() && e.role.as_deref() == role && first_word(&e.key) == key)
     };
     // Any leader that matches has the surname among its words, or the listed name: the
     // first of each.
@@ -1484,6 +1486,23 @@ mod tests {
         assert_eq!(l[1].1, ["ex-President Ann Lowe"]);
         // A bare `Prince` is no title: `Edward Island` is nobody.
         assert_eq!(l[3].1, ["Prince Edward Island Mayor Jo Vale"]);
+    }
+
+    #[test]
+    fn the_same_title_with_a_first_name_is_the_same_leader() {
+        let l = leaders(
+            "Sheikh Tamim bin Hamad Al Thani met President Jane Quill. Later Sheikh Tamim \
+             left, and President Jane spoke. Emir Tom Vale stayed; Sheikh Tom arrived.",
+        );
+        let names: Vec<_> = l.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Tamim bin Hamad Al Thani", "Jane Quill", "Tom Vale", "Tom"]
+        );
+        assert_eq!(l[0].1, ["Sheikh Tamim bin Hamad Al Thani", "Sheikh Tamim"]);
+        assert_eq!(l[1].1, ["President Jane Quill", "President Jane"]);
+        // Another title: another person.
+        assert_eq!(l[3].1, ["Sheikh Tom"]);
     }
 
     #[test]
