@@ -976,7 +976,7 @@ fn upsert(
             || listed.is_some_and(|l| e.name == l.name)
             || (e.has_surname(surname)
                 && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(key)))
-            // The same title and the first name: `Sheikh Mohammed`, `King Charles`.
+            // The same title and the first name: `Sheikh Tamim` after `Sheikh Tamim bin Hamad`.
             || (words == 1 && role.is_some() && e.role.as_deref() == role && first_word(&e.key) == key)
     };
     // Any leader that matches has the surname among its words, or the listed name: the
