@@ -193,14 +193,34 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                 }
                 _ => body,
             };
+            // The title heads the text, as a text file's first line does.
+            let body = match &title {
+                Some(t) if !t.is_empty() && !body.trim_start().starts_with(t.as_str()) => {
+                    format!("{t}\n\n{body}")
+                }
+                _ => body,
+            };
             plain::parse(crate::source::clean(&body).into_owned(), name)
         }
         (Some(Text::Html(body)), _) => {
-            let credit = credit.map(|c| format!("<p>{}</p>", escape_html(&c)));
-            html::parse(&(credit.unwrap_or_default() + &body), name)
+            let mut page = String::new();
+            if let Some(t) = title
+                .as_ref()
+                .filter(|t| !t.is_empty() && !body.contains("<h1"))
+            {
+                page = format!("<h1>{}</h1>", escape_html(t));
+            }
+            if let Some(credit) = &credit {
+                page += &format!("<p>{}</p>", escape_html(credit));
+            }
+            html::parse(&(page + &body), name)
         }
         (None, Some(sections)) => {
             let mut b = Builder::new();
+            if let Some(t) = title.as_ref().filter(|t| !t.is_empty()) {
+                b.begin(BlockKind::Title);
+                b.text(t);
+            }
             if let Some(credit) = &credit {
                 b.begin(BlockKind::Paragraph);
                 b.text(credit);
@@ -264,7 +284,11 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert_eq!(a[0].title, "Ferry Vote");
         assert_eq!(a[0].format, Format::Json);
-        assert!(a[0].text.starts_with("By Ana Ruiz · 2025-03-01\n\nOBAN"));
+        assert!(
+            a[0].text
+                .starts_with("Ferry Vote\n\nBy Ana Ruiz · 2025-03-01\n\nOBAN")
+        );
+        assert_eq!(a[0].blocks[0].kind, BlockKind::Title);
         let d = a[0].dateline.as_ref().unwrap();
         assert_eq!(&a[0].text[d.place.clone()], "OBAN, Scotland");
         assert_eq!(a[0].sections[0].title, "A Second Meeting");
@@ -279,6 +303,8 @@ mod tests {
             [1, 2]
         );
         assert_eq!(a[1].title, "Two");
+        assert_eq!(a[0].block_text(0), "One", "the title heads the text");
+        assert_eq!(a[0].blocks[0].kind, BlockKind::Title);
         let feed = "{\"title\": \"A\", \"body\": \"x\"}\n\n{\"title\": \"B\", \"body\": \"y\"}\n";
         let a = parse(feed, "feed.jsonl").unwrap();
         assert_eq!(
@@ -302,7 +328,8 @@ mod tests {
         assert_eq!(a.format, Format::Json);
         // No author's name (a number), the day of the timestamp.
         assert!(
-            a.text.starts_with("2026-11-20\n\nIt ended, said Ana."),
+            a.text
+                .starts_with("Summit ends – no deal\n\n2026-11-20\n\nIt ended, said Ana."),
             "{}",
             a.text
         );
@@ -315,7 +342,7 @@ mod tests {
         assert_eq!(a.title, "Ferry Vote");
         assert!(
             a.text
-                .starts_with("By Ana Ruiz, Bo Li · 2025-03-01\n\nOBAN")
+                .starts_with("Ferry Vote\n\nBy Ana Ruiz, Bo Li · 2025-03-01\n\nOBAN")
         );
         assert!(
             a.dateline.is_some(),
