@@ -1379,6 +1379,10 @@ mod tests {
         );
         assert_eq!(l[0].1, ["President Jane Quill"]);
         assert_eq!(roles("Chief Justice Tom Vale spoke."), ["Chief Justice"]);
+        // An agency's head is a leader; a lone surname after a weak title is not enough.
+        let l = leaders("NASA Administrator Jane Lowe spoke. Administrator Reed did not.");
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].1, ["NASA Administrator Jane Lowe"]);
     }
 
     #[test]
