@@ -269,7 +269,8 @@ pub fn finish(
     }
 }
 
-fn is_byline(paragraph: &str) -> bool {
+/// A short `By …` paragraph: who wrote the story, not its opening.
+pub fn is_byline(paragraph: &str) -> bool {
     paragraph.len() < 120 && (paragraph.starts_with("By ") || paragraph.starts_with("by "))
 }
 

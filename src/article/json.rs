@@ -187,10 +187,10 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                 Some(d) if !body.trim_start().starts_with(d.as_str()) => format!("{d} — {body}"),
                 _ => body,
             };
+            // Not twice, when the body opens with its byline already.
+            let opening = body.trim_start().split("\n\n").next().unwrap_or_default();
             let body = match credit {
-                Some(credit) if !body.trim_start().starts_with("By ") => {
-                    format!("{credit}\n\n{body}")
-                }
+                Some(credit) if !super::build::is_byline(opening) => format!("{credit}\n\n{body}"),
                 _ => body,
             };
             // The title heads the text, as a text file's first line does.
@@ -349,31 +349,37 @@ mod tests {
             "a byline before it leaves the dateline found"
         );
         assert_eq!(a.sections[0].title, "A Second Meeting");
+        // A body that opens with its byline is not given a second one.
+        let own = r#"{"title": "T", "author": "Ana Ruiz", "body": "By Ana Ruiz\n\nText."}"#;
+        assert_eq!(
+            parse(own, "own.json").unwrap()[0]
+                .text
+                .matches("Ruiz")
+                .count(),
+            1
+        );
+    }
+
+    /// The error `parse` gives for `text` in a file called `name`.
+    fn error(text: &str, name: &str) -> String {
+        parse(text, name).unwrap_err().to_string()
     }
 
     #[test]
     fn errors_say_where_and_what() {
-        let e = parse("{\n  \"date\": 5,\n  \"body\": \"x\"\n}", "bad.json")
-            .unwrap_err()
-            .to_string();
+        let e = error("{\n  \"date\": 5,\n  \"body\": \"x\"\n}", "bad.json");
         assert!(
             e.contains("line 2") && e.contains("expected a string"),
             "{e}"
         );
-        let e = parse("{\"title\": 5, \"body\": \"x\"}", "bad.json")
-            .unwrap_err()
-            .to_string();
+        let e = error("{\"title\": 5, \"body\": \"x\"}", "bad.json");
         assert!(
             e.contains("column 11") && e.contains("expected a string or"),
             "{e}"
         );
-        let e = parse("{\"title\": \"x\"}", "bad.json")
-            .unwrap_err()
-            .to_string();
+        let e = error("{\"title\": \"x\"}", "bad.json");
         assert!(e.contains("\"body\""), "{e}");
-        let e = parse("{\"body\": \"a\"}\n{\"body\": oops}\n", "feed.jsonl")
-            .unwrap_err()
-            .to_string();
+        let e = error("{\"body\": \"a\"}\n{\"body\": oops}\n", "feed.jsonl");
         assert!(e.contains("line 2"), "{e}");
     }
 }
