@@ -764,8 +764,9 @@ impl WordBits {
 /// Articles this long build their blocks' tokens on another thread.
 const PIPELINED_BYTES: usize = 256 << 10;
 
-/// Blocks handed over at a time.
-const BATCH: usize = 16;
+/// Text handed over at a time, in whole blocks: enough that waking the other thread
+/// (microseconds each time) is rare beside the work of a batch.
+const BATCH_BYTES: usize = 64 << 10;
 
 /// Hands `each` the tokens of every block before `until` but code, made for `pass`, in
 /// order. Tokenizing is the biggest part of the detector's work and needs no result of
@@ -793,10 +794,16 @@ fn each_doc<'a>(
         // one that made them cost more than the work.
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
-            let mut chunk = Vec::with_capacity(BATCH);
+            let mut chunk = Vec::new();
             loop {
                 chunk.clear();
-                chunk.extend(blocks.by_ref().take(BATCH));
+                let mut bytes = 0;
+                while bytes < BATCH_BYTES
+                    && let Some(b) = blocks.next()
+                {
+                    bytes += article.blocks[b].range.len();
+                    chunk.push(b);
+                }
                 if chunk.is_empty() {
                     break;
                 }
@@ -1572,7 +1579,7 @@ mod tests {
         // Sentences are numbered on across batches: a namesake one batch earlier is
         // not in the same sentence.
         let mut text = "Report\n\nMelania Trump waved.\n\n".to_string();
-        text += &"Nothing happened.\n\n".repeat(BATCH - 1);
+        text += &"Nothing happened.\n\n".repeat(BATCH_BYTES / 16);
         text += "Trump spoke.\n\nPresident Donald Trump arrived.\n";
         let article = plain::parse(text, "t.txt");
         let trump = find_in(&article, builtin(), true, true);
