@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_width::UnicodeWidthChar;
 
 use crate::article::{Article, BlockKind};
 use crate::source;
@@ -377,6 +378,10 @@ fn indents(kind: BlockKind, width: usize) -> (u16, u16, usize) {
             let inner = width.saturating_sub(QUOTE_INDENT).max(1);
             (QUOTE_INDENT as u16, QUOTE_INDENT as u16, inner)
         }
+        BlockKind::Code if roomy => {
+            let inner = width.saturating_sub(CODE_INDENT).max(1);
+            (CODE_INDENT as u16, CODE_INDENT as u16, inner)
+        }
         _ => (0, 0, width),
     }
 }
@@ -387,14 +392,14 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
     let block = &article.blocks[b];
     let text = &article.text;
     let first = lines.len();
+    let (first_indent, indent, inner) = indents(block.kind, width);
     if block.kind == BlockKind::Code {
-        code_lines(text, block.range.clone(), b, lines);
+        code_lines(text, block.range.clone(), b, inner, lines);
     } else {
-        let (first_indent, indent, inner) = indents(block.kind, width);
         wrap_block(text, block.range.clone(), b, inner, lines);
-        for (i, line) in lines[first..].iter_mut().enumerate() {
-            line.indent = if i == 0 { first_indent } else { indent };
-        }
+    }
+    for (i, line) in lines[first..].iter_mut().enumerate() {
+        line.indent = if i == 0 { first_indent } else { indent };
     }
     if gap_after(article, b) {
         lines.push(Line {
@@ -411,10 +416,13 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
 fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let block = &article.blocks[b];
     let body = &article.text[block.range.clone()];
+    let inner = indents(block.kind, width).2;
     let own = if block.kind == BlockKind::Code {
-        memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1
+        body.split('\n')
+            .map(|line| code_cuts(line, inner).count())
+            .sum()
     } else {
-        count_wrapped(body, indents(block.kind, width).2)
+        count_wrapped(body, inner)
     };
     own + usize::from(gap_after(article, b))
 }
@@ -628,18 +636,48 @@ pub const QUOTE_INDENT: usize = 2;
 /// The narrowest width at which lists and quotes are indented.
 const MIN_INDENTED_WIDTH: usize = 12;
 
-/// A code block: one visual line per source line, never wrapped.
-fn code_lines(text: &str, range: Range<usize>, block: usize, lines: &mut Vec<Line>) {
+/// Columns code steps in by.
+const CODE_INDENT: usize = 2;
+
+/// A code block: one visual line per source line, its spaces kept (code is never
+/// re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
+fn code_lines(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
     let mut start = range.start;
     for piece in text[range.clone()].split('\n') {
-        lines.push(Line {
-            block,
-            range: start..start + piece.len(),
-            kind: LineKind::Code,
-            indent: 2,
-        });
+        for cut in code_cuts(piece, width) {
+            lines.push(Line {
+                block,
+                range: start + cut.start..start + cut.end,
+                kind: LineKind::Code,
+                indent: 0,
+            });
+        }
         start += piece.len() + 1;
     }
+}
+
+/// Where a line of code is cut into pieces of at most `width` columns (a character
+/// wider than that alone): one piece, at once, when it fits, as most lines do.
+fn code_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut next = Some(0);
+    std::iter::from_fn(move || {
+        let start = next?;
+        let rest = &line[start..];
+        // A line is never wider than its bytes.
+        let mut end = line.len();
+        if rest.len() > width {
+            let mut used = 0;
+            for (i, c) in rest.char_indices() {
+                used += c.width().unwrap_or(0);
+                if used > width && i > 0 {
+                    end = start + i;
+                    break;
+                }
+            }
+        }
+        next = (end < line.len()).then_some(end);
+        Some(start..end)
+    })
 }
 
 fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
@@ -738,6 +776,59 @@ mod tests {
             wrap_block(&body, 0..body.len(), 0, width, &mut lines);
             proptest::prop_assert_eq!(count_wrapped(&body, width), lines.len());
         }
+    }
+
+    proptest::proptest! {
+        /// Code keeps every byte, in order, in pieces that fit (a character too wide
+        /// for the width alone), and is counted as it is cut.
+        #[test]
+        fn code_is_cut_to_fit_and_loses_nothing(
+            lines in proptest::collection::vec("([a-z(){};]{1,12}|    | |漢字|e\u{301}|🎉|“”|\u{200b}){0,12}", 1..5),
+            width in 1usize..30,
+        ) {
+            let code = lines.join("\n");
+            let mut made = Vec::new();
+            code_lines(&code, 0..code.len(), 0, width, &mut made);
+            let count: usize = code.split('\n').map(|l| code_cuts(l, width).count()).sum();
+            proptest::prop_assert_eq!(made.len(), count);
+            let rejoined: Vec<&str> = made.iter().map(|l| &code[l.range.clone()]).collect();
+            proptest::prop_assert_eq!(rejoined.concat(), code.replace('\n', ""));
+            for line in &made {
+                let piece = &code[line.range.clone()];
+                let fits = display_width(piece) <= width || piece.chars().count() == 1;
+                proptest::prop_assert!(fits, "{:?} at width {}", piece, width);
+            }
+        }
+    }
+
+    #[test]
+    fn long_code_lines_wrap_instead_of_running_off_the_edge() {
+        let text = "# T\n\n```\nshort\nlet total = first_value + second_value;\n```\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let code = article
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Code)
+            .expect("a code block");
+        let layout = Layout::new(&article, 22);
+        let shown: Vec<(&str, u16)> = layout
+            .lines(&article, 0..layout.len())
+            .into_iter()
+            .filter(|l| l.block == code && l.kind == LineKind::Code)
+            .map(|l| (&article.text[l.range.clone()], l.indent))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("short", 2),
+                ("let total = first_va", 2),
+                ("lue + second_value;", 2)
+            ]
+        );
+        // Too narrow to step in: flush, as other blocks are.
+        let narrow = Layout::new(&article, 8);
+        let first = narrow.line(&article, narrow.block_line(code));
+        assert_eq!(first.map(|l| (l.range.len(), l.indent)), Some((5, 0)));
     }
 
     #[test]
