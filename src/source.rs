@@ -242,9 +242,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
     text
 }
 
-/// Normalises line ends to `\n`, expands tabs, and replaces every character that a
-/// terminal would interpret (C0/C1 controls, DEL, bidi overrides and isolates) with a
-/// visible placeholder. Borrows when there is nothing to change, which is the common case.
+/// Normalises line ends to `\n`, expands tabs, drops emoji variation selectors, and
+/// replaces every character that a terminal would interpret (C0/C1 controls, DEL, bidi
+/// overrides and isolates) with a visible placeholder. Borrows when there is nothing to
+/// change, which is the common case.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let Some(first) = first_to_clean(text) else {
         return Cow::Borrowed(text);
@@ -267,6 +268,10 @@ pub fn clean(text: &str) -> Cow<'_, str> {
                 out.push('\n');
                 column = 0;
             }
+            // Variation selectors: terminals disagree on whether `❤️` takes one column
+            // or two, and so would the layout and the screen. Without them every
+            // character is as wide as it is alone.
+            '\u{FE0E}' | '\u{FE0F}' => {}
             '\t' => {
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', spaces));
@@ -285,7 +290,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// Where the first character to clean is. Runs over every byte of every article, so it
 /// looks at bytes only: ASCII controls, C1 controls (`C2 80`–`C2 9F`), and among the
 /// characters led by `E2` (curly quotes and dashes, common) only the line separators and
-/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`).
+/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`), and the variation selectors
+/// (`EF B8 8E`–`8F`).
 fn first_to_clean(text: &str) -> Option<usize> {
     first_where(text.as_bytes(), |b, next, third| {
         (b != b'\n') & starts_to_clean_or_newline(b, next, third)
@@ -296,13 +302,14 @@ fn first_to_clean(text: &str) -> Option<usize> {
 /// (which [`clean`] keeps), written for [`first_where`] (see [`first_to_clean`]).
 #[inline]
 pub fn starts_to_clean_or_newline(b: u8, next: u8, third: u8) -> bool {
-    // In valid UTF-8, `C2` and `E2` only lead characters.
+    // In valid UTF-8, `C2`, `E2` and `EF` only lead characters.
     (b < 0x20)
         | (b == 0x7F)
         | (b == 0xC2) & (0x80..=0x9F).contains(&next)
         | (b == 0xE2)
             & ((next == 0x80) & (0xA8..=0xAE).contains(&third)
                 | (next == 0x81) & (0xA6..=0xA9).contains(&third))
+        | (b == 0xEF) & (next == 0xB8) & ((third == 0x8E) | (third == 0x8F))
 }
 
 /// Whether the bytes `b`, `next`, `third` begin a space beyond ASCII (what
@@ -476,7 +483,10 @@ mod tests {
         c == '\t'
             || c == '\r'
             || (c != '\n' && placeholder(c).is_some())
-            || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{FE0E}' | '\u{FE0F}'
+            )
     }
 
     #[test]
@@ -676,6 +686,14 @@ mod tests {
         assert_eq!(decoded.text, "café au lait, très bien\n");
         assert_eq!(decode_owned(b"a\tb\r\n".to_vec()).text, "a   b\n");
         assert_eq!(decode_owned("\u{FEFF}x".as_bytes().to_vec()).text, "x");
+    }
+
+    #[test]
+    fn variation_selectors_are_dropped_so_widths_agree() {
+        let text = clean("I ❤\u{FE0F} it 0\u{FE0F} ✌\u{FE0E}");
+        assert_eq!(text, "I ❤ it 0 ✌");
+        let chars: usize = text.chars().filter_map(|c| c.width()).sum();
+        assert_eq!(display_width(&text), chars);
     }
 
     #[test]
