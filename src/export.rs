@@ -104,6 +104,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         .is_some_and(|b| b.kind == BlockKind::Title);
     if !has_title_block {
         push_title(&mut out, &article.title, ansi);
+        out.push('\n');
     }
     for (i, block) in article.blocks.iter().enumerate() {
         if i > 0 {
@@ -129,6 +130,15 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                     out.push_str(line);
                     out.push('\n');
                 }
+                continue;
+            }
+            // Rows as they are laid out, spaces and all, with their highlights.
+            BlockKind::Table => {
+                let range = block.range.clone();
+                for (range, set) in marks::segments(range.clone(), index.overlapping(range)) {
+                    push_styled(&mut out, &text[range], set, false, ansi);
+                }
+                out.push('\n');
                 continue;
             }
             BlockKind::ListItem { depth } => {
@@ -158,12 +168,12 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
 
 fn push_title(out: &mut String, title: &str, ansi: bool) {
     if ansi {
-        out.push_str(&format!("\x1b[1;4m{title}\x1b[0m\n\n"));
+        out.push_str(&format!("\x1b[1;4m{title}\x1b[0m\n"));
     } else {
         out.push_str(title);
         out.push('\n');
         out.push_str(&"=".repeat(crate::source::display_width(title).max(1)));
-        out.push_str("\n\n");
+        out.push('\n');
     }
 }
 

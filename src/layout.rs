@@ -352,7 +352,7 @@ fn gap_after(article: &Article, b: usize) -> bool {
 fn estimate(article: &Article, b: usize, width: usize) -> usize {
     let block = &article.blocks[b];
     let own = match block.kind {
-        BlockKind::Code => {
+        BlockKind::Code | BlockKind::Table => {
             memchr::memchr_iter(b'\n', article.text[block.range.clone()].as_bytes()).count() + 1
         }
         _ => block.range.len().div_ceil((width * 9 / 10).max(1)).max(1),
@@ -393,8 +393,13 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
     let text = &article.text;
     let first = lines.len();
     let (first_indent, indent, inner) = indents(block.kind, width);
-    if block.kind == BlockKind::Code {
-        code_lines(text, block.range.clone(), b, inner, lines);
+    if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
+        let kind = if block.kind == BlockKind::Code {
+            LineKind::Code
+        } else {
+            LineKind::Text
+        };
+        row_lines(text, block.range.clone(), b, inner, kind, lines);
     } else {
         wrap_block(text, block.range.clone(), b, inner, lines);
     }
@@ -417,7 +422,7 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let block = &article.blocks[b];
     let body = &article.text[block.range.clone()];
     let inner = indents(block.kind, width).2;
-    let own = if block.kind == BlockKind::Code {
+    let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
         body.split('\n')
             .map(|line| code_cuts(line, inner).count())
             .sum()
@@ -639,16 +644,23 @@ const MIN_INDENTED_WIDTH: usize = 12;
 /// Columns code steps in by.
 const CODE_INDENT: usize = 2;
 
-/// A code block: one visual line per source line, its spaces kept (code is never
-/// re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
-fn code_lines(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
+/// A code block or a table: one visual line per line of its text, spaces kept (neither
+/// is re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
+fn row_lines(
+    text: &str,
+    range: Range<usize>,
+    block: usize,
+    width: usize,
+    kind: LineKind,
+    lines: &mut Vec<Line>,
+) {
     let mut start = range.start;
     for piece in text[range.clone()].split('\n') {
         for cut in code_cuts(piece, width) {
             lines.push(Line {
                 block,
                 range: start + cut.start..start + cut.end,
-                kind: LineKind::Code,
+                kind,
                 indent: 0,
             });
         }
@@ -788,7 +800,7 @@ mod tests {
         ) {
             let code = lines.join("\n");
             let mut made = Vec::new();
-            code_lines(&code, 0..code.len(), 0, width, &mut made);
+            row_lines(&code, 0..code.len(), 0, width, LineKind::Code, &mut made);
             let count: usize = code.split('\n').map(|l| code_cuts(l, width).count()).sum();
             proptest::prop_assert_eq!(made.len(), count);
             let rejoined: Vec<&str> = made.iter().map(|l| &code[l.range.clone()]).collect();

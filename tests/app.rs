@@ -335,6 +335,41 @@ fn screen_at_120x40_shows_outline_body_leaders_and_status() {
 }
 
 #[test]
+fn a_table_shows_as_a_grid_its_leaders_highlighted_and_is_cut_to_fit_when_narrow() {
+    let md = "# Results\n\nThe count ended.\n\n| Party | Leader | Seats |\n|---|---|---|\n\
+              | Labour | Keir Starmer | 411 |\n| Reform UK | Nigel Farage | 5 |\n";
+    let a = article::parse(md.as_bytes(), "results.md");
+    let an = analysis::analyse(&a, &[]);
+    let app = App::new(a, an, Rect::new(0, 0, 100, 20));
+    let buf = screen(&app);
+    let all = text(&buf);
+    assert!(
+        all.contains("│ Party     │ Leader       │ Seats │"),
+        "{all}"
+    );
+    assert!(
+        all.contains("│ Reform UK │ Nigel Farage │     5 │"),
+        "{all}"
+    );
+    let (x, y) = (0..20)
+        .find_map(|y| {
+            let r = row(&buf, y);
+            r.find("Keir Starmer")
+                .map(|i| (r[..i].chars().count() as u16, y))
+        })
+        .expect("Keir Starmer on screen");
+    assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+
+    // Narrower than a row: each row goes on on the next line, nothing lost.
+    let a = article::parse(md.as_bytes(), "results.md");
+    let an = analysis::analyse(&a, &[]);
+    let narrow = App::new(a, an, Rect::new(0, 0, 40, 20));
+    let all = text(&screen(&narrow));
+    assert!(all.contains("│ Labour    │ Keir S"), "{all}");
+    assert!(all.contains("tarmer │   411 │"), "{all}");
+}
+
+#[test]
 fn screen_at_60x20_and_help_overlay() {
     let mut app = app_for(SEED, 60, 20);
     let buf = screen(&app);

@@ -56,9 +56,29 @@ fn markdown_with_every_construct() {
             && a.text.contains("[1] https://ferries.example/winter")
     );
     assert!(a.text.contains("[image: The ferry at the pier]"));
+    // A table is a grid, aligned as the Markdown says, its cells' styles kept.
+    let table = a.blocks.iter().position(|b| b.kind == BlockKind::Table);
+    let table = table.expect("a table");
+    let grid = [
+        "│ Ticket                        │  Adult │ Child │",
+        "├───────────────────────────────┼────────┼───────┤",
+        "│ Single                        │  £8.40 │ £4.20 │",
+        "│ Island pass (Hyslop's scheme) │ £14.00 │ free  │",
+    ];
+    assert_eq!(a.block_text(table), grid.join("\n"));
+    let emphasis = a
+        .inline
+        .iter()
+        .find(|(r, _)| a.blocks[table].range.contains(&r.start));
+    assert_eq!(emphasis.map(|(r, _)| &a.text[r.clone()]), Some("Hyslop's"));
     let an = analysis::analyse(a, &[]);
     let leaders: Vec<&str> = an.leaders.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(leaders, ["Fiona Hyslop"]);
+    let in_table = an.leaders[0]
+        .mentions
+        .iter()
+        .find(|m| a.blocks[table].range.contains(&m.start));
+    assert_eq!(in_table.map(|m| &a.text[m.clone()]), Some("Hyslop"));
     assert!(
         an.quotes
             .iter()

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::table::{self, Align};
 use super::{Article, Block, BlockKind, Format, Inline, dateline, sections_from_blocks, title};
 use crate::source;
 
@@ -18,6 +19,17 @@ pub struct Builder {
     open: Option<(BlockKind, usize)>,
     /// A space is owed before the next word of prose.
     space: bool,
+    /// The open table's cells, read as prose one after another into the text, and laid
+    /// out as a grid when the table ends.
+    table: Option<OpenTable>,
+}
+
+#[derive(Debug, Default)]
+struct OpenTable {
+    aligns: Vec<Align>,
+    head_rows: usize,
+    /// Where each row's cells start in the text.
+    rows: Vec<Vec<usize>>,
 }
 
 impl Builder {
@@ -78,6 +90,44 @@ impl Builder {
         };
         self.text(&marker);
         self.space();
+    }
+
+    /// Starts a table whose columns sit as `aligns` says (missing ones to the left).
+    pub fn begin_table(&mut self, aligns: Vec<Align>) {
+        self.begin(BlockKind::Table);
+        self.table = Some(OpenTable {
+            aligns,
+            ..OpenTable::default()
+        });
+    }
+
+    /// Starts a row of the open table (starting a table if none is open).
+    pub fn table_row(&mut self) {
+        if self.table.is_none() {
+            self.begin_table(Vec::new());
+        }
+        if let Some(table) = &mut self.table {
+            table.rows.push(Vec::new());
+        }
+    }
+
+    /// Starts a cell of the open row: the prose that follows is its text.
+    pub fn table_cell(&mut self) {
+        if self.table.as_ref().is_none_or(|t| t.rows.is_empty()) {
+            self.table_row();
+        }
+        let at = self.text.len();
+        if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+            row.push(at);
+        }
+        self.space = false;
+    }
+
+    /// The rows so far are the table's head.
+    pub fn table_head_ends(&mut self) {
+        if let Some(table) = &mut self.table {
+            table.head_rows = table.rows.len();
+        }
     }
 
     /// Appends prose: whitespace runs become one space, leading space is dropped.
@@ -174,9 +224,12 @@ impl Builder {
 
     /// Closes the open block; a block with no text is dropped.
     pub fn end(&mut self) {
-        let Some((kind, start)) = self.open.take() else {
+        let Some((mut kind, mut start)) = self.open.take() else {
             return;
         };
+        if kind == BlockKind::Table {
+            (kind, start) = self.end_table(start);
+        }
         if kind == BlockKind::Code {
             // Trailing newlines of the code, never the separator before the block.
             while self.text.len() > start && self.text.ends_with('\n') {
@@ -195,6 +248,82 @@ impl Builder {
             kind,
             range: start..end,
         });
+    }
+
+    /// Lays out the table whose cells' text starts at `start` as a grid, or as one
+    /// paragraph per row when the grid would be too wide; the cells' inline styles move
+    /// with their text. Returns the last block, for the caller to close as any other
+    /// (dropped if empty, as a table of empty cells is).
+    fn end_table(&mut self, start: usize) -> (BlockKind, usize) {
+        let table = self.table.take().unwrap_or_default();
+        let cells_text = self.text.split_off(start);
+        // Each cell's text, as a range of `cells_text`, row by row.
+        let starts: Vec<usize> = table.rows.iter().flatten().map(|&s| s - start).collect();
+        let ends = starts.iter().skip(1).copied().chain([cells_text.len()]);
+        let ranges: Vec<Range<usize>> = starts.iter().zip(ends).map(|(&s, e)| s..e).collect();
+        let mut cells = ranges.iter().map(|r| cells_text[r.clone()].trim());
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .filter(|row| !row.is_empty())
+            .map(|row| cells.by_ref().take(row.len()).collect())
+            .collect();
+        let (moved, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut self.inline)
+            .into_iter()
+            .partition(|(r, _)| r.start >= start);
+        self.inline = kept;
+        if rows.iter().flatten().all(|cell| cell.is_empty()) {
+            return (BlockKind::Table, start);
+        }
+        // Where each cell's text went: (from, to) in the whole text.
+        let mut placed = Vec::new();
+        let mut last = (BlockKind::Table, start);
+        let head_rows = rows.len().min(table.head_rows);
+        if let Some(grid) = table::grid(&rows, head_rows, &table.aligns) {
+            self.text.push_str(&grid.text);
+            placed.extend(grid.cells.iter().map(|&at| start + at));
+        } else {
+            // One paragraph per row, its cells apart by ` | `.
+            for (r, row) in rows.iter().enumerate() {
+                if r > 0 {
+                    self.text.push_str("\n\n");
+                }
+                let row_start = self.text.len();
+                for (c, cell) in row.iter().enumerate() {
+                    if c > 0 {
+                        self.text.push_str(" | ");
+                    }
+                    placed.push(self.text.len());
+                    self.text.push_str(cell);
+                }
+                if r + 1 < rows.len() {
+                    self.blocks.push(Block {
+                        kind: BlockKind::Paragraph,
+                        range: row_start..self.text.len(),
+                    });
+                } else {
+                    last = (BlockKind::Paragraph, row_start);
+                }
+            }
+        }
+        // A style inside one cell moves with it; one across cells is dropped.
+        let trimmed = |r: &Range<usize>| {
+            let cell = &cells_text[r.clone()];
+            r.start + (cell.len() - cell.trim_start().len())..r.start + cell.trim_end().len()
+        };
+        for (range, style) in moved {
+            let (from, to) = (range.start - start, range.end - start);
+            let cell = ranges
+                .iter()
+                .map(trimmed)
+                .zip(&placed)
+                .find(|(r, _)| r.start <= from && to <= r.end);
+            if let Some((r, &at)) = cell {
+                self.inline
+                    .push((at + from - r.start..at + to - r.start, style));
+            }
+        }
+        last
     }
 
     /// The article. `title` is a title from metadata (front matter, `<title>`, a JSON

@@ -220,6 +220,11 @@ fn lays_out_page(table: ElementRef) -> bool {
         .is_some_and(|s| table.select(&s).next().is_some())
 }
 
+/// The parts of a table inside it: in a data table they do not end its block.
+fn is_table_part(name: &str) -> bool {
+    matches!(name, "thead" | "tbody" | "tfoot" | "tr")
+}
+
 fn walk(root: ElementRef, b: &mut Builder) {
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut styles: Vec<(usize, Inline)> = Vec::new();
@@ -228,6 +233,9 @@ fn walk(root: ElementRef, b: &mut Builder) {
     let mut cells = 0usize;
     // Whether each open table lays out the page rather than holding data.
     let mut tables: Vec<bool> = Vec::new();
+    // In a data table: whether its rows so far, and the open row's cells, are all
+    // headers (`th`), which make its head when it has no `thead`.
+    let mut all_headers = (true, true);
     // A `<br>` just before, with no text since: a second one ends the paragraph.
     let mut after_br = false;
     for edge in root.traverse() {
@@ -250,7 +258,8 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             skip = Some(node.id());
                             continue;
                         }
-                        if BLOCKS.contains(&name) {
+                        let data_table = tables.last() == Some(&false);
+                        if BLOCKS.contains(&name) && !(data_table && is_table_part(name)) {
                             b.end();
                             after_br = false;
                         }
@@ -285,6 +294,18 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             }
                             "table" => {
                                 tables.push(ElementRef::wrap(node).is_some_and(lays_out_page));
+                                all_headers.0 = true;
+                            }
+                            // A data table's grid begins with its first row, after its
+                            // caption, which reads as a paragraph.
+                            "caption" => b.begin(BlockKind::Paragraph),
+                            "tr" if data_table => {
+                                b.table_row();
+                                all_headers.1 = true;
+                            }
+                            "td" | "th" if data_table => {
+                                b.table_cell();
+                                all_headers.1 &= name == "th";
                             }
                             "tr" => {
                                 b.begin(BlockKind::Paragraph);
@@ -327,8 +348,16 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 let Node::Element(e) = node.value() else {
                     continue;
                 };
+                let data_table = tables.last() == Some(&false);
                 match e.name() {
                     "blockquote" => quote_depth = quote_depth.saturating_sub(1),
+                    "thead" if data_table => b.table_head_ends(),
+                    "tr" if data_table => {
+                        all_headers.0 &= all_headers.1;
+                        if all_headers.0 {
+                            b.table_head_ends();
+                        }
+                    }
                     "table" => {
                         tables.pop();
                     }
@@ -346,8 +375,10 @@ fn walk(root: ElementRef, b: &mut Builder) {
                     }
                     _ => {}
                 }
-                if BLOCKS.contains(&e.name())
-                    || matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+                let name = e.name();
+                let part_of_data_table = data_table && is_table_part(name);
+                if (BLOCKS.contains(&name) && !part_of_data_table)
+                    || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "caption")
                 {
                     b.end();
                 }
@@ -449,11 +480,44 @@ kept</pre>
                 "A column beside"
             ]
         );
-        // A table of data keeps a row a line.
+        // A table of data is a grid, its head the rows of headers only.
         let data = "<html><body><p>Results, which came in late on the night of the vote:</p>\
                     <table><tr><th>Party</th><th>Seats</th></tr><tr><td>Blue</td><td>12</td></tr>\
                     </table></body></html>";
-        assert_eq!(blocks(data)[1..], ["Party | Seats", "Blue | 12"]);
+        let grid = "│ Party │ Seats │\n├───────┼───────┤\n│ Blue  │    12 │";
+        assert_eq!(blocks(data)[1..], [grid]);
+    }
+
+    #[test]
+    fn a_data_table_is_a_grid_after_its_caption_with_its_cells_styles() {
+        let page = "<html><body><p>Before.</p><table><caption>Votes by party</caption>\
+                    <thead><tr><th>Party</th><td>For</td></tr></thead><tbody>\
+                    <tr><td><b>Labour</b></td><td>390</td></tr>\
+                    <tr><td>Green</td><td>4</td></tr></tbody></table><p>After.</p></body></html>";
+        let a = parse(page, "t.html");
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Table,
+                BlockKind::Paragraph
+            ]
+        );
+        assert_eq!(a.block_text(1), "Votes by party");
+        assert_eq!(
+            a.block_text(2),
+            "│ Party  │ For │\n├────────┼─────┤\n│ Labour │ 390 │\n│ Green  │   4 │"
+        );
+        let strong: Vec<&str> = a
+            .inline
+            .iter()
+            .filter(|(_, style)| *style == Inline::Strong)
+            .map(|(r, _)| &a.text[r.clone()])
+            .collect();
+        assert_eq!(strong, ["Labour"]);
+        assert_eq!(a.word_count(), 1 + 3 + 6 + 1);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! images become `[image: alt]`; YAML front matter gives the title; a paragraph that is
 //! only bold text and stands alone is a heading.
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::build::Builder;
+use super::table::Align;
 use super::{Article, BlockKind, Format, Inline};
 
 /// A bold-only paragraph longer than this is emphasis, not a heading.
@@ -44,7 +45,6 @@ pub struct Reader {
     lists: Vec<Option<u64>>,
     quote_depth: usize,
     first_heading_seen: bool,
-    table_cells: usize,
     /// The label of a footnote whose text is about to begin.
     footnote: Option<String>,
 }
@@ -62,7 +62,6 @@ impl Reader {
             lists: Vec::new(),
             quote_depth: 0,
             first_heading_seen: false,
-            table_cells: 0,
             footnote: None,
         }
     }
@@ -190,18 +189,19 @@ impl Reader {
             }
             Event::Start(Tag::Image { .. }) => self.b.text("[image: "),
             Event::End(TagEnd::Image) => self.b.text("]"),
-            Event::Start(Tag::Table(_)) => self.b.end(),
-            Event::Start(Tag::TableRow | Tag::TableHead) => {
-                self.b.begin(BlockKind::Paragraph);
-                self.table_cells = 0;
+            Event::Start(Tag::Table(aligns)) => {
+                let align = |a: &Alignment| match a {
+                    Alignment::Center => Align::Center,
+                    Alignment::Right => Align::Right,
+                    Alignment::Left => Align::Left,
+                    Alignment::None => Align::Auto,
+                };
+                self.b.begin_table(aligns.iter().map(align).collect());
             }
-            Event::End(TagEnd::TableRow | TagEnd::TableHead) => self.b.end(),
-            Event::Start(Tag::TableCell) => {
-                if self.table_cells > 0 {
-                    self.b.text(" | ");
-                }
-                self.table_cells += 1;
-            }
+            Event::End(TagEnd::Table) => self.b.end(),
+            Event::Start(Tag::TableRow | Tag::TableHead) => self.b.table_row(),
+            Event::End(TagEnd::TableHead) => self.b.table_head_ends(),
+            Event::Start(Tag::TableCell) => self.b.table_cell(),
             Event::Html(_) | Event::InlineHtml(_) => {}
             Event::FootnoteReference(label) => self.b.text(&format!("[^{label}]")),
             Event::Rule => self.b.end(),

@@ -6,6 +6,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod plain;
+pub mod table;
 pub mod title;
 
 use std::ops::Range;
@@ -113,6 +114,9 @@ pub enum BlockKind {
     Quote,
     /// Preformatted text: never wrapped, never analysed.
     Code,
+    /// A table laid out as a grid (see [`table`]): one row per line, never wrapped, but
+    /// analysed like prose.
+    Table,
 }
 
 impl BlockKind {
@@ -204,15 +208,20 @@ impl Article {
     }
 
     pub fn word_count(&self) -> usize {
+        let text = |b: &Block| &self.text[b.range.clone()];
         self.blocks
             .iter()
-            .filter(|b| {
-                matches!(
-                    b.kind,
-                    BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote
-                )
+            .map(|b| match b.kind {
+                BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote => {
+                    count_words(text(b))
+                }
+                // Not the rules between the cells.
+                BlockKind::Table => text(b)
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count(),
+                BlockKind::Title | BlockKind::Heading { .. } | BlockKind::Code => 0,
             })
-            .map(|b| count_words(&self.text[b.range.clone()]))
             .sum()
     }
 }

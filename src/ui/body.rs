@@ -84,16 +84,20 @@ fn mark_matches_on_scrollbar(app: &App, frame: &mut Frame) {
 }
 
 /// One visual line: whitespace runs drawn as single spaces (as the layout measured
-/// them), each run of text styled by the marks over it.
+/// them; a table's as they are), each run of text styled by the marks over it.
 fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) -> Line<'a> {
     let text = app.article.text.as_str();
     let base = match app.article.blocks[block].kind {
         BlockKind::Title => app.theme.title,
         BlockKind::Heading { .. } => app.theme.heading,
-        BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Code => {
-            Style::new()
-        }
+        BlockKind::Paragraph
+        | BlockKind::ListItem { .. }
+        | BlockKind::Quote
+        | BlockKind::Code
+        | BlockKind::Table => Style::new(),
     };
+    // A table's rows keep the spaces that line up its columns.
+    let keep_spaces = app.article.blocks[block].kind == BlockKind::Table;
     let mask = app.mark_mask();
     let mut spans = Vec::new();
     let mut after_space = false;
@@ -114,7 +118,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         let style = base.patch(app.theme.for_marks(Marks(set.0 & mask.0)));
         let mut piece = String::new();
         for c in text[seg].chars() {
-            if c.is_whitespace() {
+            if c.is_whitespace() && !keep_spaces {
                 if !after_space {
                     piece.push(' ');
                 }
