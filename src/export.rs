@@ -202,3 +202,31 @@ fn push_styled(out: &mut String, s: &str, set: Marks, heading: bool, ansi: bool)
     }
     out.push_str(&format!("\x1b[{}m{s}\x1b[0m", codes.join(";")));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyse;
+    use crate::article::markdown;
+
+    fn dumped(md: &str) -> String {
+        let article = markdown::parse(md, "t.md");
+        dump(&article, &analyse(&article, &[]), false)
+    }
+
+    #[test]
+    fn the_title_is_underlined_and_one_blank_line_parts_every_block() {
+        let expected = "Harbour Vote\n============\n\nFirst.\n\nSecond.\n";
+        // A title of the text's own, and one from metadata.
+        assert_eq!(dumped("# Harbour Vote\n\nFirst.\n\nSecond.\n"), expected);
+        let front = "---\ntitle: Harbour Vote\n---\n\nFirst.\n\nSecond.\n";
+        assert_eq!(dumped(front), expected);
+    }
+
+    #[test]
+    fn tables_and_code_keep_their_spaces() {
+        let md = "# T\n\n| a | b |\n|---|--:|\n| x | 10 |\n\n```\nlet  x = 1;\n```\n";
+        let expected = "T\n=\n\n│ a │  b │\n├───┼────┤\n│ x │ 10 │\n\n    let  x = 1;\n";
+        assert_eq!(dumped(md), expected);
+    }
+}

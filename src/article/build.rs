@@ -147,7 +147,7 @@ impl Builder {
             return;
         }
         for (i, word) in cleaned.split_whitespace().enumerate() {
-            let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
+            let at_start = self.at_start();
             if (i > 0 || self.space || cleaned.starts_with(char::is_whitespace)) && !at_start {
                 self.text.push(' ');
             }
@@ -159,9 +159,16 @@ impl Builder {
         }
     }
 
+    /// Whether the next text starts a block or a table's cell: no space goes before it.
+    fn at_start(&self) -> bool {
+        let here = self.text.len();
+        let cell = self.table.as_ref().and_then(|t| t.rows.last()?.last());
+        self.open.is_some_and(|(_, start)| start == here) || cell == Some(&here)
+    }
+
     /// Appends words between single spaces, after the space owed if any.
     fn push_collapsed(&mut self, s: &str) {
-        let at_start = self.open.is_some_and(|(_, start)| self.text.len() == start);
+        let at_start = self.at_start();
         if self.space && !at_start {
             self.text.push(' ');
         }
@@ -442,6 +449,62 @@ fn is_collapsed_where(s: &str, other: impl Fn(u8, u8, u8) -> bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A table built cell by cell: its blocks' kinds and texts, and its styled text.
+    fn table(rows: &[&[&str]], styled: (usize, usize)) -> (Vec<(BlockKind, String)>, Vec<String>) {
+        let mut b = Builder::new();
+        b.text("Before.");
+        b.begin_table(Vec::new());
+        for (r, row) in rows.iter().enumerate() {
+            b.table_row();
+            for (c, cell) in row.iter().enumerate() {
+                b.table_cell();
+                let start = b.position();
+                b.text(cell);
+                if (r, c) == styled {
+                    b.style(start..b.position(), Inline::Strong);
+                }
+            }
+            if r == 0 {
+                b.table_head_ends();
+            }
+        }
+        b.end();
+        b.text("After.");
+        let a = b.finish("t", Format::Html, None);
+        let blocks = a
+            .blocks
+            .iter()
+            .map(|bl| (bl.kind, a.text[bl.range.clone()].to_string()));
+        let styled = a.inline.iter().map(|(r, _)| a.text[r.clone()].to_string());
+        (blocks.collect(), styled.collect())
+    }
+
+    #[test]
+    fn a_table_too_wide_for_a_grid_is_a_paragraph_per_row() {
+        let long = "a cell of prose that goes on for far longer than any grid could hold \
+                    beside another column";
+        let (blocks, styled) = table(&[&["Head", "Other"], &[long, " *x* "]], (1, 1));
+        let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.0).collect();
+        assert_eq!(kinds, [BlockKind::Paragraph; 4]);
+        assert_eq!(blocks[1].1, "Head | Other");
+        assert_eq!(blocks[2].1, format!("{long} | *x*"));
+        assert_eq!(styled, ["*x*"]);
+    }
+
+    #[test]
+    fn a_table_of_ragged_rows_is_a_grid_and_an_empty_one_is_nothing() {
+        let (blocks, styled) = table(&[&["Name", "Votes"], &["Ada Lowe"]], (1, 0));
+        assert_eq!(blocks[1].0, BlockKind::Table);
+        assert_eq!(
+            blocks[1].1,
+            "│ Name     │ Votes │\n├──────────┼───────┤\n│ Ada Lowe │       │"
+        );
+        assert_eq!(styled, ["Ada Lowe"]);
+        let (blocks, _) = table(&[&["", " "], &[]], (9, 9));
+        let texts: Vec<&str> = blocks.iter().map(|b| b.1.as_str()).collect();
+        assert_eq!(texts, ["Before.", "After."]);
+    }
 
     proptest::proptest! {
         /// Text taken as it is must be what collapsing its whitespace gives.
