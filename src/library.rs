@@ -13,7 +13,8 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
 /// File extensions that a folder is searched for.
 const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
+    "atom", "xml",
 ];
 
 /// Markdown files from this size on are read and parsed a piece at a time.

@@ -148,6 +148,92 @@ fn json_object_array_and_lines() {
 }
 
 #[test]
+fn rss_and_atom_feeds_are_an_article_per_item() {
+    let rss = load("harbour.rss");
+    let titles: Vec<&str> = rss.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Ferry fares to rise & winter sailings cut",
+            "Council meets on flood defences"
+        ]
+    );
+    for a in &rss {
+        clean(a);
+        assert_eq!(a.format, Format::Feed);
+        assert!(a.warnings.is_empty(), "{:?}", a.warnings);
+    }
+    let first = &rss[0];
+    // Title, credit line, the full story (not the summary), the link; not the image's
+    // caption, which is no title of the story's.
+    assert!(first.text.starts_with(
+        "Ferry fares to rise & winter sailings cut\n\nBy Ana Ruiz · Tue, 25 Nov 2026\n\nHARBOURTOWN —"
+    ));
+    assert!(!first.text.contains("Fares rise in January.") && !first.text.contains("The ferry"));
+    assert!(
+        first
+            .text
+            .ends_with("Link: https://gazette.example/ferry-fares")
+    );
+    assert_eq!(outline(first), [(2, "Winter timetable")]);
+    let an = analysis::analyse(first, &[]);
+    assert_eq!(an.leaders[0].name, "Fiona Hyslop");
+    assert_eq!(an.leaders[0].mentions.len(), 2);
+    // An escaped HTML summary is the body when there is no content; the author named
+    // after an address.
+    let second = &rss[1];
+    assert!(second.text.contains("By Bo Li · Mon, 24 Nov 2026"));
+    let an = analysis::analyse(second, &[]);
+    assert_eq!(an.leaders[0].name, "Ada Quill");
+    assert_eq!(&second.text[an.quotes[0].inner()], "not enough");
+
+    let atom = load("observatory.atom");
+    assert_eq!(atom.len(), 2);
+    assert_eq!(atom[0].title, "Comet Vale brightens");
+    assert!(
+        atom[0]
+            .text
+            .contains("By Ines Duarte · 2026-11-20\n\nThe comet is now visible")
+    );
+    assert!(
+        atom[0]
+            .text
+            .ends_with("Link: https://notes.example/comet-vale")
+    );
+    assert!(atom[0].text.contains("“It is a gift,” the director said."));
+    let plain = &atom[1];
+    assert!(
+        plain
+            .text
+            .ends_with("2026-11-19\n\nA first paragraph & more.\n\nA second paragraph.")
+    );
+}
+
+#[test]
+fn a_feed_is_known_by_its_root_and_a_broken_one_keeps_what_came_before() {
+    let feed = b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><item><title>One</title>\
+                 <description>First.</description></item>";
+    assert_eq!(article::parse(feed, "news.xml").format, Format::Feed);
+    assert_eq!(article::parse(feed, "-").format, Format::Feed);
+    let not_a_feed = b"<?xml version=\"1.0\"?><catalog><book>Words</book></catalog>";
+    assert_ne!(article::parse(not_a_feed, "books.xml").format, Format::Feed);
+
+    // Cut off inside a tag: the whole items before the cut are read.
+    let broken = b"<rss><channel><item><title>One</title><description>First.</description>\
+                   </item><item><title>Two</title><descr";
+    let items = article::parse_all(broken, "b.rss", None).expect("the first item");
+    let titles: Vec<&str> = items.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["One"]);
+    assert!(
+        items[0].warnings.iter().any(|w| w.contains("feed broken")),
+        "{:?}",
+        items[0].warnings
+    );
+    let nothing = article::parse_all(b"<rss><channel></channel></rss>", "e.rss", None);
+    assert!(nothing.is_err());
+}
+
+#[test]
 fn encodings_and_line_ends() {
     let a = &load("utf16.txt")[0];
     assert_eq!(a.title, "Zürich Council Meets");

@@ -83,6 +83,16 @@ fn markupish() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just("President Emmanuel Macron said “yes”. ".to_string()),
+        Just("<rss><channel><item><title>".to_string()),
+        Just("</title><description>".to_string()),
+        Just("<![CDATA[<p>".to_string()),
+        Just("]]>".to_string()),
+        Just("</description></item>".to_string()),
+        Just("<entry><content type=\"xhtml\"><div>".to_string()),
+        Just("</div></content></entry>".to_string()),
+        Just("|---|---|\n| a | b |\n".to_string()),
+        Just("<table><tr><th>".to_string()),
+        Just("</td><td>".to_string()),
         "[A-Za-z ]{1,10}",
     ];
     proptest::collection::vec(piece, 0..50).prop_map(|v| v.concat())
@@ -90,7 +100,13 @@ fn markupish() -> impl Strategy<Value = String> {
 
 /// Every parser over the same text.
 fn check(text: &str) {
-    for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
+    for format in [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Feed,
+    ] {
         invariants::check_bytes(text.as_bytes(), format);
     }
 }

@@ -405,6 +405,36 @@ pub fn finish(
     }
 }
 
+/// `By Ana Ruiz, Bo Li · 2025-03-01` from the authors' names and a date, given as
+/// fields (JSON, feeds): a timestamp shows its day; none when neither says anything.
+pub fn credit_line(names: &[&str], date: Option<&str>) -> Option<String> {
+    let names: Vec<&str> = names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let by = (!names.is_empty()).then(|| format!("By {}", names.join(", ")));
+    let day = date.map(str::trim).filter(|d| !d.is_empty()).map(day_of);
+    match (by, day) {
+        (Some(by), Some(day)) => Some(format!("{by} · {day}")),
+        (by, day) => by.or(day),
+    }
+}
+
+/// The day of a timestamp: `2026-11-20T10:00:00Z` → `2026-11-20`, `Fri, 20 Nov 2026
+/// 10:00:00 GMT` → `Fri, 20 Nov 2026`; anything else as it is.
+fn day_of(date: &str) -> String {
+    if date.len() > 10 && date.as_bytes()[10] == b'T' && date.is_char_boundary(10) {
+        return date[..10].to_string();
+    }
+    let words: Vec<&str> = date.split_whitespace().collect();
+    match words.iter().position(|w| w.contains(':')) {
+        // RFC 2822, as feeds give it: the date before the time.
+        Some(at) if at >= 3 => words[..at].join(" "),
+        _ => date.to_string(),
+    }
+}
+
 /// A short `By …` paragraph: who wrote the story, not its opening.
 pub fn is_byline(paragraph: &str) -> bool {
     paragraph.len() < 120 && (paragraph.starts_with("By ") || paragraph.starts_with("by "))

@@ -77,6 +77,27 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// An article given as fields (a JSON post, a feed's item): its title and credit line
+/// head its HTML body, as on a page, unless the body has a title of its own. All of it
+/// is the article: the body's densest part is not looked for.
+pub fn parse_fields(title: Option<&str>, credit: Option<&str>, body: &str, name: &str) -> Article {
+    let mut page = String::from("<article>");
+    if let Some(t) = title.filter(|t| !t.is_empty() && !body.contains("<h1")) {
+        page += &format!("<h1>{}</h1>", escape(t));
+    }
+    if let Some(credit) = credit {
+        page += &format!("<p>{}</p>", escape(credit));
+    }
+    parse(&(page + body + "</article>"), name)
+}
+
+/// Text as HTML that shows it.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Deeper nesting than this is flattened before parsing: HTML5 tree building checks
 /// the stack of open elements for every tag, so extreme depth would be quadratic.
 const MAX_DEPTH: usize = 512;

@@ -179,7 +179,8 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     let title = title.map(|t| t.line(name));
     let body = doc.body.or(doc.article_body.map(Text::Plain));
     // Who wrote it and when lead the text, as on a page: `By Ana Ruiz · 2025-03-01`.
-    let credit = credit_line(doc.byline.as_ref(), doc.date.as_deref());
+    let names = doc.byline.as_ref().map(names_of).unwrap_or_default();
+    let credit = super::build::credit_line(&names, doc.date.as_deref());
     let mut article = match (body, doc.sections) {
         (Some(Text::Plain(body)), _) => {
             // A dateline given as a field leads the body, where readers expect it.
@@ -203,17 +204,7 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
             plain::parse(crate::source::clean(&body).into_owned(), name)
         }
         (Some(Text::Html(body)), _) => {
-            let mut page = String::new();
-            if let Some(t) = title
-                .as_ref()
-                .filter(|t| !t.is_empty() && !body.contains("<h1"))
-            {
-                page = format!("<h1>{}</h1>", escape_html(t));
-            }
-            if let Some(credit) = &credit {
-                page += &format!("<p>{}</p>", escape_html(credit));
-            }
-            html::parse(&(page + &body), name)
+            html::parse_fields(title.as_deref(), credit.as_deref(), &body, name)
         }
         (None, Some(sections)) => {
             let mut b = Builder::new();
@@ -250,28 +241,6 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     }
     article.format = Format::Json;
     Ok(article)
-}
-
-/// `By Ana Ruiz, Bo Li · 2025-03-01` from an author field and a date (a timestamp shows
-/// its day); none when neither says anything.
-fn credit_line(author: Option<&Value>, date: Option<&str>) -> Option<String> {
-    let names = author.map(names_of).unwrap_or_default();
-    let by = (!names.is_empty()).then(|| format!("By {}", names.join(", ")));
-    let day = date.map(str::trim).filter(|d| !d.is_empty()).map(|d| {
-        // `2026-11-20T10:00:00` → `2026-11-20`.
-        let iso_day = d.len() > 10 && d.as_bytes()[10] == b'T' && d.is_char_boundary(10);
-        if iso_day { &d[..10] } else { d }
-    });
-    match (by, day) {
-        (Some(by), Some(day)) => Some(format!("{by} · {day}")),
-        (by, day) => by.or(day.map(String::from)),
-    }
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

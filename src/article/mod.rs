@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod dateline;
+pub mod feed;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -52,6 +53,7 @@ pub fn parse_decoded(
         Format::Markdown => vec![markdown::parse(&decoded.text, source)],
         Format::Html => vec![html::parse(&decoded.text, source)],
         Format::Json => json::parse(&decoded.text, source)?,
+        Format::Feed => feed::parse(&decoded.text, source)?,
     };
     for article in &mut articles {
         article.warnings.extend(decoded.warnings.iter().cloned());
@@ -70,11 +72,14 @@ pub fn detect(name: &str, text: &str) -> Format {
         "html" | "htm" | "xhtml" => return Format::Html,
         "json" | "jsonl" | "ndjson" => return Format::Json,
         "txt" | "text" => return Format::Text,
+        "rss" | "atom" => return Format::Feed,
         _ => {}
     }
     let head: String = text.trim_start().chars().take(2000).collect();
     let lower = head.to_ascii_lowercase();
-    if lower.starts_with("<!doctype html")
+    if feed::looks_like_feed(&head) {
+        Format::Feed
+    } else if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || (lower.starts_with('<')
             && (lower.contains("<body") || lower.contains("<p>") || lower.contains("<article")))
@@ -96,6 +101,8 @@ pub enum Format {
     Markdown,
     Html,
     Json,
+    /// RSS or Atom: each item an article.
+    Feed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
