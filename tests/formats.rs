@@ -215,6 +215,17 @@ fn a_feed_is_known_by_its_root_and_a_broken_one_keeps_what_came_before() {
                  <description>First.</description></item>";
     assert_eq!(article::parse(feed, "news.xml").format, Format::Feed);
     assert_eq!(article::parse(feed, "-").format, Format::Feed);
+    // RSS 1.0: items beside the channel, in RDF.
+    let rdf = b"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"r\" xmlns:dc=\"d\"><channel>\
+                <title>Site</title></channel><item><title>Old style</title>\
+                <dc:date>2026-11-02T08:00:00Z</dc:date><description>Still read.</description>\
+                </item></rdf:RDF>";
+    let old = article::parse(rdf, "-");
+    assert_eq!(
+        (old.format, old.title.as_str()),
+        (Format::Feed, "Old style")
+    );
+    assert!(old.text.ends_with("2026-11-02\n\nStill read."));
     let not_a_feed = b"<?xml version=\"1.0\"?><catalog><book>Words</book></catalog>";
     assert_ne!(article::parse(not_a_feed, "books.xml").format, Format::Feed);
 
