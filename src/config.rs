@@ -44,6 +44,13 @@ status = ""
 # name = "Ada Quill"
 # role = "Chair of the Harbour Board"
 # aliases = ["Quill"]
+#
+# A family name written first: `short` is the name used alone once the full one is
+# given (by default the last word).
+# [[leaders]]
+# name = "Park Min-ji"
+# role = "Mayor of Busan"
+# short = "Park"
 "##;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -99,6 +106,9 @@ pub struct LeaderEntry {
     pub role: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The name used alone once the full one is given, when not the last word.
+    #[serde(default)]
+    pub short: Option<String>,
 }
 
 /// A loaded config and what was odd about it.
@@ -212,6 +222,7 @@ impl Config {
                 name: l.name.clone(),
                 role: l.role.clone(),
                 aliases: l.aliases.clone(),
+                short: l.short.clone(),
             })
             .collect()
     }
@@ -287,12 +298,16 @@ status = "reversed"
 name = "Ada Quill"
 role = "Chair"
 aliases = ["Quill"]
+[[leaders]]
+name = "Park Min-ji"
+short = "Park"
 "##;
         let c = parse(text).unwrap().config;
         assert_eq!(c.theme, ThemeChoice::Light);
         assert_eq!((c.measure, c.center, c.outline_width), (70, false, 24));
         assert!(!c.leaders_pane && !c.mouse);
         assert_eq!(c.leaders[0].aliases, ["Quill"]);
+        assert_eq!(c.leaders[1].short.as_deref(), Some("Park"));
         let theme = c.theme(true);
         assert_eq!(
             theme.search,

@@ -32,6 +32,10 @@ pub struct KnownLeader {
     pub name: String,
     pub role: String,
     pub aliases: Vec<String>,
+    /// The name the press gives alone after the full one, when it is not the last word
+    /// (the family name first: `Kim` for Kim Jong Un). Unlike an alias it names them
+    /// only once the article has.
+    pub short: Option<String>,
 }
 
 const LIST: &str = include_str!("leaders.txt");
@@ -42,7 +46,8 @@ pub fn builtin() -> &'static [KnownLeader] {
     PARSED.get_or_init(|| parse_list(LIST))
 }
 
-/// `Name | Role | alias, alias` per line; `#` comments.
+/// `Name | Role | alias, alias | short name` per line (the last two optional); `#`
+/// comments.
 pub fn parse_list(text: &str) -> Vec<KnownLeader> {
     text.lines()
         .map(str::trim)
@@ -59,10 +64,12 @@ pub fn parse_list(text: &str) -> Vec<KnownLeader> {
                 .filter(|a| !a.is_empty())
                 .map(String::from)
                 .collect();
+            let short = fields.next().filter(|s| !s.is_empty()).map(String::from);
             Some(KnownLeader {
                 name,
                 role,
                 aliases,
+                short,
             })
         })
         .collect()
@@ -535,15 +542,20 @@ struct Entry {
     role: Option<String>,
     role_from_list: bool,
     aliases: Vec<Key>,
+    /// The list's short name for them, folded (see [`KnownLeader::short`]).
+    short: Option<Key>,
     mentions: Vec<Range<usize>>,
 }
 
 impl Entry {
-    /// Whether the last word of the entry's key is `word`.
+    /// Whether `word` is the entry's surname: the last word of its key, or the list's
+    /// short name.
     fn has_surname(&self, word: &str) -> bool {
-        self.key
-            .strip_suffix(word)
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+        self.short.as_deref() == Some(word)
+            || self
+                .key
+                .strip_suffix(word)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
     }
 }
 
@@ -1012,12 +1024,19 @@ fn upsert(
                 role_from_list: role.is_none() && list_role.is_some(),
                 role: role.map(String::from).or(list_role),
                 aliases,
+                short: None,
                 mentions: Vec::new(),
             });
             index
         }
     };
     let entry = &mut entries.list[index];
+    if let Some(short) = listed.and_then(|l| l.short.as_deref())
+        && entry.short.is_none()
+    {
+        entry.short = Some(key_of(short));
+        grew = true;
+    }
     // The fullest name the article gives wins.
     let known_words = words_in(&entry.key);
     let mut renamed = None;
@@ -1078,6 +1097,7 @@ impl Entries {
         let entry = &list[index];
         for word in std::iter::once(&entry.key)
             .chain(&entry.aliases)
+            .chain(&entry.short)
             .flat_map(|key| key.split(' '))
         {
             match words.get_mut(word) {
@@ -1637,6 +1657,46 @@ mod tests {
         let l = every_way(text);
         assert_eq!(l.len(), 300);
         assert!(l.iter().all(|l| l.mentions.len() == 2));
+    }
+
+    #[test]
+    fn a_family_name_written_first_names_the_leader_once_the_full_name_has() {
+        let text = "Summit\n\nKim said little at first. North Korean leader Kim Jong Un met \
+                    President Lee Jae-myung. Kim called it “frank”; Lee agreed.\n\n\
+                    Kim Yo Jong, Kim's sister, met Lee Min-ho, an actor.";
+        let found = leaders(text);
+        let kim = found
+            .iter()
+            .find(|(n, _)| n == "Kim Jong Un")
+            .expect("Kim Jong Un");
+        assert_eq!(
+            kim.1,
+            ["Kim", "North Korean leader Kim Jong Un", "Kim", "Kim"]
+        );
+        let lee = found
+            .iter()
+            .find(|(n, _)| n == "Lee Jae-myung")
+            .expect("Lee Jae-myung");
+        assert_eq!(lee.1, ["President Lee Jae-myung", "Lee"]);
+        assert_eq!(found.len(), 2, "{found:?}");
+        // Without the leader in the story a Kim is someone else; the short name is no
+        // alias.
+        assert!(leaders("Report\n\nKim Min-jae scored twice. Kim said it was luck.").is_empty());
+        // The user's list, too.
+        let extra =
+            parse_list("Park Min-ji | Mayor of Busan | | Park\nAde Bello | Governor | | AB");
+        let article = plain::parse(
+            "Report\n\nMayor Park Min-ji opened the port. Park smiled. Governor Ade Bello \
+             came; AB spoke."
+                .to_string(),
+            "t.txt",
+        );
+        let found = find(&article, &extra);
+        let counts: Vec<(&str, usize)> = found
+            .iter()
+            .map(|l| (l.name.as_str(), l.mentions.len()))
+            .collect();
+        assert_eq!(counts, [("Park Min-ji", 2), ("Ade Bello", 2)]);
     }
 
     #[test]
