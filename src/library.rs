@@ -11,10 +11,11 @@ use crate::source;
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
-/// File extensions that a folder is searched for.
+/// File extensions that a folder is searched for (and `.xml`, when a feed: see
+/// [`is_article_file`]).
 const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "xml",
+    "atom",
 ];
 
 /// Markdown files from this size on are read and parsed a piece at a time.
@@ -315,13 +316,26 @@ fn walk(dir: &Path, entries: &mut Vec<Entry>, seen: &mut HashSet<PathBuf>) -> Re
         if child.is_dir() {
             // Unreadable, or gone meanwhile: the rest of the library still opens.
             let _ = walk(&child, entries, seen);
-        } else if child.extension().is_some_and(|e| {
-            ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_lowercase().as_str())
-        }) {
+        } else if is_article_file(&child) {
             entries.push(file_entry(child));
         }
     }
     Ok(())
+}
+
+/// Whether a file in a folder is an article, by its extension; an `.xml` file only when
+/// its head says it is a feed, as a folder may hold other XML (sitemaps, settings).
+fn is_article_file(path: &Path) -> bool {
+    use std::io::Read;
+    let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_lowercase()) else {
+        return false;
+    };
+    if ext != "xml" {
+        return ARTICLE_EXTENSIONS.contains(&ext.as_str());
+    }
+    let mut head = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head));
+    read.is_ok() && article::feed::looks_like_feed(&String::from_utf8_lossy(&head))
 }
 
 #[cfg(test)]
@@ -369,6 +383,13 @@ mod tests {
         std::fs::write(dir.join("top.txt"), "Top\n\nText.\n").expect("write");
         std::fs::write(dir.join("a/b/deep.md"), "# Deep\n\nText.\n").expect("write");
         std::fs::write(dir.join("a/notes.bin"), "not an article").expect("write");
+        // XML is an article only when it is a feed.
+        std::fs::write(dir.join("a/news.xml"), "<?xml version=\"1.0\"?>\n<rss>").expect("write");
+        std::fs::write(
+            dir.join("a/sitemap.xml"),
+            "<?xml version=\"1.0\"?><urlset/>",
+        )
+        .expect("write");
         // A link back to the top, and a second way into `a/b`.
         std::os::unix::fs::symlink(&dir, dir.join("a/b/up")).expect("link");
         std::os::unix::fs::symlink(dir.join("a/b"), dir.join("again")).expect("link");
@@ -381,7 +402,7 @@ mod tests {
                     .unwrap_or(&e.source)
             })
             .collect();
-        assert_eq!(names, ["/a/b/deep.md", "/top.txt"]);
+        assert_eq!(names, ["/a/b/deep.md", "/a/news.xml", "/top.txt"]);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }
