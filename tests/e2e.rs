@@ -170,6 +170,26 @@ fn the_picker_in_a_real_terminal() {
 }
 
 #[test]
+fn a_feed_opens_as_a_library_of_its_items_and_a_table_as_a_grid() {
+    let mut pty = Pty::spawn(&["tests/fixtures/formats/harbour.rss"], 110, 30);
+    pty.wait_for_text("Ferry fares to rise & winter sailings cut");
+    pty.wait_for_text("By Ana Ruiz · Tue, 25 Nov 2026");
+    pty.wait_for_text("Link: https://gazette.example/ferry-fares");
+    // The next article is the feed's next item.
+    pty.send("}");
+    pty.wait_for_text("Council meets on flood defences");
+    pty.wait_for_text("article 2/2");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+
+    let mut pty = Pty::spawn(&["tests/fixtures/formats/guide.md"], 110, 40);
+    pty.wait_for_text("│ Island pass (Hyslop's scheme) │ £14.00 │ free  │");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
+#[test]
 fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
     let mut pty = Pty::spawn(&["/no/such/article.txt"], 100, 20);
     assert_eq!(pty.wait_exit(), 1);

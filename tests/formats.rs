@@ -193,7 +193,7 @@ fn rss_and_atom_feeds_are_an_article_per_item() {
     assert!(
         atom[0]
             .text
-            .contains("By Ines Duarte · 2026-11-20\n\nThe comet is now visible")
+            .contains("By Inês Duarte · 2026-11-20\n\nThe comet is now visible")
     );
     assert!(
         atom[0]

@@ -103,12 +103,13 @@ fn every_hostile_file_in_every_mode_is_safe() {
 fn every_hostile_file_through_every_parser() {
     for file in hostile_files() {
         let path = file.to_str().unwrap();
-        for format in ["text", "markdown", "html", "json"] {
+        for format in ["text", "markdown", "html", "json", "feed"] {
             let out = byline(&["--json", "--format", format, path]);
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(!err.contains("panicked"), "{path} as {format}: {err}");
-            // JSON that is not JSON is an error, named; everything else is an article.
-            if format == "json" && !out.status.success() {
+            // JSON that is not JSON (a feed that is none) is an error, named; everything
+            // else is an article.
+            if matches!(format, "json" | "feed") && !out.status.success() {
                 assert_eq!(out.status.code(), Some(1));
                 assert!(err.lines().count() == 1 && err.contains(path), "{err}");
                 continue;

@@ -40,6 +40,8 @@ struct Item {
     /// Whether the body is plain text (Atom's `type="text"`), not HTML.
     plain: bool,
     authors: Vec<String>,
+    /// The text of the author element being read (it may come in several pieces).
+    author: String,
     date: String,
     link: String,
 }
@@ -137,6 +139,9 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
             }
             Event::End(_) => {
                 let local = path.pop().unwrap_or_default();
+                if let (Some(current), Some(Field::Author)) = (&mut item, field) {
+                    end_author(current);
+                }
                 if matches!(local.as_str(), "item" | "entry") {
                     items.extend(item.take());
                 }
@@ -212,17 +217,21 @@ fn push(item: &mut Item, field: Field, text: &str) {
         Field::Summary => item.summary.push_str(text),
         Field::Date => item.date.push_str(text),
         Field::Link => item.link.push_str(text),
-        Field::Author => {
-            // `ana@example.com (Ana Ruiz)` names Ana Ruiz.
-            let name = text
-                .rsplit_once('(')
-                .and_then(|(_, n)| n.strip_suffix(')'))
-                .unwrap_or(text)
-                .trim();
-            if !name.is_empty() && !name.contains('@') {
-                item.authors.push(name.to_string());
-            }
-        }
+        Field::Author => item.author.push_str(text),
+    }
+}
+
+/// Adds the author whose element just ended: `ana@example.com (Ana Ruiz)` names Ana
+/// Ruiz; a bare address names nobody.
+fn end_author(item: &mut Item) {
+    let text = std::mem::take(&mut item.author);
+    let name = text
+        .rsplit_once('(')
+        .and_then(|(_, n)| n.trim_end().strip_suffix(')'))
+        .unwrap_or(&text)
+        .trim();
+    if !name.is_empty() && !name.contains('@') {
+        item.authors.push(name.to_string());
     }
 }
 
