@@ -77,6 +77,15 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// HTML inside another format (a Markdown document's HTML blocks): its text, read as a
+/// page's is (headings, paragraphs, tables; scripts and chrome dropped), appended to `b`.
+pub fn append_fragment(fragment: &str, b: &mut Builder) {
+    let fragment = flatten_deep_nesting(fragment, MAX_DEPTH);
+    let doc = Html::parse_fragment(&fragment);
+    walk(doc.root_element(), b);
+    b.end();
+}
+
 /// An article given as fields (a JSON post, a feed's item): its title and credit line
 /// head its HTML body, as on a page, unless the body has a title of its own. All of it
 /// is the article: the body's densest part is not looked for.

@@ -7,6 +7,7 @@
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::build::Builder;
+use super::html;
 use super::table::Align;
 use super::{Article, BlockKind, Format, Inline};
 
@@ -47,6 +48,8 @@ pub struct Reader {
     first_heading_seen: bool,
     /// The label of a footnote whose text is about to begin.
     footnote: Option<String>,
+    /// The HTML block being read, line by line.
+    html: Option<String>,
 }
 
 impl Reader {
@@ -63,6 +66,7 @@ impl Reader {
             quote_depth: 0,
             first_heading_seen: false,
             footnote: None,
+            html: None,
         }
     }
 
@@ -202,7 +206,23 @@ impl Reader {
             Event::Start(Tag::TableRow | Tag::TableHead) => self.b.table_row(),
             Event::End(TagEnd::TableHead) => self.b.table_head_ends(),
             Event::Start(Tag::TableCell) => self.b.table_cell(),
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            // An HTML block (a table, an embedded post, a figure) reads as a page would;
+            // inline tags are only markup around text that comes as text.
+            Event::Start(Tag::HtmlBlock) => {
+                self.b.end();
+                self.html = Some(String::new());
+            }
+            Event::Html(t) => {
+                if let Some(html) = &mut self.html {
+                    html.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(html) = self.html.take() {
+                    html::append_fragment(&html, &mut self.b);
+                }
+            }
+            Event::InlineHtml(_) => {}
             Event::FootnoteReference(label) => self.b.text(&format!("[^{label}]")),
             Event::Rule => self.b.end(),
             _ => {}
@@ -574,6 +594,31 @@ mod tests {
         assert!(kinds.contains(&(BlockKind::Quote, "quoted words")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn html_blocks_read_as_a_page_reads_them() {
+        let text = "# T\n\nBefore.\n\n<blockquote><p>“Not rushed,” said Ada Lowe.</p>\
+                    </blockquote>\n<script>var x = \"<p>no</p>\";</script>\n\n\
+                    <table>\n<tr><th>Name</th><th>Seats</th></tr>\n<tr><td>Lowe</td><td>12</td>\
+                    </tr>\n</table>\n\n<!-- a note -->\n\n<h2>Later</h2>\n\nAfter.\n";
+        let a = parse(text, "h.md");
+        let blocks: Vec<(BlockKind, &str)> = (0..a.blocks.len())
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect();
+        let grid = "│ Name │ Seats │\n├──────┼───────┤\n│ Lowe │    12 │";
+        assert_eq!(
+            blocks,
+            [
+                (BlockKind::Title, "T"),
+                (BlockKind::Paragraph, "Before."),
+                (BlockKind::Quote, "“Not rushed,” said Ada Lowe."),
+                (BlockKind::Table, grid),
+                (BlockKind::Heading { level: 2 }, "Later"),
+                (BlockKind::Paragraph, "After."),
+            ]
+        );
+        assert_eq!(outline(&a), [(2, "Later".to_string())]);
     }
 
     #[test]
