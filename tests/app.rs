@@ -359,6 +359,12 @@ fn a_table_shows_as_a_grid_its_leaders_highlighted_and_is_cut_to_fit_when_narrow
         })
         .expect("Keir Starmer on screen");
     assert!(buf[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    // The rules recede; the cells do not.
+    let dim = app.theme.dim.fg;
+    assert!(dim.is_some());
+    assert_eq!(buf[(x - 2, y)].symbol(), "│");
+    assert_eq!(buf[(x - 2, y)].style().fg, dim);
+    assert_ne!(buf[(x + 1, y)].style().fg, dim);
 
     // Narrower than a row: each row goes on on the next line, nothing lost.
     let a = article::parse(md.as_bytes(), "results.md");

@@ -123,6 +123,10 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
                     piece.push(' ');
                 }
                 after_space = true;
+            } else if keep_spaces && is_rule(c) {
+                // A table's rules recede behind its cells.
+                spans.push(Span::styled(std::mem::take(&mut piece), style));
+                spans.push(Span::styled(c.to_string(), app.theme.dim));
             } else {
                 piece.push(c);
                 after_space = false;
@@ -130,5 +134,11 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         }
         spans.push(Span::styled(piece, style));
     }
+    spans.retain(|s| !s.content.is_empty());
     Line::from(spans)
+}
+
+/// The characters a table's grid is drawn with (see `article::table`).
+fn is_rule(c: char) -> bool {
+    matches!(c, '│' | '─' | '├' | '┼' | '┤')
 }
