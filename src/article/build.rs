@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::table::{self, Align};
+use super::table::{self, Align, Cell};
 use super::{Article, Block, BlockKind, Format, Inline, dateline, sections_from_blocks, title};
 use crate::source;
 
@@ -28,8 +28,8 @@ pub struct Builder {
 struct OpenTable {
     aligns: Vec<Align>,
     head_rows: usize,
-    /// Where each row's cells start in the text.
-    rows: Vec<Vec<usize>>,
+    /// Where each row's cells start in the text, and how many columns each spans.
+    rows: Vec<Vec<(usize, usize)>>,
 }
 
 impl Builder {
@@ -111,14 +111,15 @@ impl Builder {
         }
     }
 
-    /// Starts a cell of the open row: the prose that follows is its text.
-    pub fn table_cell(&mut self) {
+    /// Starts a cell of the open row, `span` columns wide: the prose that follows is its
+    /// text.
+    pub fn table_cell(&mut self, span: usize) {
         if self.table.as_ref().is_none_or(|t| t.rows.is_empty()) {
             self.table_row();
         }
         let at = self.text.len();
         if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
-            row.push(at);
+            row.push((at, span.max(1)));
         }
         self.space = false;
     }
@@ -163,7 +164,7 @@ impl Builder {
     fn at_start(&self) -> bool {
         let here = self.text.len();
         let cell = self.table.as_ref().and_then(|t| t.rows.last()?.last());
-        self.open.is_some_and(|(_, start)| start == here) || cell == Some(&here)
+        self.open.is_some_and(|(_, start)| start == here) || cell.is_some_and(|c| c.0 == here)
     }
 
     /// Appends words between single spaces, after the space owed if any.
@@ -265,11 +266,17 @@ impl Builder {
         let table = self.table.take().unwrap_or_default();
         let cells_text = self.text.split_off(start);
         // Each cell's text, as a range of `cells_text`, row by row.
-        let starts: Vec<usize> = table.rows.iter().flatten().map(|&s| s - start).collect();
+        let starts: Vec<usize> = table.rows.iter().flatten().map(|c| c.0 - start).collect();
         let ends = starts.iter().skip(1).copied().chain([cells_text.len()]);
         let ranges: Vec<Range<usize>> = starts.iter().zip(ends).map(|(&s, e)| s..e).collect();
-        let mut cells = ranges.iter().map(|r| cells_text[r.clone()].trim());
-        let rows: Vec<Vec<&str>> = table
+        let mut cells = ranges
+            .iter()
+            .zip(table.rows.iter().flatten())
+            .map(|(r, c)| Cell {
+                text: cells_text[r.clone()].trim(),
+                span: c.1,
+            });
+        let rows: Vec<Vec<Cell>> = table
             .rows
             .iter()
             .filter(|row| !row.is_empty())
@@ -279,7 +286,7 @@ impl Builder {
             .into_iter()
             .partition(|(r, _)| r.start >= start);
         self.inline = kept;
-        if rows.iter().flatten().all(|cell| cell.is_empty()) {
+        if rows.iter().flatten().all(|cell| cell.text.is_empty()) {
             return (BlockKind::Table, start);
         }
         // Where each cell's text went: (from, to) in the whole text.
@@ -301,7 +308,7 @@ impl Builder {
                         self.text.push_str(" | ");
                     }
                     placed.push(self.text.len());
-                    self.text.push_str(cell);
+                    self.text.push_str(cell.text);
                 }
                 if r + 1 < rows.len() {
                     self.blocks.push(Block {
@@ -488,7 +495,7 @@ mod tests {
         for (r, row) in rows.iter().enumerate() {
             b.table_row();
             for (c, cell) in row.iter().enumerate() {
-                b.table_cell();
+                b.table_cell(1);
                 let start = b.position();
                 b.text(cell);
                 if (r, c) == styled {

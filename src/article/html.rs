@@ -334,7 +334,9 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 all_headers.1 = true;
                             }
                             "td" | "th" if data_table => {
-                                b.table_cell();
+                                // More columns than a screen holds is a grid too wide.
+                                let span = e.attr("colspan").and_then(|n| n.trim().parse().ok());
+                                b.table_cell(span.unwrap_or(1usize).clamp(1, 64));
                                 all_headers.1 &= name == "th";
                             }
                             "tr" => {
@@ -516,6 +518,22 @@ kept</pre>
                     </table></body></html>";
         let grid = "│ Party │ Seats │\n├───────┼───────┤\n│ Blue  │    12 │";
         assert_eq!(blocks(data)[1..], [grid]);
+    }
+
+    #[test]
+    fn a_cell_across_columns_spans_them() {
+        let page = "<html><body><p>Votes.</p><table><tr><th colspan=\"2\">Region</th>\
+                    <th>Votes</th></tr><tr><td>North</td><td>East</td><td>1,200</td></tr>\
+                    <tr><td colspan=\"999\">All</td></tr></table></body></html>";
+        // `colspan="999"`: the rest of the row.
+        let all = format!("│ {:<20} │", "All");
+        let grid = [
+            "│ Region       │ Votes │",
+            "├───────┼──────┼───────┤",
+            "│ North │ East │ 1,200 │",
+            &all,
+        ];
+        assert_eq!(blocks(page)[1], grid.join("\n"));
     }
 
     #[test]

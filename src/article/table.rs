@@ -28,26 +28,87 @@ pub struct Grid {
     pub cells: Vec<usize>,
 }
 
+/// One cell: its text and how many columns it spans (HTML's `colspan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell<'a> {
+    pub text: &'a str,
+    pub span: usize,
+}
+
+impl<'a> Cell<'a> {
+    pub fn new(text: &'a str) -> Cell<'a> {
+        Cell { text, span: 1 }
+    }
+}
+
+/// The cells of a row with the column each starts at.
+fn placed<'r, 'a>(row: &'r [Cell<'a>]) -> impl Iterator<Item = (usize, &'r Cell<'a>)> + 'r {
+    row.iter().scan(0, |column, cell| {
+        let at = *column;
+        *column += cell.span.max(1);
+        Some((at, cell))
+    })
+}
+
 /// Lays out `rows` of cells (rows may differ in length; missing cells are empty), the
 /// first `head_rows` of them ruled off from the rest. `None` when the grid would be
 /// wider than [`MAX_WIDTH`].
-pub fn grid(rows: &[Vec<&str>], head_rows: usize, aligns: &[Align]) -> Option<Grid> {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+pub fn grid(rows: &[Vec<Cell>], head_rows: usize, aligns: &[Align]) -> Option<Grid> {
+    let span = |cell: &Cell| cell.span.max(1);
+    // A row's last cell spans at most the columns left (`colspan="999"`: the rest).
+    let columns = rows
+        .iter()
+        .filter_map(|r| Some(r[..r.len().checked_sub(1)?].iter().map(span).sum::<usize>() + 1))
+        .max()
+        .unwrap_or(0);
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| {
+            let mut at = 0;
+            row.iter()
+                .map(|cell| {
+                    let cell = Cell {
+                        span: span(cell).min(columns - at),
+                        ..*cell
+                    };
+                    at += cell.span;
+                    cell
+                })
+                .collect()
+        })
+        .collect();
+    let rows = rows.as_slice();
+    // Columns fit their own cells; a cell across several widens the last of them if
+    // it must. `│ ` before each cell and ` ` after it: 3 columns between two.
     let mut widths = vec![0; columns];
-    for row in rows {
-        for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(display_width(cell));
+    for (at, cell) in rows.iter().flat_map(|r| placed(r)) {
+        if span(cell) == 1 {
+            widths[at] = widths[at].max(display_width(cell.text));
         }
     }
-    // `│ ` before each cell, ` ` after it, and the closing `│`.
+    for (at, cell) in rows.iter().flat_map(|r| placed(r)) {
+        let (across, need) = (at..at + span(cell), display_width(cell.text));
+        let have = widths[across.clone()].iter().sum::<usize>() + 3 * (span(cell) - 1);
+        if need > have {
+            widths[across.end - 1] += need - have;
+        }
+    }
     if widths.iter().map(|w| w + 3).sum::<usize>() + 1 > MAX_WIDTH {
         return None;
     }
+    // A column's own cells in the body, for its alignment: those spanning it say nothing.
+    let own = |c: usize| {
+        rows.iter().skip(head_rows).filter_map(move |row| {
+            match placed(row).find(|&(at, cell)| at <= c && c < at + span(cell)) {
+                Some((at, cell)) if at == c && span(cell) == 1 => Some(Some(cell.text)),
+                Some(_) => None,
+                None => Some(None),
+            }
+        })
+    };
     let aligns: Vec<Align> = (0..columns)
         .map(|c| match aligns.get(c).copied().unwrap_or_default() {
-            Align::Auto if is_numbers(rows.iter().skip(head_rows).map(|r| r.get(c))) => {
-                Align::Right
-            }
+            Align::Auto if is_numbers(own(c)) => Align::Right,
             Align::Auto => Align::Left,
             align => align,
         })
@@ -62,30 +123,41 @@ pub fn grid(rows: &[Vec<&str>], head_rows: usize, aligns: &[Align]) -> Option<Gr
             push_rule(&mut text, &widths);
             text.push('\n');
         }
-        for (c, width) in widths.iter().enumerate() {
-            text.push_str("│ ");
-            let cell = row.get(c).copied().unwrap_or("");
-            let room = width - display_width(cell);
-            let before = match aligns[c] {
-                Align::Auto | Align::Left => 0,
-                Align::Center => room / 2,
-                Align::Right => room,
-            };
-            text.extend(std::iter::repeat_n(' ', before));
-            if c < row.len() {
-                cells.push(text.len());
-            }
-            text.push_str(cell);
-            text.extend(std::iter::repeat_n(' ', room - before + 1));
+        let mut covered = 0;
+        for (at, cell) in placed(row) {
+            let across = at..at + span(cell);
+            let width = widths[across.clone()].iter().sum::<usize>() + 3 * (across.len() - 1);
+            cells.push(push_cell(&mut text, cell.text, width, aligns[at]));
+            covered = across.end;
+        }
+        for &width in &widths[covered..] {
+            push_cell(&mut text, "", width, Align::Left);
         }
         text.push('│');
     }
     Some(Grid { text, cells })
 }
 
-/// Whether a column's cells are all numbers (`411`, `−251`, `3.5%`, `$1,200`), and
-/// there is one.
-fn is_numbers<'a>(mut cells: impl Iterator<Item = Option<&'a &'a str>>) -> bool {
+/// Appends `│ `, the cell's text placed in `width` columns as `align` says, and a space;
+/// returns where the text starts.
+fn push_cell(text: &mut String, cell: &str, width: usize, align: Align) -> usize {
+    text.push_str("│ ");
+    let room = width.saturating_sub(display_width(cell));
+    let before = match align {
+        Align::Auto | Align::Left => 0,
+        Align::Center => room / 2,
+        Align::Right => room,
+    };
+    text.extend(std::iter::repeat_n(' ', before));
+    let at = text.len();
+    text.push_str(cell);
+    text.extend(std::iter::repeat_n(' ', room - before + 1));
+    at
+}
+
+/// Whether a column's cells (`None` for a missing one) are all numbers (`411`, `−251`,
+/// `3.5%`, `$1,200`), and there is one.
+fn is_numbers<'a>(mut cells: impl Iterator<Item = Option<&'a str>>) -> bool {
     let number = |cell: &str| {
         let digits = cell.trim_start_matches(['+', '-', '−', '$', '€', '£']);
         digits.starts_with(|c: char| c.is_ascii_digit())
@@ -96,7 +168,7 @@ fn is_numbers<'a>(mut cells: impl Iterator<Item = Option<&'a &'a str>>) -> bool 
     let mut any = false;
     cells.all(|cell| {
         any = true;
-        cell.is_some_and(|c| number(c))
+        cell.is_some_and(number)
     }) && any
 }
 
@@ -113,13 +185,46 @@ fn push_rule(text: &mut String, widths: &[usize]) {
 mod tests {
     use super::*;
 
+    fn cells<'a>(rows: &[&[&'a str]]) -> Vec<Vec<Cell<'a>>> {
+        rows.iter()
+            .map(|r| r.iter().map(|&t| Cell::new(t)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_cell_across_columns_spans_their_widths_and_rules() {
+        let span = |text, span| Cell { text, span };
+        let rows = vec![
+            vec![span("Region", 2), Cell::new("Votes")],
+            vec![Cell::new("North"), Cell::new("East"), Cell::new("1,200")],
+            vec![Cell::new("South"), Cell::new("West"), Cell::new("900")],
+            vec![span("Total: 2,100", 3)],
+        ];
+        let made = grid(&rows, 1, &[]).expect("fits");
+        let expected = [
+            "│ Region       │ Votes │",
+            "├───────┼──────┼───────┤",
+            "│ North │ East │ 1,200 │",
+            "│ South │ West │   900 │",
+            "│ Total: 2,100         │",
+        ];
+        assert_eq!(made.text, expected.join("\n"));
+        // A spanning cell wider than its columns widens the last of them.
+        let mut rows = rows;
+        rows[3] = vec![span("Total counted in all four regions", 3)];
+        let made = grid(&rows, 1, &[]).expect("fits");
+        let widths: Vec<usize> = made.text.lines().map(display_width).collect();
+        assert!(widths.iter().all(|&w| w == widths[0]), "{}", made.text);
+        assert!(made.text.contains("│ Total counted in all four regions │"));
+    }
+
     #[test]
     fn cells_are_padded_to_their_column_and_aligned() {
-        let rows = vec![
-            vec!["Party", "Leader", "Seats"],
-            vec!["Labour", "Keir Starmer", "411"],
-            vec!["Reform UK", "Nigel Farage"],
-        ];
+        let rows = cells(&[
+            &["Party", "Leader", "Seats"],
+            &["Labour", "Keir Starmer", "411"],
+            &["Reform UK", "Nigel Farage"],
+        ]);
         let aligns = [Align::Left, Align::Center, Align::Right];
         let grid = grid(&rows, 1, &aligns).expect("narrow enough");
         let expected = [
@@ -138,11 +243,11 @@ mod tests {
 
     #[test]
     fn columns_of_numbers_sit_right_unless_told() {
-        let rows = vec![
-            vec!["Party", "Seats", "Share", "Note"],
-            vec!["Labour", "411", "33.7%", "won"],
-            vec!["Reform", "5", "−14", "12 new"],
-        ];
+        let rows = cells(&[
+            &["Party", "Seats", "Share", "Note"],
+            &["Labour", "411", "33.7%", "won"],
+            &["Reform", "5", "−14", "12 new"],
+        ]);
         let grid = grid(&rows, 1, &[Align::Auto, Align::Auto, Align::Left]).expect("fits");
         let lines: Vec<&str> = grid.text.lines().collect();
         assert_eq!(lines[2], "│ Labour │   411 │ 33.7% │ won    │");
@@ -151,7 +256,7 @@ mod tests {
 
     #[test]
     fn widths_are_columns_on_screen_not_bytes() {
-        let rows = vec![vec!["Erdoğan", "漢字"], vec!["Li", "x"]];
+        let rows = cells(&[&["Erdoğan", "漢字"], &["Li", "x"]]);
         let grid = grid(&rows, 0, &[]).expect("narrow enough");
         assert_eq!(grid.text, "│ Erdoğan │ 漢字 │\n│ Li      │ x    │");
     }
@@ -159,7 +264,7 @@ mod tests {
     #[test]
     fn a_grid_wider_than_a_screen_is_not_made() {
         let long = "word ".repeat(20);
-        assert_eq!(grid(&[vec![long.trim(), "x"]], 0, &[]), None);
-        assert!(grid(&[vec![&long[..90], "x"]], 0, &[]).is_some());
+        assert_eq!(grid(&cells(&[&[long.trim(), "x"]]), 0, &[]), None);
+        assert!(grid(&cells(&[&[&long[..90], "x"]]), 0, &[]).is_some());
     }
 }
