@@ -290,8 +290,9 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// Where the first character to clean is. Runs over every byte of every article, so it
 /// looks at bytes only: ASCII controls, C1 controls (`C2 80`–`C2 9F`), and among the
 /// characters led by `E2` (curly quotes and dashes, common) only the line separators and
-/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`), and the variation selectors
-/// (`EF B8 8E`–`8F`).
+/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`); it may also stop at a rare
+/// character that is left as it is (`EF B8 …`, U+FE00–U+FE3F, holds the variation
+/// selectors), which costs the caller only a copy.
 fn first_to_clean(text: &str) -> Option<usize> {
     first_where(text.as_bytes(), |b, next, third| {
         (b != b'\n') & starts_to_clean_or_newline(b, next, third)
@@ -309,7 +310,9 @@ pub fn starts_to_clean_or_newline(b: u8, next: u8, third: u8) -> bool {
         | (b == 0xE2)
             & ((next == 0x80) & (0xA8..=0xAE).contains(&third)
                 | (next == 0x81) & (0xA6..=0xA9).contains(&third))
-        | (b == 0xEF) & (next == 0xB8) & ((third == 0x8E) | (third == 0x8F))
+        // `EF B8` leads U+FE00–U+FE3F: the variation selectors among them are cleaned.
+        // Testing the third byte too would make every article's scan slower.
+        | (b == 0xEF) & (next == 0xB8)
 }
 
 /// Whether the bytes `b`, `next`, `third` begin a space beyond ASCII (what
@@ -546,11 +549,17 @@ mod tests {
         }
     }
 
+    /// Where the byte scan stops: every character to clean, and those that share the
+    /// variation selectors' first two bytes.
+    fn stops_at(c: char) -> bool {
+        needs_cleaning(c) || ('\u{FE00}'..='\u{FE3F}').contains(&c)
+    }
+
     #[test]
-    fn the_byte_scan_finds_exactly_the_characters_to_clean() {
+    fn the_byte_scan_stops_exactly_where_it_should() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             let text = format!("a{c}b{c}");
-            let expected = needs_cleaning(c).then_some(1);
+            let expected = stops_at(c).then_some(1);
             assert_eq!(first_to_clean(&text), expected, "{c:?}");
         }
         // Long texts are scanned many bytes at a time: a character at any place in a
@@ -558,7 +567,7 @@ mod tests {
         for c in (0..0x3000).filter_map(char::from_u32) {
             for at in [0, 30, 31, 32, 33, 63, 64, 70] {
                 let text = format!("{}{c}{}", "x".repeat(at), "y".repeat(40));
-                let expected = needs_cleaning(c).then_some(at);
+                let expected = stops_at(c).then_some(at);
                 assert_eq!(first_to_clean(&text), expected, "{c:?} at {at}");
             }
         }
@@ -694,6 +703,13 @@ mod tests {
         assert_eq!(text, "I ❤ it 0 ✌");
         let chars: usize = text.chars().filter_map(|c| c.width()).sum();
         assert_eq!(display_width(&text), chars);
+        // Their neighbours, where the byte scan stops too, are kept.
+        let kept = "\u{FE00}\u{FE10}\u{FE30}\u{FE3F}";
+        assert_eq!(
+            clean(&format!("a\u{FE0F}{kept}")),
+            format!("a\u{FE00}\u{FE10}\u{FE30}\u{FE3F}")
+        );
+        assert_eq!(decode_owned(kept.as_bytes().to_vec()).text, kept);
     }
 
     #[test]
