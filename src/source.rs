@@ -208,7 +208,7 @@ fn utf8_string(bytes: Vec<u8>) -> Result<String, Vec<u8>> {
 /// UTF-8 when it is; otherwise the legacy encoding the bytes most look like (usually
 /// Windows-1252/Latin-1), with a note. Binary data (NUL bytes) stays lossy UTF-8.
 fn utf8_lossy<'a>(bytes: &'a [u8], warnings: &mut Vec<String>) -> Cow<'a, str> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return Cow::Borrowed(text);
     }
     if !bytes.contains(&0) {
