@@ -132,13 +132,18 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 }
                 continue;
             }
-            // Rows as they are laid out, spaces and all, with their highlights.
+            // Rows as they are laid out, spaces and all, with their highlights: a row at
+            // a time, as `segments` is for short stretches.
             BlockKind::Table => {
-                let range = block.range.clone();
-                for (range, set) in marks::segments(range.clone(), index.overlapping(range)) {
-                    push_styled(&mut out, &text[range], set, false, ansi);
+                let mut at = block.range.start;
+                for row in article.block_text(i).split('\n') {
+                    let range = at..at + row.len();
+                    for (seg, set) in marks::segments(range.clone(), index.overlapping(range)) {
+                        push_styled(&mut out, &text[seg], set, false, ansi);
+                    }
+                    out.push('\n');
+                    at += row.len() + 1;
                 }
-                out.push('\n');
                 continue;
             }
             BlockKind::ListItem { depth } => {

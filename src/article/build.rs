@@ -289,7 +289,7 @@ impl Builder {
         if rows.iter().flatten().all(|cell| cell.text.is_empty()) {
             return (BlockKind::Table, start);
         }
-        // Where each cell's text went: (from, to) in the whole text.
+        // Where each cell's text starts in the whole text now.
         let mut placed = Vec::new();
         let mut last = (BlockKind::Table, start);
         let head_rows = rows.len().min(table.head_rows);
@@ -320,21 +320,22 @@ impl Builder {
                 }
             }
         }
-        // A style inside one cell moves with it; one across cells is dropped.
-        let trimmed = |r: &Range<usize>| {
-            let cell = &cells_text[r.clone()];
-            r.start + (cell.len() - cell.trim_start().len())..r.start + cell.trim_end().len()
-        };
+        // A style inside one cell moves with it; one across cells is dropped. Cells are
+        // in order: the one a style starts in is found by a search.
         for (range, style) in moved {
             let (from, to) = (range.start - start, range.end - start);
-            let cell = ranges
-                .iter()
-                .map(trimmed)
-                .zip(&placed)
-                .find(|(r, _)| r.start <= from && to <= r.end);
-            if let Some((r, &at)) = cell {
+            let Some(k) = ranges.partition_point(|r| r.start <= from).checked_sub(1) else {
+                continue;
+            };
+            let cell = &cells_text[ranges[k].clone()];
+            let text_start = ranges[k].start + (cell.len() - cell.trim_start().len());
+            let text_end = ranges[k].start + cell.trim_end().len();
+            if let Some(&at) = placed
+                .get(k)
+                .filter(|_| text_start <= from && to <= text_end)
+            {
                 self.inline
-                    .push((at + from - r.start..at + to - r.start, style));
+                    .push((at + from - text_start..at + to - text_start, style));
             }
         }
         last

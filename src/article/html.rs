@@ -246,8 +246,11 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
 /// Whether a table lays out the page (old sites put their columns in one) rather than
 /// holding rows of data: its cells hold paragraphs, line breaks or other blocks.
 fn lays_out_page(table: ElementRef) -> bool {
-    selector("td p, td br, td div, td table, td ul, td pre, th p, th br")
-        .is_some_and(|s| table.select(&s).next().is_some())
+    selector(
+        "td p, td br, td div, td table, td ul, td ol, td pre, td blockquote, td h1, td h2, \
+         td h3, td h4, td h5, td h6, th p, th br, th div",
+    )
+    .is_some_and(|s| table.select(&s).next().is_some())
 }
 
 /// The parts of a table inside it: in a data table they do not end its block.
