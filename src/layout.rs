@@ -424,7 +424,7 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let inner = indents(block.kind, width).2;
     let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
         body.split('\n')
-            .map(|line| code_cuts(line, inner).count())
+            .map(|line| row_cuts(line, inner).count())
             .sum()
     } else {
         count_wrapped(body, inner)
@@ -656,7 +656,7 @@ fn row_lines(
 ) {
     let mut start = range.start;
     for piece in text[range.clone()].split('\n') {
-        for cut in code_cuts(piece, width) {
+        for cut in row_cuts(piece, width) {
             lines.push(Line {
                 block,
                 range: start + cut.start..start + cut.end,
@@ -668,9 +668,9 @@ fn row_lines(
     }
 }
 
-/// Where a line of code is cut into pieces of at most `width` columns (a character
+/// Where a line of code or a table row is cut into pieces of at most `width` columns (a character
 /// wider than that alone): one piece, at once, when it fits, as most lines do.
-fn code_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+fn row_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut next = Some(0);
     std::iter::from_fn(move || {
         let start = next?;
@@ -801,7 +801,7 @@ mod tests {
             let code = lines.join("\n");
             let mut made = Vec::new();
             row_lines(&code, 0..code.len(), 0, width, LineKind::Code, &mut made);
-            let count: usize = code.split('\n').map(|l| code_cuts(l, width).count()).sum();
+            let count: usize = code.split('\n').map(|l| row_cuts(l, width).count()).sum();
             proptest::prop_assert_eq!(made.len(), count);
             let rejoined: Vec<&str> = made.iter().map(|l| &code[l.range.clone()]).collect();
             proptest::prop_assert_eq!(rejoined.concat(), code.replace('\n', ""));

@@ -240,6 +240,21 @@ fn a_feed_is_known_by_its_root_and_a_broken_one_keeps_what_came_before() {
         "{:?}",
         items[0].warnings
     );
+    // Markup left unescaped in an item is read, not dropped; stray end tags close
+    // nothing they should not.
+    let loose = b"<rss><channel><item><title>Plain <i>markup</i> title</title><description>\
+                  First <b>bold</b> then <a href=\"https://x.example\">a link</a><br/>and more.\
+                  </description></item></channel></rss>";
+    let a = article::parse(loose, "l.rss");
+    assert_eq!(a.title, "Plain markup title");
+    assert!(
+        a.text.ends_with("First bold then a link and more."),
+        "{}",
+        a.text
+    );
+    let stray = b"<rss><item><title>One</channel></channel></rss><item><title>Two</title></item>";
+    let items = article::parse_all(stray, "s.rss", None).expect("items");
+    assert!(items.iter().any(|a| a.title == "Two"));
     let nothing = article::parse_all(b"<rss><channel></channel></rss>", "e.rss", None);
     assert!(nothing.is_err());
 }

@@ -86,6 +86,8 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
     // How many elements are open around the item.
     let mut item_depth = 0;
     let mut field: Option<Field> = None;
+    // How many elements are open with the field's element.
+    let mut field_depth = 0;
     let mut error = None;
     loop {
         let event = match reader.read_event() {
@@ -98,14 +100,20 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
         match event {
             Event::Start(e) => {
                 let local = e.local_name().as_ref().to_string();
+                if let (Some(current), Some(f)) = (&mut item, field) {
+                    // Inside a field: markup some feeds leave unescaped in a description.
+                    push_markup(current, f, &format!("<{}>", &*e));
+                    path.push(local);
+                    continue;
+                }
                 if matches!(local.as_str(), "item" | "entry") {
                     item = Some(Item::default());
                     item_depth = path.len();
                 } else if let Some(current) = &mut item {
                     // The item's own elements, not those nested in them (`media:title`).
-                    let parent = match path.len() - item_depth {
-                        1 => Some(""),
-                        2 => path.last().map(String::as_str),
+                    let parent = match path.len().checked_sub(item_depth) {
+                        Some(1) => Some(""),
+                        Some(2) => path.last().map(String::as_str),
                         _ => None,
                     };
                     field = parent
@@ -128,17 +136,26 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
                     }
                 }
                 path.push(local);
+                field_depth = path.len();
             }
             Event::Empty(e) => {
-                if let Some(current) = &mut item
+                if let (Some(current), Some(f)) = (&mut item, field) {
+                    push_markup(current, f, &format!("<{}/>", &*e));
+                } else if let Some(current) = &mut item
                     && e.local_name().as_ref() == "link"
                     && current.link.is_empty()
                 {
                     take_href(current, &e);
                 }
             }
-            Event::End(_) => {
+            Event::End(e) => {
                 let local = path.pop().unwrap_or_default();
+                if let (Some(current), Some(f)) = (&mut item, field)
+                    && path.len() >= field_depth
+                {
+                    push_markup(current, f, &format!("</{}>", &*e));
+                    continue;
+                }
                 if let (Some(current), Some(Field::Author)) = (&mut item, field) {
                     end_author(current);
                 }
@@ -206,6 +223,14 @@ fn wanted(item: &Item, field: Field) -> bool {
         Field::Date => item.date.is_empty(),
         Field::Link => item.link.is_empty(),
         _ => true,
+    }
+}
+
+/// Appends markup found inside a field to it, if the field is HTML (a body); other
+/// fields keep only their text.
+fn push_markup(item: &mut Item, field: Field, markup: &str) {
+    if matches!(field, Field::Content | Field::Summary) {
+        push(item, field, markup);
     }
 }
 
