@@ -30,6 +30,9 @@ struct OpenTable {
     head_rows: usize,
     /// Where each row's cells start in the text, and how many columns each spans.
     rows: Vec<Vec<(usize, usize)>>,
+    /// Cells reaching into the rows below theirs (HTML's `rowspan`): their first column,
+    /// how many columns they span, and the first and last row below they cover.
+    below: Vec<(usize, usize, usize, usize)>,
 }
 
 impl Builder {
@@ -111,15 +114,32 @@ impl Builder {
         }
     }
 
-    /// Starts a cell of the open row, `span` columns wide: the prose that follows is its
-    /// text.
-    pub fn table_cell(&mut self, span: usize) {
+    /// Starts a cell of the open row, `span` columns wide and `rows` rows high: the prose
+    /// that follows is its text. Where a cell from a row above reaches down, the row
+    /// holds an empty cell first.
+    pub fn table_cell(&mut self, span: usize, rows: usize) {
         if self.table.as_ref().is_none_or(|t| t.rows.is_empty()) {
             self.table_row();
         }
         let at = self.text.len();
-        if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
-            row.push((at, span.max(1)));
+        if let Some(table) = &mut self.table {
+            let k = table.rows.len() - 1;
+            table.below.retain(|&(.., last)| last >= k);
+            let row = &mut table.rows[k];
+            let mut column: usize = row.iter().map(|c| c.1).sum();
+            while let Some(&(_, width, ..)) = table
+                .below
+                .iter()
+                .find(|&&(c, _, first, _)| c == column && first <= k)
+            {
+                row.push((at, width));
+                column += width;
+            }
+            let span = span.max(1);
+            row.push((at, span));
+            if rows > 1 {
+                table.below.push((column, span, k + 1, k + rows - 1));
+            }
         }
         self.space = false;
     }
@@ -496,7 +516,7 @@ mod tests {
         for (r, row) in rows.iter().enumerate() {
             b.table_row();
             for (c, cell) in row.iter().enumerate() {
-                b.table_cell(1);
+                b.table_cell(1, 1);
                 let start = b.position();
                 b.text(cell);
                 if (r, c) == styled {

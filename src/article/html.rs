@@ -338,8 +338,11 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             }
                             "td" | "th" if data_table => {
                                 // More columns than a screen holds is a grid too wide.
-                                let span = e.attr("colspan").and_then(|n| n.trim().parse().ok());
-                                b.table_cell(span.unwrap_or(1usize).clamp(1, 64));
+                                let number = |name| {
+                                    let n = e.attr(name).and_then(|n| n.trim().parse().ok());
+                                    n.unwrap_or(1usize).clamp(1, 64)
+                                };
+                                b.table_cell(number("colspan"), number("rowspan"));
                                 all_headers.1 &= name == "th";
                             }
                             "tr" => {
@@ -535,6 +538,22 @@ kept</pre>
             "├───────┼──────┼───────┤",
             "│ North │ East │ 1,200 │",
             &all,
+        ];
+        assert_eq!(blocks(page)[1], grid.join("\n"));
+    }
+
+    #[test]
+    fn a_cell_across_rows_leaves_its_column_empty_below() {
+        let page = "<html><body><p>Votes.</p><table><tr><th>Region</th><th>Town</th>\
+                    <th>Votes</th></tr><tr><td rowspan=\"2\">North</td><td>Ayr</td><td>12</td>\
+                    </tr><tr><td>Oban</td><td>7</td></tr><tr><td>South</td><td>Hove</td>\
+                    <td>30</td></tr></table></body></html>";
+        let grid = [
+            "│ Region │ Town │ Votes │",
+            "├────────┼──────┼───────┤",
+            "│ North  │ Ayr  │    12 │",
+            "│        │ Oban │     7 │",
+            "│ South  │ Hove │    30 │",
         ];
         assert_eq!(blocks(page)[1], grid.join("\n"));
     }

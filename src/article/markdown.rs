@@ -205,7 +205,7 @@ impl Reader {
             Event::End(TagEnd::Table) => self.b.end(),
             Event::Start(Tag::TableRow | Tag::TableHead) => self.b.table_row(),
             Event::End(TagEnd::TableHead) => self.b.table_head_ends(),
-            Event::Start(Tag::TableCell) => self.b.table_cell(1),
+            Event::Start(Tag::TableCell) => self.b.table_cell(1, 1),
             // An HTML block (a table, an embedded post, a figure) reads as a page would;
             // inline tags are only markup around text that comes as text.
             Event::Start(Tag::HtmlBlock) => {
