@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::article::{Article, BlockKind, Format};
-use crate::layout::line_pieces;
+use crate::layout::{gap_after, line_pieces};
 use crate::marks::{self, Marks};
 
 /// One heading per line, indented two spaces per level below 1.
@@ -107,7 +107,8 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         out.push('\n');
     }
     for (i, block) in article.blocks.iter().enumerate() {
-        if i > 0 {
+        // Blank lines where the reader has them: items of one list sit together.
+        if i > 0 && gap_after(article, i - 1) {
             out.push('\n');
         }
         let heading = match block.kind {
@@ -226,6 +227,12 @@ mod tests {
         assert_eq!(dumped("# Harbour Vote\n\nFirst.\n\nSecond.\n"), expected);
         let front = "---\ntitle: Harbour Vote\n---\n\nFirst.\n\nSecond.\n";
         assert_eq!(dumped(front), expected);
+    }
+
+    #[test]
+    fn items_of_a_list_sit_together_as_in_the_reader() {
+        let md = "# T\n\n- one\n- two\n  - deeper\n\nAfter.\n";
+        assert_eq!(dumped(md), "T\n=\n\n• one\n• two\n  • deeper\n\nAfter.\n");
     }
 
     #[test]

@@ -339,7 +339,7 @@ impl Layout {
 
 /// Whether a blank line follows block `b`: items of one list sit together; every other
 /// block is followed by a gap.
-fn gap_after(article: &Article, b: usize) -> bool {
+pub fn gap_after(article: &Article, b: usize) -> bool {
     let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
     article
         .blocks
