@@ -216,7 +216,12 @@ fn print(
                 if i > 0 {
                     writeln!(out)?;
                 }
-                let text = if cli.outline {
+                let text = if cli.outline && loaded.len() > 1 {
+                    // Whose outline each is, when there are several.
+                    let head = format!("{} ({})", article.title, article.source);
+                    let rule = "=".repeat(byline::source::display_width(&head));
+                    format!("{head}\n{rule}\n{}", export::outline(article))
+                } else if cli.outline {
                     export::outline(article)
                 } else {
                     export::dump(article, analysis, ansi)

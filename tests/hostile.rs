@@ -165,6 +165,22 @@ fn errors_are_one_line_naming_the_file_with_a_status() {
 }
 
 #[test]
+fn the_outlines_of_several_articles_say_whose_they_are() {
+    let feed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/harbour.rss");
+    let out = byline(&["--outline", feed.to_str().unwrap()]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let source = feed.to_str().unwrap();
+    let first = format!("Ferry fares to rise & winter sailings cut ({source})");
+    let second = format!("Council meets on flood defences ({source}#2)");
+    let expected = format!(
+        "{first}\n{}\n  Winter timetable\n\n{second}\n{}\n",
+        "=".repeat(first.chars().count()),
+        "=".repeat(second.chars().count())
+    );
+    assert_eq!(text, expected);
+}
+
+#[test]
 fn a_five_megabyte_line_and_a_huge_word_are_handled() {
     let dir = std::env::temp_dir().join(format!("byline-huge-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
