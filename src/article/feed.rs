@@ -5,7 +5,7 @@
 //! no schema; a feed broken part way gives the items before the break.
 
 use anyhow::{Result, bail};
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
 
 use super::build::credit_line;
@@ -176,11 +176,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
             }
             Event::GeneralRef(r) => {
                 if let (Some(current), Some(f)) = (&mut item, field) {
-                    push(
-                        current,
-                        f,
-                        &entity(&r.xml10_content(), r.resolve_char_ref()),
-                    );
+                    push(current, f, &entity(&r));
                 }
             }
             Event::Eof => break,
@@ -276,20 +272,16 @@ fn attribute(e: &BytesStart, key: &str) -> Option<String> {
     value.ok().map(|v| v.into_owned())
 }
 
-/// The text of an entity reference: a character, one of XML's five, or, for HTML's
-/// (`&nbsp;`), the reference as written, which the HTML reader of the body resolves.
-fn entity(name: &str, char_ref: Result<Option<char>, quick_xml::Error>) -> String {
-    if let Ok(Some(c)) = char_ref {
+/// The text of an entity reference: a character, or a named one — XML's five and, as
+/// feeds use them though XML does not define them, HTML's (`&nbsp;`); an unknown one
+/// as it is written.
+fn entity(reference: &BytesRef) -> String {
+    if let Ok(Some(c)) = reference.resolve_char_ref() {
         return c.to_string();
     }
-    match name {
-        "lt" => "<".into(),
-        "gt" => ">".into(),
-        "amp" => "&".into(),
-        "quot" => "\"".into(),
-        "apos" => "'".into(),
-        other => format!("&{other};"),
-    }
+    let name = reference.xml10_content();
+    quick_xml::escape::resolve_predefined_entity(&name)
+        .map_or_else(|| format!("&{name};"), String::from)
 }
 
 /// An item as an article: title and credit line over its body, and the link to the
