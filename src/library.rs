@@ -334,7 +334,7 @@ fn is_article_file(path: &Path) -> bool {
         return ARTICLE_EXTENSIONS.contains(&ext.as_str());
     }
     let mut head = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| f.take(1024).read_to_end(&mut head));
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
     read.is_ok() && article::feed::looks_like_feed(&String::from_utf8_lossy(&head))
 }
 

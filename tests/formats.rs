@@ -214,6 +214,21 @@ fn a_feed_is_known_by_its_root_and_a_broken_one_keeps_what_came_before() {
     let feed = b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><item><title>One</title>\
                  <description>First.</description></item>";
     assert_eq!(article::parse(feed, "news.xml").format, Format::Feed);
+    // Netscape's RSS 0.91 says its document type first; others declare entities.
+    for doctype in [
+        "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"x.dtd\">",
+        "<!DOCTYPE rss [<!ENTITY nbsp \"&#160;\">]>",
+    ] {
+        let text = format!(
+            "<?xml version=\"1.0\"?>{doctype}\n<rss><channel><item><title>T\
+                            </title></item></channel></rss>"
+        );
+        assert_eq!(
+            article::parse(text.as_bytes(), "n.xml").format,
+            Format::Feed,
+            "{doctype}"
+        );
+    }
     assert_eq!(article::parse(feed, "-").format, Format::Feed);
     // RSS 1.0: items beside the channel, in RDF.
     let rdf = b"<?xml version=\"1.0\"?><rdf:RDF xmlns:rdf=\"r\" xmlns:dc=\"d\"><channel>\

@@ -11,22 +11,35 @@ use quick_xml::reader::Reader;
 use super::build::credit_line;
 use super::{Article, Format, html};
 
-/// Whether text is a feed: its root element, past the XML declaration and comments,
-/// is `<rss>` or `<feed>` (or RDF, RSS 1.0's).
+/// Whether text is a feed: its root element, past the XML declaration, stylesheets,
+/// comments and a document type, is `<rss>` or `<feed>` (or RDF, RSS 1.0's).
 pub fn looks_like_feed(head: &str) -> bool {
     let mut rest = head.trim_start();
     loop {
-        if let Some(after) = rest.strip_prefix("<?") {
-            rest = after.split_once("?>").map_or("", |(_, r)| r).trim_start();
-        } else if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.split_once("-->").map_or("", |(_, r)| r).trim_start();
+        rest = if let Some(r) = rest.strip_prefix("<?") {
+            after(r, "?>")
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            after(r, "-->")
+        } else if let Some(r) = rest.strip_prefix("<!DOCTYPE") {
+            // Its internal subset, if any, holds `>` of its own.
+            match (r.find('['), r.find('>')) {
+                (Some(open), Some(close)) if open < close => after(r, "]>"),
+                _ => after(r, ">"),
+            }
         } else {
             break;
-        }
+        };
     }
     ["<rss", "<feed", "<rdf:RDF"]
         .iter()
         .any(|root| rest.starts_with(root))
+}
+
+/// What follows the first `end` in `text`, less leading space; nothing without one.
+fn after<'a>(text: &'a str, end: &str) -> &'a str {
+    text.split_once(end)
+        .map_or("", |(_, rest)| rest)
+        .trim_start()
 }
 
 /// One item, as read.
