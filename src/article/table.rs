@@ -15,6 +15,19 @@ pub enum Align {
     Right,
 }
 
+/// What the grid is drawn with: bars between cells, and the rule under the head.
+const BAR: char = '│';
+const LINE: char = '─';
+const LEFT: char = '├';
+const CROSS: char = '┼';
+const RIGHT: char = '┤';
+
+/// Whether `c` is one of the characters a grid is drawn with (which a reader may show
+/// receding behind the cells).
+pub fn is_rule(c: char) -> bool {
+    matches!(c, BAR | LINE | LEFT | CROSS | RIGHT)
+}
+
 /// Grids wider than this would be cut across several screen lines per row in most
 /// terminals; such a table reads better as one paragraph per row.
 pub const MAX_WIDTH: usize = 100;
@@ -133,7 +146,7 @@ pub fn grid(rows: &[Vec<Cell>], head_rows: usize, aligns: &[Align]) -> Option<Gr
         for &width in &widths[covered..] {
             push_cell(&mut text, "", width, Align::Left);
         }
-        text.push('│');
+        text.push(BAR);
     }
     Some(Grid { text, cells })
 }
@@ -141,7 +154,8 @@ pub fn grid(rows: &[Vec<Cell>], head_rows: usize, aligns: &[Align]) -> Option<Gr
 /// Appends `│ `, the cell's text placed in `width` columns as `align` says, and a space;
 /// returns where the text starts.
 fn push_cell(text: &mut String, cell: &str, width: usize, align: Align) -> usize {
-    text.push_str("│ ");
+    text.push(BAR);
+    text.push(' ');
     let room = width.saturating_sub(display_width(cell));
     let before = match align {
         Align::Auto | Align::Left => 0,
@@ -175,10 +189,10 @@ fn is_numbers<'a>(mut cells: impl Iterator<Item = Option<&'a str>>) -> bool {
 /// The line between the head and the body: `├──┼──┤`.
 fn push_rule(text: &mut String, widths: &[usize]) {
     for (c, width) in widths.iter().enumerate() {
-        text.push(if c == 0 { '├' } else { '┼' });
-        text.extend(std::iter::repeat_n('─', width + 2));
+        text.push(if c == 0 { LEFT } else { CROSS });
+        text.extend(std::iter::repeat_n(LINE, width + 2));
     }
-    text.push('┤');
+    text.push(RIGHT);
 }
 
 #[cfg(test)]
@@ -234,6 +248,18 @@ mod tests {
             "│ Reform UK │ Nigel Farage │       │",
         ];
         assert_eq!(grid.text, expected.join("\n"));
+        // Less its rules and padding, the grid is its cells' words.
+        let words: String = grid
+            .text
+            .chars()
+            .filter(|&c| !is_rule(c) && c != ' ')
+            .collect();
+        let cells: String = rows
+            .iter()
+            .flatten()
+            .map(|c| c.text.replace(' ', ""))
+            .collect();
+        assert_eq!(words.replace('\n', ""), cells);
         let at = |cell: usize| &grid.text[grid.cells[cell]..];
         assert!(at(1).starts_with("Leader"));
         assert!(at(5).starts_with("411"));

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
 
 use crate::app::App;
-use crate::article::BlockKind;
+use crate::article::{BlockKind, table};
 use crate::layout::LineKind;
 use crate::marks::{self, Marks};
 
@@ -123,7 +123,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
                     piece.push(' ');
                 }
                 after_space = true;
-            } else if keep_spaces && is_rule(c) {
+            } else if keep_spaces && table::is_rule(c) {
                 // A table's rules recede behind its cells.
                 spans.push(Span::styled(std::mem::take(&mut piece), style));
                 spans.push(Span::styled(c.to_string(), app.theme.dim));
@@ -136,9 +136,4 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
     }
     spans.retain(|s| !s.content.is_empty());
     Line::from(spans)
-}
-
-/// The characters a table's grid is drawn with (see `article::table`).
-fn is_rule(c: char) -> bool {
-    matches!(c, '│' | '─' | '├' | '┼' | '┤')
 }
