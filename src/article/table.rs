@@ -91,8 +91,8 @@ pub fn grid(rows: &[Vec<Cell>], head_rows: usize, aligns: &[Align]) -> Option<Gr
         })
         .collect();
     let rows = rows.as_slice();
-    // Columns fit their own cells; a cell across several widens the last of them if
-    // it must. `│ ` before each cell and ` ` after it: 3 columns between two.
+    // Columns fit their own cells; a cell across several widens them if it must. `│ `
+    // before each cell and ` ` after it: 3 columns between two.
     let mut widths = vec![0; columns];
     for (at, cell) in rows.iter().flat_map(|r| placed(r)) {
         if span(cell) == 1 {
@@ -102,8 +102,10 @@ pub fn grid(rows: &[Vec<Cell>], head_rows: usize, aligns: &[Align]) -> Option<Gr
     for (at, cell) in rows.iter().flat_map(|r| placed(r)) {
         let (across, need) = (at..at + span(cell), display_width(cell.text));
         let have = widths[across.clone()].iter().sum::<usize>() + 3 * (span(cell) - 1);
-        if need > have {
-            widths[across.end - 1] += need - have;
+        // Shared out evenly, the last columns taking what does not divide.
+        let (more, n) = (need.saturating_sub(have), across.len());
+        for (k, width) in widths[across].iter_mut().enumerate() {
+            *width += more / n + usize::from(k >= n - more % n);
         }
     }
     if widths.iter().map(|w| w + 3).sum::<usize>() + 1 > MAX_WIDTH {
@@ -223,13 +225,21 @@ mod tests {
             "│ Total: 2,100         │",
         ];
         assert_eq!(made.text, expected.join("\n"));
-        // A spanning cell wider than its columns widens the last of them.
+        // A spanning cell wider than its columns widens them all alike.
         let mut rows = rows;
         rows[3] = vec![span("Total counted in all four regions", 3)];
         let made = grid(&rows, 1, &[]).expect("fits");
         let widths: Vec<usize> = made.text.lines().map(display_width).collect();
         assert!(widths.iter().all(|&w| w == widths[0]), "{}", made.text);
         assert!(made.text.contains("│ Total counted in all four regions │"));
+        let rule = made.text.lines().nth(1).expect("the head's rule");
+        let parts: Vec<usize> = rule
+            .trim_matches(['├', '┤'])
+            .split('┼')
+            .map(|p| p.chars().count())
+            .collect();
+        // 7, 6, 7 columns (with the cells' spaces) before; 33 - 20 = 13 more, shared out.
+        assert_eq!(parts, [11, 10, 12]);
     }
 
     #[test]
