@@ -202,6 +202,8 @@ fn rss_and_atom_feeds_are_an_article_per_item() {
     );
     assert!(atom[0].text.contains("“It is a gift,” the director said."));
     let plain = &atom[1];
+    // A title given as text is its text, markup signs and all.
+    assert_eq!(plain.title, "Plain words <b> & signs");
     assert!(
         plain
             .text

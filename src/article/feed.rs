@@ -52,6 +52,8 @@ struct Item {
     summary: String,
     /// Whether the body is plain text (Atom's `type="text"`), not HTML.
     plain: bool,
+    /// Whether the title is, likewise.
+    plain_title: bool,
     authors: Vec<String>,
     /// The text of the author element being read (it may come in several pieces).
     author: String,
@@ -146,6 +148,9 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
                             continue;
                         }
                         current.plain = kind.as_deref() == Some("text");
+                    }
+                    if field == Some(Field::Title) {
+                        current.plain_title = kind.as_deref() == Some("text");
                     }
                 }
                 path.push(local);
@@ -300,7 +305,13 @@ fn entity(reference: &BytesRef) -> String {
 /// An item as an article: title and credit line over its body, and the link to the
 /// whole story after it.
 fn article_of(item: Item, name: &str) -> Article {
-    let title = super::build::collapse(&html::parse(&item.title, name).text);
+    // RSS titles may hold markup and entities of their own; Atom says which.
+    let title = if item.plain_title {
+        crate::source::clean(&item.title).into_owned()
+    } else {
+        html::parse(&item.title, name).text
+    };
+    let title = super::build::collapse(&title);
     let names: Vec<&str> = item.authors.iter().map(String::as_str).collect();
     let credit = credit_line(&names, Some(&item.date));
     let body = if item.content.trim().is_empty() {
