@@ -1,12 +1,15 @@
 //! Markdown → Article, with pulldown-cmark. Headings are sections; emphasis, strong and
 //! code are kept as inline styles; lists, block quotes and code blocks keep their shape;
 //! links show their text with a numbered reference listed at the end of the section;
-//! images become `[image: alt]`; YAML front matter gives the title; a paragraph that is
-//! only bold text and stands alone is a heading.
+//! images become `[image: alt]`; front matter (YAML or TOML) gives the title and a
+//! credit line; a paragraph that is only bold text and stands alone is a heading;
+//! definition lists are terms in bold over their definitions; task list items show
+//! `[✓]` or `[ ]`.
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::build::Builder;
+use super::build::{self, Builder};
+use super::front_matter::{self, FrontMatter};
 use super::html;
 use super::table::Align;
 use super::{Article, BlockKind, Format, Inline};
@@ -37,7 +40,12 @@ pub fn parse(text: &str, name: &str) -> Article {
 pub struct Reader {
     b: Builder,
     front_title: Option<String>,
-    in_metadata: bool,
+    /// The front matter being read.
+    metadata: Option<String>,
+    /// `By … · date` from the front matter, written before the first block but the title.
+    credit: Option<String>,
+    /// The document opens with its own byline, after any front matter: no credit line.
+    opens_with_byline: Option<bool>,
     /// Open inline styles: (start, style).
     styles: Vec<(usize, Inline)>,
     /// Links in the current section, listed when the section ends.
@@ -58,7 +66,9 @@ impl Reader {
         Reader {
             b: Builder::with_capacity(bytes),
             front_title: None,
-            in_metadata: false,
+            metadata: None,
+            credit: None,
+            opens_with_byline: None,
             styles: Vec::new(),
             links: Vec::new(),
             link_stack: Vec::new(),
@@ -75,31 +85,45 @@ impl Reader {
         let options = Options::ENABLE_TABLES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-            | Options::ENABLE_FOOTNOTES;
+            | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_DEFINITION_LIST
+            | Options::ENABLE_TASKLISTS;
+        self.opens_with_byline
+            .get_or_insert_with(|| opens_with_byline(front_matter::after(piece)));
         for event in Parser::new_ext(piece, options) {
             self.event(event);
         }
     }
 
     fn event(&mut self, event: Event) {
+        // The credit line goes before the first block, but under the title.
+        if self.credit.is_some()
+            && !self.is_title(&event)
+            && self.b.open_kind() != Some(BlockKind::Title)
+        {
+            self.write_credit();
+        }
         match event {
-            Event::Start(Tag::MetadataBlock(_)) => self.in_metadata = true,
-            Event::End(TagEnd::MetadataBlock(_)) => self.in_metadata = false,
-            Event::Text(t) if self.in_metadata => {
-                self.front_title = self.front_title.take().or_else(|| front_matter_title(&t));
+            Event::Start(Tag::MetadataBlock(_)) => self.metadata = Some(String::new()),
+            Event::Text(t) if self.metadata.is_some() => {
+                self.metadata.get_or_insert_default().push_str(&t);
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                let front = FrontMatter::read(&self.metadata.take().unwrap_or_default());
+                self.front_title = self.front_title.take().or(front.title);
+                let authors: Vec<&str> = front.authors.iter().map(String::as_str).collect();
+                self.credit = build::credit_line(&authors, front.date.as_deref())
+                    .filter(|_| self.opens_with_byline != Some(true));
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush_links(&mut self.b, &mut self.links);
-                let level = heading_level(level);
-                // The first `# Title` before anything else is the article's title.
-                let kind = if level == 1
-                    && !self.first_heading_seen
-                    && !self.b.is_open()
-                    && self.b.position() == 0
-                {
+                let kind = if self.is_title(&event) {
                     BlockKind::Title
                 } else {
-                    BlockKind::Heading { level }
+                    BlockKind::Heading {
+                        level: heading_level(level),
+                    }
                 };
                 self.first_heading_seen = true;
                 self.b.begin(kind);
@@ -224,12 +248,48 @@ impl Reader {
             }
             Event::InlineHtml(_) => {}
             Event::FootnoteReference(label) => self.b.text(&format!("[^{label}]")),
+            Event::TaskListMarker(done) => self.b.text(if done { "[✓] " } else { "[ ] " }),
+            // A term in bold, its definitions as paragraphs under it.
+            Event::Start(Tag::DefinitionListTitle) => {
+                self.b.begin(BlockKind::Paragraph);
+                self.styles.push((self.b.position(), Inline::Strong));
+            }
+            Event::End(TagEnd::DefinitionListTitle) => {
+                if let Some((start, style)) = self.styles.pop() {
+                    self.b.style(start..self.b.position(), style);
+                }
+                self.b.end();
+            }
+            Event::Start(Tag::DefinitionListDefinition) => self.b.begin(BlockKind::Paragraph),
+            Event::End(TagEnd::DefinitionListDefinition) => self.b.end(),
             Event::Rule => self.b.end(),
             _ => {}
         }
     }
 
+    /// Whether `event` starts the article's title: the first `# Title` before anything else.
+    fn is_title(&self, event: &Event) -> bool {
+        matches!(
+            event,
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            })
+        ) && !self.first_heading_seen
+            && !self.b.is_open()
+            && self.b.position() == 0
+    }
+
+    fn write_credit(&mut self) {
+        if let Some(credit) = self.credit.take() {
+            self.b.begin(BlockKind::Paragraph);
+            self.b.text(&credit);
+            self.b.end();
+        }
+    }
+
     pub fn finish(mut self, name: &str) -> Article {
+        self.write_credit();
         flush_links(&mut self.b, &mut self.links);
         self.b.finish(name, Format::Markdown, self.front_title)
     }
@@ -317,6 +377,8 @@ pub struct Scan {
     /// The open fence's character and length.
     fence: Option<(char, usize)>,
     in_front_matter: bool,
+    /// The front matter is TOML, fenced by `+++`.
+    toml_front_matter: bool,
     first_line: bool,
     after_blank: bool,
 }
@@ -326,6 +388,7 @@ impl Scan {
         Scan {
             fence: None,
             in_front_matter: false,
+            toml_front_matter: false,
             first_line: document_start,
             after_blank: true,
         }
@@ -366,10 +429,15 @@ impl Scan {
 
     pub fn line(&mut self, line: &str) {
         let trimmed = line.trim_end_matches(['\n', '\r']);
-        if std::mem::take(&mut self.first_line) && trimmed == "---" {
+        if std::mem::take(&mut self.first_line) && (trimmed == "---" || trimmed == "+++") {
+            self.toml_front_matter = trimmed == "+++";
             self.in_front_matter = true;
         } else if self.in_front_matter {
-            self.in_front_matter = !(trimmed == "---" || trimmed == "...");
+            self.in_front_matter = if self.toml_front_matter {
+                trimmed != "+++"
+            } else {
+                !(trimmed == "---" || trimmed == "...")
+            };
         } else {
             let body = trimmed.trim_start_matches(' ');
             if trimmed.len() - body.len() <= 3 {
@@ -401,13 +469,15 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// `title: "Something"` in YAML front matter.
-fn front_matter_title(yaml: &str) -> Option<String> {
-    yaml.lines().find_map(|line| {
-        let value = line.strip_prefix("title:")?.trim();
-        let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
-        (!value.is_empty()).then(|| value.to_string())
-    })
+/// Whether the first paragraph of `text`, past a `# Title`, is a byline (`By …`, maybe
+/// in emphasis).
+fn opens_with_byline(text: &str) -> bool {
+    let mut paragraphs = text.trim_start().split("\n\n").map(str::trim);
+    let opening = match paragraphs.next() {
+        Some(title) if title.starts_with("# ") => paragraphs.next(),
+        opening => opening,
+    };
+    opening.is_some_and(|p| build::is_byline(p.trim_matches(['*', '_'])))
 }
 
 /// A paragraph that is all bold and short reads as a heading (`**Background**`).
@@ -502,6 +572,12 @@ mod tests {
         assert_eq!(split_point(text, true), text.find("# One"));
         let front = "---\na: b\n\n# comment\n---\n";
         assert_eq!(split_point(front, true), None);
+        let toml = "+++\na = 1\n\n# comment\n---\n\n# still TOML\n+++\n";
+        assert_eq!(split_point(toml, true), None);
+        assert_eq!(
+            split_point(&format!("{toml}\n# Heading\n"), true),
+            Some(toml.len() + 1)
+        );
         assert_eq!(split_point("#hashtag\n\n#5 no\n", false), None);
         assert_eq!(
             split_point("# Later\n", false),
@@ -534,6 +610,61 @@ mod tests {
         );
         assert_eq!(a.title, "From Front Matter");
         assert!(!a.text.contains("date:"));
+    }
+
+    fn paragraphs(a: &Article) -> Vec<&str> {
+        a.blocks.iter().map(|b| &a.text[b.range.clone()]).collect()
+    }
+
+    #[test]
+    fn front_matter_gives_a_credit_line_under_the_title() {
+        let yaml = "---\ntitle: Talks stall\nauthors:\n  - Ana Ruiz\n  - Bo Li\ndate: 2026-03-14T09:00:00Z\n---\n\nThe talks stalled.\n";
+        let a = parse(yaml, "a.md");
+        assert_eq!(a.title, "Talks stall");
+        assert_eq!(
+            paragraphs(&a),
+            ["By Ana Ruiz, Bo Li · 2026-03-14", "The talks stalled."]
+        );
+        // TOML, and a `# Title` in the text: the credit goes under it.
+        let toml = "+++\nauthor = \"Ana Ruiz\"\n+++\n\n# Harbour\n\nText.\n\n# Later\n";
+        let a = parse(toml, "b.md");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(paragraphs(&a), ["Harbour", "By Ana Ruiz", "Text.", "Later"]);
+        // Not twice when the text has its own byline.
+        let own = "---\nauthor: Ana Ruiz\n---\n\n# Harbour\n\n*By Ana Ruiz in Oslo*\n\nText.\n";
+        assert_eq!(
+            paragraphs(&parse(own, "c.md")),
+            ["Harbour", "By Ana Ruiz in Oslo", "Text."]
+        );
+        // Front matter and nothing else.
+        let bare = "---\ndate: 2026-03-14\n---\n";
+        assert_eq!(paragraphs(&parse(bare, "d.md")), ["2026-03-14"]);
+    }
+
+    #[test]
+    fn definition_lists_and_task_lists() {
+        let a = parse(
+            "Quorum\n: The number of votes needed.\n\nVeto\n: A refusal.\n\n- [x] Done\n- [ ] Open\n",
+            "d.md",
+        );
+        assert_eq!(
+            paragraphs(&a),
+            [
+                "Quorum",
+                "The number of votes needed.",
+                "Veto",
+                "A refusal.",
+                "• [✓] Done",
+                "• [ ] Open"
+            ]
+        );
+        let strong: Vec<&str> = a
+            .inline
+            .iter()
+            .filter(|(_, s)| *s == Inline::Strong)
+            .map(|(r, _)| &a.text[r.clone()])
+            .collect();
+        assert_eq!(strong, ["Quorum", "Veto"]);
     }
 
     #[test]

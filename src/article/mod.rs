@@ -3,6 +3,7 @@
 pub mod build;
 pub mod dateline;
 pub mod feed;
+pub mod front_matter;
 pub mod html;
 pub mod json;
 pub mod markdown;
