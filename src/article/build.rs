@@ -22,6 +22,8 @@ pub struct Builder {
     /// The open table's cells, read as prose one after another into the text, and laid
     /// out as a grid when the table ends.
     table: Option<OpenTable>,
+    /// A paragraph (a credit line) to write before the first block but the title.
+    lead: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -52,11 +54,30 @@ impl Builder {
     /// Starts a block of `kind`, closing any open one.
     pub fn begin(&mut self, kind: BlockKind) {
         self.end();
+        // A first `Title` or `h1` (which a page's first heading becomes) goes before it.
+        let title = self.blocks.is_empty()
+            && matches!(kind, BlockKind::Title | BlockKind::Heading { level: 1 });
+        if self.lead.is_some() && !title {
+            self.write_lead();
+        }
         if !self.text.is_empty() {
             self.text.push_str("\n\n");
         }
         self.open = Some((kind, self.text.len()));
         self.space = false;
+    }
+
+    /// Writes `text` as a paragraph under the title, or first when there is none.
+    pub fn lead_with(&mut self, text: String) {
+        self.lead = Some(text);
+    }
+
+    fn write_lead(&mut self) {
+        if let Some(lead) = self.lead.take() {
+            self.begin(BlockKind::Paragraph);
+            self.text(&lead);
+            self.end();
+        }
     }
 
     pub fn is_open(&self) -> bool {
@@ -365,6 +386,7 @@ impl Builder {
     /// field) for when the text has no title block.
     pub fn finish(mut self, name: &str, format: Format, title: Option<String>) -> Article {
         self.end();
+        self.write_lead();
         if self.text.capacity() > self.text.len() + self.text.len() / 8 {
             self.text.shrink_to_fit();
         }
@@ -446,6 +468,34 @@ pub fn credit_line(names: &[&str], date: Option<&str>) -> Option<String> {
     match (by, day) {
         (Some(by), Some(day)) => Some(format!("{by} · {day}")),
         (by, day) => by.or(day),
+    }
+}
+
+/// Bytes of a text's opening in which its credit may already show.
+pub const OPENING_BYTES: usize = 2000;
+
+/// The first [`OPENING_BYTES`] of `text`, cut between characters.
+pub fn opening(text: &str) -> &str {
+    let mut end = text.len().min(OPENING_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Whether the opening of `text` already says who wrote it (any of `names`) or, with
+/// no names, when (the year of `date`): a credit line from metadata would repeat it.
+pub fn credit_shown(text: &str, names: &[&str], date: Option<&str>) -> bool {
+    let opening = opening(text).to_lowercase();
+    if names.is_empty() {
+        let year = date
+            .and_then(|d| d.trim().get(..4))
+            .filter(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        year.is_some_and(|y| opening.contains(y))
+    } else {
+        names
+            .iter()
+            .any(|n| opening.contains(&n.trim().to_lowercase()))
     }
 }
 

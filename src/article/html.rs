@@ -6,7 +6,8 @@
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::build::Builder;
+use super::build::{self, Builder};
+use super::html_meta;
 use super::{Article, BlockKind, Format, Inline};
 
 /// Never part of the article.
@@ -119,9 +120,24 @@ const VOID: &[&str] = &[
 pub fn parse(text: &str, name: &str) -> Article {
     let text = flatten_deep_nesting(text, MAX_DEPTH);
     let doc = Html::parse_document(&text);
-    let title = metadata_title(&doc);
+    let title = html_meta::title(&doc);
     let root = article_root(&doc);
     let mut b = Builder::new();
+    // Who wrote it and when, if the page says so only in its metadata.
+    let (authors, date) = html_meta::credit(&doc);
+    let authors: Vec<&str> = authors.iter().map(String::as_str).collect();
+    if let Some(credit) = build::credit_line(&authors, date.as_deref()) {
+        let mut opening = String::new();
+        for text in root.text() {
+            opening.push_str(text);
+            if opening.len() > build::OPENING_BYTES {
+                break;
+            }
+        }
+        if !build::credit_shown(&opening, &authors, date.as_deref()) {
+            b.lead_with(credit);
+        }
+    }
     walk(root, &mut b);
     b.end();
     b.promote_leading_h1();
@@ -179,21 +195,6 @@ fn flatten_deep_nesting(html: &str, limit: usize) -> std::borrow::Cow<'_, str> {
 
 fn selector(s: &str) -> Option<Selector> {
     Selector::parse(s).ok()
-}
-
-/// `og:title`, else `<title>`.
-fn metadata_title(doc: &Html) -> Option<String> {
-    let og = selector(r#"meta[property="og:title"]"#)
-        .and_then(|s| doc.select(&s).next())
-        .and_then(|m| m.attr("content"))
-        .map(str::to_string);
-    og.or_else(|| {
-        let s = selector("title")?;
-        let t: String = doc.select(&s).next()?.text().collect();
-        Some(t)
-    })
-    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-    .filter(|t| !t.is_empty())
 }
 
 fn paragraph_text_len(e: ElementRef) -> usize {
@@ -444,6 +445,40 @@ mod tests {
 kept</pre>
 <aside>Related: other stories</aside><div class="share-tools">Share this</div>
 </article><footer>© Example</footer></body></html>"#;
+
+    #[test]
+    fn a_credit_said_only_in_metadata_goes_under_the_title() {
+        let head = r#"<head><meta name="author" content="Ana Ruiz">
+            <meta property="article:published_time" content="2026-03-14T09:00:00Z"></head>"#;
+        let page = format!(
+            "<html>{head}<body><article><h1>Ferry</h1><p>Text.</p></article></body></html>"
+        );
+        assert_eq!(
+            parse(&page, "a.html").block_texts(),
+            ["Ferry", "By Ana Ruiz · 2026-03-14", "Text."]
+        );
+        // No heading: the credit comes first.
+        let page = format!("<html>{head}<body><p>Text.</p><h2>Later</h2></body></html>");
+        assert_eq!(
+            parse(&page, "b.html").block_texts(),
+            ["By Ana Ruiz · 2026-03-14", "Text.", "Later"]
+        );
+        // The page shows its author already (in any form): not twice.
+        let page = format!(
+            "<html>{head}<body><article><h1>Ferry</h1><p>ANA RUIZ, staff</p><p>Text.</p></article></body></html>"
+        );
+        assert_eq!(
+            parse(&page, "c.html").block_texts(),
+            ["Ferry", "ANA RUIZ, staff", "Text."]
+        );
+        // Only a date, and the page shows its year.
+        let dated = r#"<head><meta property="article:published_time" content="2026-03-14"></head>"#;
+        let page = format!("<html>{dated}<body><p>March 14, 2026. Text.</p></body></html>");
+        assert_eq!(
+            parse(&page, "d.html").block_texts(),
+            ["March 14, 2026. Text."]
+        );
+    }
 
     #[test]
     fn a_saved_news_page_becomes_a_clean_article() {

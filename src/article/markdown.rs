@@ -42,10 +42,8 @@ pub struct Reader {
     front_title: Option<String>,
     /// The front matter being read.
     metadata: Option<String>,
-    /// `By … · date` from the front matter, written before the first block but the title.
-    credit: Option<String>,
-    /// The document opens with its own byline, after any front matter: no credit line.
-    opens_with_byline: Option<bool>,
+    /// The source's opening after any front matter, where its byline would be.
+    opening: Option<String>,
     /// Open inline styles: (start, style).
     styles: Vec<(usize, Inline)>,
     /// Links in the current section, listed when the section ends.
@@ -67,8 +65,7 @@ impl Reader {
             b: Builder::with_capacity(bytes),
             front_title: None,
             metadata: None,
-            credit: None,
-            opens_with_byline: None,
+            opening: None,
             styles: Vec::new(),
             links: Vec::new(),
             link_stack: Vec::new(),
@@ -89,21 +86,14 @@ impl Reader {
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_DEFINITION_LIST
             | Options::ENABLE_TASKLISTS;
-        self.opens_with_byline
-            .get_or_insert_with(|| opens_with_byline(front_matter::after(piece)));
+        self.opening
+            .get_or_insert_with(|| build::opening(front_matter::after(piece)).to_string());
         for event in Parser::new_ext(piece, options) {
             self.event(event);
         }
     }
 
     fn event(&mut self, event: Event) {
-        // The credit line goes before the first block, but under the title.
-        if self.credit.is_some()
-            && !self.is_title(&event)
-            && self.b.open_kind() != Some(BlockKind::Title)
-        {
-            self.write_credit();
-        }
         match event {
             Event::Start(Tag::MetadataBlock(_)) => self.metadata = Some(String::new()),
             Event::Text(t) if self.metadata.is_some() => {
@@ -113,8 +103,13 @@ impl Reader {
                 let front = FrontMatter::read(&self.metadata.take().unwrap_or_default());
                 self.front_title = self.front_title.take().or(front.title);
                 let authors: Vec<&str> = front.authors.iter().map(String::as_str).collect();
-                self.credit = build::credit_line(&authors, front.date.as_deref())
-                    .filter(|_| self.opens_with_byline != Some(true));
+                let date = front.date.as_deref();
+                let opening = self.opening.as_deref().unwrap_or_default();
+                if let Some(credit) = build::credit_line(&authors, date)
+                    .filter(|_| !build::credit_shown(opening, &authors, date))
+                {
+                    self.b.lead_with(credit);
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush_links(&mut self.b, &mut self.links);
@@ -280,16 +275,7 @@ impl Reader {
             && self.b.position() == 0
     }
 
-    fn write_credit(&mut self) {
-        if let Some(credit) = self.credit.take() {
-            self.b.begin(BlockKind::Paragraph);
-            self.b.text(&credit);
-            self.b.end();
-        }
-    }
-
     pub fn finish(mut self, name: &str) -> Article {
-        self.write_credit();
         flush_links(&mut self.b, &mut self.links);
         self.b.finish(name, Format::Markdown, self.front_title)
     }
@@ -469,17 +455,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// Whether the first paragraph of `text`, past a `# Title`, is a byline (`By …`, maybe
-/// in emphasis).
-fn opens_with_byline(text: &str) -> bool {
-    let mut paragraphs = text.trim_start().split("\n\n").map(str::trim);
-    let opening = match paragraphs.next() {
-        Some(title) if title.starts_with("# ") => paragraphs.next(),
-        opening => opening,
-    };
-    opening.is_some_and(|p| build::is_byline(p.trim_matches(['*', '_'])))
-}
-
 /// A paragraph that is all bold and short reads as a heading (`**Background**`).
 fn promote_bold_paragraph(b: &mut Builder) {
     if b.open_kind() != Some(BlockKind::Paragraph) {
@@ -612,33 +587,32 @@ mod tests {
         assert!(!a.text.contains("date:"));
     }
 
-    fn paragraphs(a: &Article) -> Vec<&str> {
-        a.blocks.iter().map(|b| &a.text[b.range.clone()]).collect()
-    }
-
     #[test]
     fn front_matter_gives_a_credit_line_under_the_title() {
         let yaml = "---\ntitle: Talks stall\nauthors:\n  - Ana Ruiz\n  - Bo Li\ndate: 2026-03-14T09:00:00Z\n---\n\nThe talks stalled.\n";
         let a = parse(yaml, "a.md");
         assert_eq!(a.title, "Talks stall");
         assert_eq!(
-            paragraphs(&a),
+            a.block_texts(),
             ["By Ana Ruiz, Bo Li · 2026-03-14", "The talks stalled."]
         );
         // TOML, and a `# Title` in the text: the credit goes under it.
         let toml = "+++\nauthor = \"Ana Ruiz\"\n+++\n\n# Harbour\n\nText.\n\n# Later\n";
         let a = parse(toml, "b.md");
         assert_eq!(a.blocks[0].kind, BlockKind::Title);
-        assert_eq!(paragraphs(&a), ["Harbour", "By Ana Ruiz", "Text.", "Later"]);
+        assert_eq!(
+            a.block_texts(),
+            ["Harbour", "By Ana Ruiz", "Text.", "Later"]
+        );
         // Not twice when the text has its own byline.
         let own = "---\nauthor: Ana Ruiz\n---\n\n# Harbour\n\n*By Ana Ruiz in Oslo*\n\nText.\n";
         assert_eq!(
-            paragraphs(&parse(own, "c.md")),
+            parse(own, "c.md").block_texts(),
             ["Harbour", "By Ana Ruiz in Oslo", "Text."]
         );
         // Front matter and nothing else.
         let bare = "---\ndate: 2026-03-14\n---\n";
-        assert_eq!(paragraphs(&parse(bare, "d.md")), ["2026-03-14"]);
+        assert_eq!(parse(bare, "d.md").block_texts(), ["2026-03-14"]);
     }
 
     #[test]
@@ -648,7 +622,7 @@ mod tests {
             "d.md",
         );
         assert_eq!(
-            paragraphs(&a),
+            a.block_texts(),
             [
                 "Quorum",
                 "The number of votes needed.",

@@ -5,6 +5,7 @@ pub mod dateline;
 pub mod feed;
 pub mod front_matter;
 pub mod html;
+mod html_meta;
 pub mod json;
 pub mod markdown;
 pub mod plain;
@@ -189,6 +190,12 @@ pub struct Article {
 impl Article {
     pub fn block_text(&self, block: usize) -> &str {
         &self.text[self.blocks[block].range.clone()]
+    }
+
+    /// Every block's text, in order.
+    #[cfg(test)]
+    pub fn block_texts(&self) -> Vec<&str> {
+        (0..self.blocks.len()).map(|b| self.block_text(b)).collect()
     }
 
     /// Byte offset where section `index` starts.
