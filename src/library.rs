@@ -171,15 +171,48 @@ pub struct Item {
     /// Which article of the entry (JSON arrays hold several).
     pub index: usize,
     pub title: String,
-    /// Exact once loaded; estimated from the size before.
-    pub words: usize,
+    pub length: Length,
     /// Why it could not be read or parsed.
     pub error: Option<String>,
 }
 
-impl Item {
-    pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+/// How long an article is, as far as the list knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Length {
+    /// Counted: the article is parsed (or small enough to be, for its title).
+    Words(usize),
+    /// Guessed from the size of a text or Markdown file not read yet.
+    AboutWords(usize),
+    /// Only the size: a page's or feed's markup says nothing of its words.
+    Bytes(u64),
+}
+
+impl std::fmt::Display for Length {
+    /// `1,234 words · 6 min`, `≈ 1,234 words · 6 min`, `310 KB`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (words, about) = match *self {
+            Length::Words(n) => (n, ""),
+            Length::AboutWords(n) => (n, "≈ "),
+            Length::Bytes(b) if b < 1 << 20 => return write!(f, "{} KB", b.div_ceil(1 << 10)),
+            Length::Bytes(b) => return write!(f, "{:.1} MB", b as f64 / f64::from(1 << 20)),
+        };
+        let minutes = words.div_ceil(WORDS_PER_MINUTE).max(1);
+        let plural = if words == 1 { "" } else { "s" };
+        let time = if minutes < 60 {
+            format!("{minutes} min")
+        } else {
+            format!("{} h", minutes.div_ceil(60))
+        };
+        write!(f, "{about}{} word{plural} · {about}{time}", count(words))
+    }
+}
+
+/// `950`, `12k`, `1.7M`: short enough for the list's line.
+fn count(n: usize) -> String {
+    match n {
+        0..10_000 => n.to_string(),
+        10_000..1_000_000 => format!("{}k", n / 1000),
+        _ => format!("{:.1}M", n as f64 / 1e6),
     }
 }
 
@@ -214,14 +247,26 @@ pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
 }
 
 fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
-    let words = (entry.size() / BYTES_PER_WORD) as usize;
+    let size = entry.size();
+    let mut length = Length::Bytes(size);
     let (title, error) = match entry.prefix(HEAD_BYTES) {
         Ok(head) => {
             let name = entry.source.as_str();
             // Only a prefix: a JSON or HTML head may not parse; fall back to the name.
-            let title = article::parse_all(&head, name, format)
+            let first = article::parse_all(&head, name, format)
                 .ok()
-                .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0).title))
+                .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0)));
+            if let Some(first) = &first {
+                length = if head.len() as u64 >= size {
+                    Length::Words(first.word_count())
+                } else if matches!(first.format, Format::Text | Format::Markdown) {
+                    Length::AboutWords((size / BYTES_PER_WORD) as usize)
+                } else {
+                    Length::Bytes(size)
+                };
+            }
+            let title = first
+                .map(|a| a.title)
                 .or_else(|| article::title::from_file_name(name))
                 .unwrap_or_else(|| name.to_string());
             (title, None)
@@ -232,7 +277,7 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
         entry: entry.clone(),
         index: 0,
         title,
-        words,
+        length,
         error,
     }
 }
@@ -246,7 +291,7 @@ pub fn expand(items: &mut Vec<Item>, at: usize, articles: &[Article]) {
         .map(|(i, a)| Item {
             index: i,
             title: a.title.clone(),
-            words: a.word_count(),
+            length: Length::Words(a.word_count()),
             error: None,
             ..template.clone()
         })
@@ -341,6 +386,46 @@ fn is_article_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn length_of(source: &str, text: String) -> Length {
+        let entry = Entry {
+            source: source.into(),
+            origin: Origin::Bytes(text.into_bytes()),
+        };
+        cheap_item(&entry, None).length
+    }
+
+    #[test]
+    fn the_list_counts_small_articles_and_guesses_only_from_text() {
+        // Read whole for its title: counted, markup or not.
+        let page = "<html><head><title>T</title><script>var a = 1, b = 2;</script></head>\
+                    <body><p>Three short words.</p></body></html>";
+        assert_eq!(length_of("a.html", page.into()), Length::Words(3));
+        // Bigger than the head: text is about a word in six bytes; a page only its size.
+        let words = "word ".repeat(3000);
+        assert_eq!(length_of("b.txt", words.clone()), Length::AboutWords(2500));
+        let page = format!("<html><body><p>{words}</p></body></html>");
+        assert_eq!(
+            length_of("c.html", page.clone()),
+            Length::Bytes(page.len() as u64)
+        );
+    }
+
+    #[test]
+    fn lengths_read_as_words_and_minutes_or_a_size() {
+        assert_eq!(Length::Words(1).to_string(), "1 word · 1 min");
+        assert_eq!(
+            Length::AboutWords(2500).to_string(),
+            "≈ 2500 words · ≈ 11 min"
+        );
+        assert_eq!(Length::Words(12_345).to_string(), "12k words · 54 min");
+        assert_eq!(
+            Length::AboutWords(17_476_390).to_string(),
+            "≈ 17.5M words · ≈ 1267 h"
+        );
+        assert_eq!(Length::Bytes(310 * 1024).to_string(), "310 KB");
+        assert_eq!(Length::Bytes(5 << 20).to_string(), "5.0 MB");
+    }
 
     #[test]
     fn a_big_markdown_file_read_in_pieces_is_the_file_read_whole() {

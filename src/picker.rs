@@ -76,7 +76,7 @@ mod tests {
             },
             index: 0,
             title: title.into(),
-            words: 100,
+            length: crate::library::Length::Words(100),
             error: None,
         }
     }

@@ -9,7 +9,7 @@ use crate::analysis::section_counts;
 use crate::analysis::{self, Analysis};
 use crate::article::{Article, Format};
 use crate::layout::{Anchor, Layout};
-use crate::library::{self, Item};
+use crate::library::{self, Item, Length};
 use crate::marks;
 use crate::state::{self, Store};
 
@@ -98,7 +98,7 @@ impl App {
         self.current = Some(index);
         self.reset_reader();
         if let Some(item) = self.library.get_mut(index) {
-            item.words = self.article.word_count();
+            item.length = Length::Words(self.article.word_count());
             item.title = self.article.title.clone();
         }
         // A remembered position counts blocks of the whole article: while it is still
@@ -244,7 +244,7 @@ impl App {
                     self.restore(m.anchor, m.quotes, m.leaders);
                 }
                 if let Some(item) = self.current.and_then(|c| self.library.get_mut(c)) {
-                    item.words = whole.words;
+                    item.length = Length::Words(whole.words);
                 }
             }
             Err(err) => self.message = Some(format!("indexing failed: {err:#}")),

@@ -60,13 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
             let item = &app.library[i];
             let detail = match &item.error {
                 Some(err) => format!("  ⚠ {err}"),
-                None => format!(
-                    "  {} · {} word{} · {} min",
-                    item.entry.source,
-                    item.words,
-                    if item.words == 1 { "" } else { "s" },
-                    item.reading_minutes()
-                ),
+                None => format!("  {} · {}", item.entry.source, item.length),
             };
             let marker = if app.current == Some(i) { "▸" } else { " " };
             let title_room = width
