@@ -198,6 +198,9 @@ fn push_styled(out: &mut String, s: &str, set: Marks, heading: bool, ansi: bool)
     if set.contains(Marks::EMPHASIS) {
         codes.push("3");
     }
+    if set.contains(Marks::DELETED) {
+        codes.push("9");
+    }
     if set.contains(Marks::QUOTE) {
         codes.extend(["3", "32"]);
     }

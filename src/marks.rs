@@ -17,6 +17,7 @@ impl Marks {
     pub const STRONG: Marks = Marks(64);
     pub const CODE: Marks = Marks(128);
     pub const LINK: Marks = Marks(256);
+    pub const DELETED: Marks = Marks(512);
 
     pub fn contains(self, other: Marks) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
@@ -44,13 +45,13 @@ struct Marked {
     /// The start's low and high 32 bits.
     start: [u32; 2],
     /// The marks in the high `MARK_BITS` bits, the length in the others: longer
-    /// highlights than 8 MiB are cut there.
+    /// highlights than 4 MiB are cut there.
     len_marks: u32,
 }
 
 /// Bits for the marks in [`Marked`]: every mark fits.
-const MARK_BITS: u32 = 9;
-const _: () = assert!(Marks::LINK.0 as u32 * 2 <= 1 << MARK_BITS);
+const MARK_BITS: u32 = 10;
+const _: () = assert!(Marks::DELETED.0 as u32 * 2 <= 1 << MARK_BITS);
 const LEN_MASK: u32 = u32::MAX >> MARK_BITS;
 
 impl Marked {
@@ -206,6 +207,7 @@ pub fn article_index(
             Inline::Strong => Marks::STRONG,
             Inline::Code => Marks::CODE,
             Inline::Link => Marks::LINK,
+            Inline::Deleted => Marks::DELETED,
         };
         (r.clone(), mark)
     });
@@ -293,7 +295,7 @@ mod tests {
 
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn ranges_keep_their_starts_and_marks_and_are_cut_at_8_mib() {
+    fn ranges_keep_their_starts_and_marks_and_are_cut_at_4_mib() {
         let far = (5 << 32) + 7;
         let every = Marks((1 << MARK_BITS) - 1);
         let index = RangeIndex::new(vec![
@@ -307,7 +309,7 @@ mod tests {
             [
                 (3..9, Marks::LINK.with(Marks::QUOTE)),
                 (far..far + 4, every),
-                (far + 10..far + 10 + (8 << 20) - 1, Marks::QUOTE),
+                (far + 10..far + 10 + (4 << 20) - 1, Marks::QUOTE),
             ]
         );
     }

@@ -650,14 +650,17 @@ fn ticks_are_placed_in_long_paragraphs_too() {
 
 #[test]
 fn markdown_inline_styles_are_drawn() {
-    let md = b"# Styles\n\nSome *soft words* and **loud words** here.\n";
+    let md = b"# Styles\n\nSome *soft words* and **loud words** here, ~~gone words~~ too.\n";
     let a = article::parse(md, "s.md");
     let an = analysis::analyse(&a, &[]);
     let app = App::new(a, an, Rect::new(0, 0, 100, 20));
     let buf = screen(&app);
-    let (mut soft, mut loud) = (None, None);
+    let (mut soft, mut loud, mut gone) = (None, None, None);
     for y in 0..20 {
         let r = row(&buf, y);
+        if let Some(i) = r.find("gone words") {
+            gone = Some((r[..i].chars().count() as u16, y));
+        }
         if let Some(i) = r.find("soft words") {
             soft = Some((r[..i].chars().count() as u16, y));
         }
@@ -668,6 +671,8 @@ fn markdown_inline_styles_are_drawn() {
     let (soft, loud) = (soft.expect("soft on screen"), loud.expect("loud on screen"));
     assert!(buf[soft].modifier.contains(Modifier::ITALIC));
     assert!(buf[loud].modifier.contains(Modifier::BOLD));
+    let gone = gone.expect("struck words on screen");
+    assert!(buf[gone].modifier.contains(Modifier::CROSSED_OUT));
     assert!(
         !buf[(soft.0 - 2, soft.1)]
             .modifier

@@ -277,6 +277,7 @@ impl App {
             Marks::STRONG,
             Marks::CODE,
             Marks::LINK,
+            Marks::DELETED,
         ]
         .into_iter()
         .fold(Marks::default(), Marks::with);

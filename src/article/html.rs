@@ -197,6 +197,18 @@ fn selector(s: &str) -> Option<Selector> {
     Selector::parse(s).ok()
 }
 
+/// The inline style an element gives its text.
+fn inline_style(name: &str) -> Option<Inline> {
+    Some(match name {
+        "em" | "i" | "cite" => Inline::Emphasis,
+        "strong" | "b" => Inline::Strong,
+        "code" | "kbd" | "samp" => Inline::Code,
+        "a" => Inline::Link,
+        "del" | "s" | "strike" => Inline::Deleted,
+        _ => return None,
+    })
+}
+
 fn paragraph_text_len(e: ElementRef) -> usize {
     selector("p").map_or(0, |p| {
         e.select(&p)
@@ -367,11 +379,11 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 }
                             }
                             "q" => b.text("“"),
-                            "em" | "i" | "cite" => styles.push((b.position(), Inline::Emphasis)),
-                            "strong" | "b" => styles.push((b.position(), Inline::Strong)),
-                            "code" | "kbd" | "samp" => styles.push((b.position(), Inline::Code)),
-                            "a" => styles.push((b.position(), Inline::Link)),
-                            _ => {}
+                            _ => {
+                                if let Some(style) = inline_style(name) {
+                                    styles.push((b.position(), style));
+                                }
+                            }
                         }
                     }
                     _ => {}
@@ -407,7 +419,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                         lists.pop();
                     }
                     "q" => b.text("”"),
-                    "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "a" => {
+                    name if inline_style(name).is_some() => {
                         if let Some((start, style)) = styles.pop() {
                             b.style(start..b.position(), style);
                         }
@@ -519,6 +531,28 @@ kept</pre>
             a.inline
                 .iter()
                 .any(|(r, s)| *s == Inline::Emphasis && &a.text[r.clone()] == "winter")
+        );
+    }
+
+    #[test]
+    fn struck_text_is_marked_deleted_and_styles_close_in_order() {
+        let a = parse(
+            "<p>Fares <del>rise</del> <s>fall</s> <b>hold <strike>steady</strike></b>.</p>",
+            "d.html",
+        );
+        let styled: Vec<(&str, Inline)> = a
+            .inline
+            .iter()
+            .map(|(r, s)| (&a.text[r.clone()], *s))
+            .collect();
+        assert_eq!(
+            styled,
+            [
+                ("rise", Inline::Deleted),
+                ("fall", Inline::Deleted),
+                ("steady", Inline::Deleted),
+                ("hold steady", Inline::Strong)
+            ]
         );
     }
 

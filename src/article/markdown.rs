@@ -56,6 +56,8 @@ pub struct Reader {
     footnote: Option<String>,
     /// The HTML block being read, line by line.
     html: Option<String>,
+    /// The alternative text of the image being read.
+    image_alt: Option<String>,
 }
 
 impl Reader {
@@ -74,6 +76,7 @@ impl Reader {
             first_heading_seen: false,
             footnote: None,
             html: None,
+            image_alt: None,
         }
     }
 
@@ -98,6 +101,9 @@ impl Reader {
             Event::Start(Tag::MetadataBlock(_)) => self.metadata = Some(String::new()),
             Event::Text(t) if self.metadata.is_some() => {
                 self.metadata.get_or_insert_default().push_str(&t);
+            }
+            Event::Text(t) | Event::Code(t) if self.image_alt.is_some() => {
+                self.image_alt.get_or_insert_default().push_str(&t);
             }
             Event::End(TagEnd::MetadataBlock(_)) => {
                 let front = FrontMatter::read(&self.metadata.take().unwrap_or_default());
@@ -179,7 +185,10 @@ impl Reader {
             Event::SoftBreak | Event::HardBreak => self.b.space(),
             Event::Start(Tag::Emphasis) => self.styles.push((self.b.position(), Inline::Emphasis)),
             Event::Start(Tag::Strong) => self.styles.push((self.b.position(), Inline::Strong)),
-            Event::End(TagEnd::Emphasis | TagEnd::Strong) => {
+            Event::Start(Tag::Strikethrough) => {
+                self.styles.push((self.b.position(), Inline::Deleted))
+            }
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough) => {
                 if let Some((start, style)) = self.styles.pop() {
                     self.b.style(start..self.b.position(), style);
                 }
@@ -203,15 +212,23 @@ impl Reader {
                 if let Some((start, style)) = self.styles.pop() {
                     self.b.style(start..self.b.position(), style);
                 }
-                if !url.is_empty() && !url.starts_with('#') {
+                // A heading's link (often to itself) would put a number in the outline.
+                let heading = self.b.open_kind().is_some_and(BlockKind::is_heading);
+                if !url.is_empty() && !url.starts_with('#') && !heading {
                     self.links.push(url);
                     let start = self.b.position();
                     self.b.text(&format!("[{}]", self.links.len()));
                     self.b.style(start..self.b.position(), Inline::Link);
                 }
             }
-            Event::Start(Tag::Image { .. }) => self.b.text("[image: "),
-            Event::End(TagEnd::Image) => self.b.text("]"),
+            Event::Start(Tag::Image { .. }) => self.image_alt = Some(String::new()),
+            Event::End(TagEnd::Image) => {
+                let alt = self.image_alt.take().unwrap_or_default();
+                match alt.trim() {
+                    "" => self.b.text("[image]"),
+                    alt => self.b.text(&format!("[image: {alt}]")),
+                }
+            }
             Event::Start(Tag::Table(aligns)) => {
                 let align = |a: &Alignment| match a {
                     Alignment::Center => Align::Center,
@@ -660,6 +677,24 @@ mod tests {
         assert!(a.text.contains("[1] https://example.org/x"));
         // The reference comes before the next section's heading.
         assert!(a.text.find("[1] https").unwrap() < a.text.find("Next").unwrap());
+    }
+
+    #[test]
+    fn struck_text_heading_links_and_images_without_words() {
+        let a = parse(
+            "# Notes from [the summit](https://x.org/s)\n\nAn ~~old~~ new ![](a.png) ![*big* `x`](b.png) claim.\n\n## [Part](https://x.org/p)\n\nText.\n",
+            "s.md",
+        );
+        assert!(
+            a.inline
+                .iter()
+                .any(|(r, s)| *s == Inline::Deleted && &a.text[r.clone()] == "old")
+        );
+        // A heading's link lists no reference: none in the title, the outline or the text.
+        assert_eq!(a.title, "Notes from the summit");
+        assert_eq!(outline(&a), [(2, "Part".into())]);
+        assert!(!a.text.contains("https://"), "{}", a.text);
+        assert!(a.text.contains("An old new [image] [image: big x] claim."));
     }
 
     #[test]

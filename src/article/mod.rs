@@ -143,6 +143,8 @@ pub enum Inline {
     Code,
     /// A link's text or a reference to it.
     Link,
+    /// Struck out (Markdown's `~~…~~`, HTML's `<del>`, `<s>`): shown crossed out.
+    Deleted,
 }
 
 /// A unit of the body: its text is `article.text[range]`. Paragraph ranges may span
