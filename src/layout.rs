@@ -364,15 +364,20 @@ fn estimate(article: &Article, b: usize, width: usize) -> usize {
 /// its other lines, the width its text wraps at). Nested list items step in, their
 /// wrapped lines hanging under the item's text; quotes step in for their bar. Below
 /// MIN_INDENTED_WIDTH indentation would crowd out the text: all is flush.
-fn indents(kind: BlockKind, width: usize) -> (u16, u16, usize) {
+fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
     let roomy = width >= MIN_INDENTED_WIDTH;
     match kind {
         BlockKind::ListItem { depth } if roomy => {
             let indent = u16::from(depth.saturating_sub(1))
                 .saturating_mul(2)
                 .min(width as u16 / 2);
-            let inner = width.saturating_sub(usize::from(indent) + 2).max(1);
-            (indent, indent + 2, inner)
+            // Later lines start under the text, past the item's marker (`• `, `12. `).
+            let hang = body
+                .find(' ')
+                .filter(|&space| space < MAX_MARKER_BYTES)
+                .map_or(2, |space| source::display_width(&body[..=space]) as u16);
+            let inner = width.saturating_sub(usize::from(indent + hang)).max(1);
+            (indent, indent + hang, inner)
         }
         BlockKind::Quote if roomy => {
             let inner = width.saturating_sub(QUOTE_INDENT).max(1);
@@ -392,7 +397,7 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
     let block = &article.blocks[b];
     let text = &article.text;
     let first = lines.len();
-    let (first_indent, indent, inner) = indents(block.kind, width);
+    let (first_indent, indent, inner) = indents(block.kind, &text[block.range.clone()], width);
     if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
         let kind = if block.kind == BlockKind::Code {
             LineKind::Code
@@ -421,7 +426,7 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
 fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let block = &article.blocks[b];
     let body = &article.text[block.range.clone()];
-    let inner = indents(block.kind, width).2;
+    let inner = indents(block.kind, body, width).2;
     let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
         body.split('\n')
             .map(|line| row_cuts(line, inner).count())
@@ -640,6 +645,8 @@ fn narrow(c: char) -> bool {
 pub const QUOTE_INDENT: usize = 2;
 /// The narrowest width at which lists and quotes are indented.
 const MIN_INDENTED_WIDTH: usize = 12;
+/// A list item's marker (`• `, `iv. `, `12) `) is shorter than this.
+const MAX_MARKER_BYTES: usize = 6;
 
 /// Columns code steps in by.
 const CODE_INDENT: usize = 2;
@@ -811,6 +818,27 @@ mod tests {
                 proptest::prop_assert!(fits, "{:?} at width {}", piece, width);
             }
         }
+    }
+
+    #[test]
+    fn a_list_items_later_lines_start_under_its_text() {
+        let item = "a long item that wraps onto more lines";
+        let text = format!("# T\n\n- {item}\n\n10. {item}\n11. {item}\n");
+        let article = crate::article::markdown::parse(&text, "t.md");
+        let layout = Layout::new(&article, 20);
+        let indents = |marker: &str| -> Vec<u16> {
+            let b = (0..article.blocks.len())
+                .find(|&b| article.block_text(b).starts_with(marker))
+                .expect("item");
+            layout
+                .lines(&article, 0..layout.len())
+                .into_iter()
+                .filter(|l| l.block == b && l.kind != LineKind::Blank)
+                .map(|l| l.indent)
+                .collect()
+        };
+        assert_eq!(indents("• "), [0, 2, 2]);
+        assert_eq!(indents("10. "), [0, 4, 4]);
     }
 
     #[test]

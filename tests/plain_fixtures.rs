@@ -1,6 +1,6 @@
 //! Section detection, titles and datelines on fixture articles of many layouts. Each
 //! `tests/fixtures/text/NAME.txt` has a `NAME.expect`: title, dateline, the outline (two
-//! spaces per level below 1) and the paragraph count.
+//! spaces per level below 1), the paragraph count and the list item count.
 
 use std::path::Path;
 
@@ -14,13 +14,11 @@ fn summary(path: &Path) -> String {
         .dateline
         .as_ref()
         .map_or("-", |d| &a.text[d.place.clone()]);
-    let paragraphs = a
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .count();
+    let count = |kind: fn(BlockKind) -> bool| a.blocks.iter().filter(|b| kind(b.kind)).count();
+    let paragraphs = count(|k| k == BlockKind::Paragraph);
+    let items = count(|k| matches!(k, BlockKind::ListItem { .. }));
     format!(
-        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\n",
+        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\nlist items: {items}\n",
         a.title,
         export::outline(&a)
     )

@@ -42,10 +42,17 @@ pub fn parse(text: String, name: &str) -> Article {
                 level,
                 explicit: false,
             }) if next_is_body && !previous_rejected_plain => BlockKind::Heading { level },
+            // Its own marker (`* `, `1. `, `a) `) starts the item's text.
+            _ if is_list_item(&text[unit.range.clone()])
+                || numbered_item(&text[unit.range.clone()]) =>
+            {
+                BlockKind::ListItem { depth: 1 }
+            }
             _ => BlockKind::Paragraph,
         };
-        previous_rejected_plain =
-            unit.candidate.is_some_and(|c| !c.explicit) && kind == BlockKind::Paragraph && i > 0;
+        previous_rejected_plain = unit.candidate.is_some_and(|c| !c.explicit)
+            && !matches!(kind, BlockKind::Heading { .. })
+            && i > 0;
         blocks.push(Block {
             kind,
             range: unit.range.clone(),
@@ -287,6 +294,12 @@ fn is_list_item(s: &str) -> bool {
     let numbered_paren = digits > 0 && s[digits..].starts_with(") ");
     let lettered = s.len() > 2 && s.as_bytes()[0].is_ascii_alphabetic() && s[1..].starts_with(") ");
     starts_with_bullet || numbered_paren || lettered
+}
+
+/// `12. Something`: a numbered item, where it is not a heading.
+fn numbered_item(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && s[digits..].starts_with(". ")
 }
 
 /// Whether a standalone line reads like a heading, and at what level.
