@@ -278,6 +278,14 @@ fn remember(last_person: &mut HashMap<String, (usize, bool)>, surname: &str, see
     }
 }
 
+/// The name a monarch or pope is called by alone, once named in full: `Charles` for
+/// King Charles III, `Leo` for Pope Leo XIV (a name ending in a Roman numeral).
+fn regnal_name(name: &str, key: &str) -> Option<Key> {
+    let numeral = name.rsplit(' ').next()?;
+    let roman = numeral.len() <= 6 && numeral.bytes().all(|b| b"IVXL".contains(&b));
+    (roman && words_in(key) == 2).then(|| first_word(key).to_string())
+}
+
 fn prefixed_surname(word: &str) -> bool {
     ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-"]
         .iter()
@@ -429,10 +437,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         start -= 1;
     }
+    // `former` before it all is part of the mention (`former Russian Prime Minister`),
+    // but not what stands before it; and of the role when it opens the title.
+    let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
+    let start = start - usize::from(former);
+    let role_start = if former && start + 1 == i { start } else { i };
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
-        role: Some(i..role_end),
+        role: Some(role_start..role_end),
     })
 }
 
@@ -1031,10 +1044,14 @@ fn upsert(
         }
     };
     let entry = &mut entries.list[index];
-    if let Some(short) = listed.and_then(|l| l.short.as_deref())
+    let short = listed
+        .and_then(|l| l.short.as_deref())
+        .map(key_of)
+        .or_else(|| regnal_name(&entry.name, &entry.key));
+    if let Some(short) = short
         && entry.short.is_none()
     {
-        entry.short = Some(key_of(short));
+        entry.short = Some(short);
         grew = true;
     }
     // The fullest name the article gives wins.
@@ -1517,6 +1534,32 @@ mod tests {
         assert_eq!(l[1].1, ["ex-President Ann Lowe"]);
         // A bare `Prince` is no title: `Edward Island` is nobody.
         assert_eq!(l[3].1, ["Prince Edward Island Mayor Jo Vale"]);
+        // `former` is part of the title, written either way, but not what precedes it.
+        let text = "Former President Ann Lowe spoke. Then the former prime minister Sam Reed \
+                    did, in Oslo former Trade Representative Jo Vale and former Russian \
+                    Prime Minister Ivan Petrov.";
+        assert_eq!(
+            roles(text),
+            [
+                "Former President",
+                "Former Prime Minister",
+                "Former Trade Representative",
+                "Prime Minister"
+            ]
+        );
+        let spans: Vec<String> = leaders(text)
+            .into_iter()
+            .map(|(_, m)| m[0].clone())
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "Former President Ann Lowe",
+                "former prime minister Sam Reed",
+                "former Trade Representative Jo Vale",
+                "former Russian Prime Minister Ivan Petrov"
+            ]
+        );
     }
 
     #[test]
@@ -1697,6 +1740,30 @@ mod tests {
             .map(|l| (l.name.as_str(), l.mentions.len()))
             .collect();
         assert_eq!(counts, [("Park Min-ji", 2), ("Ade Bello", 2)]);
+    }
+
+    #[test]
+    fn a_monarch_or_pope_is_named_alone_by_the_regnal_name() {
+        let text = "Visit\n\nKing Felipe VI of Spain met Pope Leo XIV. Felipe spoke first; \
+                    Leo listened. Leo Varadkar, a former taoiseach, watched. Felipe left.";
+        let found = leaders(text);
+        let mentions = |name: &str| {
+            found
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            mentions("Felipe VI"),
+            ["King Felipe VI", "Felipe", "Felipe"]
+        );
+        assert_eq!(mentions("Leo XIV"), ["Pope Leo XIV", "Leo"]);
+        // A numeral only ends a regnal name written in capitals.
+        assert_eq!(
+            leaders("Talk\n\nPresident Tom Vi spoke. Tom smiled."),
+            [("Tom Vi".to_string(), vec!["President Tom Vi".to_string()])]
+        );
     }
 
     #[test]
