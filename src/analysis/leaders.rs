@@ -1743,6 +1743,13 @@ mod tests {
     }
 
     #[test]
+    fn a_policy_chief_is_titled_in_full() {
+        let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
+        assert_eq!(roles(text), ["Foreign Policy Chief"]);
+        assert_eq!(leaders(text)[0].1, ["EU foreign policy chief Kaja Kallas"]);
+    }
+
+    #[test]
     fn a_monarch_or_pope_is_named_alone_by_the_regnal_name() {
         let text = "Visit\n\nKing Felipe VI of Spain met Pope Leo XIV. Felipe spoke first; \
                     Leo listened. Leo Varadkar, a former taoiseach, watched. Felipe left.";

@@ -41,7 +41,7 @@ pub const MODIFIERS: &[&str] = &[
     "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
     "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
-    "industry", "commerce",
+    "industry", "commerce", "policy",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
