@@ -282,6 +282,27 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
     }
 }
 
+/// The folder all the items' sources are in (`/home/ana/articles/`), with its last `/`:
+/// the list need not repeat it on every line. Empty when they share none.
+pub fn shared_folder(items: &[Item]) -> String {
+    let Some((first, rest)) = items.split_first() else {
+        return String::new();
+    };
+    let first = first.entry.source.as_str();
+    let mut shared = first.len();
+    for item in rest {
+        let common = first
+            .bytes()
+            .zip(item.entry.source.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        shared = shared.min(common);
+    }
+    first[..shared]
+        .rfind('/')
+        .map_or_else(String::new, |slash| first[..=slash].to_string())
+}
+
 /// Replaces the item at `at` by one item per article of `articles` (all from its entry).
 pub fn expand(items: &mut Vec<Item>, at: usize, articles: &[Article]) {
     let template = items[at].clone();
@@ -409,6 +430,33 @@ mod tests {
             length_of("c.html", page.clone()),
             Length::Bytes(page.len() as u64)
         );
+    }
+
+    #[test]
+    fn the_folder_items_share_ends_at_a_slash() {
+        let items = |sources: &[&str]| -> Vec<Item> {
+            sources
+                .iter()
+                .map(|s| Item {
+                    entry: Entry {
+                        source: s.to_string(),
+                        origin: Origin::Bytes(Vec::new()),
+                    },
+                    index: 0,
+                    title: String::new(),
+                    length: Length::Words(0),
+                    error: None,
+                })
+                .collect()
+        };
+        let folder = |sources: &[&str]| shared_folder(&items(sources));
+        assert_eq!(folder(&["/news/ab.md", "/news/ac.md"]), "/news/");
+        assert_eq!(folder(&["a/x/1.md", "a/y/2.md", "a/x/3.md"]), "a/");
+        assert_eq!(folder(&["/news/feed.rss", "/news/feed.rss"]), "/news/");
+        assert_eq!(folder(&["feed.rss", "feed.rss"]), "");
+        assert_eq!(folder(&["a/1.md", "b/2.md"]), "");
+        assert_eq!(folder(&["-"]), "");
+        assert_eq!(folder(&[]), "");
     }
 
     #[test]

@@ -473,10 +473,10 @@ fn library_app() -> App {
         .unwrap()
     };
     let entries = vec![
-        Entry { source: "ferry.txt".into(), origin: Origin::Bytes(text("01-blank-line-paragraphs.txt")) },
-        Entry { source: "gardens.txt".into(), origin: Origin::Bytes(text("05-numbered-headings.txt")) },
-        Entry { source: "pair.json".into(), origin: Origin::Bytes(br#"[{"title": "First of Two", "body": "One."}, {"title": "Second of Two", "body": "Two."}]"#.to_vec()) },
-        Entry { source: "broken.json".into(), origin: Origin::Bytes(b"{\"title\": 5}".to_vec()) },
+        Entry { source: "news/ferry.txt".into(), origin: Origin::Bytes(text("01-blank-line-paragraphs.txt")) },
+        Entry { source: "news/gardens.txt".into(), origin: Origin::Bytes(text("05-numbered-headings.txt")) },
+        Entry { source: "news/pair.json".into(), origin: Origin::Bytes(br#"[{"title": "First of Two", "body": "One."}, {"title": "Second of Two", "body": "Two."}]"#.to_vec()) },
+        Entry { source: "news/broken.json".into(), origin: Origin::Bytes(b"{\"title\": 5}".to_vec()) },
     ];
     App::with_library(
         scan(entries, None),
@@ -494,6 +494,9 @@ fn the_picker_filters_opens_and_goes_back() {
         all.contains("Harbour Town Votes on New Ferry Schedule")
             && all.contains("A Survey of Community Gardens")
     );
+    // The folder they share is said once, above them.
+    assert!(all.contains("Library — 4 of 4 articles in news/"), "{all}");
+    assert!(all.contains("  gardens.txt · ") && !all.contains("news/gardens"));
     app.update(Action::SearchStart);
     for c in "gardns".chars() {
         app.update(Action::SearchInput(c));

@@ -43,6 +43,7 @@ impl App {
     pub fn with_library(items: Vec<Item>, loader: Loader, size: Rect) -> App {
         let empty = crate::article::plain::parse(String::new(), "");
         let mut app = App::new(empty, Analysis::default(), size);
+        app.library_folder = library::shared_folder(&items);
         app.library = items;
         app.loader = loader;
         app.picker.refilter(&app.library);

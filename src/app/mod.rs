@@ -124,6 +124,8 @@ pub struct App {
     pub shape: crate::ui::areas::Shape,
     /// Every article byline was asked to open.
     pub library: Vec<Item>,
+    /// The folder every library item is in, which the picker shows once.
+    pub library_folder: String,
     /// Which library item is open, if any.
     pub current: Option<usize>,
     pub picker: Picker,
@@ -176,6 +178,7 @@ impl App {
             theme: crate::ui::theme::Theme::default(),
             shape: crate::ui::areas::Shape::default(),
             library: Vec::new(),
+            library_folder: String::new(),
             current: None,
             picker: Picker::default(),
             loader: Loader::default(),

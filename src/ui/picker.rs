@@ -15,11 +15,14 @@ use crate::source::display_width;
 
 pub fn render(app: &App, frame: &mut Frame, size: Rect) {
     let picker = &app.picker;
-    let header = format!(
+    let mut header = format!(
         " Library — {} of {} articles",
         picker.visible.len(),
         app.library.len()
     );
+    if !app.library_folder.is_empty() {
+        header += &format!(" in {}", app.library_folder);
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(
             truncate(&header, usize::from(size.width)),
@@ -60,7 +63,11 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
             let item = &app.library[i];
             let detail = match &item.error {
                 Some(err) => format!("  ⚠ {err}"),
-                None => format!("  {} · {}", item.entry.source, item.length),
+                None => {
+                    let source = item.entry.source.as_str();
+                    let source = source.strip_prefix(&app.library_folder).unwrap_or(source);
+                    format!("  {source} · {}", item.length)
+                }
             };
             let marker = if app.current == Some(i) { "▸" } else { " " };
             let title_room = width
