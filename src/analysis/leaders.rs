@@ -579,6 +579,8 @@ struct Known<'a> {
     by_name: HashMap<String, usize>,
     /// The first word of each of those names.
     first_words: WordBits,
+    /// Folded surname (the name's last word, or the short name) → list indices.
+    by_surname: HashMap<String, Vec<usize>>,
 }
 
 fn key_of(name: &str) -> Key {
@@ -604,15 +606,39 @@ impl<'a> Known<'a> {
         for key in by_name.keys() {
             first_words.insert(first_word(key));
         }
+        let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, leader) in list.iter().enumerate() {
+            let key = key_of(&leader.name);
+            let short = leader.short.as_deref().map(key_of);
+            for surname in [Some(last_word(&key).to_string()), short]
+                .into_iter()
+                .flatten()
+            {
+                by_surname.entry(surname).or_default().push(i);
+            }
+        }
         Known {
             list,
             by_name,
             first_words,
+            by_surname,
         }
     }
 
     fn lookup(&self, key: &str) -> Option<usize> {
         self.by_name.get(key).copied()
+    }
+
+    /// The one listed leader a title and surname name (`President Trump`): of that
+    /// surname, and in an office of every word of the title.
+    fn titled(&self, surname: &str, title: &str) -> Option<usize> {
+        let title = title.to_lowercase();
+        let mut fitting = self.by_surname.get(surname)?.iter().copied().filter(|&i| {
+            let office = self.list[i].role.to_lowercase();
+            title.split(' ').all(|w| office.split(' ').any(|o| o == w))
+        });
+        let first = fitting.next()?;
+        fitting.next().is_none().then_some(first)
     }
 
     fn has_name(&self, doc: &Doc, tokens: Range<usize>) -> bool {
@@ -1000,8 +1026,13 @@ fn upsert(
     role: Option<&str>,
 ) -> usize {
     let display = || doc.text[doc.span(name.clone())].to_string();
-    let listed = known.lookup(key).map(|k| &known.list[k]);
     let (words, surname) = (words_in(key), last_word(key));
+    // A title and a surname name a listed leader of that office.
+    let titled = || {
+        role.filter(|_| words == 1)
+            .and_then(|r| known.titled(key, r))
+    };
+    let listed = known.lookup(key).or_else(titled).map(|k| &known.list[k]);
     let matches = |&i: &usize| {
         let e = &entries.list[i];
         e.key == key
@@ -1740,6 +1771,35 @@ mod tests {
             .map(|l| (l.name.as_str(), l.mentions.len()))
             .collect();
         assert_eq!(counts, [("Park Min-ji", 2), ("Ade Bello", 2)]);
+    }
+
+    #[test]
+    fn a_title_and_a_listed_surname_name_the_listed_leader() {
+        let names = |text: &str| -> Vec<String> {
+            leaders(text).into_iter().map(|(name, _)| name).collect()
+        };
+        assert_eq!(
+            leaders("Talks\n\nPresident Trump spoke. Trump left early."),
+            [(
+                "Donald Trump".to_string(),
+                vec!["President Trump".to_string(), "Trump".to_string()]
+            )]
+        );
+        assert_eq!(
+            names("History\n\nPrime Minister Johnson resigned."),
+            ["Boris Johnson"]
+        );
+        // Of another office, or of no listed leader's surname, it is who the text says.
+        assert_eq!(
+            names("History\n\nPresident Johnson signed the act."),
+            ["Johnson"]
+        );
+        assert_eq!(names("Poll\n\nPresident Okafor won."), ["Okafor"]);
+        // Two listed leaders it may be: neither.
+        let list = parse_list("Ann Lowe | President of Atlantis |\nBo Lowe | President of Mu |");
+        let article = plain::parse("Poll\n\nPresident Lowe won.".to_string(), "t.txt");
+        let found: Vec<String> = find(&article, &list).into_iter().map(|l| l.name).collect();
+        assert_eq!(found, ["Lowe"]);
     }
 
     #[test]
