@@ -1276,6 +1276,11 @@ impl Mentions {
                         k = end;
                     }
                     None => {
+                        // A hyphened word standing alone, not a name (`Jean-Luc
+                        // Lowe-Kahn`) or a firm's (`Kahn-Smith Ltd`).
+                        if run_len == 1 {
+                            hyphened_mentions(doc, entries, k, key);
+                        }
                         // A full name that is not a leader's: remember it, so that its
                         // surname nearby does not light up a leader.
                         if !heading && name_end - k >= 2 {
@@ -1289,6 +1294,32 @@ impl Mentions {
                 }
             }
             i = name_end;
+        }
+    }
+}
+
+/// `the Trump-Xi meeting`, `Putin-era`: each capitalised part of the hyphened word `t`
+/// that names one leader alone is a mention of them. `buf` is scratch.
+fn hyphened_mentions(doc: &Doc, entries: &mut Entries, t: usize, buf: &mut String) {
+    let word = doc.word(t);
+    if !word.contains('-') {
+        return;
+    }
+    let mut at = doc.tokens[t].range.start;
+    for part in word.split('-') {
+        let range = at..at + part.len();
+        at = range.end + 1;
+        if !is_capitalised(part) {
+            continue;
+        }
+        buf.clear();
+        fold_onto(part, buf);
+        // Their surname, or a one-word name or alias (`Xi`, `Lula`).
+        let called = |e: &Entry| e.has_surname(buf) || e.aliases.iter().any(|a| a == buf);
+        let mut theirs =
+            (entries.with_word(buf).iter().copied()).filter(|&i| called(&entries.list[i]));
+        if let (Some(leader), None) = (theirs.next(), theirs.next()) {
+            entries.list[leader].mentions.push(range);
         }
     }
 }
@@ -1800,6 +1831,20 @@ mod tests {
         let article = plain::parse("Poll\n\nPresident Lowe won.".to_string(), "t.txt");
         let found: Vec<String> = find(&article, &list).into_iter().map(|l| l.name).collect();
         assert_eq!(found, ["Lowe"]);
+    }
+
+    #[test]
+    fn leaders_named_in_a_hyphened_word_are_mentioned() {
+        let text = "Summit\n\nPresident Ana Lowe met Premier Bo Kahn. The Lowe-Kahn talks, a \
+                    Lowe-era rule and the Xi-Lowe call went well; Kahn-Smith Ltd and a \
+                    Jean-Luc Lowe-Kahn were elsewhere. Lula came. The Lula-Kahn deal held.";
+        let found = leaders(text);
+        assert_eq!(found[0].1, ["President Ana Lowe", "Lowe", "Lowe", "Lowe"]);
+        assert_eq!(found[1].1, ["Premier Bo Kahn", "Kahn", "Kahn"]);
+        // A listed one-word alias, too.
+        assert_eq!(found[2].1, ["Lula", "Lula"]);
+        // A part is a mention only of its own leader: `Xi` is nobody's here.
+        assert_eq!(found.len(), 3, "{found:?}");
     }
 
     #[test]
