@@ -1733,14 +1733,18 @@ mod tests {
         // then one; a namesake's full name before a leader's title; a listed leader named
         // without evidence, later given a title.
         let l = every_way(
-            "Quill and Bern spoke.\n\nAnna Bern waved.\n\nIn Oslo, his counterpart, Ada Quill, \
-             listened.\n\nMayor Tom Bern left. Bern stayed. Macron called.\n\n\
-             President Emmanuel Macron arrived.\n\nHarbour Chair Ada Quill, the board's chair, \
-             smiled.\n"
+            "Quill and Bern spoke of the Quill-Macron plan.\n\nAnna Bern waved.\n\nIn Oslo, his \
+             counterpart, Ada Quill, listened.\n\nMayor Tom Bern left. Bern stayed. Macron \
+             called.\n\nPresident Emmanuel Macron arrived.\n\nHarbour Chair Ada Quill, the \
+             board's chair, smiled.\n"
                 .to_string(),
         );
         let quill = l.iter().find(|l| l.name == "Ada Quill").expect("Quill");
-        assert_eq!(quill.mentions.len(), 3, "the first Quill is hers");
+        assert_eq!(
+            quill.mentions.len(),
+            4,
+            "the first Quill is hers, and Quill-"
+        );
         assert_eq!(quill.role.as_deref(), Some("Chair"));
         assert_eq!(l[0].name, "Ada Quill");
         for seed in 1..4 {
