@@ -1852,6 +1852,12 @@ mod tests {
     }
 
     #[test]
+    fn an_article_opening_a_sentence_is_not_part_of_the_mention() {
+        let found = leaders("Bericht\n\nDer Kanzler Friedrich Merz sagte wenig. Merz ging.");
+        assert_eq!(found[0].1, ["Kanzler Friedrich Merz", "Merz"]);
+    }
+
+    #[test]
     fn a_policy_chief_is_titled_in_full() {
         let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
         assert_eq!(roles(text), ["Foreign Policy Chief"]);

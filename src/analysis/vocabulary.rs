@@ -69,7 +69,7 @@ pub const STOPWORDS: &[&str] = &[
     "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike", "among",
     "amid", "against", "about", "around", "through", "throughout", "upon", "ex", "late", "new",
     "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
-    "die", "das", "ein", "eine", "une",
+    "die", "das", "der", "dem", "ein", "eine", "une",
 ];
 /// Capitalised words that are never part of a person's name: places and bodies a name
 /// can end with (`Minister Street`, `Queen Mary University`) and occupations written
