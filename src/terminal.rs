@@ -53,6 +53,10 @@ pub fn run(app: &mut App) -> Result<()> {
 }
 
 fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
+    // The first poll starts crossterm's watch for resizes: a resize after it is an
+    // event, one before it shows in the size read next. (Read first, a size could change
+    // unseen in between, leaving the screen laid out for the old one.)
+    event::poll(Duration::ZERO).context("waiting for a key")?;
     let size = terminal.size().context("reading the terminal size")?;
     app.update(crate::app::Action::Resize(size.width, size.height));
     set_mouse(app.mouse_capture)?;
