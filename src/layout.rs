@@ -645,7 +645,7 @@ fn narrow(c: char) -> bool {
 pub const QUOTE_INDENT: usize = 2;
 /// The narrowest width at which lists and quotes are indented.
 const MIN_INDENTED_WIDTH: usize = 12;
-/// A list item's marker (`• `, `iv. `, `12) `) is shorter than this.
+/// A list item's marker (`• `, `12. `, `a) `) is shorter than this.
 const MAX_MARKER_BYTES: usize = 6;
 
 /// Columns code steps in by.
