@@ -147,27 +147,32 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 }
                 continue;
             }
-            BlockKind::ListItem { depth } => {
-                out.push_str(&"  ".repeat(usize::from(depth.saturating_sub(1))));
-                false
-            }
-            BlockKind::Quote => {
-                out.push_str("> ");
-                false
-            }
-            BlockKind::Paragraph => false,
+            BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Paragraph => false,
         };
-        let mut first = true;
-        for word in line_pieces(text, block.range.clone()) {
-            if !first {
-                out.push(' ');
+        // Each line after a break starts as the block's first does, a list item's under
+        // its text.
+        let lead = match block.kind {
+            BlockKind::ListItem { depth } => "  ".repeat(usize::from(depth.saturating_sub(1))),
+            BlockKind::Quote => "> ".to_string(),
+            _ => String::new(),
+        };
+        for (n, line) in crate::article::hard_lines(text, block.range.clone()).enumerate() {
+            out.push_str(&lead);
+            if n > 0 && matches!(block.kind, BlockKind::ListItem { .. }) {
+                out.push_str("  ");
             }
-            first = false;
-            for (range, set) in marks::segments(word.clone(), index.overlapping(word)) {
-                push_styled(&mut out, &text[range], set, heading, ansi);
+            let mut first = true;
+            for word in line_pieces(text, line) {
+                if !first {
+                    out.push(' ');
+                }
+                first = false;
+                for (range, set) in marks::segments(word.clone(), index.overlapping(word)) {
+                    push_styled(&mut out, &text[range], set, heading, ansi);
+                }
             }
+            out.push('\n');
         }
-        out.push('\n');
     }
     out
 }
@@ -221,6 +226,14 @@ mod tests {
     fn dumped(md: &str) -> String {
         let article = markdown::parse(md, "t.md");
         dump(&article, &analyse(&article, &[]), false)
+    }
+
+    #[test]
+    fn a_line_break_is_a_new_line_in_its_block() {
+        assert_eq!(
+            dumped("# T\n\nOne  \ntwo\n\n> Three  \n> four\n\n- five  \n  six\n"),
+            "T\n=\n\nOne\ntwo\n\n> Three\n> four\n\n• five\n  six\n"
+        );
     }
 
     #[test]

@@ -81,7 +81,11 @@ pub fn check_article(a: &Article) {
     }
     for width in [1, 7, 40] {
         let layout = Layout::new(a, width);
-        for line in &layout.lines(a, 0..layout.len()) {
+        let lines = layout.lines(a, 0..layout.len());
+        // Counted as made; a line break ends a line, never shows in one.
+        assert_eq!(lines.len(), layout.len(), "line count at width {width}");
+        for line in &lines {
+            assert!(!t[line.range.clone()].contains(article::LINE_BREAK));
             if line.kind == LineKind::Text {
                 let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
                 // A character two columns wide cannot fit a one-column line.

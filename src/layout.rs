@@ -10,7 +10,7 @@ use textwrap::core::{Word, break_words};
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
-use crate::article::{Article, BlockKind};
+use crate::article::{self, Article, BlockKind};
 use crate::source;
 
 /// A position in the article that survives re-wrapping: a block and a byte offset
@@ -405,6 +405,10 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
             LineKind::Text
         };
         row_lines(text, block.range.clone(), b, inner, kind, lines);
+    } else if article.line_breaks {
+        for line in article::hard_lines(text, block.range.clone()) {
+            wrap_block(text, line, b, inner, lines);
+        }
     } else {
         wrap_block(text, block.range.clone(), b, inner, lines);
     }
@@ -430,6 +434,10 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
         body.split('\n')
             .map(|line| row_cuts(line, inner).count())
+            .sum()
+    } else if article.line_breaks {
+        article::hard_lines(&article.text, block.range.clone())
+            .map(|line| count_wrapped(&article.text[line], inner))
             .sum()
     } else {
         count_wrapped(body, inner)
@@ -816,6 +824,34 @@ mod tests {
                 let piece = &code[line.range.clone()];
                 let fits = display_width(piece) <= width || piece.chars().count() == 1;
                 proptest::prop_assert!(fits, "{:?} at width {}", piece, width);
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_break_starts_a_line_and_is_counted_so() {
+        let text = "# T\n\nHarbour Office  \n1 Quay Street  \nOslo, where the ferries of the \
+                    fjord come in\n\n- one  \n  two\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        for width in [12, 20, 80] {
+            let layout = Layout::new(&article, width);
+            let lines = layout.lines(&article, 0..layout.len());
+            assert_eq!(lines.len(), layout.len(), "width {width}");
+            let shown: Vec<&str> = lines
+                .iter()
+                .map(|l| &article.text[l.range.clone()])
+                .collect();
+            // A line starts after each break, and none holds one.
+            assert!(shown.iter().any(|l| l.starts_with("1 Quay")), "{shown:?}");
+            assert!(
+                shown
+                    .iter()
+                    .all(|l| !l.contains(crate::article::LINE_BREAK))
+            );
+            assert!(shown.contains(&"two"), "{shown:?}");
+            if width == 80 {
+                assert_eq!(shown[2..4], ["Harbour Office", "1 Quay Street"]);
+                assert!(shown[4].starts_with("Oslo, where"), "{shown:?}");
             }
         }
     }

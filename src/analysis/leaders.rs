@@ -1852,6 +1852,19 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_parts_a_name_from_what_follows() {
+        let article = crate::article::html::parse(
+            "<p>Signed, Transport Minister Ana Lowe<br>Harbour Street, Oslo.</p>",
+            "l.html",
+        );
+        let found: Vec<String> = find(&article, builtin())
+            .into_iter()
+            .map(|l| l.name)
+            .collect();
+        assert_eq!(found, ["Ana Lowe"]);
+    }
+
+    #[test]
     fn an_article_opening_a_sentence_is_not_part_of_the_mention() {
         let found = leaders("Bericht\n\nDer Kanzler Friedrich Merz sagte wenig. Merz ging.");
         assert_eq!(found[0].1, ["Kanzler Friedrich Merz", "Merz"]);

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use std::sync::OnceLock;
 
+use crate::article::LINE_BREAK;
 use crate::source::{each, run_end, within};
 
 use unicode_normalization::UnicodeNormalization;
@@ -161,7 +162,8 @@ pub fn tokenize(
             }
         }
         let Some((c, len)) = char_at(s, i) else { break };
-        if c.is_whitespace() {
+        // A line break parts names as punctuation does (`Ana Lowe⏎Harbour Street`).
+        if c.is_whitespace() && c != LINE_BREAK {
             i += len;
             continue;
         }

@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::table::{self, Align, Cell};
-use super::{Article, Block, BlockKind, Format, Inline, dateline, sections_from_blocks, title};
+use super::{
+    Article, Block, BlockKind, Format, Inline, LINE_BREAK, dateline, sections_from_blocks, title,
+};
 use crate::source;
 
 /// Assembles an article's text from pieces. Prose collapses whitespace as HTML and
@@ -24,6 +26,8 @@ pub struct Builder {
     table: Option<OpenTable>,
     /// A paragraph (a credit line) to write before the first block but the title.
     lead: Option<String>,
+    /// A [`LINE_BREAK`] has been written.
+    line_breaks: bool,
 }
 
 #[derive(Debug, Default)]
@@ -223,6 +227,33 @@ impl Builder {
         self.space = true;
     }
 
+    /// A line break in prose (see [`LINE_BREAK`]); in a heading, a table or code, or
+    /// before any word of the block, a space. Breaks in a row are one.
+    pub fn line_break(&mut self) {
+        let prose = matches!(
+            self.open,
+            Some((
+                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. },
+                _
+            ))
+        );
+        // A list item's text starts with its marker (`• `), which is no word.
+        let after_word = self.open.is_some_and(|(kind, start)| {
+            let written = self.text[start..].trim_end();
+            match kind {
+                BlockKind::ListItem { .. } => written.contains(' '),
+                _ => !written.is_empty(),
+            }
+        }) && !self.text.ends_with([' ', LINE_BREAK]);
+        if prose && self.table.is_none() && after_word {
+            self.text.push(LINE_BREAK);
+            self.space = false;
+            self.line_breaks = true;
+        } else {
+            self.space();
+        }
+    }
+
     /// Appends text as it is (code): only cleaned, never collapsed.
     pub fn raw(&mut self, s: &str) {
         if self.open.is_none() {
@@ -284,6 +315,10 @@ impl Builder {
             while self.text.len() > start && self.text.ends_with('\n') {
                 self.text.pop();
             }
+        }
+        // A break ends a line, not a block.
+        if self.text.len() > start && self.text.ends_with(LINE_BREAK) {
+            self.text.pop();
         }
         let end = self.text.len();
         if self.text[start..].trim().is_empty() {
@@ -394,6 +429,7 @@ impl Builder {
         inline.retain(|(r, _)| r.end <= self.text.len());
         let mut article = finish(self.text, self.blocks, name, format, title);
         article.inline = inline;
+        article.line_breaks = self.line_breaks;
         article
     }
 }
@@ -451,6 +487,7 @@ pub fn finish(
         blocks,
         sections,
         inline: Vec::new(),
+        line_breaks: false,
         warnings: Vec::new(),
     }
 }

@@ -370,7 +370,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             }
                             "br" if after_br => b.end(),
                             "br" => {
-                                b.space();
+                                b.line_break();
                                 after_br = true;
                             }
                             "img" => {
@@ -573,6 +573,29 @@ kept</pre>
     }
 
     #[test]
+    fn a_line_break_is_kept_in_prose_only() {
+        let page = "<html><body><article><h1>Our<br>Office</h1><p>Harbour Office<br> <br>\
+                    1 Quay Street<br></p><ul><li><br>Open daily<br>9 to 5</li></ul>\
+                    <table><tr><td>Mon<br>Tue</td><td>9</td></tr></table>\
+                    </article></body></html>";
+        let a = parse(page, "o.html");
+        assert!(a.line_breaks);
+        assert_eq!(
+            a.block_texts(),
+            [
+                "Our Office",
+                "Harbour Office",
+                "1 Quay Street",
+                "• Open daily\u{2028}9 to 5",
+                // A table with line breaks lays out the page: its cells are prose.
+                "Mon\u{2028}Tue",
+                "9"
+            ]
+        );
+        assert!(!parse("<p>One line.</p>", "p.html").line_breaks);
+    }
+
+    #[test]
     fn an_old_page_of_line_breaks_and_layout_tables() {
         let page = "<html><body><table><tr><td class=\"nav\"><a href=\"/\">Home</a><br>\
                     <a href=\"/a\">Archive</a></td><td>First line<br>same paragraph<br><br>\
@@ -581,7 +604,7 @@ kept</pre>
         assert_eq!(
             blocks(page),
             [
-                "First line same paragraph",
+                "First line\u{2028}same paragraph",
                 "Second paragraph.",
                 "Third.",
                 "A column beside"

@@ -182,7 +182,8 @@ impl Reader {
                 self.b.text(&t);
                 self.b.style(start..self.b.position(), Inline::Code);
             }
-            Event::SoftBreak | Event::HardBreak => self.b.space(),
+            Event::SoftBreak => self.b.space(),
+            Event::HardBreak => self.b.line_break(),
             Event::Start(Tag::Emphasis) => self.styles.push((self.b.position(), Inline::Emphasis)),
             Event::Start(Tag::Strong) => self.styles.push((self.b.position(), Inline::Strong)),
             Event::Start(Tag::Strikethrough) => {
@@ -630,6 +631,22 @@ mod tests {
         // Front matter and nothing else.
         let bare = "---\ndate: 2026-03-14\n---\n";
         assert_eq!(parse(bare, "d.md").block_texts(), ["2026-03-14"]);
+    }
+
+    #[test]
+    fn hard_breaks_end_lines_and_soft_ones_do_not() {
+        let a = parse(
+            "# Poem\n\nRoses are red,  \nviolets are blue,\\\nsugar\nis sweet.  \n\nA  \nB\n---\n",
+            "p.md",
+        );
+        assert_eq!(
+            a.block_texts(),
+            [
+                "Poem",
+                "Roses are red,\u{2028}violets are blue,\u{2028}sugar is sweet.",
+                "A B"
+            ]
+        );
     }
 
     #[test]

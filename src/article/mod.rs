@@ -185,8 +185,26 @@ pub struct Article {
     pub sections: Vec<Section>,
     /// Emphasis, strong, code and links, as byte ranges.
     pub inline: Vec<(Range<usize>, Inline)>,
+    /// Some prose block holds a [`LINE_BREAK`].
+    pub line_breaks: bool,
     /// Notes from decoding, e.g. replaced invalid bytes.
     pub warnings: Vec<String>,
+}
+
+/// A line break inside prose (Markdown's hard break, HTML's `<br>`): U+2028, which
+/// cleaning takes out of every source, so only the builder writes it. Elsewhere a line's
+/// end in prose is a space (hard-wrapped text).
+pub const LINE_BREAK: char = '\u{2028}';
+
+/// The lines of `text[range]` between [`LINE_BREAK`]s, as ranges of `text`.
+pub fn hard_lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    text[range.clone()]
+        .split(LINE_BREAK)
+        .scan(range.start, |at, line| {
+            let line_range = *at..*at + line.len();
+            *at = line_range.end + LINE_BREAK.len_utf8();
+            Some(line_range)
+        })
 }
 
 impl Article {
