@@ -540,11 +540,7 @@ kept</pre>
             "<p>Fares <del>rise</del> <s>fall</s> <b>hold <strike>steady</strike></b>.</p>",
             "d.html",
         );
-        let styled: Vec<(&str, Inline)> = a
-            .inline
-            .iter()
-            .map(|(r, s)| (&a.text[r.clone()], *s))
-            .collect();
+        let styled = a.styled_texts();
         assert_eq!(
             styled,
             [

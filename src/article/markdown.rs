@@ -681,11 +681,7 @@ mod tests {
             "Some *soft* and **loud** `code` and [a link](https://example.org/x) and ![a cat](cat.png).\n\n## Next\n\nText.\n",
             "c.md",
         );
-        let styled: Vec<(&str, Inline)> = a
-            .inline
-            .iter()
-            .map(|(r, s)| (&a.text[r.clone()], *s))
-            .collect();
+        let styled = a.styled_texts();
         assert!(styled.contains(&("soft", Inline::Emphasis)));
         assert!(styled.contains(&("loud", Inline::Strong)));
         assert!(styled.contains(&("code", Inline::Code)));

@@ -218,6 +218,15 @@ impl Article {
         (0..self.blocks.len()).map(|b| self.block_text(b)).collect()
     }
 
+    /// Every inline style with the text it covers, in order.
+    #[cfg(test)]
+    pub fn styled_texts(&self) -> Vec<(&str, Inline)> {
+        self.inline
+            .iter()
+            .map(|(r, s)| (&self.text[r.clone()], *s))
+            .collect()
+    }
+
     /// Byte offset where section `index` starts.
     pub fn section_start(&self, index: usize) -> usize {
         self.blocks[self.sections[index].block].range.start
