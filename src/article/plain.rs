@@ -59,6 +59,8 @@ pub fn parse(text: String, name: &str) -> Article {
         });
     }
 
+    numbered_paragraphs_apart(&text, &mut blocks);
+
     // The first line is the title when it reads like one and text follows it.
     let title_line = match blocks.first() {
         Some(first) if blocks.len() > 1 => {
@@ -300,6 +302,30 @@ fn is_list_item(s: &str) -> bool {
 fn numbered_item(s: &str) -> bool {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     (1..=3).contains(&digits) && s[digits..].starts_with(". ")
+}
+
+/// Numbered items this long are numbered paragraphs (a resolution's, a report's), which
+/// read better apart than as a list.
+const MAX_NUMBERED_ITEM_BYTES: usize = 200;
+
+/// Makes paragraphs of each run of numbered items that holds a long one.
+fn numbered_paragraphs_apart(text: &str, blocks: &mut [Block]) {
+    let numbered = |b: &Block| {
+        matches!(b.kind, BlockKind::ListItem { .. }) && numbered_item(&text[b.range.clone()])
+    };
+    let mut start = 0;
+    while start < blocks.len() {
+        let run = blocks[start..].iter().take_while(|b| numbered(b)).count();
+        let long = blocks[start..start + run]
+            .iter()
+            .any(|b| b.range.len() > MAX_NUMBERED_ITEM_BYTES);
+        if long {
+            for b in &mut blocks[start..start + run] {
+                b.kind = BlockKind::Paragraph;
+            }
+        }
+        start += run.max(1);
+    }
 }
 
 /// Whether a standalone line reads like a heading, and at what level.
