@@ -4,10 +4,12 @@
 //! an array of such objects is several articles, and JSON Lines (one object per line) is
 //! a feed. Errors name the line and column and what was expected.
 //!
-//! Two shapes found in the wild read too: WordPress's REST API (`"title"` and
-//! `"content"` as `{"rendered": "<html>"}`, `"author"` a number) and schema.org's
+//! Shapes found in the wild read too: WordPress's REST API (`"title"` and
+//! `"content"` as `{"rendered": "<html>"}`, `"author"` a number), schema.org's
 //! `NewsArticle` (`"headline"`, `"articleBody"`, `"datePublished"`, `"author"` as
-//! `{"name": …}` or a list of them).
+//! `{"name": …}` or a list of them), Ghost's `{"posts": […]}` (`"html"`,
+//! `"published_at"`, `"authors"`) and NewsAPI's `{"articles": […]}` (`"content"` or
+//! `"description"`, `"publishedAt"`).
 
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
@@ -22,14 +24,37 @@ struct JsonArticle {
     headline: Option<String>,
     #[serde(alias = "author")]
     byline: Option<Value>,
+    authors: Option<Value>,
     #[serde(alias = "datePublished")]
     date: Option<String>,
+    #[serde(alias = "publishedAt", alias = "published_at")]
+    published: Option<String>,
     dateline: Option<String>,
     #[serde(alias = "text", alias = "content")]
     body: Option<Text>,
     #[serde(rename = "articleBody")]
     article_body: Option<String>,
+    /// Ghost's body.
+    html: Option<String>,
+    /// A summary: the body when there is no other.
+    description: Option<String>,
+    /// Where the whole story is: shown after it, as a feed item's link is.
+    #[serde(alias = "link")]
+    url: Option<String>,
     sections: Option<Vec<JsonSection>>,
+    /// The articles of a wrapper: Ghost's `{"posts": […]}`, NewsAPI's `{"articles": […]}`.
+    #[serde(alias = "articles")]
+    posts: Option<Vec<JsonArticle>>,
+}
+
+impl JsonArticle {
+    /// A wrapper's articles, or the article itself.
+    fn unwrapped(mut self) -> Vec<JsonArticle> {
+        match self.posts.take() {
+            Some(posts) if self.body.is_none() && self.sections.is_none() => posts,
+            _ => vec![self],
+        }
+    }
 }
 
 /// A text field: plain, or HTML as WordPress gives it (`{"rendered": "…"}`).
@@ -126,6 +151,10 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
             Err(e) => return Err(located(&e, 0)),
         }
     };
+    let documents: Vec<(usize, JsonArticle)> = documents
+        .into_iter()
+        .flat_map(|(line, doc)| doc.unwrapped().into_iter().map(move |a| (line, a)))
+        .collect();
     documents
         .into_iter()
         .enumerate()
@@ -177,10 +206,17 @@ fn located(e: &serde_json::Error, line_offset: usize) -> anyhow::Error {
 fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     let title = doc.title.or(doc.headline.map(Text::Plain));
     let title = title.map(|t| t.line(name));
-    let body = doc.body.or(doc.article_body.map(Text::Plain));
+    let body = (doc.body)
+        .or(doc.article_body.map(Text::Plain))
+        .or(doc.html.map(Text::Html))
+        .or(doc.description.map(Text::Plain));
     // Who wrote it and when lead the text, as on a page: `By Ana Ruiz · 2025-03-01`.
-    let names = doc.byline.as_ref().map(names_of).unwrap_or_default();
-    let credit = super::build::credit_line(&names, doc.date.as_deref());
+    let authors = doc.byline.as_ref().or(doc.authors.as_ref());
+    let names = authors.map(names_of).unwrap_or_default();
+    let date = doc.date.or(doc.published);
+    let credit = super::build::credit_line(&names, date.as_deref());
+    let link = doc.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    let link = link.map(|url| format!("Link: {url}"));
     let mut article = match (body, doc.sections) {
         (Some(Text::Plain(body)), _) => {
             // A dateline given as a field leads the body, where readers expect it.
@@ -201,9 +237,16 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                 }
                 _ => body,
             };
+            let body = match &link {
+                Some(link) => format!("{body}\n\n{link}"),
+                None => body,
+            };
             plain::parse(crate::source::clean(&body).into_owned(), name)
         }
-        (Some(Text::Html(body)), _) => {
+        (Some(Text::Html(mut body)), _) => {
+            if let Some(link) = &link {
+                body += &format!("<p>{}</p>", html::escape(link));
+            }
             html::parse_fields(title.as_deref(), credit.as_deref(), &body, name)
         }
         (None, Some(sections)) => {
@@ -231,6 +274,10 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
                     b.begin(BlockKind::Paragraph);
                     b.text(&p);
                 }
+            }
+            if let Some(link) = &link {
+                b.begin(BlockKind::Paragraph);
+                b.text(link);
             }
             b.finish(name, Format::Json, title.clone())
         }
@@ -285,6 +332,50 @@ mod tests {
             2,
             "JSON Lines sniffed"
         );
+    }
+
+    #[test]
+    fn ghost_and_newsapi_wrappers_and_links() {
+        let ghost = r#"{"posts": [{"title": "Harbour opens", "html": "<p>It <b>opened</b>.</p>",
+            "published_at": "2026-03-14T09:00:00.000Z", "authors": [{"name": "Bo Li"}],
+            "url": "https://x.org/h"}], "meta": {"pagination": {"page": 1}}}"#;
+        let a = parse(ghost, "g.json").unwrap();
+        assert_eq!(a.len(), 1);
+        assert_eq!(
+            a[0].block_texts(),
+            [
+                "Harbour opens",
+                "By Bo Li · 2026-03-14",
+                "It opened.",
+                "Link: https://x.org/h"
+            ]
+        );
+        let news = r#"{"status": "ok", "articles": [
+            {"author": "Ana Ruiz", "title": "Strike ends", "description": "Crews return.",
+             "publishedAt": "2026-03-14T09:00:00Z", "content": "It ended… [+1200 chars]",
+             "url": "https://x.org/a"},
+            {"author": null, "title": "Fares fall", "description": "Fares will fall.",
+             "content": null, "publishedAt": "2026-03-15T09:00:00Z"}]}"#;
+        let a = parse(news, "n.json").unwrap();
+        assert_eq!(a.len(), 2);
+        assert_eq!(
+            a[0].block_texts(),
+            [
+                "Strike ends",
+                "By Ana Ruiz · 2026-03-14",
+                "It ended… [+1200 chars]",
+                "Link: https://x.org/a"
+            ]
+        );
+        // No content: the description is the body.
+        assert_eq!(
+            a[1].block_texts(),
+            ["Fares fall", "2026-03-15", "Fares will fall."]
+        );
+        assert_eq!(a[1].source, "n.json#2");
+        // An article that has a body keeps its own `posts` field as data.
+        let own = r#"{"title": "T", "body": "Text.", "posts": [{"title": "U"}]}"#;
+        assert_eq!(parse(own, "o.json").unwrap().len(), 1);
     }
 
     #[test]
