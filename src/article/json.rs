@@ -8,8 +8,9 @@
 //! `"content"` as `{"rendered": "<html>"}`, `"author"` a number), schema.org's
 //! `NewsArticle` (`"headline"`, `"articleBody"`, `"datePublished"`, `"author"` as
 //! `{"name": …}` or a list of them), Ghost's `{"posts": […]}` (`"html"`,
-//! `"published_at"`, `"authors"`) and NewsAPI's `{"articles": […]}` (`"content"` or
-//! `"description"`, `"publishedAt"`).
+//! `"published_at"`, `"authors"`), NewsAPI's `{"articles": […]}` (`"content"` or
+//! `"description"`, `"publishedAt"`) and JSON Feed's `{"items": […]}` (`"content_html"`
+//! or `"content_text"`, `"date_published"`).
 
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
@@ -27,33 +28,47 @@ struct JsonArticle {
     authors: Option<Value>,
     #[serde(alias = "datePublished")]
     date: Option<String>,
-    #[serde(alias = "publishedAt", alias = "published_at")]
+    #[serde(
+        alias = "publishedAt",
+        alias = "published_at",
+        alias = "date_published"
+    )]
     published: Option<String>,
     dateline: Option<String>,
-    #[serde(alias = "text", alias = "content")]
+    #[serde(alias = "text", alias = "content", alias = "content_text")]
     body: Option<Text>,
     #[serde(rename = "articleBody")]
     article_body: Option<String>,
-    /// Ghost's body.
+    /// Ghost's and JSON Feed's body.
+    #[serde(alias = "content_html")]
     html: Option<String>,
     /// A summary: the body when there is no other.
     description: Option<String>,
+    summary: Option<String>,
     /// Where the whole story is: shown after it, as a feed item's link is.
     #[serde(alias = "link")]
     url: Option<String>,
     sections: Option<Vec<JsonSection>>,
-    /// The articles of a wrapper: Ghost's `{"posts": […]}`, NewsAPI's `{"articles": […]}`.
-    #[serde(alias = "articles")]
-    posts: Option<Vec<JsonArticle>>,
+    /// The articles of a wrapper: Ghost's `{"posts": […]}`, NewsAPI's `{"articles": […]}`,
+    /// JSON Feed's `{"items": […]}`. Read only when the object is no article itself, so
+    /// an article's own field of such a name is just data.
+    posts: Option<Value>,
+    articles: Option<Value>,
+    items: Option<Value>,
 }
 
 impl JsonArticle {
     /// A wrapper's articles, or the article itself.
-    fn unwrapped(mut self) -> Vec<JsonArticle> {
-        match self.posts.take() {
-            Some(posts) if self.body.is_none() && self.sections.is_none() => posts,
-            _ => vec![self],
+    fn unwrapped(mut self) -> Result<Vec<JsonArticle>> {
+        // A summary is no body: a JSON Feed describes itself.
+        let body = self.body.is_some() || self.article_body.is_some() || self.html.is_some();
+        if !body && self.sections.is_none() {
+            let lists = [self.posts.take(), self.articles.take(), self.items.take()];
+            if let Some(list) = lists.into_iter().flatten().find(Value::is_array) {
+                return serde_json::from_value(list).map_err(|e| anyhow!("its articles: {e}"));
+            }
         }
+        Ok(vec![self])
     }
 }
 
@@ -151,10 +166,11 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
             Err(e) => return Err(located(&e, 0)),
         }
     };
-    let documents: Vec<(usize, JsonArticle)> = documents
-        .into_iter()
-        .flat_map(|(line, doc)| doc.unwrapped().into_iter().map(move |a| (line, a)))
-        .collect();
+    let mut articles = Vec::new();
+    for (line, doc) in documents {
+        articles.extend(doc.unwrapped()?.into_iter().map(|a| (line, a)));
+    }
+    let documents = articles;
     documents
         .into_iter()
         .enumerate()
@@ -209,7 +225,7 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     let body = (doc.body)
         .or(doc.article_body.map(Text::Plain))
         .or(doc.html.map(Text::Html))
-        .or(doc.description.map(Text::Plain));
+        .or(doc.description.or(doc.summary).map(Text::Plain));
     // Who wrote it and when lead the text, as on a page: `By Ana Ruiz · 2025-03-01`.
     let authors = doc.byline.as_ref().or(doc.authors.as_ref());
     let names = authors.map(names_of).unwrap_or_default();
@@ -373,9 +389,24 @@ mod tests {
             ["Fares fall", "2026-03-15", "Fares will fall."]
         );
         assert_eq!(a[1].source, "n.json#2");
-        // An article that has a body keeps its own `posts` field as data.
-        let own = r#"{"title": "T", "body": "Text.", "posts": [{"title": "U"}]}"#;
+        // JSON Feed.
+        let feed = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Blog",
+            "description": "About ferries.",
+            "items": [{"id": "1", "title": "Ferry news", "content_html": "<p>Ana spoke.</p>",
+            "date_published": "2026-03-14T09:00:00Z"}, {"id": "2", "summary": "A note."}]}"#;
+        let a = parse(feed, "f.json").unwrap();
+        assert_eq!(
+            a[0].block_texts(),
+            ["Ferry news", "2026-03-14", "Ana spoke."]
+        );
+        assert_eq!(a[1].block_texts(), ["A note."]);
+        // An article that has a body keeps its own field of that name as data, whatever
+        // it holds.
+        let own =
+            r#"{"title": "T", "body": "Text.", "items": ["a", 2], "posts": [{"title": "U"}]}"#;
         assert_eq!(parse(own, "o.json").unwrap().len(), 1);
+        // A wrapper of what are no articles says so.
+        assert!(parse(r#"{"items": [1, 2]}"#, "i.json").is_err());
     }
 
     #[test]
