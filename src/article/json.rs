@@ -171,6 +171,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
         articles.extend(doc.unwrapped()?.into_iter().map(|a| (line, a)));
     }
     let documents = articles;
+    let several = documents.len() > 1;
     documents
         .into_iter()
         .enumerate()
@@ -182,7 +183,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Article>> {
             } else {
                 name.to_string()
             };
-            build(doc, &label).map_err(|e| {
+            build(doc, &label, several).map_err(|e| {
                 anyhow!(
                     "{}: {e}",
                     if line > 0 {
@@ -219,7 +220,11 @@ fn located(e: &serde_json::Error, line_offset: usize) -> anyhow::Error {
     )
 }
 
-fn build(doc: JsonArticle, name: &str) -> Result<Article> {
+/// The article `doc` is, called `name`; one of `several` in its file, an untitled one is
+/// titled by its opening sentence, not by the name of the file they share.
+fn build(doc: JsonArticle, source: &str, several: bool) -> Result<Article> {
+    let untitled = doc.title.is_none() && doc.headline.is_none();
+    let name = if several && untitled { "" } else { source };
     let title = doc.title.or(doc.headline.map(Text::Plain));
     let title = title.map(|t| t.line(name));
     let body = (doc.body)
@@ -302,6 +307,7 @@ fn build(doc: JsonArticle, name: &str) -> Result<Article> {
     if let Some(title) = title.filter(|t| !t.is_empty()) {
         article.title = title;
     }
+    article.source = source.to_string();
     article.format = Format::Json;
     Ok(article)
 }
@@ -394,12 +400,17 @@ mod tests {
             "description": "About ferries.",
             "items": [{"id": "1", "title": "Ferry news", "content_html": "<p>Ana spoke.</p>",
             "date_published": "2026-03-14T09:00:00Z"}, {"id": "2", "summary": "A note."}]}"#;
-        let a = parse(feed, "f.json").unwrap();
+        let a = parse(feed, "harbour-blog.json").unwrap();
         assert_eq!(
             a[0].block_texts(),
             ["Ferry news", "2026-03-14", "Ana spoke."]
         );
         assert_eq!(a[1].block_texts(), ["A note."]);
+        // Untitled, it is its opening, not the file all the items share.
+        assert_eq!(
+            (a[1].title.as_str(), a[1].source.as_str()),
+            ("A note", "harbour-blog.json#2")
+        );
         // An article that has a body keeps its own field of that name as data, whatever
         // it holds.
         let own =
