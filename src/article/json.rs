@@ -46,8 +46,8 @@ struct JsonArticle {
     description: Option<String>,
     summary: Option<String>,
     /// Where the whole story is: shown after it, as a feed item's link is.
-    #[serde(alias = "link")]
     url: Option<String>,
+    link: Option<String>,
     sections: Option<Vec<JsonSection>>,
     /// The articles of a wrapper: Ghost's `{"posts": […]}`, NewsAPI's `{"articles": […]}`,
     /// JSON Feed's `{"items": […]}`. Read only when the object is no article itself, so
@@ -220,7 +220,7 @@ fn located(e: &serde_json::Error, line_offset: usize) -> anyhow::Error {
     )
 }
 
-/// The article `doc` is, called `name`; one of `several` in its file, an untitled one is
+/// The article `doc` is, from `source`; one of `several` in its file, an untitled one is
 /// titled by its opening sentence, not by the name of the file they share.
 fn build(doc: JsonArticle, source: &str, several: bool) -> Result<Article> {
     let untitled = doc.title.is_none() && doc.headline.is_none();
@@ -236,8 +236,9 @@ fn build(doc: JsonArticle, source: &str, several: bool) -> Result<Article> {
     let names = authors.map(names_of).unwrap_or_default();
     let date = doc.date.or(doc.published);
     let credit = super::build::credit_line(&names, date.as_deref());
-    let link = doc.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-    let link = link.map(|url| format!("Link: {url}"));
+    let link = (doc.url.or(doc.link))
+        .filter(|u| !u.trim().is_empty())
+        .map(|url| format!("Link: {}", url.trim()));
     let mut article = match (body, doc.sections) {
         (Some(Text::Plain(body)), _) => {
             // A dateline given as a field leads the body, where readers expect it.
@@ -422,7 +423,7 @@ mod tests {
 
     #[test]
     fn wordpress_and_schema_org_articles() {
-        let wp = r#"[{"id": 7, "date": "2026-11-20T10:00:00", "author": 3,
+        let wp = r#"[{"id": 7, "date": "2026-11-20T10:00:00", "author": 3, "link": "https://x.org/7",
             "title": {"rendered": "Summit ends &#8211; no deal"},
             "content": {"rendered": "<p>It ended, said <b>Ana</b>.</p><h2>Next</h2><p>More.</p>"}}]"#;
         let a = &parse(wp, "wp.json").unwrap()[0];
@@ -436,6 +437,11 @@ mod tests {
             a.text
         );
         assert_eq!(a.sections.last().map(|s| s.title.as_str()), Some("Next"));
+        assert!(
+            a.text.ends_with("More.\n\nLink: https://x.org/7"),
+            "{}",
+            a.text
+        );
 
         let ld = r#"{"@type": "NewsArticle", "headline": "Ferry Vote", "datePublished": "2025-03-01",
             "author": [{"@type": "Person", "name": "Ana Ruiz"}, {"name": "Bo Li"}],
