@@ -495,9 +495,11 @@ pub fn finish(
 /// `By Ana Ruiz, Bo Li · 2025-03-01` from the authors' names and a date, given as
 /// fields (JSON, feeds): a timestamp shows its day; none when neither says anything.
 pub fn credit_line(names: &[&str], date: Option<&str>) -> Option<String> {
+    // A name given as a byline (`By Ana Ruiz`) is the name.
     let names: Vec<&str> = names
         .iter()
         .map(|n| n.trim())
+        .map(|n| n.strip_prefix("By ").or(n.strip_prefix("by ")).unwrap_or(n))
         .filter(|n| !n.is_empty())
         .collect();
     let by = (!names.is_empty()).then(|| format!("By {}", names.join(", ")));

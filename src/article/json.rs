@@ -19,29 +19,35 @@ use serde_json::Value;
 use super::build::Builder;
 use super::{Article, BlockKind, Format, html, plain};
 
+/// The fields an article object may have. Each name another shape uses for the same
+/// thing is a field of its own, taken in the order [`build`] tries them: as serde
+/// aliases, an object holding two of them would fail as a "duplicate field".
 #[derive(Debug, Deserialize)]
 struct JsonArticle {
     title: Option<Text>,
     headline: Option<String>,
-    #[serde(alias = "author")]
     byline: Option<Value>,
+    author: Option<Value>,
     authors: Option<Value>,
-    #[serde(alias = "datePublished")]
     date: Option<String>,
-    #[serde(
-        alias = "publishedAt",
-        alias = "published_at",
-        alias = "date_published"
-    )]
-    published: Option<String>,
+    #[serde(rename = "datePublished")]
+    date_published: Option<String>,
+    #[serde(rename = "publishedAt")]
+    published_at_camel: Option<String>,
+    published_at: Option<String>,
+    /// JSON Feed's, spelt as it spells it.
+    #[serde(rename = "date_published")]
+    date_published_feed: Option<String>,
     dateline: Option<String>,
-    #[serde(alias = "text", alias = "content", alias = "content_text")]
     body: Option<Text>,
+    text: Option<Text>,
+    content: Option<Text>,
+    content_text: Option<String>,
     #[serde(rename = "articleBody")]
     article_body: Option<String>,
     /// Ghost's and JSON Feed's body.
-    #[serde(alias = "content_html")]
     html: Option<String>,
+    content_html: Option<String>,
     /// A summary: the body when there is no other.
     description: Option<String>,
     summary: Option<String>,
@@ -61,7 +67,17 @@ impl JsonArticle {
     /// A wrapper's articles, or the article itself.
     fn unwrapped(mut self) -> Result<Vec<JsonArticle>> {
         // A summary is no body: a JSON Feed describes itself.
-        let body = self.body.is_some() || self.article_body.is_some() || self.html.is_some();
+        let body = [&self.body, &self.text, &self.content]
+            .iter()
+            .any(|b| b.is_some())
+            || [
+                &self.content_text,
+                &self.article_body,
+                &self.html,
+                &self.content_html,
+            ]
+            .iter()
+            .any(|b| b.is_some());
         if !body && self.sections.is_none() {
             let lists = [self.posts.take(), self.articles.take(), self.items.take()];
             if let Some(list) = lists.into_iter().flatten().find(Value::is_array) {
@@ -227,14 +243,18 @@ fn build(doc: JsonArticle, source: &str, several: bool) -> Result<Article> {
     let name = if several && untitled { "" } else { source };
     let title = doc.title.or(doc.headline.map(Text::Plain));
     let title = title.map(|t| t.line(name));
-    let body = (doc.body)
-        .or(doc.article_body.map(Text::Plain))
-        .or(doc.html.map(Text::Html))
+    let body = (doc.body.or(doc.text).or(doc.content))
+        .or(doc.content_text.or(doc.article_body).map(Text::Plain))
+        .or(doc.html.or(doc.content_html).map(Text::Html))
         .or(doc.description.or(doc.summary).map(Text::Plain));
     // Who wrote it and when lead the text, as on a page: `By Ana Ruiz · 2025-03-01`.
-    let authors = doc.byline.as_ref().or(doc.authors.as_ref());
+    let authors = [&doc.byline, &doc.author, &doc.authors]
+        .into_iter()
+        .find_map(Option::as_ref);
     let names = authors.map(names_of).unwrap_or_default();
-    let date = doc.date.or(doc.published);
+    let date = (doc.date.or(doc.date_published))
+        .or(doc.published_at_camel.or(doc.published_at))
+        .or(doc.date_published_feed);
     let credit = super::build::credit_line(&names, date.as_deref());
     let link = (doc.url.or(doc.link))
         .filter(|u| !u.trim().is_empty())
@@ -354,6 +374,23 @@ mod tests {
             parse(feed, "feed.json").unwrap().len(),
             2,
             "JSON Lines sniffed"
+        );
+    }
+
+    #[test]
+    fn a_thing_named_two_ways_is_read_once() {
+        let both = r#"{"title": "Ferry Vote", "date": "2026-01-02", "datePublished": "2026-01-01",
+            "byline": "By Ana Ruiz", "author": {"name": "A. Ruiz"}, "text": "Residents voted.",
+            "content": "Unused.", "url": "https://x.org/v", "link": "https://x.org/l"}"#;
+        let a = &parse(both, "b.json").unwrap()[0];
+        assert_eq!(
+            a.block_texts(),
+            [
+                "Ferry Vote",
+                "By Ana Ruiz · 2026-01-02",
+                "Residents voted.",
+                "Link: https://x.org/v"
+            ]
         );
     }
 
