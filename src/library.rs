@@ -188,7 +188,7 @@ pub enum Length {
 }
 
 impl std::fmt::Display for Length {
-    /// `1,234 words · 6 min`, `≈ 1,234 words · 6 min`, `310 KB`.
+    /// `1234 words · 6 min`, `≈ 12k words · ≈ 53 min`, `310 KB`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let (words, about) = match *self {
             Length::Words(n) => (n, ""),
@@ -298,8 +298,10 @@ pub fn shared_folder(items: &[Item]) -> String {
             .count();
         shared = shared.min(common);
     }
-    first[..shared]
-        .rfind('/')
+    // The shared bytes may end inside a character (`é`, `è`); a `/` never does.
+    first.as_bytes()[..shared]
+        .iter()
+        .rposition(|&b| b == b'/')
         .map_or_else(String::new, |slash| first[..=slash].to_string())
 }
 
@@ -451,6 +453,7 @@ mod tests {
         };
         let folder = |sources: &[&str]| shared_folder(&items(sources));
         assert_eq!(folder(&["/news/ab.md", "/news/ac.md"]), "/news/");
+        assert_eq!(folder(&["/news/é.md", "/news/è.md"]), "/news/");
         assert_eq!(folder(&["a/x/1.md", "a/y/2.md", "a/x/3.md"]), "a/");
         assert_eq!(folder(&["/news/feed.rss", "/news/feed.rss"]), "/news/");
         assert_eq!(folder(&["feed.rss", "feed.rss"]), "");
