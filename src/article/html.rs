@@ -668,12 +668,7 @@ kept</pre>
             a.block_text(2),
             "│ Party  │ For │\n├────────┼─────┤\n│ Labour │ 390 │\n│ Green  │   4 │"
         );
-        let strong: Vec<&str> = a
-            .inline
-            .iter()
-            .filter(|(_, style)| *style == Inline::Strong)
-            .map(|(r, _)| &a.text[r.clone()])
-            .collect();
+        let strong = a.texts_styled(Inline::Strong);
         assert_eq!(strong, ["Labour"]);
         assert_eq!(a.word_count(), 1 + 3 + 6 + 1);
     }

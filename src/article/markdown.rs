@@ -666,12 +666,7 @@ mod tests {
                 "• [ ] Open"
             ]
         );
-        let strong: Vec<&str> = a
-            .inline
-            .iter()
-            .filter(|(_, s)| *s == Inline::Strong)
-            .map(|(r, _)| &a.text[r.clone()])
-            .collect();
+        let strong = a.texts_styled(Inline::Strong);
         assert_eq!(strong, ["Quorum", "Veto"]);
     }
 

@@ -227,6 +227,16 @@ impl Article {
             .collect()
     }
 
+    /// The texts in `style`, in order.
+    #[cfg(test)]
+    pub fn texts_styled(&self, style: Inline) -> Vec<&str> {
+        let styled = self.styled_texts().into_iter();
+        styled
+            .filter(|(_, s)| *s == style)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
     /// Byte offset where section `index` starts.
     pub fn section_start(&self, index: usize) -> usize {
         self.blocks[self.sections[index].block].range.start
