@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 
 use super::tokens::{Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
 use super::vocabulary::{self, FREE_BIT, List, TITLE_HEADS, bit, lists_of};
+use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1025,7 +1026,8 @@ fn upsert(
     key: &str,
     role: Option<&str>,
 ) -> usize {
-    let display = || doc.text[doc.span(name.clone())].to_string();
+    // As it reads, though hard-wrapped across lines.
+    let display = || collapse(&doc.text[doc.span(name.clone())]);
     let (words, surname) = (words_in(key), last_word(key));
     // A title and a surname name a listed leader of that office.
     let titled = || {
@@ -1431,6 +1433,14 @@ mod tests {
             ["German Chancellor Friedrich Merz", "Merz", "Mr Merz"]
         );
         assert_eq!(l[1].1, ["Tesla CEO Elon Musk", "Mr. Musk"]);
+    }
+
+    #[test]
+    fn a_name_wrapped_across_lines_is_named_as_it_reads() {
+        let text = "Letters\n\nThe dinner mattered, where Chancellor Ana\nLowe sat apart from the\nothers. Lowe said little.\n";
+        let l = leaders(text);
+        assert_eq!(l[0].0, "Ana Lowe");
+        assert_eq!(l[0].1, ["Chancellor Ana\nLowe", "Lowe"]);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn parse(text: String, name: &str) -> Article {
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
         let kind = match unit.candidate {
+            _ if unit.quoted => BlockKind::Quote,
             Some(Candidate {
                 level,
                 explicit: true,
@@ -60,6 +61,7 @@ pub fn parse(text: String, name: &str) -> Article {
     }
 
     numbered_paragraphs_apart(&text, &mut blocks);
+    let text = without_quote_markers(text, &blocks);
 
     // The first line is the title when it reads like one and text follows it.
     let title_line = match blocks.first() {
@@ -67,7 +69,7 @@ pub fn parse(text: String, name: &str) -> Article {
             let is_heading = matches!(first.kind, BlockKind::Heading { .. });
             let plain_like = units[0].candidate.is_some();
             let headline = headline_like(&text[units[0].range.clone()]);
-            (is_heading || plain_like || headline).then_some(0)
+            (!units[0].quoted && (is_heading || plain_like || headline)).then_some(0)
         }
         _ => None,
     };
@@ -80,9 +82,11 @@ pub fn parse(text: String, name: &str) -> Article {
 #[cfg(test)]
 use build::collapse;
 
-/// One source line: its trimmed byte range and display width.
+/// One source line: its trimmed byte range, past any quote markers.
 struct Line {
     range: Range<usize>,
+    /// How many `>` marked it as quoted, as an email quotes the letter it answers.
+    quote_depth: usize,
 }
 
 /// Texts this long are cut in two at a blank line, and their halves read side by side.
@@ -115,11 +119,17 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     let ends = memchr::memchr_iter(b'\n', &text.as_bytes()[range.clone()]).map(|i| range.start + i);
     for end in ends.chain([range.end]) {
         let piece = &text[start..end];
-        let trimmed_start = piece.len() - piece.trim_start().len();
-        let trimmed = piece.trim();
-        let s = start + trimmed_start;
+        let mut trimmed = piece.trim();
+        let mut quote_depth = 0;
+        while let Some(rest) = trimmed.strip_prefix('>') {
+            quote_depth += 1;
+            trimmed = rest.trim_start();
+        }
+        // What is left ends where the trimmed line ends.
+        let s = start + piece.trim_end().len() - trimmed.len();
         lines.push(Line {
             range: s..s + trimmed.len(),
+            quote_depth,
         });
         start = end + 1;
     }
@@ -131,6 +141,8 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
 struct Unit {
     range: Range<usize>,
     candidate: Option<Candidate>,
+    /// Quoted with `>`: a quote, never a heading.
+    quoted: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -148,17 +160,19 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             i += 1;
             continue;
         }
+        // A group also ends where quoting starts, stops or goes deeper.
+        let depth = lines[i].quote_depth;
         let group_end = (i..lines.len())
-            .find(|&j| lines[j].range.is_empty())
+            .find(|&j| lines[j].range.is_empty() || lines[j].quote_depth != depth)
             .unwrap_or(lines.len());
-        group_units(text, &lines[i..group_end], &mut units);
+        group_units(text, &lines[i..group_end], depth > 0, &mut units);
         i = group_end;
     }
     units
 }
 
-/// Splits a run of non-blank lines into units.
-fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
+/// Splits a run of non-blank lines into units; `quoted` ones are paragraphs of a quote.
+fn group_units(text: &str, group: &[Line], quoted: bool, units: &mut Vec<Unit>) {
     // Widths matter only between lines: a one-line group (a paragraph on one line, the
     // common case) is not measured.
     let widths: Vec<usize> = if group.len() > 1 {
@@ -176,56 +190,64 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
     while i < group.len() {
         let line = &group[i];
         let s = &text[line.range.clone()];
-        if let Some(level) = group
-            .get(i + 1)
-            .and_then(|next| underline_level(&text[next.range.clone()]))
+        if !quoted
+            && let Some(level) = group
+                .get(i + 1)
+                .and_then(|next| underline_level(&text[next.range.clone()]))
             && widths[i] <= MAX_HEADING_COLUMNS
         {
-            flush(&mut paragraph, units);
+            flush(&mut paragraph, quoted, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: Some(Candidate {
                     level,
                     explicit: true,
                 }),
+                quoted,
             });
             i += 2;
             continue;
         }
-        if let Some((level, skip)) = atx_heading(s) {
-            flush(&mut paragraph, units);
+        if let Some((level, skip)) = atx_heading(s).filter(|_| !quoted) {
+            flush(&mut paragraph, quoted, units);
             units.push(Unit {
                 range: line.range.start + skip..line.range.end,
                 candidate: Some(Candidate {
                     level,
                     explicit: true,
                 }),
+                quoted,
             });
             i += 1;
             continue;
         }
         // In wrapped text only a line that starts a paragraph can be a heading.
         let starts_paragraph = paragraph.is_none() || !hard_wrapped;
-        if starts_paragraph && let Some(candidate) = heading_candidate(s) {
-            flush(&mut paragraph, units);
+        if starts_paragraph
+            && !quoted
+            && let Some(candidate) = heading_candidate(s)
+        {
+            flush(&mut paragraph, quoted, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: Some(candidate),
+                quoted,
             });
             i += 1;
             continue;
         }
         if !hard_wrapped {
-            flush(&mut paragraph, units);
+            flush(&mut paragraph, quoted, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: None,
+                quoted,
             });
             i += 1;
             continue;
         }
         if paragraph.is_some() && is_list_item(s) {
-            flush(&mut paragraph, units);
+            flush(&mut paragraph, quoted, units);
         }
         paragraph = Some(match paragraph.take() {
             Some(p) => p.start..line.range.end,
@@ -233,18 +255,19 @@ fn group_units(text: &str, group: &[Line], units: &mut Vec<Unit>) {
         });
         let short = (widths[i] as f32) < measure as f32 * SHORT_LINE_RATIO;
         if short && ends_sentence(s) {
-            flush(&mut paragraph, units);
+            flush(&mut paragraph, quoted, units);
         }
         i += 1;
     }
-    flush(&mut paragraph, units);
+    flush(&mut paragraph, quoted, units);
 }
 
-fn flush(paragraph: &mut Option<Range<usize>>, units: &mut Vec<Unit>) {
+fn flush(paragraph: &mut Option<Range<usize>>, quoted: bool, units: &mut Vec<Unit>) {
     if let Some(range) = paragraph.take() {
         units.push(Unit {
             range,
             candidate: None,
+            quoted,
         });
     }
 }
@@ -252,6 +275,35 @@ fn flush(paragraph: &mut Option<Range<usize>>, units: &mut Vec<Unit>) {
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?', ':', '…', '。', '！', '？'])
+}
+
+/// `text` without the `>` that mark the quoted lines inside each quote: they become
+/// spaces, so every block keeps its range (a quote's first marker is before it).
+fn without_quote_markers(text: String, blocks: &[Block]) -> String {
+    let spanning: Vec<Range<usize>> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Quote && text[b.range.clone()].contains('\n'))
+        .map(|b| b.range.clone())
+        .collect();
+    if spanning.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for quote in spanning {
+        let mut at = quote.start;
+        while let Some(newline) = memchr::memchr(b'\n', &bytes[at..quote.end]) {
+            at += newline + 1;
+            for b in bytes[at..quote.end].iter_mut() {
+                match b {
+                    b'>' => *b = b' ',
+                    b' ' | b'\t' => {}
+                    _ => break,
+                }
+            }
+        }
+    }
+    // Only ASCII bytes were replaced, by ASCII bytes: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// `===` under a line is level 1, `---` level 2.
@@ -496,6 +548,43 @@ mod tests {
         ] {
             assert_eq!(heading_like(&line, false), heading, "{line:?}");
         }
+    }
+
+    #[test]
+    fn lines_quoted_with_markers_are_quotes_without_them() {
+        let text = "Letters This Week\n\nA reader wrote, as\nothers did:\n\
+                    > The dinner mattered, where Chancellor Ana\n\
+                    >   Lowe sat apart.\n\
+                    >\n\
+                    > Nobody expected that.\n\
+                    >> An older letter, quoted in it.\n\
+                    I agree.\n\n\
+                    >Short Line Like A Heading\n";
+        let k = kinds(text);
+        let quote = |s: &str| (BlockKind::Quote, s.to_string());
+        assert_eq!(
+            k[1..],
+            [
+                (
+                    BlockKind::Paragraph,
+                    "A reader wrote, as others did:".into()
+                ),
+                quote("The dinner mattered, where Chancellor Ana Lowe sat apart."),
+                quote("Nobody expected that."),
+                quote("An older letter, quoted in it."),
+                (BlockKind::Paragraph, "I agree.".into()),
+                quote("Short Line Like A Heading"),
+            ]
+        );
+        // The name across the quote's lines is read as one.
+        let article = parse(text.to_string(), "t.txt");
+        let leaders = crate::analysis::find_leaders(&article, &[]);
+        assert_eq!(leaders[0].name, "Ana Lowe");
+        // A text quoted from its first line has no title of its own.
+        assert_eq!(
+            kinds("> Short Line\n\nMore text here.\n")[0].0,
+            BlockKind::Quote
+        );
     }
 
     #[test]
