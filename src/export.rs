@@ -147,13 +147,13 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 }
                 continue;
             }
-            BlockKind::ListItem { .. } | BlockKind::Quote | BlockKind::Paragraph => false,
+            BlockKind::ListItem { .. } | BlockKind::Quote { .. } | BlockKind::Paragraph => false,
         };
         // Each line after a break starts as the block's first does, a list item's under
         // its text.
         let lead = match block.kind {
             BlockKind::ListItem { depth } => "  ".repeat(usize::from(depth.saturating_sub(1))),
-            BlockKind::Quote => "> ".to_string(),
+            BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
             _ => String::new(),
         };
         for (n, line) in crate::article::hard_lines(text, block.range.clone()).enumerate() {
@@ -233,6 +233,11 @@ mod tests {
         assert_eq!(
             dumped("# T\n\nOne  \ntwo\n\n> Three  \n> four\n\n- five  \n  six\n"),
             "T\n=\n\nOne\ntwo\n\n> Three\n> four\n\n• five\n  six\n"
+        );
+        // Each line of a quote within a quote is marked twice.
+        assert_eq!(
+            dumped("# T\n\n> > Seven  \n> > eight\n"),
+            "T\n=\n\n> > Seven\n> > eight\n"
         );
     }
 

@@ -379,9 +379,15 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
             let inner = width.saturating_sub(usize::from(indent + hang)).max(1);
             (indent, indent + hang, inner)
         }
-        BlockKind::Quote if roomy => {
-            let inner = width.saturating_sub(QUOTE_INDENT).max(1);
-            (QUOTE_INDENT as u16, QUOTE_INDENT as u16, inner)
+        // A bar for each quote it is in, within half the width.
+        BlockKind::Quote { depth } if roomy => {
+            let bars = usize::from(depth).min(width / 2 / QUOTE_INDENT).max(1);
+            let indent = bars * QUOTE_INDENT;
+            (
+                indent as u16,
+                indent as u16,
+                width.saturating_sub(indent).max(1),
+            )
         }
         BlockKind::Code if roomy => {
             let inner = width.saturating_sub(CODE_INDENT).max(1);
@@ -420,9 +426,19 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
             block: b,
             range: block.range.end..block.range.end,
             kind: LineKind::Blank,
-            indent: 0,
+            indent: quote_gap_indent(article, b, width),
         });
     }
+}
+
+/// The gap between two paragraphs of a quote keeps the bars they share, so the quote
+/// reads as one; any other gap is blank.
+fn quote_gap_indent(article: &Article, b: usize, width: usize) -> u16 {
+    let bars = |b: usize| match article.blocks.get(b).map(|block| block.kind) {
+        Some(kind @ BlockKind::Quote { .. }) => indents(kind, "", width).0,
+        _ => 0,
+    };
+    bars(b).min(bars(b + 1))
 }
 
 /// How many lines [`block_lines`] makes of block `b`, without making them: what a
@@ -875,6 +891,40 @@ mod tests {
         };
         assert_eq!(indents("• "), [0, 2, 2]);
         assert_eq!(indents("10. "), [0, 4, 4]);
+    }
+
+    #[test]
+    fn a_quote_within_a_quote_steps_in_a_bar_further_and_gaps_keep_shared_bars() {
+        let text = "# T\n\n> one\n>\n> > two\n>\n> back\n\nAfter.\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let indents = |width: usize| -> Vec<(LineKind, u16)> {
+            let layout = Layout::new(&article, width);
+            let lines = layout.lines(&article, 0..layout.len());
+            lines.iter().skip(2).map(|l| (l.kind, l.indent)).collect()
+        };
+        let (text_line, gap) = (LineKind::Text, LineKind::Blank);
+        assert_eq!(
+            indents(40),
+            [
+                (text_line, 2),
+                (gap, 2),
+                (text_line, 4),
+                (gap, 2),
+                (text_line, 2),
+                // The quote ends: no bar under it.
+                (gap, 0),
+                (text_line, 0),
+            ]
+        );
+        // Bars take at most half of a narrow width.
+        let deep = "# T\n\n> > > > > > > > deep\n";
+        let article = crate::article::markdown::parse(deep, "t.md");
+        let layout = Layout::new(&article, MIN_INDENTED_WIDTH);
+        let line = &layout.lines(&article, 0..layout.len())[2];
+        assert_eq!(
+            usize::from(line.indent),
+            MIN_INDENTED_WIDTH / 2 / QUOTE_INDENT * QUOTE_INDENT
+        );
     }
 
     #[test]

@@ -684,6 +684,33 @@ fn markdown_inline_styles_are_drawn() {
 }
 
 #[test]
+fn a_quote_within_a_quote_is_drawn_with_a_bar_for_each() {
+    let md = b"# Letters\n\n> outer words\n>\n> > inner words\n\nAfter words.\n";
+    let a = article::parse(md, "q.md");
+    let an = analysis::analyse(&a, &[]);
+    let app = App::new(a, an, Rect::new(0, 0, 100, 20));
+    let buf = screen(&app);
+    let rows: Vec<Vec<char>> = (0..20).map(|y| row(&buf, y).chars().collect()).collect();
+    let find = |words: &str| {
+        let words: Vec<char> = words.chars().collect();
+        rows.iter()
+            .find_map(|r| {
+                let x = r.windows(words.len()).position(|w| w == words)?;
+                Some((r, x))
+            })
+            .expect("on screen")
+    };
+    // The body's text starts where a paragraph's does; a quote's bars stand before it.
+    let (_, body) = find("After words");
+    let before = |words: &str| {
+        let (r, x) = find(words);
+        r[body..x].iter().collect::<String>()
+    };
+    assert_eq!(before("outer words"), "│ ");
+    assert_eq!(before("inner words"), "│ │ ");
+}
+
+#[test]
 fn the_help_overlay_scrolls_when_the_terminal_is_short() {
     let mut app = app_for(SEED, 80, 24);
     app.update(Action::Help);

@@ -50,7 +50,7 @@ fn markdown_with_every_construct() {
     assert_eq!(kinds(BlockKind::ListItem { depth: 1 }), 4);
     assert_eq!(kinds(BlockKind::ListItem { depth: 2 }), 1);
     assert_eq!(kinds(BlockKind::Code), 1);
-    assert!(kinds(BlockKind::Quote) >= 1);
+    assert!(kinds(BlockKind::Quote { depth: 1 }) >= 1);
     assert!(
         a.text.contains("operator's site[1]")
             && a.text.contains("[1] https://ferries.example/winter")

@@ -233,7 +233,7 @@ impl Builder {
         let prose = matches!(
             self.open,
             Some((
-                BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem { .. },
+                BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::ListItem { .. },
                 _
             ))
         );

@@ -293,7 +293,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 match node.value() {
                     Node::Text(t) if b.is_open() || !t.trim().is_empty() => {
                         if !b.is_open() && quote_depth > 0 {
-                            b.begin(BlockKind::Quote);
+                            b.begin(BlockKind::quote(quote_depth));
                         }
                         b.text(t);
                         after_br &= t.trim().is_empty();
@@ -314,11 +314,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 let level = name.as_bytes()[1] - b'0';
                                 b.begin(BlockKind::Heading { level });
                             }
-                            "p" => b.begin(if quote_depth > 0 {
-                                BlockKind::Quote
-                            } else {
-                                BlockKind::Paragraph
-                            }),
+                            "p" => b.begin(BlockKind::quote(quote_depth)),
                             "blockquote" => quote_depth += 1,
                             "ul" => lists.push(None),
                             "ol" => lists.push(Some(
@@ -452,7 +448,7 @@ mod tests {
 <p>Residents met on Tuesday &amp; debated the <em>winter</em> timetable. The mayor said it was <q>a hard choice</q>.</p>
 <h2>What Comes Next</h2><p>A second meeting&nbsp;is planned.</p>
 <ul><li>Fewer crossings</li><li>Higher fares</li></ul>
-<blockquote><p>We will not give up.</p></blockquote>
+<blockquote><p>We will not give up.</p><blockquote>As she said.</blockquote></blockquote>
 <pre>  raw   text
 kept</pre>
 <aside>Related: other stories</aside><div class="share-tools">Share this</div>
@@ -525,7 +521,8 @@ kept</pre>
         );
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
         assert!(kinds.contains(&BlockKind::ListItem { depth: 1 }));
-        assert!(kinds.contains(&BlockKind::Quote));
+        assert!(kinds.contains(&BlockKind::Quote { depth: 1 }));
+        assert!(kinds.contains(&BlockKind::Quote { depth: 2 }));
         assert!(a.text.contains("  raw   text\nkept"));
         assert!(
             a.inline

@@ -132,11 +132,7 @@ impl Reader {
             Event::End(TagEnd::Heading(_)) => self.b.end(),
             Event::Start(Tag::Paragraph) => {
                 if self.lists.is_empty() {
-                    self.b.begin(if self.quote_depth > 0 {
-                        BlockKind::Quote
-                    } else {
-                        BlockKind::Paragraph
-                    });
+                    self.b.begin(BlockKind::quote(self.quote_depth));
                 } else {
                     self.b.space();
                 }
@@ -728,7 +724,7 @@ mod tests {
     #[test]
     fn lists_quotes_code_and_bold_headings() {
         let a = parse(
-            "Intro.\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted words\n\n```\nlet x = 1;\n    indented();\n```\n\n**Background**\n\nAfter.\n",
+            "Intro.\n\n- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted words\n>\n>> within\n>\n> > > deeper\n\n```\nlet x = 1;\n    indented();\n```\n\n**Background**\n\nAfter.\n",
             "d.md",
         );
         let kinds: Vec<(BlockKind, &str)> = a
@@ -739,7 +735,9 @@ mod tests {
         assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "• one")));
         assert!(kinds.contains(&(BlockKind::ListItem { depth: 2 }, "• nested")));
         assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "2. second")));
-        assert!(kinds.contains(&(BlockKind::Quote, "quoted words")));
+        assert!(kinds.contains(&(BlockKind::Quote { depth: 1 }, "quoted words")));
+        assert!(kinds.contains(&(BlockKind::Quote { depth: 2 }, "within")));
+        assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
     }
@@ -760,7 +758,10 @@ mod tests {
             [
                 (BlockKind::Title, "T"),
                 (BlockKind::Paragraph, "Before."),
-                (BlockKind::Quote, "“Not rushed,” said Ada Lowe."),
+                (
+                    BlockKind::Quote { depth: 1 },
+                    "“Not rushed,” said Ada Lowe."
+                ),
                 (BlockKind::Table, grid),
                 (BlockKind::Heading { level: 2 }, "Later"),
                 (BlockKind::Paragraph, "After."),

@@ -119,8 +119,10 @@ pub enum BlockKind {
     ListItem {
         depth: u8,
     },
-    /// A paragraph of a block quote.
-    Quote,
+    /// A paragraph of a block quote, `depth` quotes deep (a quote within a quote is 2).
+    Quote {
+        depth: u8,
+    },
     /// Preformatted text: never wrapped, never analysed.
     Code,
     /// A table laid out as a grid (see [`table`]): one row per line, never wrapped, but
@@ -129,6 +131,16 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
+    /// A quote's paragraph `depth` quotes deep; 0 is none.
+    pub fn quote(depth: usize) -> BlockKind {
+        match u8::try_from(depth) {
+            Ok(0) => BlockKind::Paragraph,
+            depth => BlockKind::Quote {
+                depth: depth.unwrap_or(u8::MAX),
+            },
+        }
+    }
+
     /// The title or a section heading: set in Title Case, so its capitals say little.
     pub fn is_heading(self) -> bool {
         matches!(self, BlockKind::Title | BlockKind::Heading { .. })
@@ -266,7 +278,7 @@ impl Article {
         self.blocks
             .iter()
             .map(|b| match b.kind {
-                BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote => {
+                BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote { .. } => {
                     count_words(text(b))
                 }
                 // Not the rules between the cells.

@@ -34,7 +34,7 @@ pub fn parse(text: String, name: &str) -> Article {
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
         let kind = match unit.candidate {
-            _ if unit.quoted => BlockKind::Quote,
+            _ if unit.quote_depth > 0 => BlockKind::quote(unit.quote_depth),
             Some(Candidate {
                 level,
                 explicit: true,
@@ -69,7 +69,7 @@ pub fn parse(text: String, name: &str) -> Article {
             let is_heading = matches!(first.kind, BlockKind::Heading { .. });
             let plain_like = units[0].candidate.is_some();
             let headline = headline_like(&text[units[0].range.clone()]);
-            (!units[0].quoted && (is_heading || plain_like || headline)).then_some(0)
+            (units[0].quote_depth == 0 && (is_heading || plain_like || headline)).then_some(0)
         }
         _ => None,
     };
@@ -141,8 +141,8 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
 struct Unit {
     range: Range<usize>,
     candidate: Option<Candidate>,
-    /// Quoted with `>`: a quote, never a heading.
-    quoted: bool,
+    /// How deep it is quoted with `>`: a quoted one is never a heading.
+    quote_depth: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -165,14 +165,16 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
         let group_end = (i..lines.len())
             .find(|&j| lines[j].range.is_empty() || lines[j].quote_depth != depth)
             .unwrap_or(lines.len());
-        group_units(text, &lines[i..group_end], depth > 0, &mut units);
+        group_units(text, &lines[i..group_end], depth, &mut units);
         i = group_end;
     }
     units
 }
 
-/// Splits a run of non-blank lines into units; `quoted` ones are paragraphs of a quote.
-fn group_units(text: &str, group: &[Line], quoted: bool, units: &mut Vec<Unit>) {
+/// Splits a run of non-blank lines into units; quoted ones (`quote_depth` above 0)
+/// are paragraphs of a quote.
+fn group_units(text: &str, group: &[Line], quote_depth: usize, units: &mut Vec<Unit>) {
+    let quoted = quote_depth > 0;
     // Widths matter only between lines: a one-line group (a paragraph on one line, the
     // common case) is not measured.
     let widths: Vec<usize> = if group.len() > 1 {
@@ -196,27 +198,27 @@ fn group_units(text: &str, group: &[Line], quoted: bool, units: &mut Vec<Unit>) 
                 .and_then(|next| underline_level(&text[next.range.clone()]))
             && widths[i] <= MAX_HEADING_COLUMNS
         {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: Some(Candidate {
                     level,
                     explicit: true,
                 }),
-                quoted,
+                quote_depth,
             });
             i += 2;
             continue;
         }
         if let Some((level, skip)) = atx_heading(s).filter(|_| !quoted) {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
             units.push(Unit {
                 range: line.range.start + skip..line.range.end,
                 candidate: Some(Candidate {
                     level,
                     explicit: true,
                 }),
-                quoted,
+                quote_depth,
             });
             i += 1;
             continue;
@@ -227,27 +229,27 @@ fn group_units(text: &str, group: &[Line], quoted: bool, units: &mut Vec<Unit>) 
             && !quoted
             && let Some(candidate) = heading_candidate(s)
         {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: Some(candidate),
-                quoted,
+                quote_depth,
             });
             i += 1;
             continue;
         }
         if !hard_wrapped {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
             units.push(Unit {
                 range: line.range.clone(),
                 candidate: None,
-                quoted,
+                quote_depth,
             });
             i += 1;
             continue;
         }
         if paragraph.is_some() && is_list_item(s) {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
         }
         paragraph = Some(match paragraph.take() {
             Some(p) => p.start..line.range.end,
@@ -255,19 +257,19 @@ fn group_units(text: &str, group: &[Line], quoted: bool, units: &mut Vec<Unit>) 
         });
         let short = (widths[i] as f32) < measure as f32 * SHORT_LINE_RATIO;
         if short && ends_sentence(s) {
-            flush(&mut paragraph, quoted, units);
+            flush(&mut paragraph, quote_depth, units);
         }
         i += 1;
     }
-    flush(&mut paragraph, quoted, units);
+    flush(&mut paragraph, quote_depth, units);
 }
 
-fn flush(paragraph: &mut Option<Range<usize>>, quoted: bool, units: &mut Vec<Unit>) {
+fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: usize, units: &mut Vec<Unit>) {
     if let Some(range) = paragraph.take() {
         units.push(Unit {
             range,
             candidate: None,
-            quoted,
+            quote_depth,
         });
     }
 }
@@ -282,7 +284,9 @@ fn ends_sentence(s: &str) -> bool {
 fn without_quote_markers(text: String, blocks: &[Block]) -> String {
     let spanning: Vec<Range<usize>> = blocks
         .iter()
-        .filter(|b| b.kind == BlockKind::Quote && text[b.range.clone()].contains('\n'))
+        .filter(|b| {
+            matches!(b.kind, BlockKind::Quote { .. }) && text[b.range.clone()].contains('\n')
+        })
         .map(|b| b.range.clone())
         .collect();
     if spanning.is_empty() {
@@ -561,7 +565,7 @@ mod tests {
                     I agree.\n\n\
                     >Short Line Like A Heading\n";
         let k = kinds(text);
-        let quote = |s: &str| (BlockKind::Quote, s.to_string());
+        let quote = |s: &str| (BlockKind::Quote { depth: 1 }, s.to_string());
         assert_eq!(
             k[1..],
             [
@@ -571,7 +575,10 @@ mod tests {
                 ),
                 quote("The dinner mattered, where Chancellor Ana Lowe sat apart."),
                 quote("Nobody expected that."),
-                quote("An older letter, quoted in it."),
+                (
+                    BlockKind::Quote { depth: 2 },
+                    "An older letter, quoted in it.".into()
+                ),
                 (BlockKind::Paragraph, "I agree.".into()),
                 quote("Short Line Like A Heading"),
             ]
@@ -583,7 +590,7 @@ mod tests {
         // A text quoted from its first line has no title of its own.
         assert_eq!(
             kinds("> Short Line\n\nMore text here.\n")[0].0,
-            BlockKind::Quote
+            BlockKind::Quote { depth: 1 }
         );
     }
 

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use crate::app::App;
 use crate::article::{BlockKind, table};
-use crate::layout::LineKind;
+use crate::layout::{LineKind, QUOTE_INDENT};
 use crate::marks::{self, Marks};
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -26,12 +26,18 @@ pub fn render(app: &App, frame: &mut Frame) {
                 LineKind::Text => styled_line(app, line.block, line.range.clone()),
             };
             if line.indent > 0 {
-                // A block quote's indent is its bar; lists and code just step in.
-                let prefix = if app.article.blocks[line.block].kind == BlockKind::Quote {
-                    Span::styled(
-                        format!("{:<width$}", "│", width = usize::from(line.indent)),
-                        app.theme.dim,
-                    )
+                // A block quote's indent is a bar for each quote it is in; lists and
+                // code just step in.
+                let quote = matches!(app.article.blocks[line.block].kind, BlockKind::Quote { .. });
+                let prefix = if quote {
+                    let bars = (0..usize::from(line.indent)).map(|column| {
+                        if column % QUOTE_INDENT == 0 {
+                            '│'
+                        } else {
+                            ' '
+                        }
+                    });
+                    Span::styled(bars.collect::<String>(), app.theme.dim)
                 } else {
                     Span::raw(" ".repeat(usize::from(line.indent)))
                 };
@@ -92,7 +98,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         BlockKind::Heading { .. } => app.theme.heading,
         BlockKind::Paragraph
         | BlockKind::ListItem { .. }
-        | BlockKind::Quote
+        | BlockKind::Quote { .. }
         | BlockKind::Code
         | BlockKind::Table => Style::new(),
     };
