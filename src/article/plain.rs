@@ -68,7 +68,9 @@ pub fn parse(text: String, name: &str) -> Article {
         Some(first) if blocks.len() > 1 => {
             let is_heading = matches!(first.kind, BlockKind::Heading { .. });
             let plain_like = units[0].candidate.is_some();
-            let headline = headline_like(&text[units[0].range.clone()]);
+            let first_line = &text[units[0].range.clone()];
+            let headline = headline_like(first_line)
+                || bylined_headline(first_line, &text[blocks[1].range.clone()]);
             (units[0].quote_depth == 0 && (is_heading || plain_like || headline)).then_some(0)
         }
         _ => None,
@@ -386,6 +388,10 @@ fn numbered_paragraphs_apart(text: &str, blocks: &mut [Block]) {
 
 /// Whether a standalone line reads like a heading, and at what level.
 fn heading_candidate(s: &str) -> Option<Candidate> {
+    // An interview's question, however it is cased (`Q. ` holds a sentence's `. `).
+    if s.starts_with("Q:") {
+        return None;
+    }
     if let Some((level, rest)) = numbered_prefix(s) {
         return heading_like(rest, true).then_some(Candidate {
             level,
@@ -439,6 +445,22 @@ fn headline_like(s: &str) -> bool {
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && super::dateline::find(s, 0).is_none()
 }
+
+/// A first line too long for [`headline_like`] that still titles the text: a byline
+/// follows it, as one follows a headline. It is one line of no more than a headline's
+/// length that does not end as a sentence.
+fn bylined_headline(first: &str, next: &str) -> bool {
+    build::is_byline(next)
+        && !first.contains('\n')
+        && first.len() <= MAX_BYLINED_HEADLINE_BYTES
+        && !first
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', ',', ';', ':'])
+        && super::dateline::find(first, 0).is_none()
+}
+
+/// The longest line a byline makes a title of: two lines of a front page's headline.
+const MAX_BYLINED_HEADLINE_BYTES: usize = 200;
 
 /// Few words, no sentence punctuation at its end or inside, not a list item, not a
 /// byline: what a heading or a title looks like whatever its case.
@@ -591,6 +613,40 @@ mod tests {
         assert_eq!(
             kinds("> Short Line\n\nMore text here.\n")[0].0,
             BlockKind::Quote { depth: 1 }
+        );
+    }
+
+    #[test]
+    fn a_long_headline_over_a_byline_is_the_title() {
+        let headline = "INTERVIEW: \"We Are Not Done Yet\" — Finland's Prime Minister on Energy, \
+                        Russia and the Long Winter Ahead";
+        let title = |first: &str, second: &str| {
+            let text = format!("{first}\n\n{second}\n\nThe story starts here, and goes on.\n");
+            parse(text, "interview.txt").title
+        };
+        assert_eq!(title(headline, "By Liisa Korhonen"), headline);
+        // Without a byline, or as a sentence, it is the story's first paragraph.
+        assert_eq!(title(headline, "Liisa Korhonen"), "Interview");
+        let sentence = "The minister said on Tuesday that talks would go on for as long as it \
+                        takes to settle the budget and the winter energy package.";
+        assert_eq!(title(sentence, "By Liisa Korhonen"), "Interview");
+    }
+
+    #[test]
+    fn an_interviews_questions_are_not_headings() {
+        let text = "An Interview\n\nThe minister spoke to us at length, and candidly.\n\n\
+                    Q: What About Vladimir Putin?\n\nA: He has made his choices.\n\n\
+                    Q. What Comes Next?\n\nA: We will see.\n";
+        let k = kinds(text);
+        assert!(
+            k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
+            "{k:?}"
+        );
+        // Asked without its label, the question reads as a heading.
+        let k = kinds(&text.replace("Q: ", ""));
+        assert!(
+            k.iter()
+                .any(|(kind, _)| matches!(kind, BlockKind::Heading { .. }))
         );
     }
 
