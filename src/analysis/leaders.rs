@@ -1881,6 +1881,45 @@ mod tests {
     }
 
     #[test]
+    fn titles_in_other_languages_and_hyphenated() {
+        // Invented people, so only the titles can name them leaders.
+        let text = "Bericht\n\nVice-President Ana Lowe met Deputy Minister Bo Lind. \
+                    La vicepresidenta primera, Marta Ruiz Vela, habló. \
+                    Il primo ministro Gianna Rossi ha parlato. \
+                    Der Ministerpräsident Jens Vogt und König Harald Vesterby sprachen. \
+                    El rey Tomás Ibarra no habló. Lowe, Vela, Rossi, Vogt y Ibarra callaron.";
+        let found = leaders(text);
+        let names: Vec<&str> = found.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ana Lowe",
+                "Bo Lind",
+                "Marta Ruiz Vela",
+                "Gianna Rossi",
+                "Jens Vogt",
+                "Harald Vesterby",
+                "Tomás Ibarra"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Vice-President",
+                "Deputy Minister",
+                "Vicepresidenta Primera",
+                "Primo Ministro",
+                "Ministerpräsident",
+                "König",
+                "Rey"
+            ]
+        );
+        assert_eq!(found[6].1, ["rey Tomás Ibarra", "Ibarra"]);
+        // A weak title still wants a name of two words: `Rey` is also a surname.
+        assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
     fn a_policy_chief_is_titled_in_full() {
         let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
         assert_eq!(roles(text), ["Foreign Policy Chief"]);

@@ -17,13 +17,15 @@ pub const STRONG_HEADS: &[&str] = &[
     "president-elect", "director-general", "governor-general", "gov", "pres", "presidente",
     "presidenta", "ministre", "ministro", "ministra", "maire", "alcalde", "alcaldesa",
     "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
-    "chanceliere",
+    "chanceliere", "vice-president", "vicepresidente", "vicepresidenta", "vice-presidente",
+    "primeiro-ministro", "bundesprasident", "bundesprasidentin", "ministerprasident",
+    "ministerprasidentin", "premierminister", "premierministerin",
 ];
 #[rustfmt::skip]
 pub const WEAK_HEADS: &[&str] = &[
     "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
     "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
-    "founder-ceo", "administrator",
+    "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin",
 ];
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
 /// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
@@ -41,19 +43,28 @@ pub const MODIFIERS: &[&str] = &[
     "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
     "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
-    "industry", "commerce", "policy",
+    "industry", "commerce", "policy", "primer", "primo", "primeiro", "premiere",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
-pub const TRAILERS: &[&str] = &["officer", "general", "elect", "designate"];
+pub const TRAILERS: &[&str] = &[
+    "officer",
+    "general",
+    "elect",
+    "designate",
+    "primera",
+    "primero",
+];
 #[rustfmt::skip]
 pub const HONORIFICS: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
 ];
-/// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`.
+/// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`. Not the `y`
+/// of `Ortega y Gasset`: in Spanish news it far more often joins two names (`Sánchez y
+/// Feijóo`).
 #[rustfmt::skip]
 pub const PARTICLES: &[&str] = &[
     "da", "de", "di", "do", "dos", "das", "du", "von", "van", "der", "den", "la", "le", "bin",
-    "bint", "ibn", "al", "el", "y", "del", "della", "ter", "ten",
+    "bint", "ibn", "al", "el", "del", "della", "ter", "ten",
 ];
 /// Capitalised words that start sentences and are never part of a name.
 #[rustfmt::skip]
