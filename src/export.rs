@@ -162,14 +162,30 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 out.push_str("  ");
             }
             let mut first = true;
+            // Without colour, struck text is set between `~~`, as Markdown writes it:
+            // read as live text, it would say the opposite.
+            let mut struck = false;
             for word in line_pieces(text, line) {
+                let segments = marks::segments(word.clone(), index.overlapping(word));
+                let deleted = |set: &Marks| !ansi && set.contains(Marks::DELETED);
+                if struck && !segments.first().is_some_and(|(_, set)| deleted(set)) {
+                    out.push_str("~~");
+                    struck = false;
+                }
                 if !first {
                     out.push(' ');
                 }
                 first = false;
-                for (range, set) in marks::segments(word.clone(), index.overlapping(word)) {
+                for (range, set) in segments {
+                    if deleted(&set) != struck {
+                        out.push_str("~~");
+                        struck = !struck;
+                    }
                     push_styled(&mut out, &text[range], set, heading, ansi);
                 }
+            }
+            if struck {
+                out.push_str("~~");
             }
             out.push('\n');
         }
@@ -254,6 +270,19 @@ mod tests {
     fn items_of_a_list_sit_together_as_in_the_reader() {
         let md = "# T\n\n- one\n- two\n  - deeper\n\nAfter.\n";
         assert_eq!(dumped(md), "T\n=\n\n• one\n• two\n  • deeper\n\nAfter.\n");
+    }
+
+    #[test]
+    fn struck_text_is_set_between_tildes_without_colour() {
+        let md = "# T\n\nAn ~~old~~ new claim, ~~struck in full~~. And ~~end~~\n";
+        assert_eq!(
+            dumped(md),
+            "T\n=\n\nAn ~~old~~ new claim, ~~struck in full~~. And ~~end~~\n"
+        );
+        // With colour it is crossed out instead.
+        let article = markdown::parse(md, "t.md");
+        let coloured = dump(&article, &analyse(&article, &[]), true);
+        assert!(!coloured.contains("~~") && coloured.contains("\x1b[9mold\x1b[0m"));
     }
 
     #[test]
