@@ -270,6 +270,12 @@ mod tests {
     fn items_of_a_list_sit_together_as_in_the_reader() {
         let md = "# T\n\n- one\n- two\n  - deeper\n\nAfter.\n";
         assert_eq!(dumped(md), "T\n=\n\n• one\n• two\n  • deeper\n\nAfter.\n");
+        // Two lists back to back are apart; an item after its nested list is not.
+        let md = "# T\n\n- one\n  1. deeper\n- two\n1. first\n   - under\n2. second\n";
+        assert_eq!(
+            dumped(md),
+            "T\n=\n\n• one\n  1. deeper\n• two\n\n1. first\n  • under\n2. second\n"
+        );
     }
 
     #[test]

@@ -340,11 +340,66 @@ impl Layout {
 /// Whether a blank line follows block `b`: items of one list sit together; every other
 /// block is followed by a gap.
 pub fn gap_after(article: &Article, b: usize) -> bool {
-    let in_list = |k: BlockKind| matches!(k, BlockKind::ListItem { .. });
-    article
-        .blocks
-        .get(b + 1)
-        .is_some_and(|next| !(in_list(article.blocks[b].kind) && in_list(next.kind)))
+    let depth = |b: usize| match article.blocks.get(b)?.kind {
+        BlockKind::ListItem { depth } => Some(depth),
+        _ => None,
+    };
+    let next = b + 1;
+    if next >= article.blocks.len() {
+        return false;
+    }
+    let (Some(here), Some(after)) = (depth(b), depth(next)) else {
+        return true;
+    };
+    if after > here {
+        // An item nested in this one.
+        return false;
+    }
+    // The item before at the next one's depth, which it follows if it goes on that list.
+    let mut before = b;
+    while depth(before).is_some_and(|d| d > after) {
+        match before.checked_sub(1) {
+            Some(earlier) if depth(earlier).is_some() => before = earlier,
+            _ => return false,
+        }
+    }
+    let marker = |b: usize| Marker::of(article.block_text(b));
+    !marker(before).goes_on_with(marker(next))
+}
+
+/// What a list item's marker (the start of its text) says of the list it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// `• `, `- `, `* `: any bullet.
+    Bullet,
+    /// `3. ` or `3) `.
+    Number(u64),
+    /// `c) `.
+    Letter(u8),
+}
+
+impl Marker {
+    fn of(item: &str) -> Marker {
+        let word = item.split(' ').next().unwrap_or("");
+        let Some(label) = word.strip_suffix(['.', ')']) else {
+            return Marker::Bullet;
+        };
+        match label.as_bytes() {
+            [letter] if letter.is_ascii_alphabetic() => Marker::Letter(*letter),
+            _ => label.parse().map_or(Marker::Bullet, Marker::Number),
+        }
+    }
+
+    /// Whether an item marked `next` goes on a list whose last item is marked so: a
+    /// bullet after a bullet, the next number or letter after one.
+    fn goes_on_with(self, next: Marker) -> bool {
+        match (self, next) {
+            (Marker::Bullet, Marker::Bullet) => true,
+            (Marker::Number(n), Marker::Number(m)) => n.checked_add(1) == Some(m),
+            (Marker::Letter(a), Marker::Letter(b)) => a.checked_add(1) == Some(b),
+            _ => false,
+        }
+    }
 }
 
 /// About how many lines block `b` takes at `width`, from its length alone: words
@@ -870,6 +925,18 @@ mod tests {
                 assert!(shown[4].starts_with("Oslo, where"), "{shown:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_list_goes_on_while_its_markers_count_on() {
+        let marker = |item: &str| Marker::of(item);
+        let goes_on = |a: &str, b: &str| marker(a).goes_on_with(marker(b));
+        assert!(goes_on("• one", "• two") && goes_on("- one", "* two"));
+        assert!(goes_on("9. nine", "10. ten") && goes_on("a) one", "b) two"));
+        assert!(goes_on("2) two", "3. three"));
+        assert!(!goes_on("2. two", "1. one") && !goes_on("2. two", "2. two"));
+        assert!(!goes_on("• one", "1. one") && !goes_on("a) one", "1) one"));
+        assert!(!goes_on("b) two", "d) four"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Section detection, titles and datelines on fixture articles of many layouts. Each
 //! `tests/fixtures/text/NAME.txt` has a `NAME.expect`: title, dateline, the outline (two
-//! spaces per level below 1), the paragraph count and the list item count.
+//! spaces per level below 1), the paragraph, list item and quote paragraph counts.
 
 use std::path::Path;
 
@@ -17,8 +17,9 @@ fn summary(path: &Path) -> String {
     let count = |kind: fn(BlockKind) -> bool| a.blocks.iter().filter(|b| kind(b.kind)).count();
     let paragraphs = count(|k| k == BlockKind::Paragraph);
     let items = count(|k| matches!(k, BlockKind::ListItem { .. }));
+    let quotes = count(|k| matches!(k, BlockKind::Quote { .. }));
     format!(
-        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\nlist items: {items}\n",
+        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\nlist items: {items}\nquotes: {quotes}\n",
         a.title,
         export::outline(&a)
     )

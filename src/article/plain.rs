@@ -250,7 +250,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: usize, units: &mut Vec<U
             i += 1;
             continue;
         }
-        if paragraph.is_some() && is_list_item(s) {
+        if paragraph.is_some() && (is_list_item(s) || numbered_item(s)) {
             flush(&mut paragraph, quote_depth, units);
         }
         paragraph = Some(match paragraph.take() {
