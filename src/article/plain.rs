@@ -34,7 +34,7 @@ pub fn parse(text: String, name: &str) -> Article {
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
         let kind = match unit.candidate {
-            _ if unit.quote_depth > 0 => BlockKind::quote(unit.quote_depth),
+            _ if unit.quote_depth > 0 => BlockKind::quote(usize::from(unit.quote_depth)),
             Some(Candidate {
                 level,
                 explicit: true,
@@ -84,11 +84,10 @@ pub fn parse(text: String, name: &str) -> Article {
 #[cfg(test)]
 use build::collapse;
 
-/// One source line: its trimmed byte range, past any quote markers.
+/// One source line: its trimmed byte range, past any quote markers (see
+/// [`quote_depth`]). No more: a big text has millions.
 struct Line {
     range: Range<usize>,
-    /// How many `>` marked it as quoted, as an email quotes the letter it answers.
-    quote_depth: usize,
 }
 
 /// Texts this long are cut in two at a blank line, and their halves read side by side.
@@ -122,20 +121,26 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
     for end in ends.chain([range.end]) {
         let piece = &text[start..end];
         let mut trimmed = piece.trim();
-        let mut quote_depth = 0;
         while let Some(rest) = trimmed.strip_prefix('>') {
-            quote_depth += 1;
             trimmed = rest.trim_start();
         }
         // What is left ends where the trimmed line ends.
         let s = start + piece.trim_end().len() - trimmed.len();
         lines.push(Line {
             range: s..s + trimmed.len(),
-            quote_depth,
         });
         start = end + 1;
     }
     lines
+}
+
+/// How many `>` mark the line whose text starts at `start` as quoted, as an email
+/// quotes the letter it answers: they stand between the line's start and its text.
+fn quote_depth(text: &str, start: usize) -> u8 {
+    let before = &text.as_bytes()[..start];
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
+    let markers = before[line_start..].iter().filter(|&&b| b == b'>').count();
+    u8::try_from(markers).unwrap_or(u8::MAX)
 }
 
 /// A paragraph or heading candidate before the decision that needs its neighbours.
@@ -144,7 +149,7 @@ struct Unit {
     range: Range<usize>,
     candidate: Option<Candidate>,
     /// How deep it is quoted with `>`: a quoted one is never a heading.
-    quote_depth: usize,
+    quote_depth: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,9 +168,11 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             continue;
         }
         // A group also ends where quoting starts, stops or goes deeper.
-        let depth = lines[i].quote_depth;
-        let group_end = (i..lines.len())
-            .find(|&j| lines[j].range.is_empty() || lines[j].quote_depth != depth)
+        let depth = quote_depth(text, lines[i].range.start);
+        let group_end = (i + 1..lines.len())
+            .find(|&j| {
+                lines[j].range.is_empty() || quote_depth(text, lines[j].range.start) != depth
+            })
             .unwrap_or(lines.len());
         group_units(text, &lines[i..group_end], depth, &mut units);
         i = group_end;
@@ -175,7 +182,7 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 
 /// Splits a run of non-blank lines into units; quoted ones (`quote_depth` above 0)
 /// are paragraphs of a quote.
-fn group_units(text: &str, group: &[Line], quote_depth: usize, units: &mut Vec<Unit>) {
+fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit>) {
     let quoted = quote_depth > 0;
     // Widths matter only between lines: a one-line group (a paragraph on one line, the
     // common case) is not measured.
@@ -266,7 +273,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: usize, units: &mut Vec<U
     flush(&mut paragraph, quote_depth, units);
 }
 
-fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: usize, units: &mut Vec<Unit>) {
+fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<Unit>) {
     if let Some(range) = paragraph.take() {
         units.push(Unit {
             range,
