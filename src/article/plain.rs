@@ -232,6 +232,24 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
             i += 1;
             continue;
         }
+        // A live blog's entry: its time over its headline, one heading.
+        if !quoted
+            && is_time(s)
+            && let Some(next) = group.get(i + 1)
+            && short_and_unfinished(&text[next.range.clone()])
+        {
+            flush(&mut paragraph, quote_depth, units);
+            units.push(Unit {
+                range: line.range.start..next.range.end,
+                candidate: Some(Candidate {
+                    level: 1,
+                    explicit: true,
+                }),
+                quote_depth,
+            });
+            i += 2;
+            continue;
+        }
         // In wrapped text only a line that starts a paragraph can be a heading.
         let starts_paragraph = paragraph.is_none() || !hard_wrapped;
         if starts_paragraph
@@ -395,8 +413,10 @@ fn numbered_paragraphs_apart(text: &str, blocks: &mut [Block]) {
 
 /// Whether a standalone line reads like a heading, and at what level.
 fn heading_candidate(s: &str) -> Option<Candidate> {
-    // An interview's question, however it is cased (`Q. ` holds a sentence's `. `).
-    if s.starts_with("Q:") {
+    // An interview's question, however it is cased (`Q. ` holds a sentence's `. `), and
+    // when the page was updated.
+    let stamped = ["Updated ", "Last updated ", "Published ", "Posted "];
+    if s.starts_with("Q:") || stamped.iter().any(|p| s.starts_with(p)) {
         return None;
     }
     if let Some((level, rest)) = numbered_prefix(s) {
@@ -409,6 +429,28 @@ fn heading_candidate(s: &str) -> Option<Candidate> {
         level: 1,
         explicit: false,
     })
+}
+
+/// A time of day and nothing else: `14:05`, `14.05 GMT`, `9:30am`, `9:30 p.m. ET`.
+fn is_time(s: &str) -> bool {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &s[digits..];
+    let Some(rest) = rest.strip_prefix([':', '.']) else {
+        return false;
+    };
+    let minutes = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) || minutes != 2 {
+        return false;
+    }
+    let mut rest = rest[2..].trim_start();
+    for meridiem in ["am", "pm", "a.m.", "p.m.", "AM", "PM"] {
+        if let Some(after) = rest.strip_prefix(meridiem) {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    // A time zone: `GMT`, `CEST`, `ET`.
+    rest.is_empty() || (2..=5).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// `2. Background` → (1, "Background"); `3.1 Method` → (2, …); `IV. Results` → (1, …).
@@ -655,6 +697,36 @@ mod tests {
             k.iter()
                 .any(|(kind, _)| matches!(kind, BlockKind::Heading { .. }))
         );
+    }
+
+    #[test]
+    fn a_live_blogs_entries_are_headed_by_their_time_and_headline() {
+        let text = "Summit live: leaders clash over the budget\n\nUpdated 14:32 GMT\n\n\
+                    The leaders meet all day, and we follow it here.\n\n14:05 GMT\nStarmer arrives in Brussels\n\nHe told reporters he would listen.\n\n\
+                    9:40am\nWhat is on the table?\n\nThe draft runs to 1.2 trillion euros.\n\n\
+                    12:30\nThe talks went on past midnight, officials said.\n";
+        let a = parse(text.to_string(), "t.txt");
+        let outline: Vec<String> = a.sections.iter().map(|s| s.title.clone()).collect();
+        assert_eq!(
+            outline,
+            [
+                "14:05 GMT Starmer arrives in Brussels",
+                "9:40am What is on the table?"
+            ]
+        );
+        for time in ["14:05", "14.05 GMT", "9:30am", "9:30 p.m. ET", "23:59 CEST"] {
+            assert!(is_time(time), "{time}");
+        }
+        for other in [
+            "14:5",
+            "140:05",
+            "14:05 in Brussels",
+            "2025",
+            "1.25 million",
+            "14:05 gmt",
+        ] {
+            assert!(!is_time(other), "{other}");
+        }
     }
 
     #[test]
