@@ -586,7 +586,13 @@ struct Known<'a> {
 
 fn key_of(name: &str) -> Key {
     let mut out = Vec::new();
-    tokenize(name, 0..name.len(), &mut out, |_, _| 1);
+    let mut buf = String::new();
+    // Keyed as a name in the text is (see `Doc::keyed`): a lowercase particle is left
+    // out, so `Lula da Silva` in the list is `lula silva`, as it is in the text.
+    tokenize(name, 0..name.len(), &mut out, |word, _| {
+        let particle = lists_of(word, &mut buf) & bit(List::Particles) != 0;
+        u16::from(!particle || is_capitalised(word))
+    });
     let words: Vec<String> = out
         .iter()
         .filter(|t| t.is_word())
@@ -1917,6 +1923,24 @@ mod tests {
         assert_eq!(found[6].1, ["rey Tomás Ibarra", "Ibarra"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
+    fn listed_names_with_particles_are_found_untitled_and_whole() {
+        let l = leaders(
+            "Talks\n\nIt was late when Ursula von der Leyen walked in. Then Lula da Silva \
+             spoke, and Luiz Inácio Lula da Silva left with Mohammed bin Salman.",
+        );
+        let names: Vec<&str> = l.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ursula von der Leyen",
+                "Luiz Inácio Lula da Silva",
+                "Mohammed bin Salman"
+            ]
+        );
+        assert_eq!(l[1].1, ["Lula da Silva", "Luiz Inácio Lula da Silva"]);
     }
 
     #[test]
