@@ -15,7 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 /// [`is_article_file`]).
 const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom",
+    "atom", "eml",
 ];
 
 /// Markdown files from this size on are read and parsed a piece at a time.
@@ -106,13 +106,21 @@ impl Entry {
         {
             return Ok(vec![article]);
         }
-        let decoded = match &self.origin {
-            Origin::Seed(bytes) => source::decode(bytes),
-            Origin::Bytes(bytes) => source::decode(bytes),
-            // The file's buffer becomes the article's text: a big file is not held twice.
-            Origin::File(path) => source::decode_owned(source::read(path)?),
-        };
-        article::parse_decoded(decoded, &self.source, format).with_context(|| self.source.clone())
+        match &self.origin {
+            Origin::Seed(bytes) => article::parse_all(bytes, &self.source, format),
+            Origin::Bytes(bytes) => article::parse_all(bytes, &self.source, format),
+            Origin::File(path) => {
+                let bytes = source::read(path)?;
+                if article::reads_as_email(&bytes, &self.source, format) {
+                    article::parse_all(&bytes, &self.source, format)
+                } else {
+                    // The file's buffer becomes the article's text: a big file is not
+                    // held twice.
+                    article::parse_decoded(source::decode_owned(bytes), &self.source, format)
+                }
+            }
+        }
+        .with_context(|| self.source.clone())
     }
 
     /// The first `n` bytes, without reading the rest of a file.

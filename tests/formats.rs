@@ -309,3 +309,48 @@ fn format_detection_by_content_and_override() {
     let forced = article::parse_all(b"# Not a heading", "x.md", Some(Format::Text)).unwrap();
     assert_eq!(forced[0].format, Format::Text);
 }
+
+#[test]
+fn a_saved_email_reads_as_the_newsletter_it_holds() {
+    // Multipart: the HTML part (quoted-printable) is the article, the subject (encoded
+    // UTF-8) its title, the sender and date its credit line.
+    let a = &load("newsletter.eml")[0];
+    clean(a);
+    assert_eq!(a.format, Format::Email);
+    assert_eq!(a.title, "The Long Night in Brussels — issue 12");
+    assert!(
+        a.text.starts_with("By Europe Letters · 2026-11-20"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.text
+            .contains("Ursula von der Leyen walked in. “We are not leaving")
+    );
+    assert_eq!(
+        outline(a),
+        [(1, "The Long Night in Brussels"), (2, "The breakthrough")]
+    );
+    let an = analysis::analyse(a, &[]);
+    let names: Vec<&str> = an.leaders.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["Ursula von der Leyen", "Viktor Orbán"]);
+    // Plain text in Latin-1, sent 8-bit: read from its bytes in the charset it names,
+    // its quoted lines a quote.
+    let a = &load("madrid-latin1.eml")[0];
+    assert_eq!(a.title, "Notes from Madrid");
+    assert!(a.text.contains("Pedro Sánchez, habló hoy."), "{}", a.text);
+    assert!(
+        a.blocks
+            .iter()
+            .any(|b| matches!(b.kind, BlockKind::Quote { .. }))
+    );
+    // Without its extension it is known by its headers; forced, it is read as one.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/madrid-latin1.eml"),
+    )
+    .unwrap();
+    assert_eq!(article::parse(&bytes, "-").title, "Notes from Madrid");
+    let forced = article::parse_all(&bytes, "notes.txt", Some(Format::Email)).unwrap();
+    assert_eq!(forced[0].format, Format::Email);
+    assert_eq!(article::parse(&bytes, "notes.txt").format, Format::Text);
+}

@@ -266,24 +266,11 @@ fn build(doc: JsonArticle, source: &str, several: bool) -> Result<Article> {
                 Some(d) if !body.trim_start().starts_with(d.as_str()) => format!("{d} — {body}"),
                 _ => body,
             };
-            // Not twice, when the body opens with its byline already.
-            let opening = body.trim_start().split("\n\n").next().unwrap_or_default();
-            let body = match credit {
-                Some(credit) if !super::build::is_byline(opening) => format!("{credit}\n\n{body}"),
-                _ => body,
-            };
-            // The title heads the text, as a text file's first line does.
-            let body = match &title {
-                Some(t) if !t.is_empty() && !body.trim_start().starts_with(t.as_str()) => {
-                    format!("{t}\n\n{body}")
-                }
-                _ => body,
-            };
             let body = match &link {
                 Some(link) => format!("{body}\n\n{link}"),
                 None => body,
             };
-            plain::parse(crate::source::clean(&body).into_owned(), name)
+            plain::parse_fields(title.as_deref(), credit.as_deref(), body, name)
         }
         (Some(Text::Html(mut body)), _) => {
             if let Some(link) = &link {

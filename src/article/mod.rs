@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod dateline;
+pub mod email;
 pub mod feed;
 pub mod front_matter;
 pub mod html;
@@ -39,7 +40,19 @@ pub fn parse_all(
     source: &str,
     format: Option<Format>,
 ) -> anyhow::Result<Vec<Article>> {
+    if reads_as_email(bytes, source, format) {
+        return Ok(vec![email::parse(bytes, source)?]);
+    }
     parse_decoded(source::decode(bytes), source, format)
+}
+
+/// Whether `bytes` are an email, read from its bytes rather than decoded first as one
+/// text: each of its parts names its own charset.
+pub fn reads_as_email(bytes: &[u8], source: &str, format: Option<Format>) -> bool {
+    match format.or_else(|| by_extension(source)) {
+        Some(format) => format == Format::Email,
+        None => email::looks_like_email(bytes),
+    }
 }
 
 /// [`parse_all`] of text already decoded (say by [`source::decode_owned`], which keeps
@@ -56,6 +69,8 @@ pub fn parse_decoded(
         Format::Html => vec![html::parse(&decoded.text, source)],
         Format::Json => json::parse(&decoded.text, source)?,
         Format::Feed => feed::parse(&decoded.text, source)?,
+        // Read from its bytes by `parse_all`; text that reached here is UTF-8 already.
+        Format::Email => vec![email::parse(decoded.text.as_bytes(), source)?],
     };
     for article in &mut articles {
         article.warnings.extend(decoded.warnings.iter().cloned());
@@ -63,24 +78,31 @@ pub fn parse_decoded(
     Ok(articles)
 }
 
+/// The format a file's extension names, if it names one.
+fn by_extension(name: &str) -> Option<Format> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+        "html" | "htm" | "xhtml" => Format::Html,
+        "json" | "jsonl" | "ndjson" => Format::Json,
+        "txt" | "text" => Format::Text,
+        "rss" | "atom" => Format::Feed,
+        "eml" => Format::Email,
+        _ => return None,
+    })
+}
+
 /// The format of a file: by its extension, else by sniffing the start of the text.
 pub fn detect(name: &str, text: &str) -> Format {
-    let ext = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "md" | "markdown" | "mdown" | "mkd" => return Format::Markdown,
-        "html" | "htm" | "xhtml" => return Format::Html,
-        "json" | "jsonl" | "ndjson" => return Format::Json,
-        "txt" | "text" => return Format::Text,
-        "rss" | "atom" => return Format::Feed,
-        _ => {}
+    if let Some(format) = by_extension(name) {
+        return format;
     }
     let head: String = text.trim_start().chars().take(2000).collect();
     let lower = head.to_ascii_lowercase();
     if feed::looks_like_feed(&head) {
         Format::Feed
+    } else if email::looks_like_email(head.as_bytes()) {
+        Format::Email
     } else if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || (lower.starts_with('<')
@@ -105,6 +127,8 @@ pub enum Format {
     Json,
     /// RSS or Atom: each item an article.
     Feed,
+    /// A saved email (`.eml`).
+    Email,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

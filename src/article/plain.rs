@@ -81,6 +81,27 @@ pub fn parse(text: String, name: &str) -> Article {
     build::finish(text, blocks, name, Format::Text, None)
 }
 
+/// An article given as fields (a JSON post, an email) with a plain-text body: its
+/// title and credit line head the text, as a text file's first lines do.
+pub fn parse_fields(
+    title: Option<&str>,
+    credit: Option<&str>,
+    body: String,
+    name: &str,
+) -> Article {
+    // Not twice, when the body opens with its byline already.
+    let opening = body.trim_start().split("\n\n").next().unwrap_or_default();
+    let body = match credit {
+        Some(credit) if !build::is_byline(opening) => format!("{credit}\n\n{body}"),
+        _ => body,
+    };
+    let body = match title {
+        Some(t) if !t.is_empty() && !body.trim_start().starts_with(t) => format!("{t}\n\n{body}"),
+        _ => body,
+    };
+    parse(crate::source::clean(&body).into_owned(), name)
+}
+
 #[cfg(test)]
 use build::collapse;
 
