@@ -18,7 +18,7 @@ pub fn looks_like_email(bytes: &[u8]) -> bool {
         "mime-version:",
         "message-id:",
     ];
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).replace("\r\n", "\n");
     let Some(headers) = head.split("\n\n").next() else {
         return false;
     };
@@ -78,6 +78,8 @@ mod tests {
             "From: the editor's desk, a note on sources.\n\nSubject: none.",
             "Subject: Hi\nFrom: a@b\n\nA memo heading, not a mail's first header.",
             "From the Archive\n\nSubject: war",
+            // The subject must be a header, not a line of the body after them.
+            "From: Ana <a@b.org>\r\nTo: Bo\r\n\r\nBody\r\nSubject: a line",
         ] {
             assert!(!looks_like_email(other.as_bytes()), "{other:?}");
         }
