@@ -159,6 +159,10 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
 /// quotes the letter it answers: they stand between the line's start and its text.
 fn quote_depth(text: &str, start: usize) -> u8 {
     let before = &text.as_bytes()[..start];
+    // Most lines start at their first byte.
+    if before.last().is_none_or(|&b| b == b'\n') {
+        return 0;
+    }
     let line_start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
     let markers = before[line_start..].iter().filter(|&&b| b == b'>').count();
     u8::try_from(markers).unwrap_or(u8::MAX)
