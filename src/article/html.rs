@@ -236,11 +236,49 @@ fn article_root(doc: &Html) -> ElementRef<'_> {
             }
         }
     }
-    scores
+    let densest = scores
         .into_iter()
         .max_by_key(|&(_, n)| n)
-        .and_then(|(id, _)| doc.tree.get(id).and_then(ElementRef::wrap))
-        .unwrap_or_else(|| doc.root_element())
+        .and_then(|(id, _)| doc.tree.get(id).and_then(ElementRef::wrap));
+    densest.map_or_else(|| doc.root_element(), with_headline)
+}
+
+/// Levels climbed, at most, from the body's container to the one holding its headline.
+const HEADLINE_LEVELS: usize = 3;
+
+/// The body's container, or the nearest container around it that also holds the page's
+/// `<h1>` (and the standfirst beside it) but little other text: on a page without an
+/// `<article>`, the headline often sits just outside the paragraphs.
+fn with_headline(body: ElementRef) -> ElementRef {
+    let Some(h1) = selector("h1") else {
+        return body;
+    };
+    if body.select(&h1).next().is_some() {
+        return body;
+    }
+    let text_len = |e: ElementRef| e.text().map(str::len).sum::<usize>();
+    let own = text_len(body);
+    let mut around = body;
+    for _ in 0..HEADLINE_LEVELS {
+        // Not the whole page: all it holds that no class names as chrome would come.
+        let Some(parent) = around
+            .parent()
+            .and_then(ElementRef::wrap)
+            .filter(|p| !matches!(p.value().name(), "body" | "html"))
+        else {
+            break;
+        };
+        around = parent;
+        if around.select(&h1).next().is_some() {
+            // A headline and a standfirst add a line or two, not a page.
+            return if text_len(around) - own <= own / 4 {
+                around
+            } else {
+                body
+            };
+        }
+    }
+    body
 }
 
 fn is_chrome(e: &scraper::node::Element) -> bool {
@@ -555,6 +593,47 @@ kept</pre>
         let a = parse(html, "x.html");
         assert!(a.text.contains("First paragraph"));
         assert!(!a.text.contains("Menu"));
+    }
+
+    #[test]
+    fn a_headline_just_outside_the_densest_container_comes_with_it() {
+        let story = "<p>First paragraph of the story, long enough to count for a lot here.</p>\
+                     <p>Second paragraph of the story, which goes on for a while as well.</p>\
+                     <p>Third paragraph, and the last one of this short story of ours.</p>";
+        let page = |around: &str| {
+            format!(
+                "<html><body><div id=menu><p>Menu</p></div><div id=top><h1>Harbour Vote</h1>\
+                 <p class=standfirst>Residents decide on Tuesday.</p>{around}\
+                 <div id=story>{story}</div></div></body></html>"
+            )
+        };
+        let a = parse(&page(""), "x.html");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(
+            a.block_texts()[..3],
+            [
+                "Harbour Vote",
+                "Residents decide on Tuesday.",
+                "First paragraph of the story, long enough to count for a lot here."
+            ]
+        );
+        assert!(!a.text.contains("Menu"));
+        // Not when the headline's container holds much else: the story alone.
+        let crowded = "<div><p>Another story's long teaser, with many words to it, and more \
+                       words, and more, so that it weighs as much as half our story.</p>\
+                       <p>And a second teaser, also long, also about something else.</p></div>";
+        let a = parse(&page(crowded), "x.html");
+        assert!(
+            a.block_texts()[0].starts_with("First paragraph"),
+            "{:?}",
+            a.block_texts()
+        );
+        // Nor from the page's body itself.
+        let bare = page("")
+            .replace("<div id=top>", "")
+            .replace("</div></body>", "</body>");
+        let a = parse(&bare, "x.html");
+        assert!(a.block_texts()[0].starts_with("First paragraph"));
     }
 
     /// The text of each block of a page.
