@@ -63,15 +63,25 @@ pub fn parse(text: String, name: &str) -> Article {
     numbered_paragraphs_apart(&text, &mut blocks);
     let text = without_quote_markers(text, &blocks);
 
-    // The first line is the title when it reads like one and text follows it.
-    let title_line = match blocks.first() {
-        Some(first) if blocks.len() > 1 => {
-            let is_heading = matches!(first.kind, BlockKind::Heading { .. });
-            let plain_like = units[0].candidate.is_some();
-            let first_line = &text[units[0].range.clone()];
+    // A press release opens with `FOR IMMEDIATE RELEASE`: a note, not its title.
+    let release = blocks
+        .first()
+        .is_some_and(|b| release_note(&text[b.range.clone()]));
+    if release {
+        blocks[0].kind = BlockKind::Paragraph;
+    }
+    // The first line (past that note) is the title when it reads like one and text
+    // follows it.
+    let first = usize::from(release);
+    let title_line = match blocks.get(first) {
+        Some(block) if blocks.len() > first + 1 => {
+            let is_heading = matches!(block.kind, BlockKind::Heading { .. });
+            let plain_like = units[first].candidate.is_some();
+            let first_line = &text[units[first].range.clone()];
             let headline = headline_like(first_line)
-                || bylined_headline(first_line, &text[blocks[1].range.clone()]);
-            (units[0].quote_depth == 0 && (is_heading || plain_like || headline)).then_some(0)
+                || bylined_headline(first_line, &text[blocks[first + 1].range.clone()]);
+            let quoted = units[first].quote_depth > 0;
+            (!quoted && (is_heading || plain_like || headline)).then_some(first)
         }
         _ => None,
     };
@@ -520,6 +530,22 @@ fn headline_like(s: &str) -> bool {
         && super::dateline::find(s, 0).is_none()
 }
 
+/// Whether a press release's opening note is all the line says: `FOR IMMEDIATE
+/// RELEASE`, `PRESS RELEASE`, `EMBARGOED UNTIL 00:01 GMT …`.
+fn release_note(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    [
+        "for immediate release",
+        "press release",
+        "news release",
+        "embargoed",
+    ]
+    .iter()
+    .filter_map(|note| lower.strip_prefix(note))
+    .any(|rest| !rest.starts_with(char::is_alphabetic))
+        && lower.len() <= 80
+}
+
 /// A first line too long for [`headline_like`] that still titles the text: a byline
 /// follows it, as one follows a headline. It is one line of no more than a headline's
 /// length that does not end as a sentence.
@@ -752,6 +778,29 @@ mod tests {
         ] {
             assert!(!is_time(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_press_releases_note_is_no_title_and_no_section() {
+        let text = "FOR IMMEDIATE RELEASE\n\nAcme Corp Names Ana Lowe Chief Executive\n\n\
+                    LONDON, Nov. 25, 2026 — Acme Corp today named a new chief.\n\n\
+                    About Acme Corp\n\nAcme Corp makes ferries.\n";
+        let a = parse(text.to_string(), "release.txt");
+        assert_eq!(a.title, "Acme Corp Names Ana Lowe Chief Executive");
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(a.blocks[1].kind, BlockKind::Title);
+        let sections: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(sections, ["About Acme Corp"]);
+        // Straight over the story, it is no section either.
+        let a = parse(
+            text.replacen("Acme Corp Names Ana Lowe Chief Executive\n\n", "", 1),
+            "r.txt",
+        );
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert!(release_note("Embargoed until 00:01 GMT, Tuesday 3 March"));
+        assert!(!release_note(
+            "Press releases are rarely news, the editor said on Tuesday."
+        ));
     }
 
     #[test]
