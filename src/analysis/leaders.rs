@@ -353,6 +353,12 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
     out.clear();
     // In pass one a lowercase `the`, `and` or `for` is a gap of its own.
     let joining_gap = |t: usize| TITLE_JOINERS.iter().any(|w| doc.text_is(t, w));
+    let uncased = |w: &str| w.chars().all(|c| !c.is_lowercase());
+    // A title in capitals (a transcript's `PRIME MINISTER STARMER:`) is written as a
+    // title is; only its short words, acronyms most likely (`EU`, `CEO`), stay so.
+    let shouted = tokens
+        .clone()
+        .all(|t| !doc.is_word(t) || uncased(doc.word(t)));
     for t in tokens.filter(|&t| doc.is_word(t) || joining_gap(t)) {
         if !out.is_empty() {
             out.push(' ');
@@ -366,7 +372,15 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
         let connective = short && TITLE_JOINERS.iter().any(|a| w.eq_ignore_ascii_case(a));
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
-        } else if connective || w.chars().all(|c| !c.is_lowercase()) {
+        } else if shouted && connective {
+            out.push_str(&w.to_lowercase());
+        } else if shouted && w.chars().count() > 4 {
+            let mut c = w.chars();
+            if let Some(first) = c.next() {
+                out.push(first);
+                out.push_str(&c.as_str().to_lowercase());
+            }
+        } else if connective || uncased(w) {
             out.push_str(w);
         } else {
             let mut c = w.chars();
@@ -1923,6 +1937,13 @@ mod tests {
         assert_eq!(found[6].1, ["rey Tomás Ibarra", "Ibarra"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
+    fn a_title_in_capitals_is_written_as_a_title() {
+        let text = "Transcript\n\nPRIME MINISTER ANA LOWE: We agree. \
+                    GOVERNOR OF TEXAS BO LIND: So do we. ACME CEO JO VALE: And us.";
+        assert_eq!(roles(text), ["Prime Minister", "Governor of Texas", "CEO"]);
     }
 
     #[test]
