@@ -1935,6 +1935,10 @@ mod tests {
             ]
         );
         assert_eq!(found[6].1, ["rey Tomás Ibarra", "Ibarra"]);
+        // German writes a minister in one word.
+        let text = "Bericht\n\nAußenministerin Jana Roth reiste ab. Roth schwieg.";
+        assert_eq!(leaders(text)[0].1, ["Außenministerin Jana Roth", "Roth"]);
+        assert_eq!(roles(text), ["Außenministerin"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
     }

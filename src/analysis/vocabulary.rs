@@ -258,16 +258,49 @@ pub fn lists_of(word: &str, buf: &mut String) -> u16 {
         let title_parts = TITLE_HEADS | bit(List::Modifiers) | bit(List::ModifiedHeads);
         return lists_of(&word[3..], buf) & title_parts;
     }
-    if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
-        return vocabulary().lookup(bytes);
+    let folded = if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
+        bytes
+    } else {
+        fold_into(word, buf);
+        buf.as_bytes()
+    };
+    match vocabulary().lookup(folded) {
+        0 if compound_minister(folded) => bit(List::StrongHeads),
+        lists => lists,
     }
-    fold_into(word, buf);
-    vocabulary().lookup(buf.as_bytes())
+}
+
+/// A minister named in one word, as German and the Nordic languages write them
+/// (`Außenministerin`, `Finanzminister`, `statsminister`): a word ending in `minister`
+/// (or `ministerin`) after at least four letters — not `administer`.
+fn compound_minister(folded: &[u8]) -> bool {
+    const MIN_PREFIX: usize = 4;
+    ["minister".as_bytes(), b"ministerin"].iter().any(|suffix| {
+        folded.len() >= suffix.len() + MIN_PREFIX
+            && folded[folded.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_minister_named_in_one_word_heads_a_title() {
+        let mut buf = String::new();
+        let strong = bit(List::StrongHeads);
+        for word in [
+            "Außenministerin",
+            "Finanzminister",
+            "Verteidigungsminister",
+            "Statsminister",
+        ] {
+            assert_eq!(lists_of(word, &mut buf), strong, "{word}");
+        }
+        for word in ["Administer", "Minister-ish", "Ministers", "Ministerial"] {
+            assert_eq!(lists_of(word, &mut buf) & strong, 0, "{word}");
+        }
+    }
 
     #[test]
     fn every_listed_word_is_found_in_any_case_and_others_are_not() {
