@@ -285,6 +285,7 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
     if CHROME.contains(&e.name())
         || e.attr("hidden").is_some()
         || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(hides)
     {
         return true;
     }
@@ -292,6 +293,16 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
     words
         .flat_map(|v| v.split(|c: char| c.is_whitespace() || c == '-' || c == '_'))
         .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// Whether an inline style hides its element: an email's preview text, a tracking line.
+fn hides(style: &str) -> bool {
+    let style = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    style.contains("display:none") || style.contains("visibility:hidden")
 }
 
 /// Whether a table lays out the page (old sites put their columns in one) rather than
@@ -634,6 +645,15 @@ kept</pre>
             .replace("</div></body>", "</body>");
         let a = parse(&bare, "x.html");
         assert!(a.block_texts()[0].starts_with("First paragraph"));
+    }
+
+    #[test]
+    fn what_an_inline_style_hides_is_not_read() {
+        let page = "<html><body><article><span style=\"display:none; font-size:0\">Preview \
+                    text</span><h1>Budget</h1><p>The deal was signed.</p>\
+                    <p style=\"DISPLAY : None\">tracking</p><p style=\"visibility: hidden\">gone\
+                    </p><p style=\"display: block\">Shown.</p></article></body></html>";
+        assert_eq!(blocks(page), ["Budget", "The deal was signed.", "Shown."]);
     }
 
     /// The text of each block of a page.
