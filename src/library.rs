@@ -15,7 +15,7 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 /// [`is_article_file`]).
 const ARTICLE_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "eml",
+    "atom", "eml", "mbox",
 ];
 
 /// Markdown files from this size on are read and parsed a piece at a time.

@@ -354,3 +354,22 @@ fn a_saved_email_reads_as_the_newsletter_it_holds() {
     assert_eq!(forced[0].format, Format::Email);
     assert_eq!(article::parse(&bytes, "notes.txt").format, Format::Text);
 }
+
+#[test]
+fn a_mailbox_is_an_article_per_email() {
+    let articles = load("letters.mbox");
+    let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "The Long Night in Brussels — issue 12",
+            "Notes from Madrid",
+            "Issue 13"
+        ]
+    );
+    assert!(articles.iter().all(|a| a.format == Format::Email));
+    // Each message in its own charset: the second is Latin-1, sent 8-bit.
+    assert!(articles[1].text.contains("Pedro Sánchez, habló hoy."));
+    // Hidden preview text is no part of the third.
+    assert!(!articles[2].text.contains("This week:"));
+}

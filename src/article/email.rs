@@ -1,14 +1,17 @@
 //! A saved email (`.eml`), as a newsletter arrives: its subject is the title, its
-//! sender and date the credit line, its HTML part (else its text) the article. MIME,
-//! transfer encodings and charsets are `mail-parser`'s work.
+//! sender and date the credit line, its HTML part (else its text) the article. A
+//! mailbox (`.mbox`) holds many, an article each. MIME, transfer encodings, charsets and
+//! mailboxes are `mail-parser`'s work.
 
 use anyhow::Context;
+use mail_parser::mailbox::mbox::MessageIterator;
 use mail_parser::{Address, MessageParser, MessagePart};
 
 use super::{Article, Format, build, html, plain};
 
-/// Whether `bytes` start as an email does: with a header every mail carries, before
-/// any blank line. Sniffed only when the name does not say (`.eml`).
+/// Whether `bytes` start as an email does: with a header every mail carries (or a
+/// mailbox's `From ` line), before any blank line. Sniffed only when the name does not
+/// say (`.eml`, `.mbox`).
 pub fn looks_like_email(bytes: &[u8]) -> bool {
     const FIRST_HEADERS: &[&str] = &[
         "from:",
@@ -23,7 +26,24 @@ pub fn looks_like_email(bytes: &[u8]) -> bool {
         return false;
     };
     let lower = headers.to_ascii_lowercase();
-    FIRST_HEADERS.iter().any(|h| lower.starts_with(h)) && lower.contains("\nsubject:")
+    let first = FIRST_HEADERS.iter().any(|h| lower.starts_with(h)) || lower.starts_with(MBOX_FROM);
+    first && lower.contains("\nsubject:")
+}
+
+/// How each message of a mailbox starts, on a line of its own.
+const MBOX_FROM: &str = "from ";
+
+/// The articles of an email, or of each email in a mailbox.
+pub fn parse_all(bytes: &[u8], name: &str) -> anyhow::Result<Vec<Article>> {
+    if !bytes.starts_with(b"From ") {
+        return Ok(vec![parse(bytes, name)?]);
+    }
+    MessageIterator::new(bytes)
+        .map(|message| {
+            let message = message.context("reading the mailbox")?;
+            parse(message.contents(), name)
+        })
+        .collect()
 }
 
 /// The article an email holds. Errors when the bytes hold no message at all.
@@ -71,6 +91,7 @@ mod tests {
             "From: Ana <a@b.org>\nSubject: Hi\n\nBody",
             "Return-Path: <a@b.org>\nReceived: by x\nSubject: Hi\n\nBody",
             "MIME-Version: 1.0\r\nSubject: Hi\r\n\r\nBody",
+            "From ana@b.org Tue Mar  3 09:00:00 2026\nFrom: Ana <ana@b.org>\nSubject: Hi\n\nBody",
         ] {
             assert!(looks_like_email(head.as_bytes()), "{head:?}");
         }

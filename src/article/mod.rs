@@ -41,7 +41,7 @@ pub fn parse_all(
     format: Option<Format>,
 ) -> anyhow::Result<Vec<Article>> {
     if reads_as_email(bytes, source, format) {
-        return Ok(vec![email::parse(bytes, source)?]);
+        return email::parse_all(bytes, source);
     }
     parse_decoded(source::decode(bytes), source, format)
 }
@@ -70,7 +70,7 @@ pub fn parse_decoded(
         Format::Json => json::parse(&decoded.text, source)?,
         Format::Feed => feed::parse(&decoded.text, source)?,
         // Read from its bytes by `parse_all`; text that reached here is UTF-8 already.
-        Format::Email => vec![email::parse(decoded.text.as_bytes(), source)?],
+        Format::Email => email::parse_all(decoded.text.as_bytes(), source)?,
     };
     for article in &mut articles {
         article.warnings.extend(decoded.warnings.iter().cloned());
@@ -87,7 +87,7 @@ fn by_extension(name: &str) -> Option<Format> {
         "json" | "jsonl" | "ndjson" => Format::Json,
         "txt" | "text" => Format::Text,
         "rss" | "atom" => Format::Feed,
-        "eml" => Format::Email,
+        "eml" | "mbox" => Format::Email,
         _ => return None,
     })
 }
@@ -127,7 +127,7 @@ pub enum Format {
     Json,
     /// RSS or Atom: each item an article.
     Feed,
-    /// A saved email (`.eml`).
+    /// A saved email (`.eml`) or a mailbox of them (`.mbox`).
     Email,
 }
 
