@@ -21,7 +21,8 @@ pub fn looks_like_email(bytes: &[u8]) -> bool {
         "mime-version:",
         "message-id:",
     ];
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).replace("\r\n", "\n");
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+    let head = head.trim_start().replace("\r\n", "\n");
     let Some(headers) = head.split("\n\n").next() else {
         return false;
     };
@@ -29,6 +30,10 @@ pub fn looks_like_email(bytes: &[u8]) -> bool {
     let first = FIRST_HEADERS.iter().any(|h| lower.starts_with(h)) || lower.starts_with(MBOX_FROM);
     first && lower.contains("\nsubject:")
 }
+
+/// How far into a file its headers are looked for: a mail's `Received:` and signature
+/// headers often take kilobytes before its `Subject:`.
+const SNIFF_BYTES: usize = 16 << 10;
 
 /// How each message of a mailbox starts, on a line of its own.
 const MBOX_FROM: &str = "from ";
@@ -92,6 +97,8 @@ mod tests {
             "Return-Path: <a@b.org>\nReceived: by x\nSubject: Hi\n\nBody",
             "MIME-Version: 1.0\r\nSubject: Hi\r\n\r\nBody",
             "From ana@b.org Tue Mar  3 09:00:00 2026\nFrom: Ana <ana@b.org>\nSubject: Hi\n\nBody",
+            // Led by blank lines, as a pasted mail may be.
+            "\n\n  From: Ana <a@b.org>\nSubject: Hi\n\nBody",
         ] {
             assert!(looks_like_email(head.as_bytes()), "{head:?}");
         }
@@ -104,6 +111,16 @@ mod tests {
         ] {
             assert!(!looks_like_email(other.as_bytes()), "{other:?}");
         }
+    }
+
+    #[test]
+    fn a_subject_after_kilobytes_of_headers_is_found_and_the_format_agrees() {
+        let received = "Received: from relay.example by mx.example; Tue, 3 Mar 2026\n".repeat(80);
+        let mail = format!("Return-Path: <a@b.org>\n{received}Subject: Late\n\nBody text.\n");
+        assert!(mail.len() > 4096);
+        assert!(looks_like_email(mail.as_bytes()));
+        assert_eq!(super::super::detect("-", &mail), Format::Email);
+        assert_eq!(super::super::parse(mail.as_bytes(), "-").title, "Late");
     }
 
     #[test]

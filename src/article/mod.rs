@@ -69,7 +69,8 @@ pub fn parse_decoded(
         Format::Html => vec![html::parse(&decoded.text, source)],
         Format::Json => json::parse(&decoded.text, source)?,
         Format::Feed => feed::parse(&decoded.text, source)?,
-        // Read from its bytes by `parse_all`; text that reached here is UTF-8 already.
+        // Read from its bytes by `parse_all` when they are known for an email; text that
+        // reaches here was decoded first (UTF-16, say).
         Format::Email => email::parse_all(decoded.text.as_bytes(), source)?,
     };
     for article in &mut articles {
@@ -101,7 +102,7 @@ pub fn detect(name: &str, text: &str) -> Format {
     let lower = head.to_ascii_lowercase();
     if feed::looks_like_feed(&head) {
         Format::Feed
-    } else if email::looks_like_email(head.as_bytes()) {
+    } else if email::looks_like_email(text.as_bytes()) {
         Format::Email
     } else if lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
