@@ -152,7 +152,9 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         // Each line after a break starts as the block's first does, a list item's under
         // its text.
         let lead = match block.kind {
-            BlockKind::ListItem { depth } => "  ".repeat(usize::from(depth.saturating_sub(1))),
+            BlockKind::ListItem { depth, quote } => {
+                "> ".repeat(usize::from(quote)) + &"  ".repeat(usize::from(depth.saturating_sub(1)))
+            }
             BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
             _ => String::new(),
         };
@@ -254,6 +256,11 @@ mod tests {
         assert_eq!(
             dumped("# T\n\n> > Seven  \n> > eight\n"),
             "T\n=\n\n> > Seven\n> > eight\n"
+        );
+        // A list in a quote is marked as the quote is, then stepped in as a list.
+        assert_eq!(
+            dumped("# T\n\n> - nine  \n>   ten\n>   - eleven\n"),
+            "T\n=\n\n> • nine\n>   ten\n>   • eleven\n"
         );
     }
 

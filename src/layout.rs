@@ -341,7 +341,7 @@ impl Layout {
 /// block is followed by a gap.
 pub fn gap_after(article: &Article, b: usize) -> bool {
     let depth = |b: usize| match article.blocks.get(b)?.kind {
-        BlockKind::ListItem { depth } => Some(depth),
+        BlockKind::ListItem { depth, .. } => Some(depth),
         _ => None,
     };
     let next = b + 1;
@@ -351,6 +351,10 @@ pub fn gap_after(article: &Article, b: usize) -> bool {
     let (Some(here), Some(after)) = (depth(b), depth(next)) else {
         return true;
     };
+    // A list in a quote and one out of it are two lists.
+    if article.blocks[b].kind.quote_depth() != article.blocks[next].kind.quote_depth() {
+        return true;
+    }
     if after > here {
         // An item nested in this one.
         return false;
@@ -422,10 +426,11 @@ fn estimate(article: &Article, b: usize, width: usize) -> usize {
 fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
     let roomy = width >= MIN_INDENTED_WIDTH;
     match kind {
-        BlockKind::ListItem { depth } if roomy => {
-            let indent = u16::from(depth.saturating_sub(1))
-                .saturating_mul(2)
-                .min(width as u16 / 2);
+        BlockKind::ListItem { depth, .. } if roomy => {
+            // Past the bars of the quotes it is in, if any.
+            let bars = bar_columns(kind, width) as u16;
+            let steps = u16::from(depth.saturating_sub(1)).saturating_mul(2);
+            let indent = bars.saturating_add(steps).min((width as u16 / 2).max(bars));
             // Later lines start under the text, past the item's marker (`• `, `12. `).
             let hang = body
                 .find(' ')
@@ -434,10 +439,8 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
             let inner = width.saturating_sub(usize::from(indent + hang)).max(1);
             (indent, indent + hang, inner)
         }
-        // A bar for each quote it is in, within half the width.
-        BlockKind::Quote { depth } if roomy => {
-            let bars = usize::from(depth).min(width / 2 / QUOTE_INDENT).max(1);
-            let indent = bars * QUOTE_INDENT;
+        BlockKind::Quote { .. } if roomy => {
+            let indent = bar_columns(kind, width);
             (
                 indent as u16,
                 indent as u16,
@@ -486,14 +489,26 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
     }
 }
 
-/// The gap between two paragraphs of a quote keeps the bars they share, so the quote
-/// reads as one; any other gap is blank.
+/// The columns of bars a block of `kind` starts with at `width`: a bar for each quote
+/// it is in, within half the width; none where all is flush.
+pub fn bar_columns(kind: BlockKind, width: usize) -> usize {
+    match usize::from(kind.quote_depth()) {
+        0 => 0,
+        _ if width < MIN_INDENTED_WIDTH => 0,
+        depth => depth.min(width / 2 / QUOTE_INDENT).max(1) * QUOTE_INDENT,
+    }
+}
+
+/// The gap between two blocks of a quote (paragraphs, list items) keeps the bars they
+/// share, so the quote reads as one; any other gap is blank.
 fn quote_gap_indent(article: &Article, b: usize, width: usize) -> u16 {
-    let bars = |b: usize| match article.blocks.get(b).map(|block| block.kind) {
-        Some(kind @ BlockKind::Quote { .. }) => indents(kind, "", width).0,
-        _ => 0,
+    let bars = |b: usize| {
+        article
+            .blocks
+            .get(b)
+            .map_or(0, |block| bar_columns(block.kind, width))
     };
-    bars(b).min(bars(b + 1))
+    bars(b).min(bars(b + 1)) as u16
 }
 
 /// How many lines [`block_lines`] makes of block `b`, without making them: what a
@@ -964,14 +979,14 @@ mod tests {
     fn a_quote_within_a_quote_steps_in_a_bar_further_and_gaps_keep_shared_bars() {
         let text = "# T\n\n> one\n>\n> > two\n>\n> back\n\nAfter.\n";
         let article = crate::article::markdown::parse(text, "t.md");
-        let indents = |width: usize| -> Vec<(LineKind, u16)> {
-            let layout = Layout::new(&article, width);
-            let lines = layout.lines(&article, 0..layout.len());
+        let indents = |article: &Article, width: usize| -> Vec<(LineKind, u16)> {
+            let layout = Layout::new(article, width);
+            let lines = layout.lines(article, 0..layout.len());
             lines.iter().skip(2).map(|l| (l.kind, l.indent)).collect()
         };
         let (text_line, gap) = (LineKind::Text, LineKind::Blank);
         assert_eq!(
-            indents(40),
+            indents(&article, 40),
             [
                 (text_line, 2),
                 (gap, 2),
@@ -982,6 +997,28 @@ mod tests {
                 (gap, 0),
                 (text_line, 0),
             ]
+        );
+        // A list in a quote steps in past its bars, and the gaps around it keep them;
+        // a list after the quote is another list, flush.
+        let text = "# T\n\n> one\n>\n> - a\n>   - b\n>\n> back\n\n- c\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        assert_eq!(
+            indents(&article, 40),
+            [
+                (text_line, 2),
+                (gap, 2),
+                (text_line, 2),
+                (text_line, 4),
+                (gap, 2),
+                (text_line, 2),
+                (gap, 0),
+                (text_line, 0),
+            ]
+        );
+        let article = crate::article::markdown::parse("# T\n\n> - a\n\n- b\n", "t.md");
+        assert_eq!(
+            indents(&article, 40),
+            [(text_line, 2), (gap, 0), (text_line, 0)]
         );
         // Bars take at most half of a narrow width.
         let deep = "# T\n\n> > > > > > > > deep\n";

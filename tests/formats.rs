@@ -47,8 +47,8 @@ fn markdown_with_every_construct() {
     );
     assert!(!a.text.contains("date: 2025"), "front matter is metadata");
     let kinds = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
-    assert_eq!(kinds(BlockKind::ListItem { depth: 1 }), 4);
-    assert_eq!(kinds(BlockKind::ListItem { depth: 2 }), 1);
+    assert_eq!(kinds(BlockKind::ListItem { depth: 1, quote: 0 }), 4);
+    assert_eq!(kinds(BlockKind::ListItem { depth: 2, quote: 0 }), 1);
     assert_eq!(kinds(BlockKind::Code), 1);
     assert!(kinds(BlockKind::Quote { depth: 1 }) >= 1);
     assert!(

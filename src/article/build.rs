@@ -104,10 +104,12 @@ impl Builder {
         self.open.map_or("", |(_, start)| &self.text[start..])
     }
 
-    /// Starts a list item with its marker: `3. ` counting on in an ordered list (`number`
-    /// is the next number), `• ` otherwise.
-    pub fn begin_list_item(&mut self, depth: u8, number: Option<&mut u64>) {
-        self.begin(BlockKind::ListItem { depth });
+    /// Starts a list item `depth` lists deep within `quote` block quotes, with its
+    /// marker: `3. ` counting on in an ordered list (`number` is the next number), `• `
+    /// otherwise.
+    pub fn begin_list_item(&mut self, depth: u8, quote: usize, number: Option<&mut u64>) {
+        let quote = u8::try_from(quote).unwrap_or(u8::MAX);
+        self.begin(BlockKind::ListItem { depth, quote });
         let marker = match number {
             Some(n) => {
                 let m = format!("{n}. ");

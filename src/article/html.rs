@@ -371,7 +371,11 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             )),
                             "li" => {
                                 let depth = u8::try_from(lists.len().max(1)).unwrap_or(u8::MAX);
-                                b.begin_list_item(depth, lists.last_mut().and_then(Option::as_mut));
+                                b.begin_list_item(
+                                    depth,
+                                    quote_depth,
+                                    lists.last_mut().and_then(Option::as_mut),
+                                );
                             }
                             "pre" => {
                                 b.begin(BlockKind::Code);
@@ -497,7 +501,7 @@ mod tests {
 <p>Residents met on Tuesday &amp; debated the <em>winter</em> timetable. The mayor said it was <q>a hard choice</q>.</p>
 <h2>What Comes Next</h2><p>A second meeting&nbsp;is planned.</p>
 <ul><li>Fewer crossings</li><li>Higher fares</li></ul>
-<blockquote><p>We will not give up.</p><blockquote>As she said.</blockquote></blockquote>
+<blockquote><p>We will not give up.</p><ul><li>Not the ferries.</li></ul><blockquote>As she said.</blockquote></blockquote>
 <pre>  raw   text
 kept</pre>
 <aside>Related: other stories</aside><div class="share-tools">Share this</div>
@@ -569,7 +573,8 @@ kept</pre>
                 || a.text.contains("A second meeting is planned.")
         );
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
-        assert!(kinds.contains(&BlockKind::ListItem { depth: 1 }));
+        assert!(kinds.contains(&BlockKind::ListItem { depth: 1, quote: 0 }));
+        assert!(kinds.contains(&BlockKind::ListItem { depth: 1, quote: 1 }));
         assert!(kinds.contains(&BlockKind::Quote { depth: 1 }));
         assert!(kinds.contains(&BlockKind::Quote { depth: 2 }));
         assert!(a.text.contains("  raw   text\nkept"));

@@ -165,8 +165,11 @@ impl Reader {
             }
             Event::Start(Tag::Item) => {
                 let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
-                self.b
-                    .begin_list_item(depth, self.lists.last_mut().and_then(Option::as_mut));
+                self.b.begin_list_item(
+                    depth,
+                    self.quote_depth,
+                    self.lists.last_mut().and_then(Option::as_mut),
+                );
             }
             Event::End(TagEnd::Item) => self.b.end(),
             Event::Start(Tag::CodeBlock(_)) => self.b.begin(BlockKind::Code),
@@ -732,14 +735,36 @@ mod tests {
             .iter()
             .map(|b| (b.kind, &a.text[b.range.clone()]))
             .collect();
-        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "• one")));
-        assert!(kinds.contains(&(BlockKind::ListItem { depth: 2 }, "• nested")));
-        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1 }, "2. second")));
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1, quote: 0 }, "• one")));
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 2, quote: 0 }, "• nested")));
+        assert!(kinds.contains(&(BlockKind::ListItem { depth: 1, quote: 0 }, "2. second")));
         assert!(kinds.contains(&(BlockKind::Quote { depth: 1 }, "quoted words")));
         assert!(kinds.contains(&(BlockKind::Quote { depth: 2 }, "within")));
         assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn a_list_in_a_quote_is_in_the_quote() {
+        let a = parse(
+            "Intro.\n\n> Said:\n>\n> - one\n>   - two\n>\n> > 1. deep\n\n- out\n",
+            "q.md",
+        );
+        let items: Vec<(BlockKind, &str)> = (0..a.blocks.len())
+            .filter(|&b| matches!(a.blocks[b].kind, BlockKind::ListItem { .. }))
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect();
+        let item = |depth, quote| BlockKind::ListItem { depth, quote };
+        assert_eq!(
+            items,
+            [
+                (item(1, 1), "• one"),
+                (item(2, 1), "• two"),
+                (item(1, 2), "1. deep"),
+                (item(1, 0), "• out"),
+            ]
+        );
     }
 
     #[test]

@@ -140,9 +140,11 @@ pub enum BlockKind {
         level: u8,
     },
     Paragraph,
-    /// A list item; its text starts with its marker (`• `, `3. `).
+    /// A list item, `depth` lists deep and within `quote` block quotes; its text starts
+    /// with its marker (`• `, `3. `).
     ListItem {
         depth: u8,
+        quote: u8,
     },
     /// A paragraph of a block quote, `depth` quotes deep (a quote within a quote is 2).
     Quote {
@@ -163,6 +165,14 @@ impl BlockKind {
             depth => BlockKind::Quote {
                 depth: depth.unwrap_or(u8::MAX),
             },
+        }
+    }
+
+    /// How many block quotes the block is in.
+    pub fn quote_depth(self) -> u8 {
+        match self {
+            BlockKind::Quote { depth } | BlockKind::ListItem { quote: depth, .. } => depth,
+            _ => 0,
         }
     }
 

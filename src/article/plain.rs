@@ -33,7 +33,16 @@ pub fn parse(text: String, name: &str) -> Article {
     for (i, unit) in units.iter().enumerate() {
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
+        // Its own marker (`* `, `1. `, `a) `) starts an item's text.
+        let item = || {
+            let text = &text[unit.range.clone()];
+            is_list_item(text) || numbered_item(text)
+        };
         let kind = match unit.candidate {
+            _ if unit.quote_depth > 0 && item() => BlockKind::ListItem {
+                depth: 1,
+                quote: unit.quote_depth,
+            },
             _ if unit.quote_depth > 0 => BlockKind::quote(usize::from(unit.quote_depth)),
             Some(Candidate {
                 level,
@@ -43,12 +52,7 @@ pub fn parse(text: String, name: &str) -> Article {
                 level,
                 explicit: false,
             }) if next_is_body && !previous_rejected_plain => BlockKind::Heading { level },
-            // Its own marker (`* `, `1. `, `a) `) starts the item's text.
-            _ if is_list_item(&text[unit.range.clone()])
-                || numbered_item(&text[unit.range.clone()]) =>
-            {
-                BlockKind::ListItem { depth: 1 }
-            }
+            _ if item() => BlockKind::ListItem { depth: 1, quote: 0 },
             _ => BlockKind::Paragraph,
         };
         previous_rejected_plain = unit.candidate.is_some_and(|c| !c.explicit)
@@ -433,13 +437,18 @@ fn numbered_paragraphs_apart(text: &str, blocks: &mut [Block]) {
     };
     let mut start = 0;
     while start < blocks.len() {
-        let run = blocks[start..].iter().take_while(|b| numbered(b)).count();
+        // A run is of one quote (or none).
+        let quote = blocks[start].kind.quote_depth();
+        let run = blocks[start..]
+            .iter()
+            .take_while(|b| numbered(b) && b.kind.quote_depth() == quote)
+            .count();
         let long = blocks[start..start + run]
             .iter()
             .any(|b| b.range.len() > MAX_NUMBERED_ITEM_BYTES);
         if long {
             for b in &mut blocks[start..start + run] {
-                b.kind = BlockKind::Paragraph;
+                b.kind = BlockKind::quote(usize::from(b.kind.quote_depth()));
             }
         }
         start += run.max(1);
@@ -714,6 +723,26 @@ mod tests {
             kinds("> Short Line\n\nMore text here.\n")[0].0,
             BlockKind::Quote { depth: 1 }
         );
+        // A list in the quote is a list there; a long numbered item stays a paragraph
+        // of the quote.
+        let list = "Letters\n\nShe wrote:\n\n> - the fares\n> - the buses\n\n\
+                    >> 1. One.\n>> 2. Two.\n\n> 1. A resolution's clause, long enough to be \
+                    read as a numbered paragraph rather than as an item of a list, as those \
+                    of reports and resolutions are, and as a reader would want them set \
+                    apart from one another.\n> 2. Short.\n";
+        let item = |quote, s: &str| (BlockKind::ListItem { depth: 1, quote }, s.to_string());
+        let k = kinds(list);
+        assert_eq!(
+            k[2..6],
+            [
+                item(1, "- the fares"),
+                item(1, "- the buses"),
+                item(2, "1. One."),
+                item(2, "2. Two."),
+            ]
+        );
+        assert_eq!(k[6].0, BlockKind::Quote { depth: 1 });
+        assert_eq!(k[7], (BlockKind::Quote { depth: 1 }, "2. Short.".into()));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use crate::app::App;
 use crate::article::{BlockKind, table};
-use crate::layout::{LineKind, QUOTE_INDENT};
+use crate::layout::{self, LineKind, QUOTE_INDENT};
 use crate::marks::{self, Marks};
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -26,18 +26,19 @@ pub fn render(app: &App, frame: &mut Frame) {
                 LineKind::Text => styled_line(app, line.block, line.range.clone()),
             };
             if line.indent > 0 {
-                // A block quote's indent is a bar for each quote it is in; lists and
-                // code just step in.
-                let quote = matches!(app.article.blocks[line.block].kind, BlockKind::Quote { .. });
-                let prefix = if quote {
-                    let bars = (0..usize::from(line.indent)).map(|column| {
-                        if column % QUOTE_INDENT == 0 {
+                // An indent starts with a bar for each quote the block is in; lists and
+                // code step in past them.
+                let kind = app.article.blocks[line.block].kind;
+                let bars = layout::bar_columns(kind, app.layout.width);
+                let prefix = if bars > 0 {
+                    let columns = (0..usize::from(line.indent)).map(|column| {
+                        if column < bars && column % QUOTE_INDENT == 0 {
                             '│'
                         } else {
                             ' '
                         }
                     });
-                    Span::styled(bars.collect::<String>(), app.theme.dim)
+                    Span::styled(columns.collect::<String>(), app.theme.dim)
                 } else {
                     Span::raw(" ".repeat(usize::from(line.indent)))
                 };
