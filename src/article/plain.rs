@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Article, Block, BlockKind, Format, build};
+use super::{Article, Block, BlockKind, Format, LINE_BREAK, build};
 use crate::source::display_width;
 
 /// Hard-wrapped text is wrapped at a fixed measure; lines longer than this are
@@ -12,6 +12,9 @@ const MAX_HARD_WRAP_COLUMNS: usize = 100;
 /// In hard-wrapped text, a line shorter than this share of the measure that ends a
 /// sentence ends its paragraph.
 const SHORT_LINE_RATIO: f32 = 0.6;
+/// Lines no wider than this, broken where the next word would have fit, were broken by
+/// hand — a sign-off, an address, a verse — and are kept as lines.
+const KEPT_LINE_COLUMNS: usize = 40;
 const MAX_HEADING_COLUMNS: usize = 90;
 const MAX_HEADING_WORDS: usize = 14;
 /// Caseless scripts pack more per column; a heading there is a short line.
@@ -92,7 +95,61 @@ pub fn parse(text: String, name: &str) -> Article {
     if let Some(i) = title_line {
         blocks[i].kind = BlockKind::Title;
     }
-    build::finish(text, blocks, name, Format::Text, None)
+    let kept: Vec<usize> = (0..blocks.len())
+        .filter(|&b| units[b].lines_kept && !blocks[b].kind.is_heading())
+        .collect();
+    let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept);
+    let mut article = build::finish(text, blocks, name, Format::Text, None);
+    article.line_breaks = line_breaks;
+    article
+}
+
+/// `text` with the line ends within `kept` blocks (and the spaces around them) made
+/// [`LINE_BREAK`]s, and every block's range moved to match; whether there were any.
+fn with_line_breaks(text: String, blocks: &mut [Block], kept: &[usize]) -> (String, bool) {
+    let mut breaks = Vec::new();
+    for &b in kept {
+        let range = blocks[b].range.clone();
+        let bytes = &text.as_bytes()[range.clone()];
+        for newline in memchr::memchr_iter(b'\n', bytes).map(|i| range.start + i) {
+            let blank = |b: &u8| matches!(b, b' ' | b'\t');
+            let before = text.as_bytes()[..newline]
+                .iter()
+                .rev()
+                .take_while(|b| blank(b));
+            let after = text.as_bytes()[newline + 1..]
+                .iter()
+                .take_while(|b| blank(b));
+            breaks.push(newline - before.count()..newline + 1 + after.count());
+        }
+    }
+    if breaks.is_empty() {
+        return (text, false);
+    }
+    let mut out = String::with_capacity(text.len() + breaks.len() * LINE_BREAK.len_utf8());
+    let mut at = 0;
+    for gap in &breaks {
+        out.push_str(&text[at..gap.start]);
+        out.push(LINE_BREAK);
+        at = gap.end;
+    }
+    out.push_str(&text[at..]);
+    // Where each block's ends are in `out`, read in order with the breaks before them:
+    // a break is never at a block's end, so no end falls inside one.
+    let (mut passed, mut added, mut removed) = (0, 0, 0);
+    let mut moved = |byte: usize| {
+        while let Some(gap) = breaks.get(passed).filter(|gap| gap.end <= byte) {
+            added += LINE_BREAK.len_utf8();
+            removed += gap.len();
+            passed += 1;
+        }
+        byte + added - removed
+    };
+    for block in blocks.iter_mut() {
+        let start = moved(block.range.start);
+        block.range = start..moved(block.range.end);
+    }
+    (out, true)
 }
 
 /// An article given as fields (a JSON post, an email) with a plain-text body: its
@@ -189,6 +246,8 @@ struct Unit {
     candidate: Option<Candidate>,
     /// How deep it is quoted with `>`: a quoted one is never a heading.
     quote_depth: u8,
+    /// Its lines were broken by hand and are kept (see [`KEPT_LINE_COLUMNS`]).
+    lines_kept: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -235,6 +294,23 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
     };
     let measure = widths.iter().copied().max().unwrap_or(0);
     let hard_wrapped = group.len() > 1 && measure <= MAX_HARD_WRAP_COLUMNS;
+    // Wrapped to a width, a line ends where the next word had no room, or — wrapped
+    // to even lengths (`fmt`) — mostly before a lowercase word going on with the
+    // sentence. Broken by hand, every line with room ends before a line of its own:
+    // a name, a number (a sign-off's, an address's). A sign-off (`Kind regards,`)
+    // needs no room: it ends before a name.
+    let own_line = |line: &Line| !text[line.range.clone()].starts_with(char::is_lowercase);
+    let mut with_room = group.windows(2).zip(&widths).filter(|(pair, width)| {
+        let next = &text[pair[1].range.clone()];
+        *width + 1 + display_width(next.split(' ').next().unwrap_or(next)) <= measure
+    });
+    let first = &text[group[0].range.clone()];
+    let signed_off = first.ends_with(',') && group[1..].iter().all(own_line);
+    let by_hand = hard_wrapped
+        && measure <= KEPT_LINE_COLUMNS
+        && (signed_off
+            || with_room.clone().next().is_some() && with_room.all(|(pair, _)| own_line(&pair[1])));
+    let first_unit = units.len();
     let mut paragraph: Option<Range<usize>> = None;
     let mut i = 0;
     while i < group.len() {
@@ -254,6 +330,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                     explicit: true,
                 }),
                 quote_depth,
+                lines_kept: false,
             });
             i += 2;
             continue;
@@ -267,6 +344,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                     explicit: true,
                 }),
                 quote_depth,
+                lines_kept: false,
             });
             i += 1;
             continue;
@@ -285,6 +363,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                     explicit: true,
                 }),
                 quote_depth,
+                lines_kept: false,
             });
             i += 2;
             continue;
@@ -300,6 +379,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 range: line.range.clone(),
                 candidate: Some(candidate),
                 quote_depth,
+                lines_kept: false,
             });
             i += 1;
             continue;
@@ -310,6 +390,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 range: line.range.clone(),
                 candidate: None,
                 quote_depth,
+                lines_kept: false,
             });
             i += 1;
             continue;
@@ -322,12 +403,17 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
             None => line.range.clone(),
         });
         let short = (widths[i] as f32) < measure as f32 * SHORT_LINE_RATIO;
-        if short && ends_sentence(s) {
+        if short && ends_sentence(s) && !by_hand {
             flush(&mut paragraph, quote_depth, units);
         }
         i += 1;
     }
     flush(&mut paragraph, quote_depth, units);
+    if by_hand {
+        for unit in units[first_unit..].iter_mut() {
+            unit.lines_kept = unit.candidate.is_none();
+        }
+    }
 }
 
 fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<Unit>) {
@@ -336,6 +422,7 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             range,
             candidate: None,
             quote_depth,
+            lines_kept: false,
         });
     }
 }
@@ -743,6 +830,47 @@ mod tests {
         );
         assert_eq!(k[6].0, BlockKind::Quote { depth: 1 });
         assert_eq!(k[7], (BlockKind::Quote { depth: 1 }, "2. Short.".into()));
+    }
+
+    #[test]
+    fn lines_broken_by_hand_are_kept_and_wrapped_ones_joined() {
+        let text = "A Letter Home\n\nThe ferries are late, and President Joe Biden \
+                    said so.\n\nBest,\nAna Lowe\nEditor, Harbour Times\n\n> Kind regards,\n\
+                    > Mary Smith\n\nCheers.\nAna Lowe\nHarbour Times Editor\n\n\
+                    The council met on Tuesday\nevening to debate the winter ferry\n\
+                    timetable, which islanders\ncriticised.\n\nThe ferries are late, nobody \
+                    will say.\nThe council met on Tuesday to debate the boats again.\n\n\
+                    President Biden left.\n";
+        let a = parse(text.to_string(), "letter.txt");
+        assert!(a.line_breaks);
+        let texts: Vec<&str> = a.block_texts();
+        assert_eq!(
+            texts[2..],
+            [
+                "Best,\u{2028}Ana Lowe\u{2028}Editor, Harbour Times",
+                // A quote's markers go with the line's end.
+                "Kind regards,\u{2028}Mary Smith",
+                "Cheers.\u{2028}Ana Lowe\u{2028}Harbour Times Editor",
+                // Wrapped to even lengths, with room at lines' ends: one paragraph.
+                "The council met on Tuesday\nevening to debate the winter ferry\n\
+                 timetable, which islanders\ncriticised.",
+                // Wider than a hand's lines: prose.
+                "The ferries are late, nobody will say.\nThe council met on Tuesday to \
+                 debate the boats again.",
+                "President Biden left.",
+            ]
+        );
+        // Ranges after the kept lines moved with the text.
+        let leaders = crate::analysis::find_leaders(&a, &[]);
+        let mentions: Vec<&str> = leaders[0]
+            .mentions
+            .iter()
+            .map(|m| &a.text[m.clone()])
+            .collect();
+        assert_eq!(mentions, ["President Joe Biden", "President Biden"]);
+        // Text without such lines has none.
+        let wrapped = "Title Here\n\nThe council met on Tuesday\nevening to debate it.\n";
+        assert!(!parse(wrapped.into(), "t.txt").line_breaks);
     }
 
     #[test]
