@@ -304,7 +304,8 @@ impl Builder {
             .any(|(r, s)| *s == style && r.start <= start && r.end >= end)
     }
 
-    /// Closes the open block; a block with no text is dropped.
+    /// Closes the open block; a block with no text (a paragraph of only separators) is
+    /// dropped.
     pub fn end(&mut self) {
         let Some((mut kind, mut start)) = self.open.take() else {
             return;
@@ -323,7 +324,9 @@ impl Builder {
             self.text.pop();
         }
         let end = self.text.len();
-        if self.text[start..].trim().is_empty() {
+        let written = &self.text[start..];
+        let separators = kind == BlockKind::Paragraph && written.chars().all(is_separator);
+        if written.trim().is_empty() || separators {
             self.text.truncate(start);
             while self.text.ends_with('\n') {
                 self.text.pop();
@@ -552,6 +555,11 @@ fn day_of(date: &str) -> String {
         Some(at) if at >= 3 => words[..at].join(" "),
         _ => date.to_string(),
     }
+}
+
+/// Whitespace, or a mark that only parts links in a row (`Share | Print`).
+pub fn is_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '|' | '·' | '•')
 }
 
 /// A short `By …` paragraph: who wrote the story, not its opening.

@@ -47,6 +47,18 @@ const CHROME_WORDS: &[&str] = &[
     "breadcrumbs",
     "footer",
 ];
+/// What a newsletter's links to its own machinery say: never the story's words.
+#[rustfmt::skip]
+const MAIL_LINKS: &[&str] = &[
+    "view this email in your browser", "view this email in a browser", "view in browser",
+    "view in your browser", "view it in your browser", "view this email online", "view online",
+    "view as a web page", "view as webpage", "open in browser", "unsubscribe",
+    "unsubscribe here", "unsubscribe from this list", "update your preferences",
+    "update preferences", "manage preferences", "manage your preferences",
+    "update subscription preferences", "email preferences", "forward to a friend",
+    "forward this email",
+];
+
 /// Elements that start and end a block of text.
 const BLOCKS: &[&str] = &[
     "address",
@@ -295,6 +307,18 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
         .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// Whether a link's text is one of [`MAIL_LINKS`], however cased and punctuated.
+fn is_mail_link(text: &str) -> bool {
+    let text = text
+        .trim()
+        .trim_end_matches(['.', '!', '»', '›', '>', '→'])
+        .trim_end();
+    text.len() <= 40
+        && MAIL_LINKS
+            .iter()
+            .any(|link| link.eq_ignore_ascii_case(text))
+}
+
 /// Whether an inline style hides its element: an email's preview text, a tracking line.
 fn hides(style: &str) -> bool {
     let style = style
@@ -349,7 +373,25 @@ fn walk(root: ElementRef, b: &mut Builder) {
                     }
                     Node::Element(e) => {
                         let name = e.name();
-                        if is_chrome(e) && node.id() != root.id() {
+                        // A newsletter's link to its own machinery, standing alone in
+                        // its block: within a sentence it goes as the sentence does.
+                        let mail_link = || {
+                            let is_mail_link = |n: ego_tree::NodeRef<Node>| {
+                                ElementRef::wrap(n).is_some_and(|a| {
+                                    a.value().name() == "a"
+                                        && is_mail_link(&a.text().collect::<String>())
+                                })
+                            };
+                            let alone = node.next_siblings().all(|n| match n.value() {
+                                Node::Text(t) => t.chars().all(build::is_separator),
+                                Node::Element(e) => e.name() == "br" || is_mail_link(n),
+                                _ => true,
+                            });
+                            b.open_text().chars().all(build::is_separator)
+                                && alone
+                                && is_mail_link(node)
+                        };
+                        if is_chrome(e) && node.id() != root.id() || name == "a" && mail_link() {
                             skip = Some(node.id());
                             continue;
                         }
@@ -659,6 +701,27 @@ kept</pre>
                     <p style=\"DISPLAY : None\">tracking</p><p style=\"visibility: hidden\">gone\
                     </p><p style=\"display: block\">Shown.</p></article></body></html>";
         assert_eq!(blocks(page), ["Budget", "The deal was signed.", "Shown."]);
+    }
+
+    #[test]
+    fn a_newsletters_links_to_its_own_machinery_are_not_read() {
+        let page = "<html><body><p><a href=\"a\">View this email in your browser »</a></p>\
+                    <h1>Budget</h1><p>The deal was signed. Read <a href=\"r\">the report</a>.</p>\
+                    <p><a href=\"u\">Unsubscribe</a> | <a href=\"p\">Update your \
+                    preferences</a></p><p>Sent to you. <a href=\"u\">Unsubscribe</a>.</p>\
+                    <p>Or: <a href=\"u\">unsubscribe</a></p>\
+                    <p><a href=\"v\">View online</a> the full list of seats.</p></body></html>";
+        assert_eq!(
+            blocks(page),
+            [
+                "Budget",
+                "The deal was signed. Read the report.",
+                // Within a sentence a link goes as the sentence does.
+                "Sent to you. Unsubscribe.",
+                "Or: unsubscribe",
+                "View online the full list of seats.",
+            ]
+        );
     }
 
     /// The text of each block of a page.
