@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::tokens::{Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
-use super::vocabulary::{self, FREE_BIT, List, TITLE_HEADS, bit, lists_of};
+use super::vocabulary::{self, FREE_BIT, List, OTHER_OFFICES, TITLE_HEADS, bit, lists_of};
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
 
@@ -166,6 +166,19 @@ impl Doc<'_> {
         self.tokens
             .get(t)
             .is_some_and(|token| self.text[token.range.clone()].eq_ignore_ascii_case(word))
+    }
+
+    /// The word of token `t` on its `last` side or first: a word's own text, a gap's
+    /// last or first word.
+    fn edge_word(&self, t: usize, last: bool) -> Option<&str> {
+        let token = self.tokens.get(t)?;
+        let text = &self.text[token.range.clone()];
+        let word = if last {
+            text.split_whitespace().next_back()
+        } else {
+            text.split_whitespace().next()
+        };
+        word.map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
     }
 
     /// Word `i` folded into `out`.
@@ -321,7 +334,19 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
             break;
         }
     }
-    last_head
+    let (end, strong) = last_head?;
+    // `Chief Financial Officer`, `chief economist`, `Security Chief`: another office
+    // than a leader's.
+    let other_office = |w: &str| OTHER_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w));
+    let beside = |t: Option<usize>, last: bool| {
+        t.and_then(|t| doc.edge_word(t, last))
+            .is_some_and(other_office)
+    };
+    let within = || (i..end).any(|t| doc.is_word(t) && other_office(doc.word(t)));
+    if !strong && (beside(i.checked_sub(1), true) || within() || beside(Some(end), false)) {
+        return None;
+    }
+    Some((end, strong))
 }
 
 /// Evidence that a name is a leader's.
@@ -1711,6 +1736,18 @@ mod tests {
         );
         assert_eq!(l[0].1, ["Andrew Bailey", "Mr Bailey"]);
         assert_eq!(l[1].1, ["Egyptian President Abdel Fattah el-Sissi"]);
+    }
+
+    #[test]
+    fn other_chiefs_and_officers_are_not_leaders() {
+        let l = leaders(
+            "Chief Financial Officer Ana Lowe spoke. Chief Operating Officer Tom Reyes agreed, \
+             as did chief economist Mary Smith and Security Chief Jo Vale. Results were strong, \
+             said Ada Quill, the chief financial officer. Paul Grant, the group’s chief \
+             executive, and Chief Executive Officer Lin Park were pleased.",
+        );
+        let names: Vec<&str> = l.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["Paul Grant", "Lin Park"]);
     }
 
     #[test]

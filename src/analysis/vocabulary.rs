@@ -98,6 +98,18 @@ pub const NOT_NAMES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "scientist",
     "student",
 ];
+/// Words that make a weak head beside them another office than a leader's: `Chief
+/// Financial Officer`, `chief economist`, `Operating Officer`. Read only beside a title.
+#[rustfmt::skip]
+pub const OTHER_OFFICES: &[&str] = &[
+    "financial", "finance", "operating", "operations", "technology", "technical",
+    "information", "marketing", "commercial", "product", "people", "legal", "risk",
+    "investment", "data", "digital", "security", "strategy", "content", "creative", "revenue",
+    "customer", "compliance", "medical", "nursing", "science", "scientific", "economist",
+    "scientist", "strategist", "analyst", "correspondent", "editor", "negotiator", "inspector",
+    "constable", "engineer", "counsel", "whip", "accounting", "administrative",
+    "communications", "sustainability", "diversity", "human", "innovation", "growth",
+];
 pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
