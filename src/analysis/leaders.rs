@@ -13,8 +13,11 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::tokens::Kind;
 use super::tokens::{Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
-use super::vocabulary::{self, FREE_BIT, List, OTHER_OFFICES, TITLE_HEADS, bit, lists_of};
+use super::vocabulary::{
+    self, APPOINTING, AUXILIARIES, FREE_BIT, List, OTHER_OFFICES, TITLE_HEADS, bit, lists_of,
+};
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
 
@@ -355,8 +358,18 @@ struct Found {
     span: Range<usize>,
     /// The name inside it (tokens).
     name: Range<usize>,
-    /// The title given (tokens); none for a counterpart, whose title is the last one.
-    role: Option<Range<usize>>,
+    /// The title given.
+    role: Role,
+}
+
+/// The title a piece of evidence gives.
+enum Role {
+    /// These tokens.
+    Tokens(Range<usize>),
+    /// Read from words the tokens merged into a gap (see [`appointment`]).
+    Written(String),
+    /// The last one given (a counterpart holds it too).
+    Last,
 }
 
 /// Lowercase words that join a title's parts: `Secretary of State for Health and Social
@@ -485,7 +498,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
-        role: Some(role_start..role_end),
+        role: Role::Tokens(role_start..role_end),
     })
 }
 
@@ -510,7 +523,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             return Some(Found {
                 span: name.clone(),
                 name,
-                role: Some(k..role_end),
+                role: Role::Tokens(k..role_end),
             });
         }
         if !(doc.is(k, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
@@ -520,6 +533,74 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// `named Ana Lowe [as] its chief executive`, `Ana Lowe was appointed prime minister`,
+/// `was sworn in as president`: an appointing verb, the name, the office.
+fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let after = doc.tokens.get(name.end)?;
+    let appointed_before = name
+        .start
+        .checked_sub(1)
+        .and_then(|t| doc.edge_word(t, true))
+        .is_some_and(|w| is(w, APPOINTING));
+    // Where the office is named: right after the name, or after `was named`.
+    let office = if appointed_before {
+        after.range.start
+    } else {
+        if after.kind != Kind::Gap {
+            return None;
+        }
+        let gap = &doc.text[after.range.clone()];
+        let mut words = gap.split_whitespace().peekable();
+        let mut auxiliaries = 0;
+        while words.next_if(|w| is(w, AUXILIARIES)).is_some() {
+            auxiliaries += 1;
+        }
+        let verb = words.next()?;
+        if auxiliaries == 0 || !is(verb, APPOINTING) {
+            return None;
+        }
+        if verb == "sworn" && words.next() != Some("in") {
+            return None;
+        }
+        // The office's words, when they merged into the gap (`as prime minister.`).
+        match words.next() {
+            Some(word) => after.range.start + word.as_ptr() as usize - gap.as_ptr() as usize,
+            None => doc.tokens.get(name.end + 1)?.range.start,
+        }
+    };
+    let role = office_at(doc, office)?;
+    Some(Found {
+        span: name.clone(),
+        name,
+        role: Role::Written(role),
+    })
+}
+
+/// The office named from byte `at` of the text, past `as`, `its`, `the`: a title and
+/// what it is of, written as a title. Its words are tokenized again, every one kept
+/// apart: the block's tokens merged those of an office at a sentence's end into a gap.
+fn office_at(doc: &Doc, at: usize) -> Option<String> {
+    const EVERY_WORD: u16 = 1 << (PREFIXED + 1);
+    let end = doc.tokens.last()?.range.end.min(at + 160);
+    let end = (at..=end).rev().find(|&e| doc.text.is_char_boundary(e))?;
+    let mut office = Doc::new(doc.text);
+    let mut buf = String::new();
+    tokenize(doc.text, at..end, &mut office.tokens, |word, _| {
+        lists_of(word, &mut buf) | EVERY_WORD
+    });
+    let mut k = usize::from(office.text_is(0, "as"));
+    let fillers = k;
+    while k < fillers + 2 && office.is(k, List::AppositionFillers) {
+        k += 1;
+    }
+    let (title_end, _) = title_at(&office, k)?;
+    let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
+    let mut role = String::new();
+    role_text_into(&office, k..role_end, &mut role);
+    Some(role)
 }
 
 /// `the Bank of England governor, Andrew Bailey`, `the Mayor of London, Sadiq Khan`: a
@@ -540,7 +621,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: end + 1..name_end,
-        role: Some(i..end),
+        role: Role::Tokens(i..end),
     })
 }
 
@@ -583,7 +664,7 @@ fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     Some(Found {
         span: k..end,
         name: k..end,
-        role: None,
+        role: Role::Last,
     })
 }
 
@@ -1033,15 +1114,20 @@ impl Evidence {
                 .or_else(|| title.and_then(|t| title_comma_name(doc, i, t)))
                 .or_else(|| {
                     let end = doc.name_at(i)?;
-                    (end - i >= 2).then(|| apposition(doc, i..end)).flatten()
+                    (end - i >= 2)
+                        .then(|| apposition(doc, i..end).or_else(|| appointment(doc, i..end)))
+                        .flatten()
                 });
             let Some(f) = hit else {
                 i += 1;
                 continue;
             };
-            // A counterpart holds the last title given.
-            if let Some(tokens) = f.role {
-                role_text_into(doc, tokens, self.last_role.get_or_insert_default());
+            match f.role {
+                Role::Tokens(tokens) => {
+                    role_text_into(doc, tokens, self.last_role.get_or_insert_default());
+                }
+                Role::Written(role) => self.last_role = Some(role),
+                Role::Last => {}
             }
             doc.name_key_into(f.name.clone(), &mut self.key);
             let role = self.last_role.as_deref();
@@ -1736,6 +1822,34 @@ mod tests {
         );
         assert_eq!(l[0].1, ["Andrew Bailey", "Mr Bailey"]);
         assert_eq!(l[1].1, ["Egyptian President Abdel Fattah el-Sissi"]);
+    }
+
+    #[test]
+    fn appointments_give_an_office() {
+        let text = "Harbour Freight named Ana Lowe its chief executive on Monday. Mary Smith \
+                    has been appointed as prime minister. Tom Reyes was sworn in as president \
+                    of Northland. The board elected Jo Vale as chair. Police named Sam Hart as \
+                    the suspect. Ada Quill was appointed chief financial officer. Lin Park was \
+                    named the winner. Ben Ruiz was named in the report as a minister’s aide. \
+                    Sara Hill appointed prime minister Paul Grant. Later Lowe, Smith and \
+                    Reyes met.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found: Vec<(String, Option<String>, usize)> = find(&article, builtin())
+            .into_iter()
+            .map(|l| (l.name, l.role, l.mentions.len()))
+            .collect();
+        let leader = |name: &str, role: &str, mentions| (name.into(), Some(role.into()), mentions);
+        assert_eq!(
+            found,
+            [
+                leader("Ana Lowe", "Chief Executive", 2),
+                leader("Mary Smith", "Prime Minister", 2),
+                leader("Tom Reyes", "President of Northland", 2),
+                leader("Jo Vale", "Chair", 1),
+                // Who appoints holds no office by it.
+                leader("Paul Grant", "Prime Minister", 1),
+            ]
+        );
     }
 
     #[test]

@@ -108,7 +108,20 @@ pub const OTHER_OFFICES: &[&str] = &[
     "customer", "compliance", "medical", "nursing", "science", "scientific", "economist",
     "scientist", "strategist", "analyst", "correspondent", "editor", "negotiator", "inspector",
     "constable", "engineer", "counsel", "whip", "accounting", "administrative",
-    "communications", "sustainability", "diversity", "human", "innovation", "growth",
+    "communications", "sustainability", "diversity", "human", "innovation", "growth", "coach",
+    "teacher", "chef",
+];
+/// Verbs that give a named person an office: `named Ana Lowe its chief executive`, `Ana
+/// Lowe was appointed prime minister`.
+#[rustfmt::skip]
+pub const APPOINTING: &[&str] = &[
+    "named", "appointed", "elected", "re-elected", "reelected", "nominated", "picked", "chose",
+    "chosen", "tapped", "installed", "promoted", "hired", "designated", "confirmed",
+    "reappointed", "sworn",
+];
+/// Words before an appointing verb in the passive: `was`, `has been`, `will be`.
+pub const AUXILIARIES: &[&str] = &[
+    "was", "is", "has", "have", "had", "been", "be", "will", "were",
 ];
 pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
