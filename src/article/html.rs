@@ -150,6 +150,9 @@ pub fn parse(text: &str, name: &str) -> Article {
             b.lead_with(credit);
         }
     }
+    for lead in headline_lead(root) {
+        walk(lead, &mut b);
+    }
     walk(root, &mut b);
     b.end();
     b.promote_leading_h1();
@@ -291,6 +294,44 @@ fn with_headline(body: ElementRef) -> ElementRef {
         }
     }
     body
+}
+
+/// The page's `<h1>` and what follows it up to the body's container, when they stand
+/// beside the container (or one around it) rather than in it — often directly in
+/// `<body>`, where [`with_headline`] does not climb. Only an `<h1>` of its own, not a
+/// masthead holding one nor one that links, and only a line or two of text: a headline
+/// and a standfirst.
+fn headline_lead(body: ElementRef) -> Vec<ElementRef> {
+    let Some(h1) = selector("h1") else {
+        return Vec::new();
+    };
+    if body.select(&h1).next().is_some() {
+        return Vec::new();
+    }
+    let text_len = |e: &ElementRef| e.text().map(str::len).sum::<usize>();
+    let own = text_len(&body);
+    let mut around = body;
+    for _ in 0..=HEADLINE_LEVELS {
+        let before: Vec<ElementRef> = around
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .collect();
+        if let Some(at) = before.iter().position(|e| e.value().name() == "h1") {
+            // A site's name set as an `<h1>` links home; a headline links nowhere.
+            if selector("a").is_some_and(|a| before[at].select(&a).next().is_some()) {
+                return Vec::new();
+            }
+            let mut lead: Vec<ElementRef> = before[..=at].to_vec();
+            lead.reverse();
+            let added: usize = lead.iter().map(text_len).sum();
+            return if added <= own / 4 { lead } else { Vec::new() };
+        }
+        match around.parent().and_then(ElementRef::wrap) {
+            Some(parent) if parent.value().name() != "html" => around = parent,
+            _ => break,
+        }
+    }
+    Vec::new()
 }
 
 fn is_chrome(e: &scraper::node::Element) -> bool {
@@ -686,11 +727,27 @@ kept</pre>
             "{:?}",
             a.block_texts()
         );
-        // Nor from the page's body itself.
+        // Never the page's body itself: with the headline in it, the headline and what
+        // follows it come, not the menu before it.
         let bare = page("")
             .replace("<div id=top>", "")
             .replace("</div></body>", "</body>");
         let a = parse(&bare, "x.html");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(
+            a.block_texts()[..2],
+            ["Harbour Vote", "Residents decide on Tuesday."]
+        );
+        assert!(!a.text.contains("Menu"));
+        // Nor a site's name set as an `<h1>` that links home.
+        let masthead = bare.replace("<h1>Harbour Vote</h1>", "<h1><a href=/>Harbour</a></h1>");
+        let a = parse(&masthead, "x.html");
+        assert!(a.block_texts()[0].starts_with("First paragraph"));
+        // Nor when much stands between the headline and the story.
+        let far = page(crowded)
+            .replace("<div id=top>", "")
+            .replace("</div></body>", "</body>");
+        let a = parse(&far, "x.html");
         assert!(a.block_texts()[0].starts_with("First paragraph"));
     }
 

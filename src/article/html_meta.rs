@@ -19,15 +19,35 @@ fn meta(doc: &Html, css: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// `og:title`, else `<title>`.
+/// `og:title`, else `<title>`, without the site's name after it.
 pub fn title(doc: &Html) -> Option<String> {
-    meta(doc, r#"meta[property="og:title"]"#)
-        .or_else(|| {
-            let s = selector("title")?;
-            Some(doc.select(&s).next()?.text().collect())
-        })
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|t| !t.is_empty())
+    let title = meta(doc, r#"meta[property="og:title"]"#).or_else(|| {
+        let s = selector("title")?;
+        Some(doc.select(&s).next()?.text().collect())
+    })?;
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let site = meta(doc, r#"meta[property="og:site_name"]"#);
+    Some(without_site_name(&title, site.as_deref()).to_string()).filter(|t| !t.is_empty())
+}
+
+/// The longest a site's name set after a page's title is, in words.
+const MAX_SITE_NAME_WORDS: usize = 4;
+
+/// A page's `<title>` without the site's name after it (`Ferries Cut | Harbour Times`):
+/// the name the page gives its site, after any separator, or a few words after ` | `,
+/// which a headline hardly holds.
+fn without_site_name<'a>(title: &'a str, site: Option<&str>) -> &'a str {
+    for separator in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+        let Some((page, suffix)) = title.rsplit_once(separator) else {
+            continue;
+        };
+        let named = site.is_some_and(|site| suffix.trim().eq_ignore_ascii_case(site.trim()));
+        let short = separator == " | " && suffix.split_whitespace().count() <= MAX_SITE_NAME_WORDS;
+        if !page.trim().is_empty() && (named || short) {
+            return page.trim();
+        }
+    }
+    title
 }
 
 /// The authors' names and the publication date; the JSON-LD article's first.
@@ -118,6 +138,39 @@ mod tests {
         credit(&Html::parse_document(&format!(
             "<html><head>{head}</head><body></body></html>"
         )))
+    }
+
+    #[test]
+    fn a_pages_title_without_its_sites_name() {
+        let title = |head: &str| {
+            title(&Html::parse_document(&format!(
+                "<html><head>{head}</head></html>"
+            )))
+        };
+        let site = r#"<meta property="og:site_name" content="Harbour Times">"#;
+        let cases = [
+            ("<title>Ferries Cut | Harbour Times</title>", "Ferries Cut"),
+            (
+                "<title>Brexit - What Happens Next</title>",
+                "Brexit - What Happens Next",
+            ),
+            (
+                &format!("<title>Ferries Cut - Harbour Times</title>{site}"),
+                "Ferries Cut",
+            ),
+            (
+                "<title>Ferries | Buses | The Long Winter Of The Islands Ahead</title>",
+                "Ferries | Buses | The Long Winter Of The Islands Ahead",
+            ),
+            ("<title> | Harbour Times</title>", "| Harbour Times"),
+            (
+                r#"<meta property="og:title" content="Ferries Cut | Harbour Times">"#,
+                "Ferries Cut",
+            ),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(title(head).as_deref(), Some(expected), "{head}");
+        }
     }
 
     #[test]
