@@ -46,6 +46,9 @@ const CHROME_WORDS: &[&str] = &[
     "breadcrumb",
     "breadcrumbs",
     "footer",
+    // A wiki's table of contents (the outline is ours) and its `[edit]` links.
+    "toc",
+    "editsection",
 ];
 /// What a newsletter's links to its own machinery say: never the story's words.
 #[rustfmt::skip]
@@ -621,6 +624,24 @@ kept</pre>
         assert_eq!(
             parse(&page, "d.html").block_texts(),
             ["March 14, 2026. Text."]
+        );
+    }
+
+    #[test]
+    fn a_wikis_contents_and_edit_links_are_not_read() {
+        let page = "<html><body><div class=mw-parser-output><h1>Ana Lowe</h1><p>Ana Lowe is a \
+                    politician.</p><div id=toc class=toc><h2>Contents</h2><ul><li>1 Career</li>\
+                    </ul></div><h2><span class=mw-headline>Career</span><span \
+                    class=mw-editsection>[<a href=/e>edit</a>]</span></h2><p>She won.</p>\
+                    </div></body></html>";
+        assert_eq!(
+            blocks(page),
+            [
+                "Ana Lowe",
+                "Ana Lowe is a politician.",
+                "Career",
+                "She won."
+            ]
         );
     }
 
