@@ -374,7 +374,17 @@ enum Role {
 
 /// Lowercase words that join a title's parts: `Secretary of State for Health and Social
 /// Care`, `Governor of the Bank of England`.
-const TITLE_JOINERS: &[&str] = &["of", "the", "and", "for"];
+const TITLE_JOINERS: &[&str] = &[
+    "of", "the", "and", "for", // Spanish, French, Italian, Portuguese:
+    "de", "del", "la", "las", "los", "le", "les", "des", "du", "di", "della", "da", "do", "dos",
+    "das", "y", "e", "et",
+];
+
+/// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
+/// `presidente del Gobierno`, `ministre des Armées`.
+const OF_WORDS: &[&str] = &[
+    "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das",
+];
 
 /// Title words written short (`Gov.`, `Gen.`), and in full.
 const ABBREVIATED_TITLES: &[(&str, &str)] = &[
@@ -513,13 +523,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     while fillers < 4 && doc.is_word(k) {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
-            let mut role_end = end;
-            if doc.is_word(end) && doc.folds_to(end, "of") {
-                role_end = end + 1;
-                while doc.cap(role_end) || doc.text_is(role_end, "the") {
-                    role_end += 1;
-                }
-            }
+            let role_end = of_place_end(doc, end).unwrap_or(end);
             return Some(Found {
                 span: name.clone(),
                 name,
@@ -626,10 +630,11 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
 }
 
 /// Where `of [the] Place` at `k` ends: capitalised words with [`TITLE_JOINERS`] between
-/// them (`of the Bank of England`, `of State for Transport`), ending on a capitalised
-/// word. None when `k` is not `of` or no capitalised word follows.
+/// them (`of the Bank of England`, `of State for Transport`, `de la Comunidad de Madrid`),
+/// ending on a capitalised word. None when `k` is not one of [`OF_WORDS`] or no
+/// capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
-    if !(doc.is_word(k) && doc.text_is(k, "of")) {
+    if !(doc.is_word(k) && OF_WORDS.iter().any(|w| doc.text_is(k, w))) {
         return None;
     }
     let mut end = None;
@@ -1703,6 +1708,31 @@ mod tests {
         assert_eq!(l[0].0, "Greg Abbott");
         assert_eq!(l[0].1, ["Governor of Texas Greg Abbott", "Abbott"]);
         assert_eq!(l[1].1, ["Secretary of State Marco Rubio"]);
+    }
+
+    #[test]
+    fn of_titles_in_romance_languages() {
+        let text = "La ministra de Hacienda, María Jesús Montero, habló. La presidenta de la \
+                    Comunidad de Madrid, Isabel Díaz Ayuso, también. Le maire de Marseille, \
+                    Benoît Payan, a critiqué. Il sindaco di Roma, Roberto Gualtieri, era lì. \
+                    Fernando Haddad, ministro da Fazenda, falou. Lena Orr, president of the \
+                    club, left. Ana Ruiz, presidenta de la Junta de Castilla y León, llegó. \
+                    La ministra de Trabajo y Economía Social, Yolanda Díaz, habló. Montero y \
+                    Ayuso se fueron.";
+        assert_eq!(
+            roles(text),
+            [
+                "Ministra de Hacienda",
+                "Presidenta de la Comunidad de Madrid",
+                "Maire de Marseille",
+                "Sindaco di Roma",
+                "Ministro da Fazenda",
+                // A title of nothing named is the title alone.
+                "President",
+                "Presidenta de la Junta de Castilla y León",
+                "Ministra de Trabajo y Economía Social",
+            ]
+        );
     }
 
     #[test]
