@@ -13,8 +13,7 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::tokens::Kind;
-use super::tokens::{Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
+use super::tokens::{Kind, Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
 use super::vocabulary::{
     self, APPOINTING, AUXILIARIES, FREE_BIT, List, OTHER_OFFICES, TITLE_HEADS, bit, lists_of,
 };
@@ -569,7 +568,8 @@ fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
         if verb == "sworn" && words.next() != Some("in") {
             return None;
         }
-        // The office's words, when they merged into the gap (`as prime minister.`).
+        // The office's words, when they merged into the gap (`as prime minister.`):
+        // from the next word's place in the gap.
         match words.next() {
             Some(word) => after.range.start + word.as_ptr() as usize - gap.as_ptr() as usize,
             None => doc.tokens.get(name.end + 1)?.range.start,

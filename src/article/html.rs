@@ -351,6 +351,23 @@ fn is_chrome(e: &scraper::node::Element) -> bool {
         .any(|w| CHROME_WORDS.contains(&w.to_ascii_lowercase().as_str()))
 }
 
+/// Whether `node` is a link to a newsletter's machinery standing alone in its block,
+/// whose text before it is `open`: within a sentence it goes as the sentence does.
+fn lone_mail_link(node: ego_tree::NodeRef<Node>, open: &str) -> bool {
+    let mail_anchor = |n: ego_tree::NodeRef<Node>| {
+        ElementRef::wrap(n)
+            .is_some_and(|a| a.value().name() == "a" && is_mail_link(&a.text().collect::<String>()))
+    };
+    let alone = || {
+        node.next_siblings().all(|n| match n.value() {
+            Node::Text(t) => t.chars().all(build::is_separator),
+            Node::Element(e) => e.name() == "br" || mail_anchor(n),
+            _ => true,
+        })
+    };
+    open.chars().all(build::is_separator) && alone() && mail_anchor(node)
+}
+
 /// Whether a link's text is one of [`MAIL_LINKS`], however cased and punctuated.
 fn is_mail_link(text: &str) -> bool {
     let text = text
@@ -417,24 +434,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                     }
                     Node::Element(e) => {
                         let name = e.name();
-                        // A newsletter's link to its own machinery, standing alone in
-                        // its block: within a sentence it goes as the sentence does.
-                        let mail_link = || {
-                            let is_mail_link = |n: ego_tree::NodeRef<Node>| {
-                                ElementRef::wrap(n).is_some_and(|a| {
-                                    a.value().name() == "a"
-                                        && is_mail_link(&a.text().collect::<String>())
-                                })
-                            };
-                            let alone = node.next_siblings().all(|n| match n.value() {
-                                Node::Text(t) => t.chars().all(build::is_separator),
-                                Node::Element(e) => e.name() == "br" || is_mail_link(n),
-                                _ => true,
-                            });
-                            b.open_text().chars().all(build::is_separator)
-                                && alone
-                                && is_mail_link(node)
-                        };
+                        let mail_link = || lone_mail_link(node, b.open_text());
                         if is_chrome(e) && node.id() != root.id() || name == "a" && mail_link() {
                             skip = Some(node.id());
                             continue;
