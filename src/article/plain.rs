@@ -372,6 +372,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
         let starts_paragraph = paragraph.is_none() || !hard_wrapped;
         if starts_paragraph
             && !quoted
+            && !by_hand
             && let Some(candidate) = heading_candidate(s)
         {
             flush(&mut paragraph, quote_depth, units);
@@ -868,6 +869,13 @@ mod tests {
             .map(|m| &a.text[m.clone()])
             .collect();
         assert_eq!(mentions, ["President Joe Biden", "President Biden"]);
+        // An address's lines, Title Case as headings are, stay lines of one block.
+        let address = "A Letter Home\n\nHarbour Times\n12 Quay Street\nPortsmouth PO1 2AB\n\n\
+                       Dear Editor, the ferries are late again.\n";
+        assert_eq!(
+            parse(address.into(), "a.txt").block_texts()[1],
+            "Harbour Times\u{2028}12 Quay Street\u{2028}Portsmouth PO1 2AB"
+        );
         // Text without such lines has none.
         let wrapped = "Title Here\n\nThe council met on Tuesday\nevening to debate it.\n";
         assert!(!parse(wrapped.into(), "t.txt").line_breaks);
