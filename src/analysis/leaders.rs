@@ -634,7 +634,8 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
 /// ending on a capitalised word. None when `k` is not one of [`OF_WORDS`] or no
 /// capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
-    if !(doc.is_word(k) && OF_WORDS.iter().any(|w| doc.text_is(k, w))) {
+    // A word, or a gap of that word alone (`des` is in no list).
+    if !OF_WORDS.iter().any(|w| doc.text_is(k, w)) {
         return None;
     }
     let mut end = None;
@@ -1717,8 +1718,8 @@ mod tests {
                     Benoît Payan, a critiqué. Il sindaco di Roma, Roberto Gualtieri, era lì. \
                     Fernando Haddad, ministro da Fazenda, falou. Lena Orr, president of the \
                     club, left. Ana Ruiz, presidenta de la Junta de Castilla y León, llegó. \
-                    La ministra de Trabajo y Economía Social, Yolanda Díaz, habló. Montero y \
-                    Ayuso se fueron.";
+                    La ministra de Trabajo y Economía Social, Yolanda Díaz, habló. Le ministre \
+                    des Armées, Paul Durand, a parlé. Montero y Ayuso se fueron.";
         assert_eq!(
             roles(text),
             [
@@ -1731,6 +1732,7 @@ mod tests {
                 "President",
                 "Presidenta de la Junta de Castilla y León",
                 "Ministra de Trabajo y Economía Social",
+                "Ministre des Armées",
             ]
         );
     }
