@@ -6,7 +6,9 @@
 //! definition lists are terms in bold over their definitions; task list items show
 //! `[✓]` or `[ ]`.
 
-use pulldown_cmark::{Alignment, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    Alignment, BlockQuoteKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use super::build::{self, Builder};
 use super::front_matter::{self, FrontMatter};
@@ -88,7 +90,8 @@ impl Reader {
             | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_DEFINITION_LIST
-            | Options::ENABLE_TASKLISTS;
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_GFM;
         self.opening
             .get_or_insert_with(|| build::opening(front_matter::after(piece)).to_string());
         for event in Parser::new_ext(piece, options) {
@@ -150,7 +153,18 @@ impl Reader {
                 promote_bold_paragraph(&mut self.b);
                 self.b.end();
             }
-            Event::Start(Tag::BlockQuote(_)) => self.quote_depth += 1,
+            Event::Start(Tag::BlockQuote(kind)) => {
+                self.quote_depth += 1;
+                // A GitHub alert (`> [!NOTE]`): its kind, in bold, heads the quote.
+                if let Some(kind) = kind {
+                    self.b.end();
+                    self.b.begin(BlockKind::quote(self.quote_depth));
+                    let start = self.b.position();
+                    self.b.text(alert_label(kind));
+                    self.b.style(start..self.b.position(), Inline::Strong);
+                    self.b.end();
+                }
+            }
             Event::End(TagEnd::BlockQuote(_)) => {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
                 self.b.end();
@@ -461,6 +475,17 @@ impl Scan {
     }
 }
 
+/// What a GitHub alert's kind reads as.
+fn alert_label(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "Note",
+        BlockQuoteKind::Tip => "Tip",
+        BlockQuoteKind::Important => "Important",
+        BlockQuoteKind::Warning => "Warning",
+        BlockQuoteKind::Caution => "Caution",
+    }
+}
+
 fn heading_level(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
@@ -743,6 +768,27 @@ mod tests {
         assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn a_github_alert_is_headed_by_its_kind() {
+        let a = parse(
+            "Intro.\n\n> [!WARNING]\n> Mind the gap.\n\n> Not [!NOTE] here.\n",
+            "a.md",
+        );
+        let blocks: Vec<(BlockKind, &str)> = (0..a.blocks.len())
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect();
+        let quote = BlockKind::Quote { depth: 1 };
+        assert_eq!(
+            blocks[1..],
+            [
+                (quote, "Warning"),
+                (quote, "Mind the gap."),
+                (quote, "Not [!NOTE] here.")
+            ]
+        );
+        assert!(a.styled_texts().contains(&("Warning", Inline::Strong)));
     }
 
     #[test]
