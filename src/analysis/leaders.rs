@@ -15,7 +15,8 @@ use std::sync::OnceLock;
 
 use super::tokens::{Kind, Token, fold, fold_into, fold_onto, is_capitalised, tokenize};
 use super::vocabulary::{
-    self, APPOINTING, AUXILIARIES, FREE_BIT, List, OTHER_OFFICES, TITLE_HEADS, bit, lists_of,
+    self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, TITLE_HEADS, bit,
+    lists_of,
 };
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
@@ -539,7 +540,8 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
 }
 
 /// `named Ana Lowe [as] its chief executive`, `Ana Lowe was appointed prime minister`,
-/// `was sworn in as president`: an appointing verb, the name, the office.
+/// `was sworn in as president`, `became chancellor`: an appointing verb, the name, the
+/// office.
 fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
     let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let after = doc.tokens.get(name.end)?;
@@ -562,7 +564,9 @@ fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
             auxiliaries += 1;
         }
         let verb = words.next()?;
-        if auxiliaries == 0 || !is(verb, APPOINTING) {
+        // `appointed` after a name alone is what the name did: `Sara Hill appointed
+        // prime minister Paul Grant`.
+        if !(auxiliaries > 0 && is(verb, APPOINTING) || is(verb, HOLDING)) {
             return None;
         }
         if verb == "sworn" && words.next() != Some("in") {
@@ -601,6 +605,10 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
         k += 1;
     }
     let (title_end, _) = title_at(&office, k)?;
+    // `as a minister’s aide`: the title names whose the office is.
+    if office.tokens[title_end - 1].possessive {
+        return None;
+    }
     let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
     let mut role = String::new();
     role_text_into(&office, k..role_end, &mut role);
@@ -1863,8 +1871,9 @@ mod tests {
                     of Northland. The board elected Jo Vale as chair. Police named Sam Hart as \
                     the suspect. Ada Quill was appointed chief financial officer. Lin Park was \
                     named the winner. Ben Ruiz was named in the report as a minister’s aide. \
-                    Sara Hill appointed prime minister Paul Grant. Later Lowe, Smith and \
-                    Reyes met.";
+                    Sara Hill appointed prime minister Paul Grant. Ada Bell became chancellor in \
+                    May. Tom Hart has served as mayor of Harbour since 2019. Ben Cole served as \
+                    a minister’s aide. Later Lowe, Smith and Reyes met.";
         let article = plain::parse(text.to_string(), "t.txt");
         let found: Vec<(String, Option<String>, usize)> = find(&article, builtin())
             .into_iter()
@@ -1880,6 +1889,8 @@ mod tests {
                 leader("Jo Vale", "Chair", 1),
                 // Who appoints holds no office by it.
                 leader("Paul Grant", "Prime Minister", 1),
+                leader("Ada Bell", "Chancellor", 1),
+                leader("Tom Hart", "Mayor of Harbour", 1),
             ]
         );
     }

@@ -119,6 +119,12 @@ pub const APPOINTING: &[&str] = &[
     "chosen", "tapped", "installed", "promoted", "hired", "designated", "confirmed",
     "reappointed", "sworn",
 ];
+/// Verbs that tell of an office held, with no one else giving it: `Ana Lowe became prime
+/// minister`, `has served as chancellor`.
+#[rustfmt::skip]
+pub const HOLDING: &[&str] = &[
+    "became", "become", "becomes", "served", "serves", "remained", "remains",
+];
 /// Words before an appointing verb in the passive: `was`, `has been`, `will be`.
 pub const AUXILIARIES: &[&str] = &[
     "was", "is", "has", "have", "had", "been", "be", "will", "were",
