@@ -956,6 +956,9 @@ impl WordBits {
 /// Articles this long build their blocks' tokens on another thread.
 const PIPELINED_BYTES: usize = 256 << 10;
 
+/// Batches the rules make themselves while waiting for the next, at most.
+const MADE_AHEAD: usize = 2;
+
 /// Text handed over at a time, in whole blocks: enough that waking the other thread
 /// (microseconds each time) is rare beside the work of a batch.
 const BATCH_BYTES: usize = 64 << 10;
@@ -971,7 +974,7 @@ fn each_doc<'a>(
     pass: Pass,
     mut each: impl FnMut(&Doc<'a>),
 ) {
-    let mut blocks = (0..until).filter(|&b| article.blocks[b].kind != BlockKind::Code);
+    let blocks = (0..until).filter(|&b| article.blocks[b].kind != BlockKind::Code);
     if !pipelined {
         let mut doc = Doc::new(&article.text);
         for b in blocks {
@@ -980,41 +983,86 @@ fn each_doc<'a>(
         }
         return;
     }
+    // The blocks of the next batch, numbered: the rules take the batches in order,
+    // whichever thread made them.
+    let next = std::sync::Mutex::new((blocks, 0usize));
+    let take = |chunk: &mut Vec<usize>| -> Option<usize> {
+        let mut next = next.lock().ok()?;
+        let (blocks, number) = &mut *next;
+        chunk.clear();
+        let mut bytes = 0;
+        while bytes < BATCH_BYTES
+            && let Some(b) = blocks.next()
+        {
+            bytes += article.blocks[b].range.len();
+            chunk.push(b);
+        }
+        *number += 1;
+        (!chunk.is_empty()).then_some(*number - 1)
+    };
+    let fill = |batch: &mut Vec<Doc<'a>>, chunk: &[usize]| {
+        batch.resize_with(chunk.len(), || Doc::new(&article.text));
+        for (doc, &b) in batch.iter_mut().zip(chunk) {
+            doc.fill(article, b, pass);
+        }
+    };
     std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Doc<'a>>>(2);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Doc<'a>>)>(2);
         // Batches come back to be refilled: buffers freed on another thread than the
         // one that made them cost more than the work.
         let (back, returned) = std::sync::mpsc::channel::<Vec<Doc<'a>>>();
         s.spawn(move || {
             let mut chunk = Vec::new();
-            loop {
-                chunk.clear();
-                let mut bytes = 0;
-                while bytes < BATCH_BYTES
-                    && let Some(b) = blocks.next()
-                {
-                    bytes += article.blocks[b].range.len();
-                    chunk.push(b);
-                }
-                if chunk.is_empty() {
-                    break;
-                }
+            while let Some(number) = take(&mut chunk) {
                 let mut batch = returned.try_recv().unwrap_or_default();
-                batch.resize_with(chunk.len(), || Doc::new(&article.text));
-                for (doc, &b) in batch.iter_mut().zip(&chunk) {
-                    doc.fill(article, b, pass);
-                }
-                if tx.send(batch).is_err() {
+                fill(&mut batch, &chunk);
+                if tx.send((number, batch)).is_err() {
                     // Nobody listening any more.
                     return;
                 }
             }
         });
-        for batch in rx {
-            for doc in &batch {
-                each(doc);
+        // Rather than wait for the next batch, the rules make one themselves: once the
+        // other work of indexing is done, both cores tokenize.
+        let mut early = std::collections::BTreeMap::new();
+        let (mut turn, mut chunk, mut spare) = (0, Vec::new(), Vec::new());
+        loop {
+            if let Some((batch, own)) = early.remove(&turn) {
+                for doc in &batch {
+                    each(doc);
+                }
+                turn += 1;
+                if own {
+                    spare.push(batch);
+                } else {
+                    let _ = back.send(batch);
+                }
+                continue;
             }
-            let _ = back.send(batch);
+            let waiting = || match rx.recv() {
+                Ok((number, batch)) => Some((number, batch, false)),
+                Err(_) => None,
+            };
+            let got = match rx.try_recv() {
+                Ok((number, batch)) => Some((number, batch, false)),
+                // Not too far ahead: what is made waits for its turn in memory.
+                Err(std::sync::mpsc::TryRecvError::Empty) if early.len() < MADE_AHEAD => {
+                    match take(&mut chunk) {
+                        Some(number) => {
+                            let mut batch = spare.pop().unwrap_or_default();
+                            fill(&mut batch, &chunk);
+                            Some((number, batch, true))
+                        }
+                        None => waiting(),
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => waiting(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+            };
+            let Some((number, batch, own)) = got else {
+                break;
+            };
+            early.insert(number, (batch, own));
         }
     });
 }
