@@ -966,7 +966,8 @@ const BATCH_BYTES: usize = 64 << 10;
 /// Hands `each` the tokens of every block before `until` but code, made for `pass`, in
 /// order. Tokenizing is the biggest part of the detector's work and needs no result of
 /// the rules, so `pipelined` (for a big article) it runs on another thread, a few
-/// batches ahead of the rules, which must go in order.
+/// batches ahead of the rules, which must go in order — and which tokenize the next
+/// batch themselves rather than wait for one.
 fn each_doc<'a>(
     article: &'a Article,
     until: usize,
