@@ -554,6 +554,11 @@ fn walk(root: ElementRef, b: &mut Builder) {
                         lists.pop();
                     }
                     "q" => b.text("”"),
+                    // A picture's caption is set apart from the story's text.
+                    "figcaption" => {
+                        let end = b.position();
+                        b.style(end - b.open_text().len()..end, Inline::Emphasis);
+                    }
                     name if inline_style(name).is_some() => {
                         if let Some((start, style)) = styles.pop() {
                             b.style(start..b.position(), style);
@@ -625,6 +630,17 @@ kept</pre>
             parse(&page, "d.html").block_texts(),
             ["March 14, 2026. Text."]
         );
+    }
+
+    #[test]
+    fn a_pictures_caption_is_set_apart() {
+        let page = "<html><body><article><h1>Ferries</h1><p>The council voted.</p><figure>\
+                    <img src=a.jpg alt=\"A ferry\"><figcaption>The 6am <b>ferry</b> leaves.\
+                    </figcaption></figure><p>Residents objected.</p></article></body></html>";
+        let a = parse(page, "f.html");
+        assert!(a.block_texts().contains(&"The 6am ferry leaves."));
+        let italic = a.texts_styled(Inline::Emphasis);
+        assert_eq!(italic, ["The 6am ferry leaves."]);
     }
 
     #[test]
