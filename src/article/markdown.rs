@@ -749,6 +749,13 @@ mod tests {
         assert!(blocks.contains(&"After."), "{blocks:?}");
     }
 
+    /// Each block's kind and text.
+    fn kinds_and_texts(a: &Article) -> Vec<(BlockKind, &str)> {
+        (0..a.blocks.len())
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect()
+    }
+
     #[test]
     fn lists_quotes_code_and_bold_headings() {
         let a = parse(
@@ -776,9 +783,7 @@ mod tests {
             "Intro.\n\n> [!WARNING]\n> Mind the gap.\n\n> Not [!NOTE] here.\n",
             "a.md",
         );
-        let blocks: Vec<(BlockKind, &str)> = (0..a.blocks.len())
-            .map(|b| (a.blocks[b].kind, a.block_text(b)))
-            .collect();
+        let blocks = kinds_and_texts(&a);
         let quote = BlockKind::Quote { depth: 1 };
         assert_eq!(
             blocks[1..],
@@ -797,10 +802,8 @@ mod tests {
             "Intro.\n\n> Said:\n>\n> - one\n>   - two\n>\n> > 1. deep\n\n- out\n",
             "q.md",
         );
-        let items: Vec<(BlockKind, &str)> = (0..a.blocks.len())
-            .filter(|&b| matches!(a.blocks[b].kind, BlockKind::ListItem { .. }))
-            .map(|b| (a.blocks[b].kind, a.block_text(b)))
-            .collect();
+        let mut items = kinds_and_texts(&a);
+        items.retain(|(kind, _)| matches!(kind, BlockKind::ListItem { .. }));
         let item = |depth, quote| BlockKind::ListItem { depth, quote };
         assert_eq!(
             items,
@@ -820,9 +823,7 @@ mod tests {
                     <table>\n<tr><th>Name</th><th>Seats</th></tr>\n<tr><td>Lowe</td><td>12</td>\
                     </tr>\n</table>\n\n<!-- a note -->\n\n<h2>Later</h2>\n\nAfter.\n";
         let a = parse(text, "h.md");
-        let blocks: Vec<(BlockKind, &str)> = (0..a.blocks.len())
-            .map(|b| (a.blocks[b].kind, a.block_text(b)))
-            .collect();
+        let blocks = kinds_and_texts(&a);
         let grid = "│ Name │ Seats │\n├──────┼───────┤\n│ Lowe │    12 │";
         assert_eq!(
             blocks,
