@@ -26,6 +26,13 @@ fn outline(a: &Article) -> Vec<(u8, &str)> {
         .collect()
 }
 
+/// The first article of fixture `name`, checked [`clean`].
+fn clean_one(name: &str) -> Article {
+    let a = load(name).swap_remove(0);
+    clean(&a);
+    a
+}
+
 fn clean(a: &Article) {
     assert!(!a.text.contains('\r') && !a.text.contains('\u{1b}'));
     for entity in [
@@ -37,8 +44,7 @@ fn clean(a: &Article) {
 
 #[test]
 fn markdown_with_every_construct() {
-    let a = &load("guide.md")[0];
-    clean(a);
+    let a = &clean_one("guide.md");
     assert_eq!(a.format, Format::Markdown);
     assert_eq!(a.title, "The Winter Ferry Guide");
     assert_eq!(
@@ -88,8 +94,7 @@ fn markdown_with_every_construct() {
 
 #[test]
 fn a_saved_news_page_is_a_clean_article() {
-    let a = &load("saved-page.html")[0];
-    clean(a);
+    let a = &clean_one("saved-page.html");
     assert_eq!(a.title, "Mayor Backs Tram Plan");
     assert_eq!(outline(a), [(2, "Costs and Concerns")]);
     for chrome in [
@@ -126,8 +131,7 @@ fn a_saved_news_page_is_a_clean_article() {
 
 #[test]
 fn json_object_array_and_lines() {
-    let a = &load("story.json")[0];
-    clean(a);
+    let a = &clean_one("story.json");
     assert_eq!(
         (a.title.as_str(), a.format),
         ("Council Approves New Library", Format::Json)
@@ -285,8 +289,7 @@ fn encodings_and_line_ends() {
     assert_eq!(a.title, "Café Society");
     assert!(a.text.contains("“we missed everyone”"));
     assert!(a.warnings.iter().any(|w| w.contains("windows-1252")));
-    let a = &load("crlf.txt")[0];
-    clean(a);
+    let a = &clean_one("crlf.txt");
     assert_eq!(outline(a), [(1, "What Changed")]);
 }
 
@@ -314,8 +317,7 @@ fn format_detection_by_content_and_override() {
 fn a_saved_email_reads_as_the_newsletter_it_holds() {
     // Multipart: the HTML part (quoted-printable) is the article, the subject (encoded
     // UTF-8) its title, the sender and date its credit line.
-    let a = &load("newsletter.eml")[0];
-    clean(a);
+    let a = &clean_one("newsletter.eml");
     assert_eq!(a.format, Format::Email);
     assert_eq!(a.title, "The Long Night in Brussels — issue 12");
     assert!(
