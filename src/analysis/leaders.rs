@@ -377,13 +377,49 @@ enum Role {
 const TITLE_JOINERS: &[&str] = &[
     "of", "the", "and", "for", // Spanish, French, Italian, Portuguese:
     "de", "del", "la", "las", "los", "le", "les", "des", "du", "di", "della", "da", "do", "dos",
-    "das", "y", "e", "et",
+    "das", "y", "e", "et", "l", "d", "dell", "dello", "degli", "dei", "delle",
 ];
+
+/// Whether token `t` is [`TITLE_JOINERS`] only (`of`, `e delle`): in pass one
+/// lowercase words merge into gaps.
+fn joins_title(doc: &Doc, t: usize) -> bool {
+    // Most tokens asked are a title's or a name's words, longer than any joiner; a gap
+    // of joiners is two or three.
+    const LONGEST_WORD: usize = 5;
+    const LONGEST_GAP: usize = 16;
+    doc.tokens.get(t).is_some_and(|token| {
+        let longest = if token.kind == Kind::Gap {
+            LONGEST_GAP
+        } else {
+            LONGEST_WORD
+        };
+        token.range.len() <= longest
+            && doc.text[token.range.clone()]
+                .split_whitespace()
+                .all(|w| TITLE_JOINERS.iter().any(|j| j.eq_ignore_ascii_case(w)))
+    })
+}
+
+/// Whether token `t` is one of [`OF_WORDS`] (a word, or a gap of that word alone: `des`
+/// is in no list).
+fn is_of_word(doc: &Doc, t: usize) -> bool {
+    const LONGEST: usize = 5;
+    doc.tokens.get(t).is_some_and(|token| {
+        let text = &doc.text.as_bytes()[token.range.clone()];
+        // All start with `o` or `d`.
+        text.len() <= LONGEST
+            && matches!(text.first().map(|b| b | 0x20), Some(b'o' | b'd'))
+            && OF_WORDS
+                .iter()
+                .any(|w| w.as_bytes().eq_ignore_ascii_case(text))
+    })
+}
 
 /// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
 /// `presidente del Gobierno`, `ministre des Armées`.
 const OF_WORDS: &[&str] = &[
-    "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das",
+    "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das", "d", "dell", "dello",
+    "degli", "dei", "delle",
 ];
 
 /// Title words written short (`Gov.`, `Gen.`), and in full.
@@ -399,25 +435,29 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 /// out), into `out`.
 fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
     out.clear();
-    // In pass one a lowercase `the`, `and` or `for` is a gap of its own.
-    let joining_gap = |t: usize| TITLE_JOINERS.iter().any(|w| doc.text_is(t, w));
     let uncased = |w: &str| w.chars().all(|c| !c.is_lowercase());
     // A title in capitals (a transcript's `PRIME MINISTER STARMER:`) is written as a
     // title is; only its short words, acronyms most likely (`EU`, `CEO`), stay so.
     let shouted = tokens
         .clone()
         .all(|t| !doc.is_word(t) || uncased(doc.word(t)));
-    for t in tokens.filter(|&t| doc.is_word(t) || joining_gap(t)) {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut last_end = None;
+    for t in tokens.filter(|&t| doc.is_word(t) || joins_title(doc, t)) {
+        let range = doc.tokens[t].range.clone();
+        // An elided word keeps its apostrophe (`dell’Economia`).
+        match last_end.map(|end| &doc.text[end..range.start]) {
+            Some(apostrophe @ ("'" | "’")) => out.push_str(apostrophe),
+            Some(_) => out.push(' '),
+            None => {}
         }
+        last_end = Some(range.end);
         // Runs for every title found, so short words only are compared.
         let w = doc.word(t);
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES
             .iter()
             .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
-        let connective = short && TITLE_JOINERS.iter().any(|a| w.eq_ignore_ascii_case(a));
+        let connective = joins_title(doc, t);
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
         } else if shouted && connective {
@@ -445,30 +485,29 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
 /// [`title_at`]).
 fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Option<Found> {
     let (title_end, strong) = title;
-    let mut name_start = title_end;
     let mut role_end = title_end;
-    // `of [the] Org Words Name Name`: the last two capitalised words are the name.
-    if doc.is_word(title_end) && doc.folds_to(title_end, "of") {
-        let mut k = title_end + 1;
-        if doc.text_is(k, "the") {
-            k += 1;
-        }
-        let run_start = k;
-        while doc.cap(k) && !doc.tokens[k - 1].possessive {
-            k += 1;
-        }
-        let run = run_start..k;
+    // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
+    // capitalised words are the name.
+    let name_start = if let Some(run) = place_run(doc, title_end) {
         if run.len() < 3 {
             return None;
         }
-        name_start = k - 2;
+        let (run_start, k) = (run.start, run.end);
+        // A listed leader's name is taken whole (`do Brasil Luiz Inácio Lula da Silva`).
+        let listed = (run_start + 1..k - 1).find(|&s| known.has_name(doc, s..k));
+        let mut name_start = listed.unwrap_or(k - 2);
         // `Ursula von der Leyen`: step back over particles to the given name.
         while name_start > run_start + 1 && doc.is(name_start - 1, List::Particles) {
             name_start -= 1;
         }
         name_start -= usize::from(doc.is(name_start, List::Particles) && name_start > run_start);
         role_end = name_start;
-    }
+        name_start
+    } else {
+        // `la presidenta mexicana Claudia Sheinbaum`: the mention holds the nationality,
+        // the role does not.
+        past_adjective(doc, title_end, nationality)
+    };
     if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
     }
@@ -510,6 +549,77 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         name: name_start..name_end,
         role: Role::Tokens(role_start..role_end),
     })
+}
+
+/// Where the token at `t` ends if it is one lowercase word that `adjective` takes, a
+/// gap of its own (as an untagged word after a title or place is); else `t`.
+fn past_adjective(doc: &Doc, t: usize, adjective: fn(&str) -> bool) -> usize {
+    let Some(token) = doc.tokens.get(t).filter(|token| token.kind == Kind::Gap) else {
+        return t;
+    };
+    let word = &doc.text[token.range.clone()];
+    // A lowercase letter first, ASCII or Latin (`équatorien`), not punctuation.
+    let first = word.as_bytes().first().copied().unwrap_or_default();
+    let lowercase = first.is_ascii_lowercase() || (0xC3..=0xC5).contains(&first);
+    let one_word = || word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase());
+    if lowercase && adjective(word) && one_word() {
+        t + 1
+    } else {
+        t
+    }
+}
+
+/// Endings of nationality adjectives as Spanish, French, Italian and Portuguese write
+/// them after a title (`mexicana`, `américain`, `tedesco`, `francês`), and few of their
+/// verbs: not `-ina`, `-ica`, `-ena`, `-ola` (`nomina`, `critica`, `condena`, `controla`).
+#[rustfmt::skip]
+const NATIONALITY_ENDINGS: &[&str] = &[
+    "ano", "ana", "ese", "esa", "és", "ês", "ais", "aise", "ois", "oise", "ain", "aine", "ien",
+    "ienne", "ense", "eno", "eño", "eña", "ino", "ol", "án", "ão", "eiro", "eira", "esco",
+    "esca", "ico", "and", "ande",
+];
+
+/// Whether a lowercase word after a title reads as a nationality (see
+/// [`NATIONALITY_ENDINGS`]); short words (`gana`, `mais`, `again`) never do.
+fn nationality(word: &str) -> bool {
+    const MIN_CHARS: usize = 6;
+    word.chars().nth(MIN_CHARS - 1).is_some()
+        && NATIONALITY_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Tokens a title's place may take before the name after it.
+const MAX_PLACE_TOKENS: usize = 12;
+
+/// What a title is of, when an [`OF_WORDS`] word is at `of` (`of the Bank of England
+/// Andrew Bailey`, `della Repubblica Sergio Mattarella`): the first run of capitalised
+/// words after it, past [`TITLE_JOINERS`], long enough to end with a name after the
+/// place's own words (three), or the last one. Another title ends it.
+fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
+    if !is_of_word(doc, of) {
+        return None;
+    }
+    let (mut run_start, mut k) = (of + 1, of + 1);
+    while k < of + MAX_PLACE_TOKENS {
+        if doc.cap(k) && !doc.is(k, List::Stopwords) && title_at(doc, k).is_none() {
+            k += 1;
+            if doc.tokens[k - 1].possessive {
+                break;
+            }
+        } else if k - run_start >= 2
+            && doc.is_word(k)
+            && doc.is(k, List::Particles)
+            && doc.name_word_after_particles(k)
+        {
+            // `of the European Commission Ursula von der Leyen`: the name goes on.
+            k += 1;
+        } else if k - run_start < 3 && joins_title(doc, k) {
+            k += 1;
+            run_start = k;
+        } else {
+            break;
+        }
+    }
+    Some(run_start..k)
 }
 
 /// `Name, [filler…] title`: `Vladimir Putin, Russia’s president`.
@@ -620,7 +730,13 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
     let (title_end, _) = title;
     let of_place = of_place_end(doc, title_end);
-    let end = of_place.unwrap_or(title_end);
+    // `la présidente de l’Assemblée nationale,`, `el presidente ucraniano,`: a word of
+    // what the place or the title is.
+    let end = match of_place {
+        Some(end) if !doc.text_is(title_end, "of") => past_adjective(doc, end, |_| true),
+        Some(end) => end,
+        None => past_adjective(doc, title_end, nationality),
+    };
     if !doc.tokens.get(end)?.is_punct(',') {
         return None;
     }
@@ -642,8 +758,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
 /// ending on a capitalised word. None when `k` is not one of [`OF_WORDS`] or no
 /// capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
-    // A word, or a gap of that word alone (`des` is in no list).
-    if !OF_WORDS.iter().any(|w| doc.text_is(k, w)) {
+    if !is_of_word(doc, k) {
         return None;
     }
     let mut end = None;
@@ -654,7 +769,7 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
             if doc.tokens[t].possessive {
                 break;
             }
-        } else if !TITLE_JOINERS.iter().any(|w| doc.text_is(t, w)) {
+        } else if !joins_title(doc, t) {
             break;
         }
         t += 1;
@@ -1790,6 +1905,77 @@ mod tests {
                 "Presidenta de la Junta de Castilla y León",
                 "Ministra de Trabajo y Economía Social",
                 "Ministre des Armées",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_what_the_title_is_of() {
+        let text = "Governor of the Bank of Northland Ana Lowe spoke. Secretary of State for \
+                    Health and Social Care Tom Hart agreed. President of the Harbour Commission \
+                    Ada von der Quill left. Il presidente della Repubblica Paolo Neri parla. \
+                    Il ministro dell'Economia e delle Finanze Luca Bassi ha detto. Presidente \
+                    del Gobierno Pedro Ruiz habló. Presidente do Brasil Luiz Inácio Lula da \
+                    Silva falou. Mayor of Harbour Jo Vale and Sara Hill met. Mayor of \
+                    Harbour President Ann Kerr came. Governor of Northland and so Harbour Eva \
+                    Stone spoke. Quill and Hill left.";
+        let l = leaders(text);
+        let mentions: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
+        assert_eq!(
+            mentions,
+            [
+                "Governor of the Bank of Northland Ana Lowe",
+                "Secretary of State for Health and Social Care Tom Hart",
+                "President of the Harbour Commission Ada von der Quill",
+                "presidente della Repubblica Paolo Neri",
+                "ministro dell'Economia e delle Finanze Luca Bassi",
+                "Presidente del Gobierno Pedro Ruiz",
+                // A listed name is taken whole.
+                "Presidente do Brasil Luiz Inácio Lula da Silva",
+                // Not the name after `and`.
+                "Mayor of Harbour Jo Vale",
+                // Another title ends the place (the words before a title are the
+                // mention's, as in `German Chancellor`).
+                "Harbour President Ann Kerr",
+            ]
+        );
+        assert_eq!(l[2].1[1], "Quill");
+        assert_eq!(
+            roles(text),
+            [
+                "Governor of the Bank of Northland",
+                "Secretary of State for Health and Social Care",
+                "President of the Harbour Commission",
+                "Presidente della Repubblica",
+                "Ministro dell'Economia e delle Finanze",
+                "Presidente del Gobierno",
+                "Presidente do Brasil",
+                "Mayor of Harbour",
+                "President",
+            ]
+        );
+    }
+
+    #[test]
+    fn elided_articles_and_nationalities_after_a_title() {
+        let text = "La présidente de l'Assemblée nationale, Léa Morel, a parlé. Le ministre \
+                    de l’Économie, Paul Roux, aussi. Le président américain Tom Hart a appelé. \
+                    El presidente ucraniano, Ana Ruiz, pidió ayuda. La visite d'Ana Lowe. \
+                    Il presidente nomina Mario Rossi. Le ministre critique Jean Dupont. The \
+                    prime minister thanked Ann Vale. The president again, Lena Orr said no. \
+                    Hart et Ruiz ont parlé.";
+        let l = leaders(text);
+        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Léa Morel", "Paul Roux", "Tom Hart", "Ana Ruiz"]);
+        assert_eq!(l[2].1, ["président américain Tom Hart", "Hart"]);
+        assert_eq!(l[3].1, ["Ana Ruiz", "Ruiz"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Présidente de l'Assemblée",
+                "Ministre de l’Économie",
+                "Président",
+                "Presidente"
             ]
         );
     }

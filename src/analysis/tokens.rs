@@ -191,6 +191,7 @@ pub fn tokenize(
         let start = i;
         let mut end = i + len;
         let mut dotted = false;
+        let mut elided = false;
         loop {
             end = alphanumeric_end(bytes, end);
             let Some((d, dlen)) = char_at(s, end) else {
@@ -198,6 +199,9 @@ pub fn tokenize(
             };
             if !is_punctuation(d) && d.is_alphanumeric() {
                 end += dlen;
+            } else if is_apostrophe(d) && elided_before_capital(s, start, end + dlen) {
+                elided = true;
+                break;
             } else if matches!(d, '-' | '’' | '\'' | '.')
                 && char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric())
             {
@@ -229,7 +233,8 @@ pub fn tokenize(
             after_word: after_word(out),
         };
         let tag = classify(&s[start..word_end], context);
-        let capital = c.is_uppercase();
+        // An elided article's capital (`L’Europe`) starts no name.
+        let capital = c.is_uppercase() && !elided;
         let word = Token {
             range: base + start..base + word_end,
             kind: Kind::Word,
@@ -241,11 +246,30 @@ pub fn tokenize(
         push_word(out, word, tag == 0 && !possessive && !capital);
         sentence_start = false;
         i = end;
-        // A trailing apostrophe (`leaders’`) is punctuation; skip it quietly.
+        // A trailing apostrophe (`leaders’`, an elided `dell’`) is punctuation; skip it
+        // quietly.
         if !possessive && let Some((_, len)) = char_at(s, i).filter(|&(d, _)| is_apostrophe(d)) {
             i += len;
         }
     }
+}
+
+/// French and Italian articles and prepositions written elided onto the next word
+/// (`l’Assemblée`, `d’Emmanuel`, `dell’Economia`): before a capital they are words of
+/// their own, so that the name or place after them is one too.
+const ELIDED: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "dell", "all",
+    "dall", "nell", "sull", "coll", "quell", "un",
+];
+
+/// Whether `s[start..]` up to an apostrophe is an [`ELIDED`] word, and a capital follows
+/// the apostrophe at `after`.
+fn elided_before_capital(s: &str, start: usize, after: usize) -> bool {
+    if !char_at(s, after).is_some_and(|(c, _)| c.is_uppercase()) {
+        return false;
+    }
+    let word = s[start..].split(['\'', '’']).next().unwrap_or_default();
+    ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
 /// Plain words that joined a gap unclassified (see [`tokenize`]).
@@ -487,6 +511,15 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_elided_article_starts_no_name() {
+        // Its capital says nothing: it is a gap, and the word after it starts no sentence.
+        assert_eq!(
+            shown_tokens("L’Europe et D'Ana Lowe"),
+            ["<L>", "Europe", "<et D>", "Ana", "Lowe"]
+        );
+    }
+
     /// Tokens of `s` with gaps in `<>` and sentence starts after a gap marked `*`,
     /// classified by a fixed list of words.
     fn shown_tokens(s: &str) -> Vec<String> {
@@ -530,6 +563,24 @@ mod tests {
             ["the", "U.S.", "and", "Mr", ".", "Smith"]
         );
         assert_eq!(words("the leaders’ talks"), ["the", "leaders", "talks"]);
+        // Elided articles and prepositions before a capital are words of their own.
+        assert_eq!(
+            words("d’Emmanuel L'Europe dell'Economia qu’Ana l’autre O’Brien t'es rock'n'Roll"),
+            [
+                "d",
+                "Emmanuel",
+                "L",
+                "Europe",
+                "dell",
+                "Economia",
+                "qu",
+                "Ana",
+                "l’autre",
+                "O’Brien",
+                "t'es",
+                "rock'n'Roll"
+            ]
+        );
         // Lowercase words before a dot or a hyphen: one word only if a letter follows.
         assert_eq!(
             words("talks. then 4.0 and well- known a-b c.d x.é end."),

@@ -19,7 +19,8 @@ pub const STRONG_HEADS: &[&str] = &[
     "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
     "chanceliere", "vice-president", "vicepresidente", "vicepresidenta", "vice-presidente",
     "primeiro-ministro", "bundesprasident", "bundesprasidentin", "ministerprasident",
-    "ministerprasidentin", "premierminister", "premierministerin",
+    "ministerprasidentin", "premierminister", "premierministerin", "canciller", "cancillera",
+    "cancelliere", "chanceler",
 ];
 #[rustfmt::skip]
 pub const WEAK_HEADS: &[&str] = &[
