@@ -377,7 +377,8 @@ enum Role {
 const TITLE_JOINERS: &[&str] = &[
     "of", "the", "and", "for", // Spanish, French, Italian, Portuguese:
     "de", "del", "la", "las", "los", "le", "les", "des", "du", "di", "della", "da", "do", "dos",
-    "das", "y", "e", "et", "l", "d", "dell", "dello", "degli", "dei", "delle",
+    "das", "y", "e", "et", "l", "d", "dell", "dello", "degli", "dei", "delle", // German:
+    "von", "der", "und", "für",
 ];
 
 /// Whether token `t` is [`TITLE_JOINERS`] only (`of`, `e delle`): in pass one
@@ -406,9 +407,12 @@ fn is_of_word(doc: &Doc, t: usize) -> bool {
     const LONGEST: usize = 5;
     doc.tokens.get(t).is_some_and(|token| {
         let text = &doc.text.as_bytes()[token.range.clone()];
-        // All start with `o` or `d`.
+        // All start with `o`, `d`, `v` or `f`.
         text.len() <= LONGEST
-            && matches!(text.first().map(|b| b | 0x20), Some(b'o' | b'd'))
+            && matches!(
+                text.first().map(|b| b | 0x20),
+                Some(b'o' | b'd' | b'v' | b'f')
+            )
             && OF_WORDS
                 .iter()
                 .any(|w| w.as_bytes().eq_ignore_ascii_case(text))
@@ -416,10 +420,11 @@ fn is_of_word(doc: &Doc, t: usize) -> bool {
 }
 
 /// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
-/// `presidente del Gobierno`, `ministre des Armées`.
+/// `presidente del Gobierno`, `ministre des Armées`, `Ministerpräsident von Bayern`,
+/// `Präsidentin der Europäischen Kommission`, `Minister for Foreign Affairs`.
 const OF_WORDS: &[&str] = &[
     "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das", "d", "dell", "dello",
-    "degli", "dei", "delle",
+    "degli", "dei", "delle", "von", "der", "for", "für",
 ];
 
 /// Title words written short (`Gov.`, `Gen.`), and in full.
@@ -457,10 +462,10 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
         let abbreviation = ABBREVIATED_TITLES
             .iter()
             .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
-        let connective = joins_title(doc, t);
+        let connective = || joins_title(doc, t);
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
-        } else if shouted && connective {
+        } else if shouted && connective() {
             out.push_str(&w.to_lowercase());
         } else if shouted && w.chars().count() > 4 {
             let mut c = w.chars();
@@ -468,7 +473,7 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
                 out.push(first);
                 out.push_str(&c.as_str().to_lowercase());
             }
-        } else if connective || uncased(w) {
+        } else if is_capitalised(w) || uncased(w) || connective() {
             out.push_str(w);
         } else {
             let mut c = w.chars();
@@ -1976,6 +1981,43 @@ mod tests {
                 "Ministre de l’Économie",
                 "Président",
                 "Presidente"
+            ]
+        );
+    }
+
+    #[test]
+    fn german_titles_and_what_they_are_of() {
+        let text = "Der französische Präsident Tom Hart traf am Dienstag Bundeskanzlerin Ana \
+                    Lowe. Der Ministerpräsident von Nordland, Jo Vale, kam. Die \
+                    Kommissionspräsidentin Eva Stone sprach. Der Bundesminister für Wirtschaft \
+                    und Klimaschutz, Max Roth, sprach. Minister for Housing Sam Orr agreed. O \
+                    presidente francês Paulo Reis falou.";
+        let l = leaders(text);
+        let mentions: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
+        assert_eq!(
+            mentions,
+            [
+                "Präsident Tom Hart",
+                // Not the weekday, a noun capitalised as German writes them.
+                "Bundeskanzlerin Ana Lowe",
+                "Jo Vale",
+                "Kommissionspräsidentin Eva Stone",
+                "Max Roth",
+                "Minister for Housing Sam Orr",
+                // Not the article that starts the sentence.
+                "presidente francês Paulo Reis",
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Präsident",
+                "Bundeskanzlerin",
+                "Ministerpräsident von Nordland",
+                "Kommissionspräsidentin",
+                "Bundesminister für Wirtschaft und Klimaschutz",
+                "Minister for Housing",
+                "Presidente",
             ]
         );
     }

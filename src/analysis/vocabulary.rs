@@ -20,7 +20,8 @@ pub const STRONG_HEADS: &[&str] = &[
     "chanceliere", "vice-president", "vicepresidente", "vicepresidenta", "vice-presidente",
     "primeiro-ministro", "bundesprasident", "bundesprasidentin", "ministerprasident",
     "ministerprasidentin", "premierminister", "premierministerin", "canciller", "cancillera",
-    "cancelliere", "chanceler",
+    "cancelliere", "chanceler", "prasident", "prasidentin", "burgermeister", "burgermeisterin",
+    "oberburgermeister", "oberburgermeisterin", "regierungschef", "regierungschefin",
 ];
 #[rustfmt::skip]
 pub const WEAK_HEADS: &[&str] = &[
@@ -81,7 +82,8 @@ pub const STOPWORDS: &[&str] = &[
     "yes", "all", "every", "each", "neither", "either", "such", "like", "unlike", "among",
     "amid", "against", "about", "around", "through", "throughout", "upon", "ex", "late", "new",
     "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
-    "die", "das", "der", "dem", "ein", "eine", "une",
+    "die", "das", "der", "dem", "ein", "eine", "une", "o", "os", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
 ];
 /// Capitalised words that are never part of a person's name: places and bodies a name
 /// can end with (`Minister Street`, `Queen Mary University`) and occupations written
@@ -297,17 +299,26 @@ pub fn lists_of(word: &str, buf: &mut String) -> u16 {
         buf.as_bytes()
     };
     match vocabulary().lookup(folded) {
-        0 if compound_minister(folded) => bit(List::StrongHeads),
+        0 if compound_head(folded) => bit(List::StrongHeads),
         lists => lists,
     }
 }
 
-/// A minister named in one word, as German and the Nordic languages write them
-/// (`Außenministerin`, `Finanzminister`, `statsminister`): a word ending in `minister`
-/// (or `ministerin`) after at least four letters — not `administer`.
-fn compound_minister(folded: &[u8]) -> bool {
+/// A minister or president named in one word, as German and the Nordic languages write
+/// them (`Außenministerin`, `Finanzminister`, `statsminister`, `Kommissionspräsidentin`,
+/// `Vizekanzler`): a word ending in `minister`, `präsident` or `kanzler` (or their
+/// feminine) after at least four letters — not `administer`.
+fn compound_head(folded: &[u8]) -> bool {
     const MIN_PREFIX: usize = 4;
-    ["minister".as_bytes(), b"ministerin"].iter().any(|suffix| {
+    const SUFFIXES: [&[u8]; 6] = [
+        b"minister",
+        b"ministerin",
+        b"prasident",
+        b"prasidentin",
+        b"kanzler",
+        b"kanzlerin",
+    ];
+    SUFFIXES.iter().any(|suffix| {
         folded.len() >= suffix.len() + MIN_PREFIX
             && folded[folded.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     })
@@ -326,6 +337,9 @@ mod tests {
             "Finanzminister",
             "Verteidigungsminister",
             "Statsminister",
+            "Kommissionspräsidentin",
+            "Staatspräsident",
+            "Vizekanzler",
         ] {
             assert_eq!(lists_of(word, &mut buf), strong, "{word}");
         }
