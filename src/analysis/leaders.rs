@@ -702,6 +702,72 @@ fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
     })
 }
 
+/// Tokens read after a name for a clause telling its office.
+const MAX_CLAUSE_TOKENS: usize = 40;
+
+/// `Ana Lowe (born 1968) is a Northland politician who has served as Prime Minister`,
+/// `Sam Orr, who is the current mayor, said`: an office held, told of in a `who` clause
+/// about the name — right after it and a comma, or after `is a …` when the name starts
+/// the sentence. A title or another full name before the clause is whom it is about.
+fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
+    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let comma = doc.tokens.get(name.end).is_some_and(|t| t.is_punct(','));
+    if !comma && !doc.tokens[name.start].sentence_start {
+        return None;
+    }
+    // Whether `is a`, `was an` (what the name is) has been read; `a` may be a token of
+    // its own after a gap ending in `is`.
+    let mut described = false;
+    let mut copula = false;
+    let last = (name.end + MAX_CLAUSE_TOKENS).min(doc.tokens.len());
+    for t in name.end..last {
+        let token = &doc.tokens[t];
+        let another = || doc.title_word(t) || doc.name_at(t).is_some_and(|end| end - t >= 2);
+        if t > name.end && token.sentence_start || token.kind == Kind::Word && another() {
+            return None;
+        }
+        if token.kind != Kind::Gap {
+            described |= copula && (doc.text_is(t, "a") || doc.text_is(t, "an"));
+            copula = false;
+            continue;
+        }
+        let gap = &doc.text[token.range.clone()];
+        let mut words = gap.split_whitespace().peekable();
+        // Right after the comma, or in what the name is described as.
+        let at_comma = comma && t == name.end + 1;
+        if at_comma && words.peek() != Some(&"who") {
+            return None;
+        }
+        while let Some(word) = words.next_if(|&w| w != "who") {
+            copula = matches!(word, "is" | "was");
+            described |= copula && words.peek().is_some_and(|&w| matches!(w, "a" | "an"));
+        }
+        if words.next().is_none() || !(at_comma || described) {
+            continue;
+        }
+        let mut auxiliaries = 0;
+        while words.next_if(|w| is(w, AUXILIARIES)).is_some() {
+            auxiliaries += 1;
+        }
+        let held = words.next_if(|w| is(w, HOLDING)).is_some();
+        if auxiliaries == 0 && !held {
+            return None;
+        }
+        // The office: from the gap's next word (`as`, `the current`), or the next token.
+        let at = match words.next() {
+            Some(word) => token.range.start + word.as_ptr() as usize - gap.as_ptr() as usize,
+            None => doc.tokens.get(t + 1)?.range.start,
+        };
+        let role = office_at(doc, at)?;
+        return Some(Found {
+            span: name.clone(),
+            name,
+            role: Role::Written(role),
+        });
+    }
+    None
+}
+
 /// The office named from byte `at` of the text, past `as`, `its`, `the`: a title and
 /// what it is of, written as a title. Its words are tokenized again, every one kept
 /// apart: the block's tokens merged those of an office at a sentence's end into a gap.
@@ -1298,7 +1364,11 @@ impl Evidence {
                 .or_else(|| {
                     let end = doc.name_at(i)?;
                     (end - i >= 2)
-                        .then(|| apposition(doc, i..end).or_else(|| appointment(doc, i..end)))
+                        .then(|| {
+                            apposition(doc, i..end)
+                                .or_else(|| appointment(doc, i..end))
+                                .or_else(|| office_in_clause(doc, i..end))
+                        })
                         .flatten()
                 });
             let Some(f) = hit else {
@@ -2018,6 +2088,30 @@ mod tests {
                 "Bundesminister für Wirtschaft und Klimaschutz",
                 "Minister for Housing",
                 "Presidente",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_told_in_a_who_clause() {
+        let text = "Ana Maria Lowe (born 2 March 1968) is a Northland politician who has \
+                    served as Prime Minister of Northland since 2024. Lowe spoke. Sam Orr, who \
+                    is the current mayor of Harbour, agreed. Jo Vale is a Northland economist \
+                    who has served as an adviser. Eva Stone is a friend of the minister, who \
+                    is the deputy mayor. Max Roth is a friend of Lena Kerr, who has served as \
+                    chancellor since 2019. Kim Bell is friends with Tom, who is mayor. Ann \
+                    Reed, whose son is a lawyer who is mayor, spoke. Ben Cole, who the \
+                    president praised, left. The friend of Ed Hale is a lawyer who is mayor.";
+        let l = leaders(text);
+        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Ana Maria Lowe", "Sam Orr", "Lena Kerr"]);
+        assert_eq!(l[0].1, ["Ana Maria Lowe", "Lowe"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Prime Minister of Northland",
+                "Mayor of Harbour",
+                "Chancellor"
             ]
         );
     }
