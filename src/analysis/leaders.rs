@@ -1668,8 +1668,31 @@ impl Mentions {
                             hyphened_mentions(doc, entries, k, key);
                         }
                         // A full name that is not a leader's: remember it, so that its
-                        // surname nearby does not light up a leader.
+                        // surname nearby does not light up a leader — unless a leader's
+                        // full name ends it (`CDU-Chef Friedrich Merz`).
                         if !heading && name_end - k >= 2 {
+                            let site = Site {
+                                heading,
+                                run_len,
+                                feminine,
+                            };
+                            let mut leader = |j: usize| {
+                                may_be_leader(doc, known, entries, j..name_end, key)
+                                    && resolve(
+                                        doc,
+                                        known,
+                                        entries,
+                                        last_person,
+                                        j..name_end,
+                                        site,
+                                        key,
+                                    )
+                                    .is_some()
+                            };
+                            if let Some(j) = (k + 1..name_end - 1).find(|&j| leader(j)) {
+                                k = j;
+                                continue;
+                            }
                             if doc.surname_into(k..name_end, surname) {
                                 remember(last_person, surname, (doc.sentence(k), false));
                             }
@@ -2114,6 +2137,19 @@ mod tests {
                 "Chancellor"
             ]
         );
+    }
+
+    #[test]
+    fn a_leaders_full_name_after_a_capitalised_word_of_another_kind() {
+        let l = leaders(
+            "President Ana Lowe spoke. Later Harbour Ana Lowe waved. CDU-Chef Friedrich Merz \
+             kam. Hunter Biden spoke, and Biden left.",
+        );
+        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
+        // Not Joe Biden: a surname within another full name is theirs.
+        assert_eq!(names, ["Ana Lowe", "Friedrich Merz"]);
+        assert_eq!(l[0].1, ["President Ana Lowe", "Ana Lowe"]);
+        assert_eq!(l[1].1, ["Friedrich Merz"]);
     }
 
     #[test]
