@@ -2153,6 +2153,13 @@ mod tests {
     }
 
     #[test]
+    fn heads_of_government_and_state_in_spanish_and_italian() {
+        let text = "El jefe del Gobierno, Luis Vera, habló. Il capo dello Stato Paolo Neri ha \
+                    parlato. El jefe de cocina Juan Gil cocinó.";
+        assert_eq!(roles(text), ["Jefe del Gobierno", "Capo dello Stato"]);
+    }
+
+    #[test]
     fn abbreviated_titles() {
         let l = leaders("Gov. Jane Quill signed it. GEN. Tom Vale agreed. Quill left.");
         assert_eq!(l.len(), 2);

@@ -27,7 +27,8 @@ pub const STRONG_HEADS: &[&str] = &[
 pub const WEAK_HEADS: &[&str] = &[
     "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
     "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
-    "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin",
+    "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin", "jefe",
+    "jefa", "capo",
 ];
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
 /// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
