@@ -1829,6 +1829,16 @@ mod tests {
             .collect()
     }
 
+    /// The leaders' names, in order.
+    fn names(leaders: &[(String, Vec<String>)]) -> Vec<&str> {
+        leaders.iter().map(|(name, _)| name.as_str()).collect()
+    }
+
+    /// Each leader's first mention.
+    fn first_mentions(leaders: &[(String, Vec<String>)]) -> Vec<&str> {
+        leaders.iter().map(|(_, m)| m[0].as_str()).collect()
+    }
+
     #[test]
     fn titles_and_short_forms() {
         let l = leaders(
@@ -1913,9 +1923,8 @@ mod tests {
         let l = leaders(
             "Brazilian president Lula met Recep Tayyip Erdogan. Erdoğan smiled. Zelensky called.",
         );
-        let names: Vec<&str> = l.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(
-            names,
+            names(&l),
             [
                 "Luiz Inácio Lula da Silva",
                 "Recep Tayyip Erdoğan",
@@ -2018,9 +2027,8 @@ mod tests {
                     Harbour President Ann Kerr came. Governor of Northland and so Harbour Eva \
                     Stone spoke. Quill and Hill left.";
         let l = leaders(text);
-        let mentions: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
         assert_eq!(
-            mentions,
+            first_mentions(&l),
             [
                 "Governor of the Bank of Northland Ana Lowe",
                 "Secretary of State for Health and Social Care Tom Hart",
@@ -2063,8 +2071,10 @@ mod tests {
                     prime minister thanked Ann Vale. The president again, Lena Orr said no. \
                     Hart et Ruiz ont parlé.";
         let l = leaders(text);
-        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["Léa Morel", "Paul Roux", "Tom Hart", "Ana Ruiz"]);
+        assert_eq!(
+            names(&l),
+            ["Léa Morel", "Paul Roux", "Tom Hart", "Ana Ruiz"]
+        );
         assert_eq!(l[2].1, ["président américain Tom Hart", "Hart"]);
         assert_eq!(l[3].1, ["Ana Ruiz", "Ruiz"]);
         assert_eq!(
@@ -2086,9 +2096,8 @@ mod tests {
                     und Klimaschutz, Max Roth, sprach. Minister for Housing Sam Orr agreed. O \
                     presidente francês Paulo Reis falou.";
         let l = leaders(text);
-        let mentions: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
         assert_eq!(
-            mentions,
+            first_mentions(&l),
             [
                 "Präsident Tom Hart",
                 // Not the weekday, a noun capitalised as German writes them.
@@ -2126,8 +2135,7 @@ mod tests {
                     Reed, whose son is a lawyer who is mayor, spoke. Ben Cole, who the \
                     president praised, left. The friend of Ed Hale is a lawyer who is mayor.";
         let l = leaders(text);
-        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["Ana Maria Lowe", "Sam Orr", "Lena Kerr"]);
+        assert_eq!(names(&l), ["Ana Maria Lowe", "Sam Orr", "Lena Kerr"]);
         assert_eq!(l[0].1, ["Ana Maria Lowe", "Lowe"]);
         assert_eq!(
             roles(text),
@@ -2145,9 +2153,8 @@ mod tests {
             "President Ana Lowe spoke. Later Harbour Ana Lowe waved. CDU-Chef Friedrich Merz \
              kam. Hunter Biden spoke, and Biden left.",
         );
-        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
         // Not Joe Biden: a surname within another full name is theirs.
-        assert_eq!(names, ["Ana Lowe", "Friedrich Merz"]);
+        assert_eq!(names(&l), ["Ana Lowe", "Friedrich Merz"]);
         assert_eq!(l[0].1, ["President Ana Lowe", "Ana Lowe"]);
         assert_eq!(l[1].1, ["Friedrich Merz"]);
     }
@@ -2317,8 +2324,7 @@ mod tests {
              said Ada Quill, the chief financial officer. Paul Grant, the group’s chief \
              executive, and Chief Executive Officer Lin Park were pleased.",
         );
-        let names: Vec<&str> = l.iter().map(|(name, _)| name.as_str()).collect();
-        assert_eq!(names, ["Paul Grant", "Lin Park"]);
+        assert_eq!(names(&l), ["Paul Grant", "Lin Park"]);
     }
 
     #[test]
@@ -2564,9 +2570,8 @@ mod tests {
             "Talks\n\nIt was late when Ursula von der Leyen walked in. Then Lula da Silva \
              spoke, and Luiz Inácio Lula da Silva left with Mohammed bin Salman.",
         );
-        let names: Vec<&str> = l.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(
-            names,
+            names(&l),
             [
                 "Ursula von der Leyen",
                 "Luiz Inácio Lula da Silva",
