@@ -707,8 +707,8 @@ const MAX_CLAUSE_TOKENS: usize = 40;
 
 /// `Ana Lowe (born 1968) is a Northland politician who has served as Prime Minister`,
 /// `Sam Orr, who is the current mayor, said`: an office held, told of in a `who` clause
-/// about the name — right after it and a comma, or after `is a …` when the name starts
-/// the sentence. A title or another full name before the clause is whom it is about.
+/// about the name — right after it and a comma, or after what the name is (`is a …`
+/// when it starts the sentence, `, a …`). A title or another full name before the clause is whom it is about.
 fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
     let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let comma = doc.tokens.get(name.end).is_some_and(|t| t.is_punct(','));
@@ -727,7 +727,9 @@ fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
             return None;
         }
         if token.kind != Kind::Gap {
-            described |= copula && (doc.text_is(t, "a") || doc.text_is(t, "an"));
+            // `is a`, or `, a` after the name (`Kim Bell, a lawyer who …`).
+            let after_comma = comma && t == name.end + 1;
+            described |= (copula || after_comma) && (doc.text_is(t, "a") || doc.text_is(t, "an"));
             copula = false;
             continue;
         }
@@ -2133,16 +2135,22 @@ mod tests {
                     is the deputy mayor. Max Roth is a friend of Lena Kerr, who has served as \
                     chancellor since 2019. Kim Bell is friends with Tom, who is mayor. Ann \
                     Reed, whose son is a lawyer who is mayor, spoke. Ben Cole, who the \
-                    president praised, left. The friend of Ed Hale is a lawyer who is mayor.";
+                    president praised, left. The friend of Ed Hale is a lawyer who is mayor. \
+                    Kim Bell, a lawyer who has served as mayor, spoke. Roy Dunn, a friend of \
+                    the mayor, who is a lawyer, spoke.";
         let l = leaders(text);
-        assert_eq!(names(&l), ["Ana Maria Lowe", "Sam Orr", "Lena Kerr"]);
+        assert_eq!(
+            names(&l),
+            ["Ana Maria Lowe", "Sam Orr", "Lena Kerr", "Kim Bell"]
+        );
         assert_eq!(l[0].1, ["Ana Maria Lowe", "Lowe"]);
         assert_eq!(
             roles(text),
             [
                 "Prime Minister of Northland",
                 "Mayor of Harbour",
-                "Chancellor"
+                "Chancellor",
+                "Mayor"
             ]
         );
     }
