@@ -708,7 +708,8 @@ const MAX_CLAUSE_TOKENS: usize = 40;
 /// `Ana Lowe (born 1968) is a Northland politician who has served as Prime Minister`,
 /// `Sam Orr, who is the current mayor, said`: an office held, told of in a `who` clause
 /// about the name — right after it and a comma, or after what the name is (`is a …`
-/// when it starts the sentence, `, a …`). A title or another full name before the clause is whom it is about.
+/// when it starts the sentence, `, a …`). A title or another full name before the
+/// clause is whom it is about.
 fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
     let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let comma = doc.tokens.get(name.end).is_some_and(|t| t.is_punct(','));
