@@ -1657,8 +1657,12 @@ impl Mentions {
                 });
                 match hit {
                     Some((end, entry)) => {
-                        let start = if honorific && k == name_start { i } else { k };
-                        entries.list[entry].mentions.push(doc.span(start..end));
+                        let span = if honorific && k == name_start {
+                            doc.span(i..end)
+                        } else {
+                            with_particles(doc, &entries.list[entry].name, doc.span(k..end))
+                        };
+                        entries.list[entry].mentions.push(span);
                         if end - k >= 2 && doc.surname_into(k..end, surname) {
                             remember(last_person, surname, (doc.sentence(k), true));
                         }
@@ -1708,6 +1712,33 @@ impl Mentions {
             i = name_end;
         }
     }
+}
+
+/// The mention of `name` at `span`, with the lowercase particles before it that the
+/// name has there and the text has too (`President von der Leyen`). Read in the text,
+/// not the tokens, which hold a particle only after a word in pass two.
+fn with_particles(doc: &Doc, name: &str, span: Range<usize>) -> Range<usize> {
+    let Some(before) = name.strip_suffix(&doc.text[span.clone()]) else {
+        return span;
+    };
+    let particles = before
+        .split_whitespace()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_lowercase));
+    // Within the block.
+    let floor = doc.tokens.first().map_or(span.start, |t| t.range.start);
+    let mut start = span.start;
+    for particle in particles {
+        let text = doc.text[floor..start].trim_end();
+        let Some(rest) = text.strip_suffix(particle).filter(|_| text.len() < start) else {
+            return span;
+        };
+        if rest.ends_with(char::is_alphanumeric) {
+            return span;
+        }
+        start = floor + rest.len();
+    }
+    start..span.end
 }
 
 /// `the Trump-Xi meeting`, `Putin-era`: each capitalised part of the hyphened word `t`
@@ -2173,6 +2204,29 @@ mod tests {
         let text = "El jefe del Gobierno, Luis Vera, habló. Il capo dello Stato Paolo Neri ha \
                     parlato. El jefe de cocina Juan Gil cocinó.";
         assert_eq!(roles(text), ["Jefe del Gobierno", "Capo dello Stato"]);
+    }
+
+    #[test]
+    fn particles_before_a_surname_are_part_of_the_mention() {
+        let l = leaders(
+            "Commission President Ada von der Quill spoke. President von der Quill agreed, \
+             and later von der Quill left. Quill stayed. Then der Quill. A von der\n\nQuill. \
+             Then devon der Quill.",
+        );
+        assert_eq!(
+            l[0].1,
+            [
+                "Commission President Ada von der Quill",
+                "von der Quill",
+                "von der Quill",
+                "Quill",
+                // Not particles the name does not have there, nor in another block, nor
+                // the end of a word.
+                "Quill",
+                "Quill",
+                "Quill"
+            ]
+        );
     }
 
     #[test]
