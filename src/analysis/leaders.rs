@@ -378,7 +378,8 @@ const TITLE_JOINERS: &[&str] = &[
     "of", "the", "and", "for", // Spanish, French, Italian, Portuguese:
     "de", "del", "la", "las", "los", "le", "les", "des", "du", "di", "della", "da", "do", "dos",
     "das", "y", "e", "et", "l", "d", "dell", "dello", "degli", "dei", "delle", // German:
-    "von", "der", "und", "für",
+    "von", "der", "und", "für", // Dutch:
+    "van", "voor", "en",
 ];
 
 /// Whether token `t` is [`TITLE_JOINERS`] only (`of`, `e delle`): in pass one
@@ -421,10 +422,11 @@ fn is_of_word(doc: &Doc, t: usize) -> bool {
 
 /// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
 /// `presidente del Gobierno`, `ministre des Armées`, `Ministerpräsident von Bayern`,
-/// `Präsidentin der Europäischen Kommission`, `Minister for Foreign Affairs`.
+/// `Präsidentin der Europäischen Kommission`, `Minister for Foreign Affairs`, `minister van
+/// Buitenlandse Zaken`.
 const OF_WORDS: &[&str] = &[
     "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das", "d", "dell", "dello",
-    "degli", "dei", "delle", "von", "der", "for", "für",
+    "degli", "dei", "delle", "von", "der", "for", "für", "van", "voor",
 ];
 
 /// Title words written short (`Gov.`, `Gen.`), and in full.
@@ -2225,6 +2227,21 @@ mod tests {
                 "Quill",
                 "Quill",
                 "Quill"
+            ]
+        );
+    }
+
+    #[test]
+    fn dutch_titles_and_what_they_are_of() {
+        let text = "De minister van Buitenlandse Zaken, Jan Smit, sprak. De minister-president \
+                    van Vlaanderen, Eva Peeters, kwam. Minister voor Klimaat en Groene Groei \
+                    Sanne Bos zweeg.";
+        assert_eq!(
+            roles(text),
+            [
+                "Minister van Buitenlandse Zaken",
+                "Minister-president van Vlaanderen",
+                "Minister voor Klimaat en Groene Groei",
             ]
         );
     }

@@ -22,6 +22,7 @@ pub const STRONG_HEADS: &[&str] = &[
     "ministerprasidentin", "premierminister", "premierministerin", "canciller", "cancillera",
     "cancelliere", "chanceler", "prasident", "prasidentin", "burgermeister", "burgermeisterin",
     "oberburgermeister", "oberburgermeisterin", "regierungschef", "regierungschefin",
+    "minister-president",
 ];
 #[rustfmt::skip]
 pub const WEAK_HEADS: &[&str] = &[
