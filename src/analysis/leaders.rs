@@ -1732,7 +1732,7 @@ fn with_particles(doc: &Doc, name: &str, span: Range<usize>) -> Range<usize> {
     let mut start = span.start;
     for particle in particles {
         let text = doc.text[floor..start].trim_end();
-        let Some(rest) = text.strip_suffix(particle).filter(|_| text.len() < start) else {
+        let Some(rest) = text.strip_suffix(particle) else {
             return span;
         };
         if rest.ends_with(char::is_alphanumeric) {
