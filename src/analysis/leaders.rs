@@ -340,7 +340,7 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     let (end, strong) = last_head?;
     // `Chief Financial Officer`, `chief economist`, `Security Chief`: another office
     // than a leader's.
-    let other_office = |w: &str| OTHER_OFFICES.iter().any(|o| o.eq_ignore_ascii_case(w));
+    let other_office = |w: &str| in_list(w, OTHER_OFFICES);
     let beside = |t: Option<usize>, last: bool| {
         t.and_then(|t| doc.edge_word(t, last))
             .is_some_and(other_office)
@@ -398,7 +398,7 @@ fn joins_title(doc: &Doc, t: usize) -> bool {
         token.range.len() <= longest
             && doc.text[token.range.clone()]
                 .split_whitespace()
-                .all(|w| TITLE_JOINERS.iter().any(|j| j.eq_ignore_ascii_case(w)))
+                .all(|w| in_list(w, TITLE_JOINERS))
     })
 }
 
@@ -660,13 +660,12 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
 /// `was sworn in as president`, `became chancellor`: an appointing verb, the name, the
 /// office.
 fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let after = doc.tokens.get(name.end)?;
     let appointed_before = name
         .start
         .checked_sub(1)
         .and_then(|t| doc.edge_word(t, true))
-        .is_some_and(|w| is(w, APPOINTING));
+        .is_some_and(|w| in_list(w, APPOINTING));
     // Where the office is named: right after the name, or after `was named`.
     let office = if appointed_before {
         after.range.start
@@ -677,31 +676,49 @@ fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
         let gap = &doc.text[after.range.clone()];
         let mut words = gap.split_whitespace().peekable();
         let mut auxiliaries = 0;
-        while words.next_if(|w| is(w, AUXILIARIES)).is_some() {
+        while words.next_if(|w| in_list(w, AUXILIARIES)).is_some() {
             auxiliaries += 1;
         }
         let verb = words.next()?;
         // `appointed` after a name alone is what the name did: `Sara Hill appointed
         // prime minister Paul Grant`.
-        if !(auxiliaries > 0 && is(verb, APPOINTING) || is(verb, HOLDING)) {
+        if !(auxiliaries > 0 && in_list(verb, APPOINTING) || in_list(verb, HOLDING)) {
             return None;
         }
         if verb == "sworn" && words.next() != Some("in") {
             return None;
         }
-        // The office's words, when they merged into the gap (`as prime minister.`):
-        // from the next word's place in the gap.
-        match words.next() {
-            Some(word) => after.range.start + word.as_ptr() as usize - gap.as_ptr() as usize,
-            None => doc.tokens.get(name.end + 1)?.range.start,
-        }
+        office_after(doc, name.end, words.next())?
     };
-    let role = office_at(doc, office)?;
+    holds_office(doc, name, office)
+}
+
+/// Where an office named after the gap token `gap` starts: at `next`, a word of the gap
+/// (the office's words merge into it at a sentence's end: `as prime minister.`), or at
+/// the token after the gap.
+fn office_after(doc: &Doc, gap: usize, next: Option<&str>) -> Option<usize> {
+    let range = doc.tokens[gap].range.clone();
+    match next {
+        Some(word) => {
+            Some(range.start + word.as_ptr() as usize - doc.text[range].as_ptr() as usize)
+        }
+        None => Some(doc.tokens.get(gap + 1)?.range.start),
+    }
+}
+
+/// The evidence that `name` holds the office named from byte `at`, if one is.
+fn holds_office(doc: &Doc, name: Range<usize>, at: usize) -> Option<Found> {
+    let role = office_at(doc, at)?;
     Some(Found {
         span: name.clone(),
         name,
         role: Role::Written(role),
     })
+}
+
+/// Whether `word` is in `list`, ASCII case ignored.
+fn in_list(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|l| l.eq_ignore_ascii_case(word))
 }
 
 /// Tokens read after a name for a clause telling its office.
@@ -713,7 +730,6 @@ const MAX_CLAUSE_TOKENS: usize = 40;
 /// when it starts the sentence, `, a …`). A title or another full name before the
 /// clause is whom it is about.
 fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
-    let is = |w: &str, list: &[&str]| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let comma = doc.tokens.get(name.end).is_some_and(|t| t.is_punct(','));
     if !comma && !doc.tokens[name.start].sentence_start {
         return None;
@@ -729,9 +745,9 @@ fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
         if t > name.end && token.sentence_start || token.kind == Kind::Word && another() {
             return None;
         }
+        let after_comma = comma && t == name.end + 1;
         if token.kind != Kind::Gap {
             // `is a`, or `, a` after the name (`Kim Bell, a lawyer who …`).
-            let after_comma = comma && t == name.end + 1;
             described |= (copula || after_comma) && (doc.text_is(t, "a") || doc.text_is(t, "an"));
             copula = false;
             continue;
@@ -739,36 +755,27 @@ fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
         let gap = &doc.text[token.range.clone()];
         let mut words = gap.split_whitespace().peekable();
         // Right after the comma, or in what the name is described as.
-        let at_comma = comma && t == name.end + 1;
-        if at_comma && words.peek() != Some(&"who") {
+        if after_comma && words.peek() != Some(&"who") {
             return None;
         }
         while let Some(word) = words.next_if(|&w| w != "who") {
             copula = matches!(word, "is" | "was");
             described |= copula && words.peek().is_some_and(|&w| matches!(w, "a" | "an"));
         }
-        if words.next().is_none() || !(at_comma || described) {
+        if words.next().is_none() || !(after_comma || described) {
             continue;
         }
         let mut auxiliaries = 0;
-        while words.next_if(|w| is(w, AUXILIARIES)).is_some() {
+        while words.next_if(|w| in_list(w, AUXILIARIES)).is_some() {
             auxiliaries += 1;
         }
-        let held = words.next_if(|w| is(w, HOLDING)).is_some();
+        let held = words.next_if(|w| in_list(w, HOLDING)).is_some();
         if auxiliaries == 0 && !held {
             return None;
         }
         // The office: from the gap's next word (`as`, `the current`), or the next token.
-        let at = match words.next() {
-            Some(word) => token.range.start + word.as_ptr() as usize - gap.as_ptr() as usize,
-            None => doc.tokens.get(t + 1)?.range.start,
-        };
-        let role = office_at(doc, at)?;
-        return Some(Found {
-            span: name.clone(),
-            name,
-            role: Role::Written(role),
-        });
+        let at = office_after(doc, t, words.next())?;
+        return holds_office(doc, name, at);
     }
     None
 }
