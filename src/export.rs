@@ -115,11 +115,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             BlockKind::Title => {
                 push_title(
                     &mut out,
-                    &article
-                        .block_text(i)
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    &crate::article::build::collapse(article.block_text(i)),
                     ansi,
                 );
                 continue;

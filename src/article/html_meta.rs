@@ -25,7 +25,7 @@ pub fn title(doc: &Html) -> Option<String> {
         let s = selector("title")?;
         Some(doc.select(&s).next()?.text().collect())
     })?;
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = super::build::collapse(&title);
     let site = meta(doc, r#"meta[property="og:site_name"]"#);
     Some(without_site_name(&title, site.as_deref()).to_string()).filter(|t| !t.is_empty())
 }

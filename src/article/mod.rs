@@ -371,10 +371,7 @@ pub fn sections_from_blocks(text: &str, blocks: &[Block]) -> Vec<Section> {
         .enumerate()
         .filter_map(|(i, b)| match b.kind {
             BlockKind::Heading { level } => Some(Section {
-                title: text[b.range.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                title: build::collapse(&text[b.range.clone()]),
                 level,
                 block: i,
             }),

@@ -40,7 +40,7 @@ fn looks_like_hash(word: &str) -> bool {
 
 /// The first sentence of `paragraph`, cut at a word boundary when long.
 pub fn from_opening(paragraph: &str) -> Option<String> {
-    let text: String = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = super::build::collapse(paragraph);
     if text.is_empty() {
         return None;
     }
