@@ -1090,6 +1090,41 @@ struct Evidence {
     last_role: Option<String>,
     /// A name's key, made in a reused buffer.
     key: Key,
+    /// The last names and titles given that changed no leader (see [`Recent`]).
+    recent: Recent,
+}
+
+/// Names and titles an article gave that changed no leader, and whom they named: an
+/// article names its leaders the same way again and again, and the same name and title
+/// find the same leader while the leaders stay as they are — so [`upsert`]'s lookups
+/// run once per way of naming, not once per naming.
+#[derive(Default)]
+struct Recent {
+    /// (key, role, [`Entries::changes`] when given, leader); the newest last.
+    given: Vec<(Key, Option<String>, usize, usize)>,
+}
+
+impl Recent {
+    /// How many are kept: a story names a handful of leaders at a time.
+    const KEPT: usize = 32;
+
+    /// The leader `key` and `role` named when the leaders were as they are.
+    fn leader(&self, key: &str, role: Option<&str>, changes: usize) -> Option<usize> {
+        let given = self.given.iter().rev();
+        given
+            .filter(|g| g.2 == changes && g.0 == key && g.1.as_deref() == role)
+            .map(|g| g.3)
+            .next()
+    }
+
+    /// Notes that `key` and `role` named `leader` and changed nothing.
+    fn note(&mut self, key: &str, role: Option<&str>, changes: usize, leader: usize) {
+        if self.given.len() == Self::KEPT {
+            self.given.remove(0);
+        }
+        self.given
+            .push((key.to_string(), role.map(String::from), changes, leader));
+    }
 }
 
 /// Pass two's state: the mentions so far of the leaders pass one found.
@@ -1396,7 +1431,17 @@ impl Evidence {
             }
             doc.name_key_into(f.name.clone(), &mut self.key);
             let role = self.last_role.as_deref();
-            let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
+            let changes = self.entries.changes;
+            let entry = match self.recent.leader(&self.key, role, changes) {
+                Some(entry) => entry,
+                None => {
+                    let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
+                    if self.entries.changes == changes {
+                        self.recent.note(&self.key, role, changes, entry);
+                    }
+                    entry
+                }
+            };
             i = f.span.end;
             let span = doc.span(f.span);
             // A mention is a few words and there are a few dozen leaders; any that did
@@ -2697,6 +2742,24 @@ mod tests {
             leaders("Talk\n\nPresident Tom Vi spoke. Tom smiled."),
             [("Tom Vi".to_string(), vec!["President Tom Vi".to_string()])]
         );
+    }
+
+    #[test]
+    fn a_naming_is_remembered_only_while_the_leaders_stay_as_they_were() {
+        let mut recent = Recent::default();
+        recent.note("ana lowe", Some("Mayor"), 3, 1);
+        assert_eq!(recent.leader("ana lowe", Some("Mayor"), 3), Some(1));
+        // Leaders changed since, another title, no title, another name.
+        assert_eq!(recent.leader("ana lowe", Some("Mayor"), 4), None);
+        assert_eq!(recent.leader("ana lowe", Some("Governor"), 3), None);
+        assert_eq!(recent.leader("ana lowe", None, 3), None);
+        assert_eq!(recent.leader("lowe", Some("Mayor"), 3), None);
+        // The oldest make room for the newest.
+        for n in 0..Recent::KEPT {
+            recent.note(&format!("name {n}"), None, 3, n);
+        }
+        assert_eq!(recent.leader("ana lowe", Some("Mayor"), 3), None);
+        assert_eq!(recent.leader("name 0", None, 3), Some(0));
     }
 
     #[test]
