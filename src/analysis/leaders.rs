@@ -1346,6 +1346,10 @@ impl<'a> Doc<'a> {
                 let prefixed =
                     (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
                 let capitalised = is_capitalised(word);
+                let lists_of = |word: &str, buf: &mut String| match context.ascii {
+                    true => vocabulary::lists_of_ascii(word),
+                    false => lists_of(word, buf),
+                };
                 let lists = match pass {
                     // Mentions are names: of lowercase words only particles (all short)
                     // matter, and only after a name's word; the rest merge into gaps.

@@ -68,6 +68,8 @@ fn is_punctuation(c: char) -> bool {
 pub struct Context {
     /// ASCII letters and digits only, the first no capital.
     pub plain: bool,
+    /// ASCII only and no dots: the word folds to itself lowercased (see [`fold`]).
+    pub ascii: bool,
     /// The token before is a word, not punctuation or a gap.
     pub after_word: bool,
 }
@@ -144,6 +146,7 @@ pub fn tokenize(
                 }
                 let context = Context {
                     plain: true,
+                    ascii: true,
                     after_word: after_word(out),
                 };
                 let tag = classify(&s[i..end], context);
@@ -191,6 +194,7 @@ pub fn tokenize(
         let start = i;
         let mut end = i + len;
         let mut dotted = false;
+        let mut wide = len > 1;
         let mut elided = false;
         loop {
             end = alphanumeric_end(bytes, end);
@@ -198,6 +202,7 @@ pub fn tokenize(
                 break;
             };
             if !is_punctuation(d) && d.is_alphanumeric() {
+                wide = true;
                 end += dlen;
             } else if is_apostrophe(d) && elided_before_capital(s, start, end + dlen) {
                 elided = true;
@@ -206,6 +211,7 @@ pub fn tokenize(
                 && char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric())
             {
                 dotted |= d == '.';
+                wide |= dlen > 1;
                 end += dlen;
             } else {
                 break;
@@ -214,6 +220,7 @@ pub fn tokenize(
         // `U.S.` and `J.` keep their final dot; `Mr.` does not.
         let initial = end - start == len && c.is_uppercase();
         if (dotted || initial) && s.as_bytes().get(end) == Some(&b'.') {
+            dotted = true;
             end += 1;
         }
         let word = &s[start..end];
@@ -230,6 +237,7 @@ pub fn tokenize(
         let word_end = start + stem.map_or(word.len(), str::len);
         let context = Context {
             plain: false,
+            ascii: !wide && !dotted,
             after_word: after_word(out),
         };
         let tag = classify(&s[start..word_end], context);
@@ -311,6 +319,7 @@ impl Deferred {
             }
             let context = Context {
                 plain: true,
+                ascii: true,
                 after_word: false,
             };
             let tag = classify(&s[start..end], context);
@@ -466,6 +475,50 @@ mod tests {
         let mut out = Vec::new();
         tokenize(s, 0..s.len(), &mut out, |_, _| 1);
         out.iter().map(|t| s[t.range.clone()].to_string()).collect()
+    }
+
+    proptest::proptest! {
+        /// What the tokenizer tells of a word is true of it, whatever the text.
+        #[test]
+        fn the_context_tells_the_truth_of_each_word(
+            text in "[aZé.’'s J,-]{0,40}"
+        ) {
+            tokenize(&text, 0..text.len(), &mut Vec::new(), |word, context| {
+                if context.plain {
+                    let mut bytes = word.bytes();
+                    assert!(bytes.all(|b| b.is_ascii_alphanumeric()), "{word:?}");
+                    assert!(!word.starts_with(char::is_uppercase), "{word:?}");
+                }
+                if context.ascii {
+                    assert!(word.is_ascii() && !word.contains('.'), "{word:?}");
+                }
+                1
+            });
+        }
+    }
+
+    #[test]
+    fn the_context_says_which_words_fold_to_themselves() {
+        let mut ascii = Vec::new();
+        let text = "Ana O'Neil J. U.S. Erdoğan Jean-Luc O’Brien";
+        tokenize(text, 0..text.len(), &mut Vec::new(), |word, context| {
+            ascii.push((word.to_string(), context.ascii));
+            1
+        });
+        let yes = |w: &str| (w.to_string(), true);
+        let no = |w: &str| (w.to_string(), false);
+        assert_eq!(
+            ascii,
+            [
+                yes("Ana"),
+                yes("O'Neil"),
+                no("J."),
+                no("U.S."),
+                no("Erdoğan"),
+                yes("Jean-Luc"),
+                no("O’Brien")
+            ]
+        );
     }
 
     #[test]

@@ -159,7 +159,7 @@ pub enum List {
     NotNames,
 }
 
-pub fn bit(list: List) -> u16 {
+pub const fn bit(list: List) -> u16 {
     1 << list as u16
 }
 
@@ -288,18 +288,35 @@ pub fn lists_of_plain(word: &str) -> u16 {
 /// (lowercase, no diacritics, no dots). Plain ASCII words (nearly all) are looked up as
 /// they are; others are folded into `buf` first.
 pub fn lists_of(word: &str, buf: &mut String) -> u16 {
-    let bytes = word.as_bytes();
-    // `ex-President`, `ex-Prime Minister`: a title still, of the past.
-    if bytes.len() > 3 && bytes[..3].eq_ignore_ascii_case(b"ex-") {
-        let title_parts = TITLE_HEADS | bit(List::Modifiers) | bit(List::ModifiedHeads);
-        return lists_of(&word[3..], buf) & title_parts;
+    if word.bytes().all(|b| b.is_ascii() && b != b'.') {
+        return lists_of_ascii(word);
     }
-    let folded = if bytes.iter().all(|&b| b.is_ascii() && b != b'.') {
-        bytes
-    } else {
-        fold_into(word, buf);
-        buf.as_bytes()
-    };
+    if let Some(title) = past_title(word) {
+        return lists_of(title, buf) & PAST_TITLE_LISTS;
+    }
+    fold_into(word, buf);
+    folded_lists(buf.as_bytes())
+}
+
+/// [`lists_of`] for a word known to be ASCII without dots (the tokenizer says so).
+pub fn lists_of_ascii(word: &str) -> u16 {
+    match past_title(word) {
+        Some(title) => lists_of_ascii(title) & PAST_TITLE_LISTS,
+        None => folded_lists(word.as_bytes()),
+    }
+}
+
+/// The lists of a title of the past keeps of the title's.
+const PAST_TITLE_LISTS: u16 = TITLE_HEADS | bit(List::Modifiers) | bit(List::ModifiedHeads);
+
+/// `ex-President`, `ex-Prime Minister`: a title still, of the past. The title.
+fn past_title(word: &str) -> Option<&str> {
+    let prefix = word.get(..3)?;
+    (word.len() > 3 && prefix.eq_ignore_ascii_case("ex-")).then(|| &word[3..])
+}
+
+/// The lists of a word folded (see [`lists_of`]).
+fn folded_lists(folded: &[u8]) -> u16 {
     match vocabulary().lookup(folded) {
         0 if compound_head(folded) => bit(List::StrongHeads),
         lists => lists,
@@ -383,6 +400,17 @@ mod tests {
         assert_eq!(lists_of("ex-President", &mut buf), bit(List::StrongHeads));
         assert_eq!(lists_of("Ex-prime", &mut buf), bit(List::Modifiers));
         assert_eq!(lists_of("ex-the", &mut buf), 0);
+        // Told a word is ASCII without dots, the same lists without the test.
+        for word in [
+            "ex-President",
+            "Ex-prime",
+            "ex-the",
+            "President",
+            "the",
+            "Finanzminister",
+        ] {
+            assert_eq!(lists_of_ascii(word), lists_of(word, &mut buf), "{word}");
+        }
         for word in [
             "said",
             "Putin",
