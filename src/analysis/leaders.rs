@@ -187,7 +187,20 @@ impl Doc<'_> {
     /// Word `i` folded into `out`.
     fn fold_into(&self, i: usize, out: &mut String) {
         out.clear();
-        fold_onto(self.word(i), out);
+        self.fold_onto(i, out);
+    }
+
+    /// Word `i` folded onto `out`: an ASCII word (most) is lowercased as it is, the
+    /// tokenizer having read it.
+    fn fold_onto(&self, i: usize, out: &mut String) {
+        let word = self.word(i);
+        if self.tokens[i].ascii {
+            let at = out.len();
+            out.push_str(word);
+            out[at..].make_ascii_lowercase();
+        } else {
+            fold_onto(word, out);
+        }
     }
 
     /// A capitalised name word: not a title word (`Prince` in `Prince Frederik` neither),
@@ -255,7 +268,7 @@ impl Doc<'_> {
             if n > 0 {
                 key.push(' ');
             }
-            fold_onto(self.word(t), key);
+            self.fold_onto(t, key);
         }
     }
 
@@ -1838,7 +1851,11 @@ fn may_be_leader(
     let Some(first) = tokens.clone().find(|&t| doc.keyed(t)) else {
         return false;
     };
-    let bit = WordBits::bit_of(doc.word(first), buf);
+    let word = doc.word(first);
+    let bit = match doc.tokens[first].ascii {
+        true => WordBits::bit(word.as_bytes()),
+        false => WordBits::bit_of(word, buf),
+    };
     entries.word_bits.may_hold(bit) || known.first_words.may_hold(bit)
 }
 

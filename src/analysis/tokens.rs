@@ -19,6 +19,8 @@ pub struct Token {
     pub possessive: bool,
     /// The word starts with a capital letter.
     pub capital: bool,
+    /// The word is ASCII without dots (see [`Context::ascii`]).
+    pub ascii: bool,
     /// What the caller's `classify` said of the word (see [`tokenize`]).
     pub tag: u16,
 }
@@ -156,6 +158,7 @@ pub fn tokenize(
                     sentence_start,
                     possessive: false,
                     capital: false,
+                    ascii: true,
                     tag,
                 };
                 push_word(out, word, tag == 0);
@@ -182,6 +185,7 @@ pub fn tokenize(
                 sentence_start: false,
                 possessive: false,
                 capital: false,
+                ascii: false,
                 tag: 0,
             };
             push_word(out, mark, !matches!(c, ',' | '.'));
@@ -249,6 +253,7 @@ pub fn tokenize(
             sentence_start,
             possessive,
             capital,
+            ascii: context.ascii,
             tag,
         };
         push_word(out, word, tag == 0 && !possessive && !capital);
@@ -333,6 +338,7 @@ impl Deferred {
                 sentence_start: self.starts && start == self.from,
                 possessive: false,
                 capital: false,
+                ascii: true,
                 tag,
             });
             end = start;
@@ -483,7 +489,8 @@ mod tests {
         fn the_context_tells_the_truth_of_each_word(
             text in "[aZé.’'s J,-]{0,40}"
         ) {
-            tokenize(&text, 0..text.len(), &mut Vec::new(), |word, context| {
+            let mut tokens = Vec::new();
+            tokenize(&text, 0..text.len(), &mut tokens, |word, context| {
                 if context.plain {
                     let mut bytes = word.bytes();
                     assert!(bytes.all(|b| b.is_ascii_alphanumeric()), "{word:?}");
@@ -494,6 +501,10 @@ mod tests {
                 }
                 1
             });
+            for token in tokens.iter().filter(|t| t.is_word() && t.ascii) {
+                let word = &text[token.range.clone()];
+                assert!(word.is_ascii() && !word.contains('.'), "{word:?}");
+            }
         }
     }
 
