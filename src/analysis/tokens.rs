@@ -228,15 +228,7 @@ pub fn tokenize(
             end += 1;
         }
         let word = &s[start..end];
-        let stem = word
-            .ends_with(['s', 'S'])
-            .then(|| {
-                ["’s", "'s", "’S", "'S"]
-                    .iter()
-                    .find_map(|suffix| word.strip_suffix(suffix))
-            })
-            .flatten()
-            .filter(|stem| !stem.is_empty());
+        let stem = possessive_stem(word);
         let possessive = stem.is_some();
         let word_end = start + stem.map_or(word.len(), str::len);
         let context = Context {
@@ -265,6 +257,12 @@ pub fn tokenize(
             i += len;
         }
     }
+}
+
+/// `word` without its possessive `’s` or `'s`, if it has one. A word starts with a
+/// letter or digit, so what is left is never empty.
+fn possessive_stem(word: &str) -> Option<&str> {
+    word.strip_suffix(['s', 'S'])?.strip_suffix(['’', '\''])
 }
 
 /// French and Italian articles and prepositions written elided onto the next word
