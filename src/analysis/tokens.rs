@@ -113,28 +113,21 @@ pub fn tokenize(
         // dotted, so skip the general path below.
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
             let end = alphanumeric_end(bytes, i + 1);
-            let joins = |at: usize| {
-                bytes
-                    .get(at)
-                    .is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
-            };
-            let ends = match bytes.get(end) {
-                Some(b'\'' | 0x80..) => false,
-                Some(b'-' | b'.') => !joins(end + 1),
-                _ => true,
-            };
-            if ends {
+            if plain_word_ends(bytes, end) {
                 if let Some(gap) = out.last_mut().filter(|t| t.kind == Kind::Gap) {
                     deferred.get_or_insert(Deferred {
                         from: i,
                         gap_end: gap.range.end,
                         starts: sentence_start,
                     });
-                    // So do the plain words after it, up to the word holding the first
-                    // other byte: found without reading word by word.
+                    // So do the plain words after it, up to the first other byte: found
+                    // without reading word by word. Unless that byte ends a plain word,
+                    // the word it is in is read again, whole.
                     let mut next = lowercase_end(bytes, end);
-                    while next > end && bytes[next - 1].is_ascii_alphanumeric() {
-                        next -= 1;
+                    if !plain_word_ends(bytes, next) {
+                        while next > end && bytes[next - 1].is_ascii_alphanumeric() {
+                            next -= 1;
+                        }
                     }
                     let mut last_end = next;
                     while last_end > end && bytes[last_end - 1] == b' ' {
@@ -256,6 +249,24 @@ pub fn tokenize(
         if !possessive && let Some((_, len)) = char_at(s, i).filter(|&(d, _)| is_apostrophe(d)) {
             i += len;
         }
+    }
+}
+
+/// Whether a word of lowercase ASCII letters and digits before `at` ends there, as a
+/// space or most punctuation ends it: not at a letter or digit, an apostrophe, a
+/// character not ASCII (a letter, maybe), or a hyphen or dot before a letter (`late-night`,
+/// `e.g`).
+fn plain_word_ends(bytes: &[u8], at: usize) -> bool {
+    let joins = |at: usize| {
+        bytes
+            .get(at)
+            .is_some_and(|&b| b >= 0x80 || b.is_ascii_alphanumeric())
+    };
+    match bytes.get(at) {
+        Some(b'\'' | 0x80..) => false,
+        Some(b'-' | b'.') => !joins(at + 1),
+        Some(b) => !b.is_ascii_alphanumeric(),
+        None => true,
     }
 }
 
@@ -502,6 +513,25 @@ mod tests {
             for token in tokens.iter().filter(|t| t.is_word() && t.ascii) {
                 let word = &text[token.range.clone()];
                 assert!(word.is_ascii() && !word.contains('.'), "{word:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// However the runs of plain words are skipped, a word is never split: no word
+        /// or gap starts or ends beside a letter or digit of the same word.
+        #[test]
+        fn words_are_never_split(text in "[abZüé.,’' 7-]{0,60}") {
+            let mut tokens = Vec::new();
+            tokenize(&text, 0..text.len(), &mut tokens, |word, _| u16::from(word.len() % 3 == 0));
+            let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let splits = |at: usize| {
+                alphanumeric(text[..at].chars().next_back()) && alphanumeric(text[at..].chars().next())
+            };
+            for token in &tokens {
+                let shown = &text[token.range.clone()];
+                proptest::prop_assert!(!splits(token.range.start), "{shown:?} in {text:?}");
+                proptest::prop_assert!(!splits(token.range.end), "{shown:?} in {text:?}");
             }
         }
     }
