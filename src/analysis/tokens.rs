@@ -65,6 +65,15 @@ fn is_punctuation(c: char) -> bool {
     matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
 }
 
+/// A letter or digit. The letters of names not in ASCII are mostly Latin (`ğ`, `é`, `ł`),
+/// told here without the Unicode tables.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        'À'..='ɏ' => !matches!(c, '×' | '÷'),
+        _ => c.is_alphanumeric(),
+    }
+}
+
 /// What [`tokenize`] tells `classify` of a word besides its text.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
@@ -166,7 +175,7 @@ pub fn tokenize(
             i += len;
             continue;
         }
-        let punctuation = is_punctuation(c) || !c.is_alphanumeric();
+        let punctuation = is_punctuation(c) || !is_alphanumeric(c);
         // Before other punctuation than a comma, the words are read by no rule either.
         if let Some(words) = deferred.take().filter(|_| !punctuation || c == ',') {
             words.classify_last(s, base, i, out, &mut classify);
@@ -198,14 +207,14 @@ pub fn tokenize(
             let Some((d, dlen)) = char_at(s, end) else {
                 break;
             };
-            if !is_punctuation(d) && d.is_alphanumeric() {
+            if !is_punctuation(d) && is_alphanumeric(d) {
                 wide = true;
                 end += dlen;
             } else if is_apostrophe(d) && elided_before_capital(s, start, end + dlen) {
                 elided = true;
                 break;
             } else if matches!(d, '-' | '’' | '\'' | '.')
-                && char_at(s, end + dlen).is_some_and(|(a, _)| a.is_alphanumeric())
+                && char_at(s, end + dlen).is_some_and(|(a, _)| is_alphanumeric(a))
             {
                 dotted |= d == '.';
                 wide |= dlen > 1;
@@ -273,7 +282,12 @@ fn plain_word_ends(bytes: &[u8], at: usize) -> bool {
 /// `word` without its possessive `’s` or `'s`, if it has one. A word starts with a
 /// letter or digit, so what is left is never empty.
 fn possessive_stem(word: &str) -> Option<&str> {
-    word.strip_suffix(['s', 'S'])?.strip_suffix(['’', '\''])
+    // Most words end in another letter: a byte tells.
+    let rest = match word.as_bytes().last()? {
+        b's' | b'S' => &word[..word.len() - 1],
+        _ => return None,
+    };
+    rest.strip_suffix(['’', '\''])
 }
 
 /// French and Italian articles and prepositions written elided onto the next word
@@ -709,6 +723,13 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn latin_letters_are_told_as_the_unicode_tables_tell_them() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
