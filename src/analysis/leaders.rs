@@ -1678,7 +1678,18 @@ impl Mentions {
         } = self;
         let mut i = 0;
         while i < doc.tokens.len() {
-            let here = doc.tokens[i].range.clone();
+            let token = &doc.tokens[i];
+            // Most tokens start no name (only a capital or `al-` does) and hold no
+            // evidence: stepped over at once.
+            let may_start = token.is_word() && (token.capital || token.tag & 1 << PREFIXED != 0);
+            let before_found = found
+                .get(*next_found)
+                .is_none_or(|f| f.start >= token.range.end);
+            if !may_start && before_found {
+                i += 1;
+                continue;
+            }
+            let here = token.range.clone();
             while found.get(*next_found).is_some_and(|f| f.start < here.start) {
                 *next_found += 1;
             }
@@ -2763,6 +2774,17 @@ mod tests {
             leaders("Talk\n\nPresident Tom Vi spoke. Tom smiled."),
             [("Tom Vi".to_string(), vec!["President Tom Vi".to_string()])]
         );
+    }
+
+    #[test]
+    fn a_surname_after_an_arabic_article_is_a_mention_alone() {
+        let l = leaders(
+            "Talks\n\nSyrian President Ahmed al-Sharaa arrived. Later al-Sharaa met \
+             Egyptian President Abdel Fattah el-Sissi, and el-Sissi spoke first.",
+        );
+        assert_eq!(names(&l), ["Ahmed al-Sharaa", "Abdel Fattah el-Sissi"]);
+        assert_eq!(l[0].1[1..], ["al-Sharaa"]);
+        assert_eq!(l[1].1[1..], ["el-Sissi"]);
     }
 
     #[test]
