@@ -272,13 +272,18 @@ impl Doc<'_> {
         }
     }
 
-    /// The last word of the name's key, into `out`; false if it has none.
-    fn surname_into(&self, tokens: Range<usize>, out: &mut String) -> bool {
-        let last = tokens.rev().find(|&t| self.keyed(t));
-        if let Some(t) = last {
-            self.fold_into(t, out);
+    /// The token of the last word of the name's key, its surname.
+    fn surname(&self, mut tokens: Range<usize>) -> Option<usize> {
+        tokens.rfind(|&t| self.keyed(t))
+    }
+
+    /// Word `t`'s bit (see [`WordBits`]). `buf` is scratch.
+    fn word_bit(&self, t: usize, buf: &mut String) -> usize {
+        let word = self.word(t);
+        match self.tokens[t].ascii {
+            true => WordBits::bit(word.as_bytes()),
+            false => WordBits::bit_of(word, buf),
         }
-        last.is_some()
     }
 }
 
@@ -298,13 +303,47 @@ fn last_word(key: &str) -> &str {
     key.rsplit(' ').next().unwrap_or(key)
 }
 
-/// Records the last full-name person seen with `surname` (see [`mentions`]).
-fn remember(last_person: &mut HashMap<String, (usize, bool)>, surname: &str, seen: (usize, bool)) {
-    match last_person.get_mut(surname) {
-        Some(last) => *last = seen,
-        None => {
-            last_person.insert(surname.to_string(), seen);
+/// People named in full who are no leader, by surname: that surname in the same
+/// sentence is theirs, not a leader's (see [`resolve`]) — until a leader of that surname
+/// is named in full. Their surnames' bits let most leaders' names, whose surname nobody
+/// else has, pass without being folded.
+#[derive(Default)]
+struct OtherPeople {
+    /// Folded surname → the sentence the last of them was named in, or `None` once a
+    /// leader of that surname was named after them.
+    last: HashMap<String, Option<usize>>,
+    bits: WordBits,
+}
+
+impl OtherPeople {
+    /// Notes someone who is no leader, named in full in `sentence`, whose surname is
+    /// token `t`.
+    fn note_other(&mut self, doc: &Doc, t: usize, sentence: usize, buf: &mut String) {
+        doc.fold_into(t, buf);
+        match self.last.get_mut(buf.as_str()) {
+            Some(last) => *last = Some(sentence),
+            None => {
+                self.bits.insert(buf);
+                self.last.insert(buf.clone(), Some(sentence));
+            }
         }
+    }
+
+    /// Notes a leader named in full, whose surname is token `t`.
+    fn note_leader(&mut self, doc: &Doc, t: usize, buf: &mut String) {
+        if !self.bits.may_hold(doc.word_bit(t, buf)) {
+            return;
+        }
+        doc.fold_into(t, buf);
+        if let Some(last) = self.last.get_mut(buf.as_str()) {
+            *last = None;
+        }
+    }
+
+    /// The sentence someone who is no leader with `surname` was last named in, unless
+    /// a leader of that surname was named in full after them.
+    fn sentence(&self, surname: &str) -> Option<usize> {
+        self.last.get(surname).copied().flatten()
     }
 }
 
@@ -1145,8 +1184,8 @@ struct Mentions {
     entries: Entries,
     /// The next of pass one's spans.
     next_found: usize,
-    /// Surname → (sentence, is a leader) of the last full-name person seen with it.
-    last_person: HashMap<String, (usize, bool)>,
+    /// People named in full who are no leader.
+    others: OtherPeople,
     /// A name's key and a surname, made in reused buffers.
     key: Key,
     surname: String,
@@ -1660,7 +1699,7 @@ impl Mentions {
         Mentions {
             entries: leaders.clone(),
             next_found: 0,
-            last_person: HashMap::default(),
+            others: OtherPeople::default(),
             key: Key::new(),
             surname: String::new(),
         }
@@ -1672,7 +1711,7 @@ impl Mentions {
         let Mentions {
             entries,
             next_found,
-            last_person,
+            others,
             key,
             surname,
         } = self;
@@ -1700,8 +1739,7 @@ impl Mentions {
                 entries.list[f.entry as usize].mentions.push(span.clone());
                 // On past the evidence's tokens; the last is the surname.
                 let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
-                doc.fold_into(end - 1, surname);
-                remember(last_person, surname, (doc.sentence(i), true));
+                others.note_leader(doc, end - 1, surname);
                 i = end;
                 *next_found += 1;
                 continue;
@@ -1734,7 +1772,7 @@ impl Mentions {
                         run_len,
                         feminine,
                     };
-                    let entry = resolve(doc, known, entries, last_person, k..end, site, key)?;
+                    let entry = resolve(doc, known, entries, others, k..end, site, key)?;
                     Some((end, entry))
                 });
                 match hit {
@@ -1745,8 +1783,8 @@ impl Mentions {
                             with_particles(doc, &entries.list[entry].name, doc.span(k..end))
                         };
                         entries.list[entry].mentions.push(span);
-                        if end - k >= 2 && doc.surname_into(k..end, surname) {
-                            remember(last_person, surname, (doc.sentence(k), true));
+                        if let Some(t) = doc.surname(k..end).filter(|_| end - k >= 2) {
+                            others.note_leader(doc, t, surname);
                         }
                         k = end;
                     }
@@ -1767,23 +1805,15 @@ impl Mentions {
                             };
                             let mut leader = |j: usize| {
                                 may_be_leader(doc, known, entries, j..name_end, key)
-                                    && resolve(
-                                        doc,
-                                        known,
-                                        entries,
-                                        last_person,
-                                        j..name_end,
-                                        site,
-                                        key,
-                                    )
-                                    .is_some()
+                                    && resolve(doc, known, entries, others, j..name_end, site, key)
+                                        .is_some()
                             };
                             if let Some(j) = (k + 1..name_end - 1).find(|&j| leader(j)) {
                                 k = j;
                                 continue;
                             }
-                            if doc.surname_into(k..name_end, surname) {
-                                remember(last_person, surname, (doc.sentence(k), false));
+                            if let Some(t) = doc.surname(k..name_end) {
+                                others.note_other(doc, t, doc.sentence(k), surname);
                             }
                             break;
                         }
@@ -1862,11 +1892,7 @@ fn may_be_leader(
     let Some(first) = tokens.clone().find(|&t| doc.keyed(t)) else {
         return false;
     };
-    let word = doc.word(first);
-    let bit = match doc.tokens[first].ascii {
-        true => WordBits::bit(word.as_bytes()),
-        false => WordBits::bit_of(word, buf),
-    };
+    let bit = doc.word_bit(first, buf);
     entries.word_bits.may_hold(bit) || known.first_words.may_hold(bit)
 }
 
@@ -1884,7 +1910,7 @@ fn resolve(
     doc: &Doc,
     known: &Known,
     entries: &mut Entries,
-    last_person: &HashMap<String, (usize, bool)>,
+    others: &OtherPeople,
     name: Range<usize>,
     site: Site,
     key: &mut Key,
@@ -1904,7 +1930,7 @@ fn resolve(
         if single && !heading {
             // A surname in the same sentence as someone else of that name is theirs;
             // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
-            if let Some(&(sentence, false)) = last_person.get(key)
+            if let Some(sentence) = others.sentence(key)
                 && (feminine || sentence == doc.sentence(name.start))
             {
                 return None;
@@ -2785,6 +2811,23 @@ mod tests {
         assert_eq!(names(&l), ["Ahmed al-Sharaa", "Abdel Fattah el-Sissi"]);
         assert_eq!(l[0].1[1..], ["al-Sharaa"]);
         assert_eq!(l[1].1[1..], ["el-Sissi"]);
+    }
+
+    #[test]
+    fn a_surname_is_whoever_was_last_named_in_full_with_it() {
+        let text = "Dinner\n\nHunter Biden spoke first, then President Joe Biden arrived and \
+                    Biden said little. Later, Biden left. Hunter Biden returned, and Biden smiled.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found = find(&article, builtin());
+        let at = |s: &str| article.text.find(s).expect(s);
+        let starts: Vec<usize> = found[0].mentions.iter().map(|m| m.start).collect();
+        // The leader named after his son takes the surname back; the son named again,
+        // it is his in that sentence.
+        assert_eq!(found[0].name, "Joe Biden");
+        assert_eq!(
+            starts,
+            [at("President Joe"), at("Biden said"), at("Biden left")]
+        );
     }
 
     #[test]
