@@ -1738,7 +1738,10 @@ impl Mentions {
                 let span = f.span();
                 entries.list[f.entry as usize].mentions.push(span.clone());
                 // On past the evidence's tokens; the last is the surname.
-                let end = i + doc.tokens[i..].partition_point(|t| t.range.start < span.end);
+                let after = doc.tokens[i..]
+                    .iter()
+                    .position(|t| t.range.start >= span.end);
+                let end = after.map_or(doc.tokens.len(), |n| i + n);
                 others.note_leader(doc, end - 1, surname);
                 i = end;
                 *next_found += 1;

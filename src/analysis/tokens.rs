@@ -265,6 +265,7 @@ pub fn tokenize(
 /// space or most punctuation ends it: not at a letter or digit, an apostrophe, a
 /// character not ASCII (a letter, maybe), or a hyphen or dot before a letter (`late-night`,
 /// `e.g`).
+#[inline]
 fn plain_word_ends(bytes: &[u8], at: usize) -> bool {
     let joins = |at: usize| {
         bytes
