@@ -446,10 +446,15 @@ pub fn fold_onto(word: &str, out: &mut String) {
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
     } else {
-        let at = out.len();
-        out.push_str(word);
-        out[at..].make_ascii_lowercase();
+        fold_ascii_onto(word, out);
     }
+}
+
+/// [`fold_onto`] for a word of ASCII without dots: lowercased.
+pub fn fold_ascii_onto(word: &str, out: &mut String) {
+    let at = out.len();
+    out.push_str(word);
+    out[at..].make_ascii_lowercase();
 }
 
 /// [`fold`] by its definition: decomposed, without combining marks, lowercased,
@@ -516,8 +521,7 @@ mod tests {
             let mut tokens = Vec::new();
             tokenize(&text, 0..text.len(), &mut tokens, |word, context| {
                 if context.plain {
-                    let mut bytes = word.bytes();
-                    assert!(bytes.all(|b| b.is_ascii_alphanumeric()), "{word:?}");
+                    assert!(word.bytes().all(|b| b.is_ascii_alphanumeric()), "{word:?}");
                     assert!(!word.starts_with(char::is_uppercase), "{word:?}");
                 }
                 if context.ascii {
