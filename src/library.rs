@@ -488,9 +488,8 @@ mod tests {
 
     #[test]
     fn a_big_markdown_file_read_in_pieces_is_the_file_read_whole() {
-        let dir = std::env::temp_dir().join(format!("byline-pieces-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("big.md");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.md");
         let article = crate::synth::article(MARKDOWN_PIECES_BYTES as usize + 1000, 5, true);
         // Without link definitions (read once), and with one at the end that the link
         // before it uses (read again).
@@ -515,14 +514,13 @@ mod tests {
             let loaded = from_file.load(Some(Format::Markdown)).expect("load");
             assert_eq!(loaded[0].text, whole.text);
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[cfg(unix)]
     #[test]
     fn a_folder_reached_again_through_a_link_is_read_once() {
-        let dir = std::env::temp_dir().join(format!("byline-walk-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
+        let temp = tempfile::tempdir().expect("temp dir");
+        let dir = temp.path().to_path_buf();
         std::fs::create_dir_all(dir.join("a/b")).expect("temp dir");
         std::fs::write(dir.join("top.txt"), "Top\n\nText.\n").expect("write");
         std::fs::write(dir.join("a/b/deep.md"), "# Deep\n\nText.\n").expect("write");
@@ -547,6 +545,5 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["/a/b/deep.md", "/a/news.xml", "/top.txt"]);
-        let _ = std::fs::remove_dir_all(&dir);
     }
 }

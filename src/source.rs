@@ -468,17 +468,15 @@ mod tests {
 
     #[test]
     fn a_file_read_in_halves_is_read_whole() {
-        let dir = std::env::temp_dir().join(format!("byline-halves-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = tempfile::tempdir().expect("temp dir");
         for len in [0, 1, 2, 3, 1001] {
-            let path = dir.join(format!("{len}.txt"));
+            let path = dir.path().join(format!("{len}.txt"));
             let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
             std::fs::write(&path, &bytes).unwrap();
             for halves_from in [0, 2, u64::MAX] {
                 assert_eq!(read_file(&path, halves_from).unwrap(), bytes, "{len}");
             }
         }
-        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     /// What [`clean`] changes, character by character: the reference for the byte scan.
@@ -605,9 +603,8 @@ mod tests {
 
     #[test]
     fn reading_in_clean_lines_equals_decoding_whole() {
-        let dir = std::env::temp_dir().join(format!("byline-lines-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("temp dir");
-        let path = dir.join("big.md");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.md");
         // Over several read blocks: CRLF, tabs, escapes and wide characters throughout.
         let line = "col\tumn — “quoted” \x1b[31m漢字\r\n";
         let text = line.repeat(5 * (1 << 20) / line.len() + 7) + "no newline at the end";
@@ -620,7 +617,6 @@ mod tests {
             std::fs::write(&path, odd).expect("write");
             assert!(!read_clean_lines(&path, |_| {}).expect("read"), "{odd:?}");
         }
-        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

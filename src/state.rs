@@ -119,10 +119,11 @@ fn now() -> u64 {
 mod tests {
     use super::*;
 
-    fn temp_store(name: &str) -> Store {
-        let dir = std::env::temp_dir().join(format!("byline-state-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        Store::at(dir.join("positions.json"))
+    /// A store in a folder of its own, removed when the folder is dropped.
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::at(dir.path().join("byline/positions.json"));
+        (dir, store)
     }
 
     fn entry(hash: &str, source: &str, block: usize) -> Entry {
@@ -138,7 +139,7 @@ mod tests {
 
     #[test]
     fn round_trip_by_hash_and_by_path() {
-        let store = temp_store("round");
+        let (_dir, store) = temp_store();
         assert_eq!(store.lookup("h1", "a.txt").unwrap(), None);
         store.save(entry("h1", "a.txt", 3)).unwrap();
         store.save(entry("h2", "b.txt", 5)).unwrap();
@@ -156,7 +157,7 @@ mod tests {
 
     #[test]
     fn corrupt_file_is_an_error_to_warn_about_and_is_replaced_on_save() {
-        let store = temp_store("corrupt");
+        let (_dir, store) = temp_store();
         std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
         std::fs::write(store.path(), b"{not json").unwrap();
         let err = store.lookup("h", "a").unwrap_err();
@@ -167,7 +168,7 @@ mod tests {
 
     #[test]
     fn bounded_in_size() {
-        let store = temp_store("bounded");
+        let (_dir, store) = temp_store();
         let mut file = File::default();
         for i in 0..MAX_ENTRIES + 50 {
             let mut e = entry(&format!("h{i}"), &format!("{i}.txt"), i);
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn concurrent_writers_never_corrupt_the_file() {
-        let store = temp_store("concurrent");
+        let (_dir, store) = temp_store();
         let threads: Vec<_> = (0..8)
             .map(|t| {
                 let store = store.clone();

@@ -750,9 +750,8 @@ fn the_help_overlay_scrolls_when_the_terminal_is_short() {
 #[test]
 fn a_remembered_position_in_a_big_article_waits_for_indexing() {
     use byline::library::{Entry, Origin, scan};
-    let dir = std::env::temp_dir().join(format!("byline-big-state-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let store = byline::state::Store::at(dir.join("positions.json"));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = byline::state::Store::at(dir.path().join("positions.json"));
     let text = byline::synth::article(400_000, 11, false);
     let eager = article::parse(text.as_bytes(), "big.txt");
     // Remember a place deep in the article, by the whole article's numbering.

@@ -2,17 +2,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::Pty;
-
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("byline-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn fixture(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,7 +16,8 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn quitting_in_the_last_section_and_reopening_lands_there() {
-    let state = temp_dir("state-reopen");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let state = temp.path();
     let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
     let mut pty = Pty::spawn_env(&[], 120, 40, &env);
     pty.wait_for_text("Outline");
@@ -58,7 +52,8 @@ fn quitting_in_the_last_section_and_reopening_lands_there() {
 
 #[test]
 fn a_corrupt_state_file_is_a_warning_not_a_failure() {
-    let state = temp_dir("state-corrupt");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let state = temp.path();
     std::fs::create_dir_all(state.join("byline")).unwrap();
     std::fs::write(state.join("byline/positions.json"), "{{{ not json").unwrap();
     let env = [("XDG_STATE_HOME", state.to_str().unwrap())];
@@ -73,7 +68,8 @@ fn a_corrupt_state_file_is_a_warning_not_a_failure() {
 
 #[test]
 fn a_leader_added_in_the_config_is_highlighted() {
-    let dir = temp_dir("config-leader");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path();
     let config = dir.join("config.toml");
     std::fs::write(&config, "[[leaders]]\nname = \"Maria Lopes\"\nrole = \"Chair of the Goat Cooperative\"\naliases = [\"Lopes\"]\n").unwrap();
     let article = fixture("tests/fixtures/corpus/02-no-leaders.txt");
@@ -116,7 +112,8 @@ fn outline_with_config(config: &Path) -> std::process::Output {
 
 #[test]
 fn a_broken_config_is_an_error_naming_file_line_and_key() {
-    let dir = temp_dir("config-broken");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let dir = temp.path();
     let config = dir.join("config.toml");
     std::fs::write(&config, "theme = \"dark\"\nmeasure = \"wide\"\n").unwrap();
     let out = outline_with_config(&config);

@@ -214,9 +214,8 @@ fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
 
 #[test]
 fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
-    let dir = std::env::temp_dir().join(format!("byline-e2e-big-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("big.txt");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.txt");
     std::fs::write(&path, byline::synth::article(1_500_000, 3, false)).expect("write");
     let mut pty = Pty::spawn(&["--no-state", path.to_str().expect("utf-8 path")], 120, 40);
     pty.wait_for_text("Outline");
@@ -246,5 +245,4 @@ fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
-    let _ = std::fs::remove_dir_all(&dir);
 }

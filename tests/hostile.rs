@@ -143,9 +143,8 @@ fn errors_are_one_line_naming_the_file_with_a_status() {
     let out = byline(&["--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
 
-    let empty_dir = std::env::temp_dir().join(format!("byline-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&empty_dir).unwrap();
-    let out = byline(&["--outline", empty_dir.to_str().unwrap()]);
+    let empty_dir = tempfile::tempdir().expect("temp dir");
+    let out = byline(&["--outline", empty_dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8(out.stderr)
@@ -182,11 +181,10 @@ fn the_outlines_of_several_articles_say_whose_they_are() {
 
 #[test]
 fn a_five_megabyte_line_and_a_huge_word_are_handled() {
-    let dir = std::env::temp_dir().join(format!("byline-huge-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let line = dir.join("line.txt");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = dir.path().join("line.txt");
     std::fs::write(&line, "word “quoted” President Trump ".repeat(170_000)).unwrap();
-    let word = dir.join("word.txt");
+    let word = dir.path().join("word.txt");
     std::fs::write(&word, "x".repeat(200_000)).unwrap();
     for f in [&line, &word] {
         let out = byline(&["--json", f.to_str().unwrap()]);

@@ -46,13 +46,7 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     /// The spawn's own config and state, removed with it.
-    home: std::path::PathBuf,
-}
-
-impl Drop for Pty {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.home);
-    }
+    _home: tempfile::TempDir,
 }
 
 const WAIT: Duration = Duration::from_secs(20);
@@ -88,14 +82,9 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         // Never the developer's own config or remembered positions: a fresh home per spawn.
-        static SPAWNS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = SPAWNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let home = std::env::temp_dir().join(format!("byline-pty-{}-{n}", std::process::id()));
-        // Left by an earlier run whose process had the same id, it would remember where
-        // that run left the bundled article.
-        let _ = std::fs::remove_dir_all(&home);
-        cmd.env("XDG_STATE_HOME", home.join("state"));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        let home = tempfile::tempdir().expect("temp dir");
+        cmd.env("XDG_STATE_HOME", home.path().join("state"));
+        cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
@@ -126,7 +115,7 @@ impl Pty {
             writer,
             master: pair.master,
             child,
-            home,
+            _home: home,
         }
     }
 
