@@ -28,37 +28,39 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     use article::markdown::{self, Pieces, Reader, Scan};
     let size = std::fs::metadata(path).map_or(0, |m| usize::try_from(m.len()).unwrap_or(0));
     // Any piece may use a link reference definition made anywhere, so each is given
-    // them all. Most documents make none: they are parsed (on a second thread, while
-    // the file is read, cleaned and cut) in the read that looks for definitions, and
-    // only a document with some is read again.
+    // them all. Most documents make none: they are parsed (on other threads, while the
+    // file is read, cleaned and cut) in the read that looks for definitions, and only a
+    // document with some is read again.
     let (read, definitions, parsed) = std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<String>(2);
-        let parsing = s.spawn(move || {
-            let mut reader = Reader::new(size);
-            for piece in rx {
-                reader.feed(&piece);
-            }
-            reader.finish(name)
-        });
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, String)>(2);
+        let parsing = s.spawn(move || parse_pieces(rx, size, name));
         let mut scan = Scan::new(true);
         let mut definitions = String::new();
         let mut pieces = Pieces::new(String::new());
+        let mut number = 0;
+        let mut send = |piece: String| {
+            // The parsers stop only by panicking, which `join` reports.
+            let _ = tx.send((number, piece));
+            number += 1;
+        };
         let read = source::read_clean_lines(path, |text| {
             markdown::definitions(&text, &mut scan, &mut definitions);
             if definitions.is_empty()
                 && let Some(piece) = pieces.push(&text)
             {
-                // The parser stops only by panicking, which `join` reports.
-                let _ = tx.send(piece);
+                send(piece);
             }
         });
         if definitions.is_empty() {
-            let _ = tx.send(pieces.finish());
+            send(pieces.finish());
         }
         drop(tx);
         (read, definitions, parsing.join())
     });
-    let parsed = parsed.map_err(|_| anyhow::anyhow!("parsing {} failed", path.display()))?;
+    let parsed = parsed
+        .ok()
+        .flatten()
+        .ok_or_else(|| anyhow::anyhow!("parsing {} failed", path.display()))?;
     if !read? {
         return Ok(None);
     }
@@ -77,6 +79,61 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     }
     reader.feed(&pieces.finish());
     Ok(Some(reader.finish(name)))
+}
+
+/// Parses the numbered pieces of a Markdown document into one article: two threads
+/// read the pieces (but the first) on their own, and what they make is taken in order
+/// ([`Reader::take`](article::markdown::Reader::take)). Parsing is the slowest step of
+/// reading a big document; so it takes both cores while the file is read and cut.
+/// `None` if a parser panicked.
+fn parse_pieces(
+    pieces: std::sync::mpsc::Receiver<(usize, String)>,
+    size: usize,
+    name: &str,
+) -> Option<Article> {
+    use article::markdown::Reader;
+    let pieces = std::sync::Mutex::new(pieces);
+    std::thread::scope(|s| {
+        // Bounded: pieces read again in order take longer, and the parsers wait rather
+        // than hold the document twice.
+        let (done, parsed) = std::sync::mpsc::sync_channel::<(usize, String, Option<Reader>)>(2);
+        let parsers: Vec<_> = (0..2)
+            .map(|_| {
+                let done = done.clone();
+                let pieces = &pieces;
+                s.spawn(move || {
+                    loop {
+                        // One parser waits for the next piece at a time.
+                        let next = pieces.lock().ok().and_then(|rx| rx.recv().ok());
+                        let Some((number, piece)) = next else {
+                            return;
+                        };
+                        let reader = (number > 0).then(|| {
+                            let mut reader = Reader::continuation(piece.len());
+                            reader.feed(&piece);
+                            reader
+                        });
+                        if done.send((number, piece, reader)).is_err() {
+                            return;
+                        }
+                    }
+                })
+            })
+            .collect();
+        drop(done);
+        let mut whole = Reader::new(size);
+        let mut early = std::collections::BTreeMap::new();
+        let mut turn = 0;
+        for (number, piece, reader) in parsed {
+            early.insert(number, (piece, reader));
+            while let Some((piece, read)) = early.remove(&turn) {
+                whole.take(&piece, read);
+                turn += 1;
+            }
+        }
+        let finished = parsers.into_iter().all(|p| p.join().is_ok());
+        (finished && early.is_empty()).then(|| whole.finish(name))
+    })
 }
 
 #[derive(Debug, Clone)]

@@ -287,6 +287,43 @@ impl Builder {
         self.inline.push((range.start..end, inline));
     }
 
+    /// Appends what `next` built, as if it had been built here: `next` was started
+    /// where a block begins (a piece of a document read on its own), and leaves no
+    /// block, table or lead open.
+    pub fn append(&mut self, next: Builder) {
+        self.end();
+        debug_assert!(next.open.is_none() && next.table.is_none() && next.lead.is_none());
+        // The separator `begin` writes before a block when text comes before it.
+        let shift = if self.text.is_empty() {
+            0
+        } else {
+            self.text.len() + 2
+        };
+        if !next.text.is_empty() && shift > 0 {
+            self.text.push_str("\n\n");
+        }
+        self.text.push_str(&next.text);
+        self.blocks.extend(next.blocks.into_iter().map(|b| Block {
+            kind: b.kind,
+            range: b.range.start + shift..b.range.end + shift,
+        }));
+        let inline = next.inline.into_iter();
+        self.inline
+            .extend(inline.map(|(r, style)| (r.start + shift..r.end + shift, style)));
+        self.space = next.space;
+        self.line_breaks |= next.line_breaks;
+    }
+
+    /// Whether the first block written, if any, is a heading.
+    pub fn starts_with_heading(&self) -> bool {
+        self.blocks.first().is_none_or(|b| b.kind.is_heading())
+    }
+
+    /// Whether a lead waits to be written.
+    pub fn has_lead(&self) -> bool {
+        self.lead.is_some()
+    }
+
     /// A first block that is a level-1 heading is the article's title.
     pub fn promote_leading_h1(&mut self) {
         if let Some(first) = self.blocks.first_mut()

@@ -82,6 +82,51 @@ impl Reader {
         }
     }
 
+    /// A reader for a piece of the document past its start, read on its own to be
+    /// [taken](Reader::take) by the reader of what comes before.
+    pub fn continuation(bytes: usize) -> Reader {
+        Reader {
+            first_heading_seen: true,
+            opening: Some(String::new()),
+            ..Reader::new(bytes)
+        }
+    }
+
+    /// Whether the pieces after those read so far may be read on their own and
+    /// appended: what only the document's start decides — its title, a credit line from
+    /// its front matter — is decided.
+    fn past_start(&self) -> bool {
+        self.first_heading_seen && !self.b.has_lead()
+    }
+
+    /// Takes the next piece of the document: what `read`, a
+    /// [continuation](Reader::continuation) that read it on its own, made of it — or,
+    /// when that is not what reading it here makes, the piece read here.
+    pub fn take(&mut self, piece: &str, read: Option<Reader>) {
+        if let Some(read) = read
+            && self.append(read)
+        {
+            return;
+        }
+        self.feed(piece);
+    }
+
+    /// Appends what a continuation made of the next piece, unless that is not what this
+    /// reader would make of it: before the document's start is decided, with front
+    /// matter in the piece (read only where a document starts), or with no heading
+    /// first (before which the section before lists its links).
+    fn append(&mut self, next: Reader) -> bool {
+        let own = next.front_title.is_some() || next.b.has_lead() || !next.b.starts_with_heading();
+        if !self.past_start() || own {
+            return false;
+        }
+        // The links of the section before, listed as the piece's first heading would.
+        flush_links(&mut self.b, &mut self.links);
+        self.b.append(next.b);
+        self.links = next.links;
+        true
+    }
+
     /// Reads the next piece of the document.
     pub fn feed(&mut self, piece: &str) {
         let options = Options::ENABLE_TABLES
@@ -540,25 +585,54 @@ mod tests {
             .collect()
     }
 
-    /// `text` through [`Pieces`], in chunks of whole lines of about `chunk` bytes.
-    fn in_pieces(text: &str, chunk: usize) -> Article {
+    /// `text` through [`Pieces`], in chunks of whole lines of about `chunk` bytes;
+    /// `apart`, the pieces but the first read on their own and taken as the library
+    /// takes them.
+    fn in_pieces(text: &str, chunk: usize, apart: bool) -> Article {
         let mut scan = Scan::new(true);
         let mut defs = String::new();
         definitions(text, &mut scan, &mut defs);
         let mut pieces = Pieces::new(defs);
         let mut reader = Reader::new(text.len());
+        let mut first = true;
+        let mut take = |piece: &str| {
+            let read = (apart && !first).then(|| {
+                let mut read = Reader::continuation(piece.len());
+                read.feed(piece);
+                read
+            });
+            reader.take(piece, read);
+            first = false;
+        };
         let mut rest = text;
         while !rest.is_empty() {
-            let end = rest[..chunk.min(rest.len())]
-                .rfind('\n')
+            let end = memchr::memrchr(b'\n', &rest.as_bytes()[..chunk.min(rest.len())])
                 .map_or(rest.len(), |i| i + 1);
             if let Some(piece) = pieces.push(&rest[..end]) {
-                reader.feed(&piece);
+                take(&piece);
             }
             rest = &rest[end..];
         }
-        reader.feed(&pieces.finish());
+        take(&pieces.finish());
         reader.finish("p.md")
+    }
+
+    /// Read in pieces, one after another or apart, a document is what it is read whole.
+    fn assert_read_alike_in_pieces(text: &str) {
+        let whole = parse(text, "p.md");
+        for chunk in [1, 7, 30, 64, 200, text.len()] {
+            for apart in [false, true] {
+                let pieces = in_pieces(text, chunk, apart);
+                let at = format!("chunk {chunk}, apart {apart}");
+                assert_eq!(pieces.text, whole.text, "{at}");
+                assert_eq!(pieces.blocks, whole.blocks, "{at}");
+                assert_eq!(pieces.inline, whole.inline, "{at}");
+                assert_eq!(pieces.title, whole.title, "{at}");
+                assert_eq!(pieces.sections, whole.sections, "{at}");
+                assert_eq!(pieces.dateline, whole.dateline, "{at}");
+                assert_eq!(pieces.line_breaks, whole.line_breaks, "{at}");
+            }
+        }
     }
 
     #[test]
@@ -572,14 +646,57 @@ mod tests {
             ### Third\n\nLast words, see [ref].\n\n[ref]: https://example.org/ref\n";
         let whole = parse(text, "p.md");
         assert!(whole.text.contains("late link[1]") && whole.text.contains("code"));
-        for chunk in [1, 7, 30, 64, 200, text.len()] {
-            let pieces = in_pieces(text, chunk);
-            assert_eq!(pieces.text, whole.text, "chunk {chunk}");
-            assert_eq!(pieces.blocks, whole.blocks, "chunk {chunk}");
-            assert_eq!(pieces.inline, whole.inline, "chunk {chunk}");
-            assert_eq!(pieces.title, whole.title);
-            assert_eq!(pieces.sections, whole.sections);
+        assert_read_alike_in_pieces(text);
+    }
+
+    #[test]
+    fn a_piece_read_apart_that_one_reader_would_read_otherwise_is_read_again() {
+        // Pieces cut by `Pieces` start with a heading and hold no front matter; others
+        // given anyway are read as one reader reads them.
+        let start = "# Title\n\nText with [a](https://a.example).\n\n";
+        for piece in [
+            "A paragraph first [b](https://b.example).\n\n# Then\n\nMore.\n",
+            "---\ntitle: Late\nauthor: Bo Li\n---\n\n# Heading\n\nText.\n",
+        ] {
+            let mut one = Reader::new(0);
+            one.feed(start);
+            one.feed(piece);
+            let mut apart = Reader::new(0);
+            apart.feed(start);
+            let mut read = Reader::continuation(piece.len());
+            read.feed(piece);
+            apart.take(piece, Some(read));
+            let (one, apart) = (one.finish("p.md"), apart.finish("p.md"));
+            assert_eq!(apart.text, one.text, "{piece}");
+            assert_eq!(apart.blocks, one.blocks, "{piece}");
+            assert_eq!(apart.title, one.title, "{piece}");
         }
+    }
+
+    #[test]
+    fn pieces_read_apart_are_what_one_reader_makes_of_them() {
+        let guide = include_str!("../../tests/fixtures/formats/guide.md");
+        assert_read_alike_in_pieces(guide);
+        // Front matter alone before the title (a credit line waits for the first block
+        // under it); links at a piece's end, listed before the next heading; a list, a
+        // quote, a table and an HTML block ending pieces; an empty heading; a hard
+        // break; styles and code spans; a level-1 heading that is no title.
+        let text = "---\ntitle: Front\nauthor: Ann Lee\ndate: 2025-01-02\n---\n\n\
+            # The Title\n\nFirst [a](https://a.example) and [b](https://b.example).\n\n\
+            # Again One\n\n- one *two*\n- three `four`\n\n\
+            ## Quote\n\n> said **so**\n> on\n\n\
+            ## Table\n\n| x | y |\n|---|---|\n| [c](https://c.example) | 2 |\n\n\
+            #\n\nAfter an empty heading.  \nBroken line.\n\n\
+            ## Html\n\n<div>\n<p>Inside <b>bold</b></p>\n</div>\n\n\
+            ### Links [d](https://d.example)\n\nEnd ~~gone~~ [e](https://e.example).\n";
+        assert!(parse(text, "p.md").text.contains("Ann Lee"));
+        assert_read_alike_in_pieces(text);
+        // No front matter, and text before the first heading.
+        assert_read_alike_in_pieces(
+            "Lead.\n\n# One\n\nText.\n\n# Two\n\nMore [x](https://x.example).\n",
+        );
+        // Nothing but headings.
+        assert_read_alike_in_pieces("# A\n\n# B\n\n## C\n");
     }
 
     #[test]
