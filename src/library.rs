@@ -33,7 +33,13 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     // document with some is read again.
     let (read, definitions, parsed) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, String)>(2);
-        let parsing = s.spawn(move || parse_pieces(rx, size, name));
+        // On one core the parsers would only take turns, and pieces read apart cost
+        // their copy into the whole.
+        let parsers = match std::thread::available_parallelism().map_or(1, |n| n.get()) {
+            1 => 0,
+            _ => 2,
+        };
+        let parsing = s.spawn(move || parse_pieces(rx, size, name, parsers));
         let mut scan = Scan::new(true);
         let mut definitions = String::new();
         let mut pieces = Pieces::new(String::new());
@@ -81,23 +87,31 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
     Ok(Some(reader.finish(name)))
 }
 
-/// Parses the numbered pieces of a Markdown document into one article: two threads
-/// read the pieces (but the first) on their own, and what they make is taken in order
-/// ([`Reader::take`](article::markdown::Reader::take)). Parsing is the slowest step of
-/// reading a big document; so it takes both cores while the file is read and cut.
-/// `None` if a parser panicked.
+/// Parses the numbered pieces of a Markdown document into one article: `parsers`
+/// threads read the pieces (but the first) on their own, and what they make is taken
+/// in order ([`Reader::take`](article::markdown::Reader::take)); with none, this thread
+/// reads them all. Parsing is the slowest step of reading a big document, so it is
+/// worth more cores. `None` if a parser panicked.
 fn parse_pieces(
     pieces: std::sync::mpsc::Receiver<(usize, String)>,
     size: usize,
     name: &str,
+    parsers: usize,
 ) -> Option<Article> {
     use article::markdown::Reader;
+    if parsers == 0 {
+        let mut whole = Reader::new(size);
+        for (_, piece) in pieces {
+            whole.feed(&piece);
+        }
+        return Some(whole.finish(name));
+    }
     let pieces = std::sync::Mutex::new(pieces);
     std::thread::scope(|s| {
         // Bounded: pieces read again in order take longer, and the parsers wait rather
         // than hold the document twice.
         let (done, parsed) = std::sync::mpsc::sync_channel::<(usize, String, Option<Reader>)>(2);
-        let parsers: Vec<_> = (0..2)
+        let parsers: Vec<_> = (0..parsers)
             .map(|_| {
                 let done = done.clone();
                 let pieces = &pieces;
@@ -570,6 +584,35 @@ mod tests {
             };
             let loaded = from_file.load(Some(Format::Markdown)).expect("load");
             assert_eq!(loaded[0].text, whole.text);
+        }
+    }
+
+    #[test]
+    fn pieces_parsed_on_any_number_of_threads_make_the_same_article() {
+        use article::markdown::Pieces;
+        let text = crate::synth::article(300_000, 3, true);
+        let mut cut = Pieces::new(String::new());
+        let mut pieces: Vec<String> = text
+            .split_inclusive('\n')
+            .filter_map(|line| cut.push(line))
+            .collect();
+        pieces.push(cut.finish());
+        assert!(pieces.len() > 100, "{}", pieces.len());
+        let whole = article::markdown::parse(&text, "p.md");
+        for parsers in [0, 1, 2, 3] {
+            let (tx, rx) = std::sync::mpsc::sync_channel(2);
+            let parsed = std::thread::scope(|s| {
+                let parsing = s.spawn(|| parse_pieces(rx, text.len(), "p.md", parsers));
+                for piece in pieces.iter().cloned().enumerate() {
+                    tx.send(piece).expect("send");
+                }
+                drop(tx);
+                parsing.join().expect("join").expect("parsed")
+            });
+            assert_eq!(parsed.text, whole.text, "{parsers} parsers");
+            assert_eq!(parsed.blocks, whole.blocks, "{parsers} parsers");
+            assert_eq!(parsed.inline, whole.inline, "{parsers} parsers");
+            assert_eq!(parsed.sections, whole.sections, "{parsers} parsers");
         }
     }
 
