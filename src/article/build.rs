@@ -310,7 +310,6 @@ impl Builder {
         let inline = next.inline.into_iter();
         self.inline
             .extend(inline.map(|(r, style)| (r.start + shift..r.end + shift, style)));
-        self.space = next.space;
         self.line_breaks |= next.line_breaks;
     }
 

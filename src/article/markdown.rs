@@ -649,6 +649,35 @@ mod tests {
         assert_read_alike_in_pieces(text);
     }
 
+    proptest::proptest! {
+        /// Whatever the document, its pieces read apart and taken are what one reader
+        /// reading them one after another makes.
+        #[test]
+        fn pieces_read_apart_are_read_as_in_order(
+            blocks in proptest::collection::vec(proptest::sample::select(vec![
+                "# Title", "#", "## Section [a](https://a.example)", "### Deep *one*",
+                "Text with [a link](https://l.example) and **bold** `code`.",
+                "A [ref][r] and a note[^n].", "[r]: https://r.example", "[^n]: The note.",
+                "- one\n- two [b](https://b.example)", "1. first\n2. second",
+                "> quoted [q](https://q.example)\n> more", "| a | b |\n|---|---|\n| 1 | 2 |",
+                "<div>\n<p>html</p>\n</div>", "```\n# not a heading\n\ncode\n```",
+                "---\ntitle: Front\nauthor: Ann Lee\n---", "Line one  \nline two",
+                "***", "Term\n: definition",
+            ]), 1..24),
+            chunk in 1usize..120,
+        ) {
+            let text = blocks.join("\n\n") + "\n";
+            let (one, apart) = (in_pieces(&text, chunk, false), in_pieces(&text, chunk, true));
+            proptest::prop_assert_eq!(&apart.text, &one.text);
+            proptest::prop_assert_eq!(&apart.blocks, &one.blocks);
+            proptest::prop_assert_eq!(&apart.inline, &one.inline);
+            proptest::prop_assert_eq!(&apart.title, &one.title);
+            proptest::prop_assert_eq!(&apart.sections, &one.sections);
+            proptest::prop_assert_eq!(&apart.dateline, &one.dateline);
+            proptest::prop_assert_eq!(apart.line_breaks, one.line_breaks);
+        }
+    }
+
     #[test]
     fn a_piece_read_apart_that_one_reader_would_read_otherwise_is_read_again() {
         // Pieces cut by `Pieces` start with a heading and hold no front matter; others
