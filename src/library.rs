@@ -88,10 +88,12 @@ fn load_markdown_in_pieces(path: &Path, name: &str) -> Result<Option<Article>> {
 }
 
 /// Parses the numbered pieces of a Markdown document into one article: `parsers`
-/// threads read the pieces (but the first) on their own, and what they make is taken
-/// in order ([`Reader::take`](article::markdown::Reader::take)); with none, this thread
-/// reads them all. Parsing is the slowest step of reading a big document, so it is
-/// worth more cores. `None` if a parser panicked.
+/// threads read the pieces (but the first) on their own, in turn, and what they make is
+/// taken in order ([`Reader::take`](article::markdown::Reader::take)); with none, this
+/// thread reads them all. Parsing is the slowest step of reading a big document, so it
+/// is worth more cores. A piece goes to a parser only once the piece `parsers` before
+/// it is taken: however long one piece takes, the others never pile up in memory.
+/// `None` if a parser panicked.
 fn parse_pieces(
     pieces: std::sync::mpsc::Receiver<(usize, String)>,
     size: usize,
@@ -99,55 +101,57 @@ fn parse_pieces(
     parsers: usize,
 ) -> Option<Article> {
     use article::markdown::Reader;
+    use std::sync::mpsc::sync_channel;
+    let mut whole = Reader::new(size);
     if parsers == 0 {
-        let mut whole = Reader::new(size);
         for (_, piece) in pieces {
             whole.feed(&piece);
         }
         return Some(whole.finish(name));
     }
-    let pieces = std::sync::Mutex::new(pieces);
     std::thread::scope(|s| {
-        // Bounded: pieces read again in order take longer, and the parsers wait rather
-        // than hold the document twice.
-        let (done, parsed) = std::sync::mpsc::sync_channel::<(usize, String, Option<Reader>)>(2);
-        let parsers: Vec<_> = (0..parsers)
+        // Each parser's way in and way back.
+        let lanes: Vec<_> = (0..parsers)
             .map(|_| {
-                let done = done.clone();
-                let pieces = &pieces;
+                let (to, todo) = sync_channel::<(usize, String)>(1);
+                let (back, done) = sync_channel::<(String, Option<Reader>)>(1);
                 s.spawn(move || {
-                    loop {
-                        // One parser waits for the next piece at a time.
-                        let next = pieces.lock().ok().and_then(|rx| rx.recv().ok());
-                        let Some((number, piece)) = next else {
-                            return;
-                        };
-                        let reader = (number > 0).then(|| {
-                            let mut reader = Reader::continuation(piece.len());
-                            reader.feed(&piece);
-                            reader
+                    for (number, piece) in todo {
+                        let read = (number > 0).then(|| {
+                            let mut read = Reader::continuation(piece.len());
+                            read.feed(&piece);
+                            read
                         });
-                        if done.send((number, piece, reader)).is_err() {
+                        if back.send((piece, read)).is_err() {
                             return;
                         }
                     }
-                })
+                });
+                (to, done)
             })
             .collect();
-        drop(done);
-        let mut whole = Reader::new(size);
-        let mut early = std::collections::BTreeMap::new();
-        let mut turn = 0;
-        for (number, piece, reader) in parsed {
-            early.insert(number, (piece, reader));
-            while let Some((piece, read)) = early.remove(&turn) {
-                whole.take(&piece, read);
-                turn += 1;
+        // The parsers holding the pieces not yet taken, oldest first.
+        let mut waiting = std::collections::VecDeque::new();
+        let mut take_oldest = |waiting: &mut std::collections::VecDeque<usize>| {
+            let lane = waiting.pop_front()?;
+            let (piece, read) = lanes[lane].1.recv().ok()?;
+            whole.take(&piece, read);
+            Some(())
+        };
+        for (number, piece) in pieces {
+            if waiting.len() == parsers {
+                take_oldest(&mut waiting)?;
             }
+            let lane = number % parsers;
+            lanes[lane].0.send((number, piece)).ok()?;
+            waiting.push_back(lane);
         }
-        let finished = parsers.into_iter().all(|p| p.join().is_ok());
-        (finished && early.is_empty()).then(|| whole.finish(name))
-    })
+        while !waiting.is_empty() {
+            take_oldest(&mut waiting)?;
+        }
+        Some(())
+    })?;
+    Some(whole.finish(name))
 }
 
 #[derive(Debug, Clone)]
