@@ -87,6 +87,8 @@ impl Reader {
     pub fn continuation(bytes: usize) -> Reader {
         Reader {
             first_heading_seen: true,
+            // Only front matter reads the opening, and a piece with front matter is
+            // read again in order.
             opening: Some(String::new()),
             ..Reader::new(bytes)
         }

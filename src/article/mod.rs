@@ -342,14 +342,7 @@ fn count_words(text: &str) -> usize {
         if let Some((&first, _)) = rest[..ascii].split_first() {
             let space = source::is_ascii_space;
             words += usize::from(in_space & !space(first));
-            // Counted in bytes a chunk at a time: vector lanes stay bytes wide.
-            let (before, after) = (&rest[..ascii - 1], &rest[1..ascii]);
-            for (before, after) in before.chunks(128).zip(after.chunks(128)) {
-                let starts = before.iter().zip(after).fold(0u8, |n, (&a, &b)| {
-                    n.wrapping_add(u8::from(space(a) & !space(b)))
-                });
-                words += usize::from(starts);
-            }
+            words += source::word_starts_after_first(&rest[..ascii]);
             in_space = space(rest[ascii - 1]);
         }
         at += ascii;

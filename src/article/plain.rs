@@ -684,24 +684,16 @@ fn short_and_unfinished(s: &str) -> bool {
     ])
 }
 
-/// Whether `bytes` hold more than `n` words apart by ASCII spaces. They are counted a
-/// chunk at a time, a word where a space is followed by another byte — a test without
-/// branches, made vector code — until more than `n` are found: a paragraph's first
-/// hundred bytes or so tell.
+/// Whether `bytes` hold more than `n` words apart by ASCII spaces, counted a chunk at a
+/// time until more than `n` are found: a paragraph's first hundred bytes or so tell.
 fn more_ascii_words_than(bytes: &[u8], n: usize) -> bool {
     let space = crate::source::is_ascii_space;
     let mut words = bytes.first().map_or(0, |&b| usize::from(!space(b)));
-    let starts = |pairs: &[u8]| {
-        let (before, after) = (&pairs[..pairs.len() - 1], &pairs[1..]);
-        before.iter().zip(after).fold(0u8, |n, (&a, &b)| {
-            n.wrapping_add(u8::from(space(a) & !space(b)))
-        })
-    };
     // Chunks overlapping by a byte, so that every pair of bytes is in one of them.
     let mut from = 0;
     while from + 1 < bytes.len() && words <= n {
         let to = (from + 64).min(bytes.len() - 1);
-        words += usize::from(starts(&bytes[from..=to]));
+        words += crate::source::word_starts_after_first(&bytes[from..=to]);
         from = to;
     }
     words > n
