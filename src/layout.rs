@@ -715,8 +715,17 @@ fn simple_prefix(eight: &[u8], after_space: bool) -> (usize, usize, bool) {
     let spaces = (within(low, b' ', b' ') | within(low, b'\n', b'\n')) & ascii;
     let other = !((within(low, 0x21, 0x7e) & ascii) | spaces) & each(0x80);
     let more_spaces = spaces & (spaces << 8 | u64::from(after_space) << 7);
+    // Spaces in a row are rare, and counting bits is a long sequence on CPUs of the
+    // baseline (no `popcnt`): asked only when there are some.
+    let repeated = |bits: u64| {
+        if bits == 0 {
+            0
+        } else {
+            bits.count_ones() as usize
+        }
+    };
     if other == 0 {
-        return (8, 8 - more_spaces.count_ones() as usize, spaces >> 63 != 0);
+        return (8, 8 - repeated(more_spaces), spaces >> 63 != 0);
     }
     let simple = other.trailing_zeros() as usize / 8;
     if simple == 0 {
@@ -724,7 +733,7 @@ fn simple_prefix(eight: &[u8], after_space: bool) -> (usize, usize, bool) {
     }
     // Every bit of the simple bytes.
     let within_simple = u64::MAX >> (64 - 8 * simple);
-    let taken = simple - (more_spaces & within_simple).count_ones() as usize;
+    let taken = simple - repeated(more_spaces & within_simple);
     (simple, taken, spaces >> (8 * simple - 1) & 1 != 0)
 }
 
