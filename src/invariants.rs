@@ -39,9 +39,9 @@ fn check_markdown_pieces(bytes: &[u8]) {
     check_article(&reader.finish("input"));
 }
 
-/// No control character in the text; blocks in order on character boundaries; every
-/// quote and mention inside the text, in order; wrapped lines within their width; no
-/// escape in any output.
+/// No control character in the text; blocks in order and styles on character
+/// boundaries; every quote and mention inside the text, in order; wrapped lines within
+/// their width; no escape in any output.
 pub fn check_article(a: &Article) {
     let t = &a.text;
     assert!(
@@ -56,6 +56,13 @@ pub fn check_article(a: &Article) {
         );
         assert!(t.is_char_boundary(b.range.start) && t.is_char_boundary(b.range.end));
         last = b.range.end;
+    }
+    for (r, _) in &a.inline {
+        assert!(
+            r.start < r.end && r.end <= t.len(),
+            "style {r:?} out of the text"
+        );
+        assert!(t.is_char_boundary(r.start) && t.is_char_boundary(r.end));
     }
     let an = analysis::analyse(a, &[]);
     for q in &an.quotes {

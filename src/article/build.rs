@@ -19,6 +19,9 @@ pub struct Builder {
     blocks: Vec<Block>,
     inline: Vec<(Range<usize>, Inline)>,
     open: Option<(BlockKind, usize)>,
+    /// How many inline styles there were when the open block began: those before end
+    /// before it.
+    open_styles: usize,
     /// A space is owed before the next word of prose.
     space: bool,
     /// The open table's cells, read as prose one after another into the text, and laid
@@ -68,6 +71,7 @@ impl Builder {
             self.text.push_str("\n\n");
         }
         self.open = Some((kind, self.text.len()));
+        self.open_styles = self.inline.len();
         self.space = false;
     }
 
@@ -349,30 +353,47 @@ impl Builder {
         if kind == BlockKind::Table {
             (kind, start) = self.end_table(start);
         }
+        let mut end = self.text.len();
         if kind == BlockKind::Code {
             // Trailing newlines of the code, never the separator before the block.
-            while self.text.len() > start && self.text.ends_with('\n') {
-                self.text.pop();
+            while end > start && self.text[..end].ends_with('\n') {
+                end -= 1;
             }
         }
         // A break ends a line, not a block.
-        if self.text.len() > start && self.text.ends_with(LINE_BREAK) {
-            self.text.pop();
+        if end > start && self.text[..end].ends_with(LINE_BREAK) {
+            end -= LINE_BREAK.len_utf8();
         }
-        let end = self.text.len();
+        self.cut_back(end);
         let written = &self.text[start..];
         let separators = kind == BlockKind::Paragraph && written.chars().all(is_separator);
         if written.trim().is_empty() || separators {
-            self.text.truncate(start);
-            while self.text.ends_with('\n') {
-                self.text.pop();
-            }
+            let before = self.text[..start].trim_end_matches('\n').len();
+            self.cut_back(before);
             return;
         }
         self.blocks.push(Block {
             kind,
             range: start..end,
         });
+    }
+
+    /// Cuts the closing block's text back to `len`, and its inline styles with it: a
+    /// style left past the end would cover (or cut into a character of) whatever is
+    /// written there next.
+    fn cut_back(&mut self, len: usize) {
+        if len == self.text.len() {
+            return;
+        }
+        self.text.truncate(len);
+        let mut own = self
+            .inline
+            .split_off(self.open_styles.min(self.inline.len()));
+        own.retain_mut(|(range, _)| {
+            range.end = range.end.min(len);
+            range.start < range.end
+        });
+        self.inline.append(&mut own);
     }
 
     /// Lays out the table whose cells' text starts at `start` as a grid, or as one
@@ -671,6 +692,38 @@ mod tests {
             .map(|bl| (bl.kind, a.text[bl.range.clone()].to_string()));
         let styled = a.inline.iter().map(|(r, _)| a.text[r.clone()].to_string());
         (blocks.collect(), styled.collect())
+    }
+
+    #[test]
+    fn a_dropped_block_takes_its_styles_with_it() {
+        // A block of separators only (`|`) is dropped; its bold must not stay behind over
+        // what is written in its place (here cutting into `␅`).
+        let mut b = Builder::new();
+        b.begin(BlockKind::Paragraph);
+        b.text("|");
+        b.style(0..b.position(), Inline::Strong);
+        b.begin(BlockKind::Paragraph);
+        b.text("\u{5} loud");
+        let start = b.position() - "loud".len();
+        b.style(start..b.position(), Inline::Emphasis);
+        let a = b.finish("t", Format::Markdown, None);
+        assert_eq!(a.text, "␅ loud");
+        assert_eq!(a.inline, [(4..8, Inline::Emphasis)]);
+    }
+
+    #[test]
+    fn styles_end_where_a_block_is_cut_back() {
+        // Code loses its trailing newlines, prose its last line break: a style over them
+        // ends with the text, and the next block's text is not in it.
+        let mut b = Builder::new();
+        b.begin(BlockKind::Code);
+        b.raw("let x;\n\n");
+        b.style(4..b.position(), Inline::Code);
+        b.begin(BlockKind::Paragraph);
+        b.text("after");
+        let a = b.finish("t", Format::Markdown, None);
+        assert_eq!(a.text, "let x;\n\nafter");
+        assert_eq!(a.inline, [(4..6, Inline::Code)]);
     }
 
     #[test]
