@@ -276,6 +276,13 @@ impl Builder {
 
     pub fn style(&mut self, range: Range<usize>, inline: Inline) {
         let end = range.end.min(self.text.len());
+        // A start taken with a space owed (see `position`) is one byte on, and lands
+        // inside a line break written in the space's place: the style starts after it.
+        let mut start = range.start;
+        while start < end && !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        let range = start..end;
         if range.start >= end {
             return;
         }
@@ -709,6 +716,22 @@ mod tests {
         let a = b.finish("t", Format::Markdown, None);
         assert_eq!(a.text, "␅ loud");
         assert_eq!(a.inline, [(4..8, Inline::Emphasis)]);
+    }
+
+    #[test]
+    fn a_style_begun_with_a_space_owed_starts_after_a_line_break() {
+        // `one⏎*two\⏎three*`: the emphasis opens where the soft break's space would go,
+        // and a hard break (three bytes) is written there instead.
+        let mut b = Builder::new();
+        b.text("one");
+        b.space();
+        let start = b.position();
+        b.line_break();
+        b.text("three");
+        b.style(start..b.position(), Inline::Emphasis);
+        let a = b.finish("t", Format::Markdown, None);
+        assert_eq!(a.text, "one\u{2028}three");
+        assert_eq!(&a.text[a.inline[0].0.clone()], "three");
     }
 
     #[test]
