@@ -19,8 +19,8 @@ pub struct Builder {
     blocks: Vec<Block>,
     inline: Vec<(Range<usize>, Inline)>,
     open: Option<(BlockKind, usize)>,
-    /// How many inline styles there were when the open block began: those before end
-    /// before it.
+    /// How many inline styles there were when the open block began: those end before
+    /// it, and cutting it back never touches them.
     open_styles: usize,
     /// A space is owed before the next word of prose.
     space: bool,
@@ -282,20 +282,19 @@ impl Builder {
         while start < end && !self.text.is_char_boundary(start) {
             start += 1;
         }
-        let range = start..end;
-        if range.start >= end {
+        if start >= end {
             return;
         }
         // Nested spans of one style close inside out (`***…***` can nest thousands
         // deep): the outer one replaces those it holds, so they are drawn as one.
         while let Some((last, style)) = self.inline.last()
             && *style == inline
-            && range.start <= last.start
+            && start <= last.start
             && last.end <= end
         {
             self.inline.pop();
         }
-        self.inline.push((range.start..end, inline));
+        self.inline.push((start..end, inline));
     }
 
     /// Appends what `next` built, as if it had been built here: `next` was started
