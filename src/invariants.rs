@@ -20,6 +20,21 @@ pub fn check_bytes(bytes: &[u8], format: Format) {
     }
 }
 
+/// [`check_bytes`] in every format: what an input the detection would take for any of
+/// them must survive.
+pub fn check_every_format(bytes: &[u8]) {
+    for format in [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Json,
+        Format::Feed,
+        Format::Email,
+    ] {
+        check_bytes(bytes, format);
+    }
+}
+
 /// A big Markdown file is parsed a piece at a time (see `library`): the same text fed
 /// in small chunks of lines must give a sound article too.
 fn check_markdown_pieces(bytes: &[u8]) {

@@ -2,7 +2,7 @@
 //! on character boundaries, in order; wrapped lines fit their width.
 
 use byline::analysis;
-use byline::article::{self, Format};
+use byline::article;
 use byline::invariants;
 use proptest::prelude::*;
 
@@ -100,15 +100,7 @@ fn markupish() -> impl Strategy<Value = String> {
 
 /// Every parser over the same text.
 fn check(text: &str) {
-    for format in [
-        Format::Text,
-        Format::Markdown,
-        Format::Html,
-        Format::Json,
-        Format::Feed,
-    ] {
-        invariants::check_bytes(text.as_bytes(), format);
-    }
+    invariants::check_every_format(text.as_bytes());
 }
 
 proptest! {
