@@ -15,6 +15,7 @@ use super::front_matter::{self, FrontMatter};
 use super::html;
 use super::table::Align;
 use super::{Article, BlockKind, Format, Inline};
+use crate::source;
 
 /// A bold-only paragraph longer than this is emphasis, not a heading.
 const MAX_BOLD_HEADING_CHARS: usize = 90;
@@ -417,7 +418,7 @@ impl Pieces {
 /// code: a piece of a document may use one defined in another, so each piece is given
 /// them all.
 pub fn definitions(text: &str, scan: &mut Scan, out: &mut String) {
-    for line in text.split_inclusive('\n') {
+    for line in source::lines_inclusive(text) {
         if !scan.in_code() && is_definition(line) {
             out.push_str(line.trim_end());
             out.push('\n');
@@ -472,7 +473,7 @@ impl Scan {
     pub fn last_split(&mut self, text: &str) -> Option<usize> {
         let mut split = None;
         let mut at = 0;
-        for line in text.split_inclusive('\n') {
+        for line in source::lines_inclusive(text) {
             if self.heading_may_split(line) {
                 split = Some(at);
             }
