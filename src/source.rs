@@ -335,6 +335,20 @@ pub fn starts_wide_space(b: u8, next: u8, third: u8) -> bool {
 /// and `|`, not `&&` and `||`): the compiler makes that vector code, which scans a big
 /// article many times faster than a loop that stops at every byte.
 pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        #[target_feature(enable = "avx2")]
+        fn avx2(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+            first_where_in(bytes, hit)
+        }
+        // SAFETY: the machine has AVX2, as just asked.
+        return unsafe { avx2(bytes, hit) };
+    }
+    first_where_in(bytes, hit)
+}
+
+#[inline(always)]
+fn first_where_in(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
     let mut from = 0;
     while let Some(window) = bytes.get(from..from + LANES + 2) {
         let Ok(window) = <&[u8; LANES + 2]>::try_from(window) else {
@@ -394,8 +408,21 @@ pub fn is_ascii_space(b: u8) -> bool {
 /// How many words start after the first byte of `bytes`: places where an ASCII space
 /// ([`is_ascii_space`]) is followed by another byte. Counted a chunk at a time, without
 /// a branch per byte: vector code, whose lanes stay bytes wide.
-#[inline]
 pub fn word_starts_after_first(bytes: &[u8]) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        #[target_feature(enable = "avx2")]
+        fn avx2(bytes: &[u8]) -> usize {
+            word_starts_after_first_in(bytes)
+        }
+        // SAFETY: the machine has AVX2, as just asked.
+        return unsafe { avx2(bytes) };
+    }
+    word_starts_after_first_in(bytes)
+}
+
+#[inline(always)]
+fn word_starts_after_first_in(bytes: &[u8]) -> usize {
     let after = bytes.get(1..).unwrap_or_default();
     let chunks = bytes.chunks(128).zip(after.chunks(128));
     chunks
@@ -564,6 +591,17 @@ mod tests {
             let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
             let plain = (0..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
             proptest::prop_assert_eq!(first_where(&bytes, hit), plain);
+            // The build for every x86-64, whichever this machine runs.
+            proptest::prop_assert_eq!(first_where_in(&bytes, hit), plain);
+        }
+
+        #[test]
+        fn word_starts_are_counted_like_a_plain_count(
+            bytes in proptest::collection::vec(proptest::sample::select(b" \tab\n".to_vec()), 0..400),
+        ) {
+            let plain = bytes.windows(2).filter(|w| is_ascii_space(w[0]) && !is_ascii_space(w[1])).count();
+            proptest::prop_assert_eq!(word_starts_after_first(&bytes), plain);
+            proptest::prop_assert_eq!(word_starts_after_first_in(&bytes), plain);
         }
     }
 
