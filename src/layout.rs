@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use textwrap::core::{Word, break_words};
+use textwrap::core::Word;
 use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
@@ -580,7 +580,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
             if word.width <= width {
                 fill.place(word.width, 1);
             } else {
-                for piece in word.break_apart(width) {
+                for piece in break_apart(word, width) {
                     fill.place(piece.width, piece.whitespace.len());
                 }
             }
@@ -643,9 +643,19 @@ fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
                 .then_some(limit)
         }
         // A word goes past the line's last column: the line ends before it, at the last
-        // space (if none, the word is too long and is broken apart).
+        // space (if none, the word is too long and is broken apart). Unless the word is
+        // longer than a line: then it is broken apart too, and its first piece, cut
+        // short by `break_apart`'s rules for CJK marks, may fit here.
         Some(_) if one_column(body, limit) => {
-            memchr::memrchr2(b' ', b'\n', &bytes[start..limit]).map(|space| start + space)
+            let space = start + memchr::memrchr2(b' ', b'\n', &bytes[start..limit])?;
+            // It is not if it ends within `width` bytes (no character is narrower than
+            // a byte); looked for no further, so that a line costs no more than its width.
+            let last = space + width + 1;
+            let short = last >= bytes.len()
+                || bytes
+                    .get(limit..=last)
+                    .is_some_and(|rest| memchr::memchr2(b' ', b'\n', rest).is_some());
+            short.then_some(space)
         }
         // A zero-width mark, a wide or unusual character: placed one by one.
         Some(_) => None,
@@ -804,14 +814,16 @@ fn row_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_
 
 fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
     let body = &text[range.clone()];
-    let words: Vec<Word> = body
-        .split_whitespace()
-        .map(|w| {
-            let mut word = Word::from(w);
-            word.whitespace = " ";
-            word
-        })
-        .collect();
+    let mut words: Vec<Word> = Vec::new();
+    for w in body.split_whitespace() {
+        let mut word = Word::from(w);
+        word.whitespace = " ";
+        if word.width > width {
+            words.extend(break_apart(word, width));
+        } else {
+            words.push(word);
+        }
+    }
     if words.is_empty() {
         lines.push(Line {
             block,
@@ -821,7 +833,6 @@ fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines
         });
         return;
     }
-    let words = break_words(words, width);
     let base = text.as_ptr() as usize;
     let offset = |w: &Word| w.word.as_ptr() as usize - base;
     for line in wrap_first_fit(&words, &[width as f64]) {
@@ -835,6 +846,167 @@ fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines
             indent: 0,
         });
     }
+}
+
+/// A word wider than `width` as pieces of at most `width` columns, the next starting
+/// where a character would pass the width — but, as CJK typesetting wants, never a
+/// piece that starts with a closing mark or follows one ending with an opening mark
+/// (`。`, `」`; `「`): the piece before then gives up its last characters. A paragraph of
+/// Chinese or Japanese, written without spaces, is one such word. Widths are measured
+/// as `Word` measures them; an article's text holds no escape sequences.
+fn break_apart<'a>(word: Word<'a>, width: usize) -> impl Iterator<Item = Word<'a>> {
+    let text = word.word;
+    let mut start = 0;
+    let mut columns = 0;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some(&(at, c)) = chars.peek() {
+            let c_width = c.width().unwrap_or(0);
+            if columns > 0 && columns + c_width > width {
+                let cut = kinsoku_cut(text, start, at);
+                let piece = Word {
+                    word: &text[start..cut],
+                    width: textwrap::core::display_width(&text[start..cut]),
+                    whitespace: "",
+                    penalty: "",
+                };
+                columns = textwrap::core::display_width(&text[cut..at]);
+                start = cut;
+                return Some(piece);
+            }
+            columns += c_width;
+            chars.next();
+        }
+        (start < text.len()).then(|| {
+            let piece = Word {
+                word: &text[start..],
+                width: columns,
+                ..word
+            };
+            start = text.len();
+            piece
+        })
+    })
+}
+
+/// Where to end the piece `text[start..at]` so that the next neither starts with a
+/// closing mark nor follows an opening one: `at`, or up to a few characters before it;
+/// never a piece of no columns (which would take a line of its own when wrapped).
+fn kinsoku_cut(text: &str, start: usize, at: usize) -> usize {
+    let good = |cut: usize| {
+        let next = text[cut..].chars().next();
+        let before = text[..cut].chars().next_back();
+        !next.is_some_and(no_line_start)
+            && !before.is_some_and(no_line_end)
+            && textwrap::core::display_width(&text[start..cut]) > 0
+    };
+    let mut cut = at;
+    for _ in 0..=MAX_KINSOKU_CHARS {
+        if good(cut) {
+            return cut;
+        }
+        match text[start..cut].char_indices().next_back() {
+            Some((back, _)) if back > 0 => cut = start + back,
+            _ => break,
+        }
+    }
+    at
+}
+
+/// How many characters a piece gives up at most to the next: a run of closing marks
+/// (`」。`) is rarely longer.
+const MAX_KINSOKU_CHARS: usize = 3;
+
+/// Characters a line may not start with: closing brackets and quotes, CJK punctuation,
+/// small kana and the prolonged sound mark.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '・'
+            | '：'
+            | '；'
+            | '？'
+            | '！'
+            | 'ー'
+            | '～'
+            | '”'
+            | '’'
+            | '）'
+            | '〕'
+            | '］'
+            | '｝'
+            | '〉'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〙'
+            | '〗'
+            | '〟'
+            | '｠'
+            | '»'
+            | ')'
+            | ']'
+            | '}'
+            | ','
+            | '.'
+            | '!'
+            | '?'
+            | ':'
+            | ';'
+            | 'ぁ'
+            | 'ぃ'
+            | 'ぅ'
+            | 'ぇ'
+            | 'ぉ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | 'ゎ'
+            | 'ゕ'
+            | 'ゖ'
+            | 'ァ'
+            | 'ィ'
+            | 'ゥ'
+            | 'ェ'
+            | 'ォ'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'ヮ'
+            | 'ヵ'
+            | 'ヶ'
+    )
+}
+
+/// Characters a line may not end with: opening brackets and quotes.
+fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '〔'
+            | '［'
+            | '｛'
+            | '〈'
+            | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〘'
+            | '〖'
+            | '〝'
+            | '｟'
+            | '«'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+    )
 }
 
 /// What a visual line shows, words joined by single spaces: the one place that turns a
@@ -891,12 +1063,64 @@ mod tests {
         /// positions drift: any words, spaces, widths.
         #[test]
         fn lines_are_counted_as_wrapping_makes_them(
-            body in "([a-z.,]{1,12}|[A-Z]{20,40}|[a-zéğ]{1,9}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{ad}|\u{2003}|\u{85}|\t|\u{b}|[“”‘’–—…«»]{1,3}|\u{200b}|\u{2028}|~{9,12}|\n| | | ){0,60}",
+            body in "([a-z.,]{1,12}|[A-Z]{20,40}|[a-zéğ]{1,9}|漢字|e\u{301}|🎉|\u{1b}\\[1m|\u{7}|\u{a0}|\u{ad}|\u{2003}|\u{85}|\t|\u{b}|[“”‘’–—…«»]{1,3}|\u{200b}|\u{2028}|~{9,12}|「|」|。|、|\n| | | ){0,60}",
             width in 1usize..40,
         ) {
             let mut lines = Vec::new();
             wrap_block(&body, 0..body.len(), 0, width, &mut lines);
             proptest::prop_assert_eq!(count_wrapped(&body, width), lines.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// Without marks to keep apart from the line's edge, a long word breaks where
+        /// `textwrap` breaks it.
+        #[test]
+        fn long_words_without_marks_break_as_textwrap_breaks_them(
+            text in "(漢字|かな|ab|é|🎉|e\u{301}){2,40}",
+            width in 1usize..12,
+        ) {
+            let word = Word::from(text.as_str());
+            proptest::prop_assume!(word.width > width);
+            let ours: Vec<Word> = break_apart(word, width).collect();
+            let theirs: Vec<Word> = word.break_apart(width).collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn cjk_lines_neither_start_with_a_closing_mark_nor_end_with_an_opening_one() {
+        let text = "岸田文雄首相は二十日、東京でバイデン米大統領と会談した。両首脳は「自由で開かれた\
+                    インド太平洋」の実現に向けて協力することで一致した。会談後、首相は記者団に対し\
+                    「非常に有意義な会談だった」と述べた。";
+        for width in 4..80 {
+            let mut lines = Vec::new();
+            wrap_block(text, 0..text.len(), 0, width, &mut lines);
+            assert_eq!(count_wrapped(text, width), lines.len(), "width {width}");
+            let pieces: Vec<&str> = lines.iter().map(|l| &text[l.range.clone()]).collect();
+            assert_eq!(pieces.concat(), text, "width {width}");
+            for (line, next) in pieces.iter().zip(&pieces[1..]) {
+                assert!(display_width(line) <= width, "{line:?} at width {width}");
+                let first = next.chars().next().expect("a line holds a character");
+                let last = line.chars().next_back().expect("a line holds a character");
+                assert!(!no_line_start(first), "{next:?} at width {width}");
+                assert!(!no_line_end(last), "{line:?} at width {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_word_cut_short_for_its_marks_is_counted_where_it_lands() {
+        // `Putin` fits after `– ` once `“‘“` goes on together; an empty piece (a
+        // zero-width space alone) would take a line of its own.
+        for (text, width, expected) in [
+            ("ALASKA – Putin\u{201c}\u{2018}\u{201c}", 7, 3),
+            ("\u{200b}「~~~~~~~~~", 1, 10),
+        ] {
+            let mut lines = Vec::new();
+            wrap_block(text, 0..text.len(), 0, width, &mut lines);
+            assert_eq!(lines.len(), expected, "{text:?}");
+            assert_eq!(count_wrapped(text, width), expected, "{text:?}");
         }
     }
 
