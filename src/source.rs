@@ -333,7 +333,9 @@ pub fn starts_wide_space(b: u8, next: u8, third: u8) -> bool {
 /// The first `i` where `hit(bytes[i], bytes[i + 1], bytes[i + 2])`, bytes past the end
 /// read as 0. Tests 32 places at a time with no branch on each (so `hit` should use `&`
 /// and `|`, not `&&` and `||`): the compiler makes that vector code, which scans a big
-/// article many times faster than a loop that stops at every byte.
+/// article many times faster than a loop that stops at every byte. It is built for AVX2
+/// too and run so when the machine has it: 32 bytes a step rather than the 16 of SSE2,
+/// all the release build assumes of an x86-64.
 pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
@@ -407,7 +409,8 @@ pub fn is_ascii_space(b: u8) -> bool {
 
 /// How many words start after the first byte of `bytes`: places where an ASCII space
 /// ([`is_ascii_space`]) is followed by another byte. Counted a chunk at a time, without
-/// a branch per byte: vector code, whose lanes stay bytes wide.
+/// a branch per byte: vector code, whose lanes stay bytes wide (AVX2's when the
+/// machine has it, as for [`first_where`]).
 pub fn word_starts_after_first(bytes: &[u8]) -> usize {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
