@@ -242,7 +242,8 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
     text
 }
 
-/// Normalises line ends to `\n`, expands tabs, drops emoji variation selectors, and
+/// Normalises line ends to `\n`, expands tabs, drops emoji variation selectors, spells
+/// out the one character wider than two columns (see below), and
 /// replaces every character that a terminal would interpret (C0/C1 controls, DEL, bidi
 /// overrides and isolates) with a visible placeholder. Borrows when there is nothing to
 /// change, which is the common case.
@@ -272,6 +273,13 @@ pub fn clean(text: &str) -> Cow<'_, str> {
             // or two, and so would the layout and the screen. Without them every
             // character is as wide as it is alone.
             '\u{FE0E}' | '\u{FE0F}' => {}
+            // The one character `unicode-width` makes three columns wide (terminals draw
+            // it in one): written as its preferred spelling, three characters of one
+            // column each, on which all agree.
+            '\u{17D8}' => {
+                out.push_str("\u{17D4}\u{179B}\u{17D4}");
+                column += 3;
+            }
             '\t' => {
                 let spaces = TAB_WIDTH - column % TAB_WIDTH;
                 out.extend(std::iter::repeat_n(' ', spaces));
@@ -290,7 +298,7 @@ pub fn clean(text: &str) -> Cow<'_, str> {
 /// Where the first character to clean is. Runs over every byte of every article, so it
 /// looks at bytes only: ASCII controls, C1 controls (`C2 80`–`C2 9F`), and among the
 /// characters led by `E2` (curly quotes and dashes, common) only the line separators and
-/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`); it may also stop at a rare
+/// bidi controls (`E2 80 A8`–`AE`, `E2 81 A6`–`A9`), and U+17D8; it may also stop at a rare
 /// character that is left as it is (`EF B8 …`, U+FE00–U+FE3F, holds the variation
 /// selectors), which costs the caller only a copy.
 fn first_to_clean(text: &str) -> Option<usize> {
@@ -313,6 +321,8 @@ pub fn starts_to_clean_or_newline(b: u8, next: u8, third: u8) -> bool {
         // `EF B8` leads U+FE00–U+FE3F: the variation selectors among them are cleaned.
         // Testing the third byte too would make every article's scan slower.
         | (b == 0xEF) & (next == 0xB8)
+        // U+17D8, the Khmer sign beyyal.
+        | (b == 0xE1) & (next == 0x9F) & (third == 0x98)
 }
 
 /// Whether the bytes `b`, `next`, `third` begin a space beyond ASCII (what
@@ -527,6 +537,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_character_is_left_wider_than_two_columns() {
+        let cleaned = clean("etc\u{17D8} x");
+        assert_eq!(cleaned, "etc\u{17D4}\u{179B}\u{17D4} x");
+        assert!(cleaned.chars().all(|c| c.width().unwrap_or(0) <= 2));
+        assert_eq!(display_width(&cleaned), display_width("etc\u{17D8} x"));
+    }
+
+    #[test]
     fn lines_are_split_as_std_splits_them() {
         for text in [
             "",
@@ -563,7 +581,7 @@ mod tests {
             || (c != '\n' && placeholder(c).is_some())
             || matches!(
                 c,
-                '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{FE0E}' | '\u{FE0F}'
+                '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{FE0E}' | '\u{FE0F}' | '\u{17D8}'
             )
     }
 
