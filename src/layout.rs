@@ -919,94 +919,18 @@ const MAX_KINSOKU_CHARS: usize = 3;
 
 /// Characters a line may not start with: closing brackets and quotes, CJK punctuation,
 /// small kana and the prolonged sound mark.
-fn no_line_start(c: char) -> bool {
-    matches!(
-        c,
-        '、' | '。'
-            | '，'
-            | '．'
-            | '・'
-            | '：'
-            | '；'
-            | '？'
-            | '！'
-            | 'ー'
-            | '～'
-            | '”'
-            | '’'
-            | '）'
-            | '〕'
-            | '］'
-            | '｝'
-            | '〉'
-            | '》'
-            | '」'
-            | '』'
-            | '】'
-            | '〙'
-            | '〗'
-            | '〟'
-            | '｠'
-            | '»'
-            | ')'
-            | ']'
-            | '}'
-            | ','
-            | '.'
-            | '!'
-            | '?'
-            | ':'
-            | ';'
-            | 'ぁ'
-            | 'ぃ'
-            | 'ぅ'
-            | 'ぇ'
-            | 'ぉ'
-            | 'っ'
-            | 'ゃ'
-            | 'ゅ'
-            | 'ょ'
-            | 'ゎ'
-            | 'ゕ'
-            | 'ゖ'
-            | 'ァ'
-            | 'ィ'
-            | 'ゥ'
-            | 'ェ'
-            | 'ォ'
-            | 'ッ'
-            | 'ャ'
-            | 'ュ'
-            | 'ョ'
-            | 'ヮ'
-            | 'ヵ'
-            | 'ヶ'
-    )
-}
+const NO_LINE_START: &str = "、。，．・：；？！ー～”’）〕］｝〉》」』】〙〗〟｠»)]},.!?:;\
+                             ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ";
 
 /// Characters a line may not end with: opening brackets and quotes.
+const NO_LINE_END: &str = "（〔［｛〈《「『【〘〖〝｟«“‘([{";
+
+fn no_line_start(c: char) -> bool {
+    NO_LINE_START.contains(c)
+}
+
 fn no_line_end(c: char) -> bool {
-    matches!(
-        c,
-        '（' | '〔'
-            | '［'
-            | '｛'
-            | '〈'
-            | '《'
-            | '「'
-            | '『'
-            | '【'
-            | '〘'
-            | '〖'
-            | '〝'
-            | '｟'
-            | '«'
-            | '“'
-            | '‘'
-            | '('
-            | '['
-            | '{'
-    )
+    NO_LINE_END.contains(c)
 }
 
 /// What a visual line shows, words joined by single spaces: the one place that turns a
@@ -1090,6 +1014,8 @@ mod tests {
 
     #[test]
     fn cjk_lines_neither_start_with_a_closing_mark_nor_end_with_an_opening_one() {
+        assert!(!(NO_LINE_START.contains(char::is_whitespace)));
+        assert!(NO_LINE_START.contains('っ') && NO_LINE_END.contains('「'));
         let text = "岸田文雄首相は二十日、東京でバイデン米大統領と会談した。両首脳は「自由で開かれた\
                     インド太平洋」の実現に向けて協力することで一致した。会談後、首相は記者団に対し\
                     「非常に有意義な会談だった」と述べた。";
