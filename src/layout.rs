@@ -648,8 +648,9 @@ fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
         // short by `break_apart`'s rules for CJK marks, may fit here.
         Some(_) if one_column(body, limit) => {
             let space = start + memchr::memrchr2(b' ', b'\n', &bytes[start..limit])?;
-            // It is not if it ends within `width` bytes (no character is narrower than
-            // a byte); looked for no further, so that a line costs no more than its width.
+            // The word is no longer than a line if it ends within `width` bytes of its
+            // start (no character takes more columns than it has bytes); looked for no
+            // further, so that a line costs no more than its width.
             let last = space + width + 1;
             let short = last >= bytes.len()
                 || bytes
