@@ -320,17 +320,23 @@ impl Article {
                 BlockKind::Table => text(b)
                     .split_whitespace()
                     .filter(|w| w.chars().any(char::is_alphanumeric))
-                    .count(),
+                    .map(count_words)
+                    .sum(),
                 BlockKind::Title | BlockKind::Heading { .. } | BlockKind::Code => 0,
             })
             .sum()
     }
 }
 
-/// `text.split_whitespace().count()`, reading bytes: a big article has a hundred
-/// million of them. A word starts where a space byte is followed by another byte, a
-/// test the compiler turns into vector code; the few spaces beyond ASCII (`U+00A0`,
-/// `U+2003`…) are found by a vector scan too and decoded.
+/// How many words `text` has: `text.split_whitespace().count()`, but that Chinese and
+/// Japanese, written without spaces, count a word for each of their characters (as word
+/// processors count them), and their punctuation (`。`, `、`, `「`, `，`) parts words as a
+/// space does.
+///
+/// Read as bytes: a big article has a hundred million of them. A word starts where a
+/// space byte is followed by another byte, a test the compiler turns into vector code;
+/// the few characters that may be anything else (spaces beyond ASCII, like `U+00A0`,
+/// and the blocks of CJK characters) are found by a vector scan too and decoded.
 fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
@@ -338,23 +344,72 @@ fn count_words(text: &str) -> usize {
     let mut at = 0;
     while at < bytes.len() {
         let rest = &bytes[at..];
-        let ascii = source::first_where(rest, source::starts_wide_space).unwrap_or(rest.len());
-        if let Some((&first, _)) = rest[..ascii].split_first() {
+        let plain = source::first_where(rest, starts_wide_space_or_cjk).unwrap_or(rest.len());
+        if let Some((&first, _)) = rest[..plain].split_first() {
             let space = source::is_ascii_space;
             words += usize::from(in_space & !space(first));
-            words += source::word_starts_after_first(&rest[..ascii]);
-            in_space = space(rest[ascii - 1]);
+            words += source::word_starts_after_first(&rest[..plain]);
+            in_space = space(rest[plain - 1]);
         }
-        at += ascii;
-        // A character the scan stopped at: decoded, it says whether it is a space.
+        at += plain;
+        // A character the scan stopped at: decoded, it says what it is.
         if let Some(c) = text[at..].chars().next() {
-            let space = c.is_whitespace();
-            words += usize::from(in_space & !space);
-            in_space = space;
+            let (starts_word, parts_words) = match unspaced(c) {
+                Unspaced::Letter => (true, true),
+                Unspaced::Punctuation => (false, true),
+                Unspaced::No if c.is_whitespace() => (false, true),
+                Unspaced::No => (in_space, false),
+            };
+            words += usize::from(starts_word);
+            in_space = parts_words;
             at += c.len_utf8();
         }
     }
     words
+}
+
+/// Whether the bytes `b`, `next`, `third` may begin a space beyond ASCII or a character
+/// of a script written without spaces (see [`unspaced`]), for [`source::first_where`]:
+/// U+3000–U+9FFF (lead bytes `E3` to `E9`), U+F000–U+FFFF (`EF`) and U+20000–U+2FFFF
+/// (`F0 A0` to `F0 AF`).
+fn starts_wide_space_or_cjk(b: u8, next: u8, third: u8) -> bool {
+    source::starts_wide_space(b, next, third)
+        | (0xE3..=0xE9).contains(&b)
+        | (b == 0xEF)
+        | (b == 0xF0) & (0xA0..=0xAF).contains(&next)
+}
+
+/// What a character is to a count of words in text written without spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unspaced {
+    /// A Han character, kana or bopomofo: a word of its own.
+    Letter,
+    /// Other characters of the CJK blocks and the fullwidth forms that are not letters
+    /// or digits (`。`, `「`, `，`, `！`): they part words.
+    Punctuation,
+    /// Any other character, a fullwidth letter or digit among them.
+    No,
+}
+
+fn unspaced(c: char) -> Unspaced {
+    let cjk_block =
+        matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}');
+    let letters = matches!(c,
+        '\u{3040}'..='\u{30FF}' // hiragana and katakana
+        | '\u{3100}'..='\u{312F}' // bopomofo
+        | '\u{31F0}'..='\u{31FF}' // small katakana
+        | '\u{3400}'..='\u{4DBF}' // Han, extension A
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' // Han, compatibility
+        | '\u{20000}'..='\u{2FFFF}' // Han, extensions B to F
+    );
+    let fullwidth = matches!(c, '\u{FF00}'..='\u{FFEF}');
+    match c {
+        _ if c.is_whitespace() => Unspaced::No,
+        _ if letters && c.is_alphanumeric() => Unspaced::Letter,
+        _ if (cjk_block || fullwidth) && !c.is_alphanumeric() => Unspaced::Punctuation,
+        _ => Unspaced::No,
+    }
 }
 
 /// Builds the sections list from heading blocks; one place for all formats.
@@ -397,9 +452,55 @@ mod tests {
         }
     }
 
+    #[test]
+    fn chinese_and_japanese_count_a_word_a_character() {
+        for (text, words) in [
+            ("東京で首脳会談", 7),
+            ("iPhoneを買った。", 5),
+            ("你好，世界！", 4),
+            ("「東京」と『大阪』", 5),
+            ("Tokyo 東京 Osaka", 4),
+            ("２０２４年", 2),
+            ("마크롱 대통령은 말했다", 3),
+            ("ラーメン・コーヒー", 8),
+            ("𠮷野家", 3),
+        ] {
+            assert_eq!(count_words(text), words, "{text:?}");
+        }
+    }
+
+    /// [`count_words`] a character at a time.
+    fn words_char_by_char(text: &str) -> usize {
+        let mut words = 0;
+        let mut in_space = true;
+        for c in text.chars() {
+            match unspaced(c) {
+                Unspaced::Letter => words += 1,
+                Unspaced::Punctuation => {}
+                Unspaced::No if c.is_whitespace() => {}
+                Unspaced::No => {
+                    words += usize::from(in_space);
+                    in_space = false;
+                    continue;
+                }
+            }
+            in_space = true;
+        }
+        words
+    }
+
     proptest::proptest! {
         #[test]
-        fn any_text_is_counted_like_split_whitespace(text in "([a-z\t ]{0,40}|\\PC|\\s){0,40}") {
+        fn any_text_is_counted_as_read_a_character_at_a_time(
+            text in "([a-z\t ]{0,40}|\\PC|\\s|[東京。、「」，ａ１　ー]){0,40}"
+        ) {
+            proptest::prop_assert_eq!(count_words(&text), words_char_by_char(&text));
+        }
+
+        #[test]
+        fn text_without_cjk_is_counted_like_split_whitespace(text in "([a-z\t ]{0,40}|\\PC|\\s){0,40}") {
+            let cjk = text.chars().any(|c| unspaced(c) != Unspaced::No);
+            proptest::prop_assume!(!cjk);
             proptest::prop_assert_eq!(count_words(&text), text.split_whitespace().count());
         }
     }
