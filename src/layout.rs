@@ -7,7 +7,6 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use textwrap::core::Word;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use unicode_width::UnicodeWidthChar;
 
 use crate::article::{self, Article, BlockKind};
@@ -580,7 +579,7 @@ fn count_wrapped(body: &str, width: usize) -> usize {
             if word.width <= width {
                 fill.place(word.width, 1);
             } else {
-                for piece in break_apart(word, width) {
+                for piece in break_apart(word, fill.first_piece(w), width) {
                     fill.place(piece.width, piece.whitespace.len());
                 }
             }
@@ -623,6 +622,20 @@ impl Fill {
             self.used = 0;
         }
         self.used += word_width + space;
+    }
+
+    /// The columns the first piece of `word`, wider than a line, may take: Chinese and
+    /// Japanese may break between any two characters, so a word of theirs (a
+    /// paragraph, or what runs up to a Latin word set apart by spaces) fills what is
+    /// left of the line, if a wide character fits there; any other word (a long URL)
+    /// starts a line of its own.
+    // Only for words wider than a line, rare in prose: kept out of the line counter's
+    // loop, which it would otherwise slow.
+    #[cold]
+    fn first_piece(&self, word: &str) -> usize {
+        let room = self.width.saturating_sub(self.used);
+        let wide = word.chars().next().is_some_and(|c| c.width() == Some(2));
+        if wide && room >= 2 { room } else { self.width }
     }
 }
 
@@ -815,55 +828,70 @@ fn row_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_
 
 fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
     let body = &text[range.clone()];
-    let mut words: Vec<Word> = Vec::new();
+    let base = text.as_ptr() as usize;
+    let mut fill = Fill {
+        width,
+        lines: 1,
+        used: 0,
+    };
+    // The current line's bytes, from its first word's start to its last word's end.
+    let mut line: Option<Range<usize>> = None;
+    let mut place = |fill: &mut Fill, piece: Word| {
+        let start = piece.word.as_ptr() as usize - base;
+        let end = start + piece.word.len();
+        let before = fill.lines;
+        fill.place(piece.width, piece.whitespace.len());
+        if fill.lines > before
+            && let Some(done) = line.take()
+        {
+            lines.push(text_line(block, done));
+        }
+        line = Some(line.take().map_or(start, |l| l.start)..end);
+    };
     for w in body.split_whitespace() {
         let mut word = Word::from(w);
         word.whitespace = " ";
         if word.width > width {
-            words.extend(break_apart(word, width));
+            for piece in break_apart(word, fill.first_piece(w), width) {
+                place(&mut fill, piece);
+            }
         } else {
-            words.push(word);
+            place(&mut fill, word);
         }
     }
-    if words.is_empty() {
-        lines.push(Line {
-            block,
-            range: range.start..range.start,
-            kind: LineKind::Text,
-            indent: 0,
-        });
-        return;
-    }
-    let base = text.as_ptr() as usize;
-    let offset = |w: &Word| w.word.as_ptr() as usize - base;
-    for line in wrap_first_fit(&words, &[width as f64]) {
-        let (Some(first), Some(last)) = (line.first(), line.last()) else {
-            continue;
-        };
-        lines.push(Line {
-            block,
-            range: offset(first)..offset(last) + last.word.len(),
-            kind: LineKind::Text,
-            indent: 0,
-        });
+    // A block without words is a blank line.
+    let last = line.unwrap_or(range.start..range.start);
+    lines.push(text_line(block, last));
+}
+
+fn text_line(block: usize, range: Range<usize>) -> Line {
+    Line {
+        block,
+        range,
+        kind: LineKind::Text,
+        indent: 0,
     }
 }
 
-/// A word wider than `width` as pieces of at most `width` columns, the next starting
-/// where a character would pass the width — but, as CJK typesetting wants, never a
+/// A word wider than `width` as pieces of at most `width` columns (the first of at most
+/// `first`, what is left of a line), the next starting where a character would pass the
+/// width — but, as CJK typesetting wants, never a
 /// piece that starts with a closing mark or follows one ending with an opening mark
 /// (`。`, `」`; `「`): the piece before then gives up its last characters. A paragraph of
 /// Chinese or Japanese, written without spaces, is one such word. Widths are measured
 /// as `Word` measures them; an article's text holds no escape sequences.
-fn break_apart<'a>(word: Word<'a>, width: usize) -> impl Iterator<Item = Word<'a>> {
+fn break_apart<'a>(word: Word<'a>, first: usize, width: usize) -> impl Iterator<Item = Word<'a>> {
     let text = word.word;
     let mut start = 0;
     let mut columns = 0;
     let mut chars = text.char_indices().peekable();
+    // The columns the piece being made may take.
+    let mut limit = first;
     std::iter::from_fn(move || {
         while let Some(&(at, c)) = chars.peek() {
             let c_width = c.width().unwrap_or(0);
-            if columns > 0 && columns + c_width > width {
+            if columns > 0 && columns + c_width > limit {
+                limit = width;
                 let cut = kinsoku_cut(text, start, at);
                 let piece = Word {
                     word: &text[start..cut],
@@ -1007,7 +1035,7 @@ mod tests {
         ) {
             let word = Word::from(text.as_str());
             proptest::prop_assume!(word.width > width);
-            let ours: Vec<Word> = break_apart(word, width).collect();
+            let ours: Vec<Word> = break_apart(word, width, width).collect();
             let theirs: Vec<Word> = word.break_apart(width).collect();
             proptest::prop_assert_eq!(ours, theirs);
         }
@@ -1034,6 +1062,40 @@ mod tests {
                 assert!(!no_line_end(last), "{line:?} at width {width}");
             }
         }
+    }
+
+    #[test]
+    fn chinese_after_a_latin_word_fills_the_line_and_a_long_url_starts_its_own() {
+        let lines_of = |text: &str, width: usize| {
+            let mut lines = Vec::new();
+            wrap_block(text, 0..text.len(), 0, width, &mut lines);
+            assert_eq!(count_wrapped(text, width), lines.len(), "{text:?}");
+            let shown: Vec<String> = lines
+                .iter()
+                .map(|l| text[l.range.clone()].to_string())
+                .collect();
+            shown
+        };
+        let chinese = "我们使用 Rust 编写了一个终端阅读器，它可以显示文章的大纲和正文。";
+        assert_eq!(
+            lines_of(chinese, 20),
+            [
+                "我们使用 Rust 编写了",
+                "一个终端阅读器，它可",
+                "以显示文章的大纲和正",
+                "文。"
+            ]
+        );
+        // No room for a wide character: the next line.
+        assert_eq!(
+            lines_of("abcdefghijklmnopq 编写了一个终端阅读器", 19)[0],
+            "abcdefghijklmnopq"
+        );
+        let url = "see https://example.com/a/very/long/path";
+        assert_eq!(
+            lines_of(url, 20),
+            ["see", "https://example.com/", "a/very/long/path"]
+        );
     }
 
     #[test]
