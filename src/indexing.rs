@@ -32,11 +32,7 @@ fn head_cut(head: &[u8]) -> usize {
     if let Some(i) = memchr::memmem::rfind(head, b"\n\n") {
         return i + 2;
     }
-    match std::str::from_utf8(head) {
-        // Cut short inside a character, not invalid.
-        Err(e) if e.error_len().is_none() => e.valid_up_to(),
-        _ => head.len(),
-    }
+    crate::source::whole_characters(head).len()
 }
 
 /// Stands between the first part's head and tail until the whole article is in.

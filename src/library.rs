@@ -329,21 +329,38 @@ pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
     items
 }
 
+/// The words of a file `size` bytes long guessed from its head's: as many to a byte as
+/// the head has (Chinese or Japanese, counted a word a character, hold twice as many
+/// as English), or one in [`BYTES_PER_WORD`] when the head has too few words to tell (a
+/// long listing of code, say).
+fn about_words(size: u64, head_bytes: usize, head_words: usize) -> usize {
+    const ENOUGH_WORDS: usize = 100;
+    if head_words < ENOUGH_WORDS {
+        return (size / BYTES_PER_WORD) as usize;
+    }
+    let words = u128::from(size) * head_words as u128 / head_bytes as u128;
+    usize::try_from(words).unwrap_or(usize::MAX)
+}
+
 fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
     let size = entry.size();
     let mut length = Length::Bytes(size);
     let (title, error) = match entry.prefix(HEAD_BYTES) {
         Ok(head) => {
+            let head = match head.len() as u64 >= size {
+                true => &head[..],
+                false => source::whole_characters(&head),
+            };
             let name = entry.source.as_str();
             // Only a prefix: a JSON or HTML head may not parse; fall back to the name.
-            let first = article::parse_all(&head, name, format)
+            let first = article::parse_all(head, name, format)
                 .ok()
                 .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0)));
             if let Some(first) = &first {
                 length = if head.len() as u64 >= size {
                     Length::Words(first.word_count())
                 } else if matches!(first.format, Format::Text | Format::Markdown) {
-                    Length::AboutWords((size / BYTES_PER_WORD) as usize)
+                    Length::AboutWords(about_words(size, head.len(), first.word_count()))
                 } else {
                     Length::Bytes(size)
                 };
@@ -507,9 +524,29 @@ mod tests {
         let page = "<html><head><title>T</title><script>var a = 1, b = 2;</script></head>\
                     <body><p>Three short words.</p></body></html>";
         assert_eq!(length_of("a.html", page.into()), Length::Words(3));
-        // Bigger than the head: text is about a word in six bytes; a page only its size.
+        // Bigger than the head: text has as many words to a byte as its head; a page
+        // only its size.
+        let about = |source: &str, text: String| match length_of(source, text) {
+            Length::AboutWords(n) => n,
+            other => panic!("{other:?}"),
+        };
         let words = "word ".repeat(3000);
-        assert_eq!(length_of("b.txt", words.clone()), Length::AboutWords(2500));
+        assert!((2950..=3050).contains(&about("b.txt", words.clone())));
+        // Chinese and Japanese pack more words (characters) into a byte.
+        let paragraph = "東京で首脳会談が開かれた。".repeat(20);
+        let japanese = format!("東京で首脳会談{}", format!("\n\n{paragraph}").repeat(25));
+        let n = about("j.txt", japanese.clone());
+        assert!((5900..=6100).contains(&n), "{n}");
+        // Its head, cut inside a character, still reads as UTF-8.
+        let entry = Entry {
+            source: "j.txt".into(),
+            origin: Origin::Bytes(japanese.into_bytes()),
+        };
+        assert_eq!(cheap_item(&entry, None).title, "東京で首脳会談");
+        // A head of few words (a long listing of code) tells nothing: a word in six
+        // bytes.
+        let code = format!("```\n{}```\n\n{words}", "x = 1;\n".repeat(800));
+        assert_eq!(about("f.md", code.clone()), code.len() / 6);
         let page = format!("<html><body><p>{words}</p></body></html>");
         assert_eq!(
             length_of("c.html", page.clone()),

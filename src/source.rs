@@ -82,6 +82,16 @@ fn read_in_halves(file: &std::fs::File, len: usize) -> std::io::Result<Vec<u8>> 
     Ok(bytes)
 }
 
+/// A file's first bytes, read alone, up to their last whole character: cut short
+/// inside one they would not read as UTF-8, and be decoded as a legacy encoding (`東京`
+/// as `æ�±äº¬`). Bytes that are not UTF-8 anyway are left as they are.
+pub fn whole_characters(head: &[u8]) -> &[u8] {
+    match std::str::from_utf8(head) {
+        Err(e) if e.error_len().is_none() => &head[..e.valid_up_to()],
+        _ => head,
+    }
+}
+
 /// Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM, anything else lossily)
 /// and cleans the result with [`clean`].
 pub fn decode(bytes: &[u8]) -> Decoded {
