@@ -627,15 +627,20 @@ impl Fill {
     /// The columns the first piece of `word`, wider than a line, may take: Chinese and
     /// Japanese may break between any two characters, so a word of theirs (a
     /// paragraph, or what runs up to a Latin word set apart by spaces) fills what is
-    /// left of the line, if a wide character fits there; any other word (a long URL)
-    /// starts a line of its own.
+    /// left of the line, if a wide character fits there (two, when the first is an
+    /// opening mark, which may not end the line); any other word (a long URL) starts a
+    /// line of its own.
     // Only for words wider than a line, rare in prose: kept out of the line counter's
     // loop, which it would otherwise slow.
     #[cold]
     fn first_piece(&self, word: &str) -> usize {
         let room = self.width.saturating_sub(self.used);
-        let wide = word.chars().next().is_some_and(|c| c.width() == Some(2));
-        if wide && room >= 2 { room } else { self.width }
+        let needed = match word.chars().next() {
+            Some(c) if c.width() == Some(2) && no_line_end(c) => 4,
+            Some(c) if c.width() == Some(2) => 2,
+            _ => usize::MAX,
+        };
+        if room >= needed { room } else { self.width }
     }
 }
 
@@ -1086,10 +1091,19 @@ mod tests {
                 "文。"
             ]
         );
-        // No room for a wide character: the next line.
+        // No room for a wide character: the next line. Nor for an opening mark alone.
         assert_eq!(
             lines_of("abcdefghijklmnopq 编写了一个终端阅读器", 19)[0],
             "abcdefghijklmnopq"
+        );
+        let quoted = |latin: &str| format!("{latin} 「编写了一个终端阅读器」");
+        assert_eq!(
+            lines_of(&quoted("abcdefghijklmnopq"), 20)[0],
+            "abcdefghijklmnopq"
+        );
+        assert_eq!(
+            lines_of(&quoted("abcdefghijklmno"), 20)[0],
+            "abcdefghijklmno 「编"
         );
         let url = "see https://example.com/a/very/long/path";
         assert_eq!(
