@@ -246,3 +246,44 @@ fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+#[test]
+fn chinese_and_japanese_are_listed_counted_and_wrapped_as_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Over the 4 KB the list reads of a file for its title, so the list guesses its
+    // words from them; the cut falls inside a character.
+    let paragraph = "東京で首脳会談が開かれた。".repeat(20);
+    let japanese = format!("東京の首脳会談{}", format!("\n\n{paragraph}").repeat(25));
+    std::fs::write(dir.path().join("ja.txt"), japanese).expect("write");
+    let chinese = "北京峰会\n\n我们使用 Rust 编写了一个终端阅读器，它可以显示文章的大纲和正文。\n";
+    std::fs::write(dir.path().join("zh.txt"), chinese).expect("write");
+    let mut pty = Pty::spawn(
+        &["--no-state", dir.path().to_str().expect("utf-8 path")],
+        100,
+        20,
+    );
+    pty.wait_for("both titles, counted by character", |s| {
+        let text = s.contents();
+        let line = |title: &str| {
+            text.lines()
+                .find(|l| l.contains(title))
+                .unwrap_or_default()
+                .to_string()
+        };
+        // 28 words: 27 characters and `Rust`; about 6000 (the 4 KB head has one word
+        // to 3.3 bytes, the file 19.6 KB).
+        line("東京の首脳会談").contains("≈ 59") && line("北京峰会").contains("28 words")
+    });
+    // Narrow enough that the paragraph takes two lines: `Rust` does not stand alone
+    // on the first, the Chinese after it fills the line.
+    pty.resize(60, 20);
+    pty.send("/北京\r\r");
+    pty.wait_for("the line after `Rust` filled", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("我们使用 Rust 编写"))
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
