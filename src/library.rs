@@ -347,9 +347,11 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
     let mut length = Length::Bytes(size);
     let (title, error) = match entry.prefix(HEAD_BYTES) {
         Ok(head) => {
-            let head = match head.len() as u64 >= size {
-                true => &head[..],
-                false => source::whole_characters(&head),
+            let whole = head.len() as u64 >= size;
+            let head = if whole {
+                &head[..]
+            } else {
+                source::whole_characters(&head)
             };
             let name = entry.source.as_str();
             // Only a prefix: a JSON or HTML head may not parse; fall back to the name.
@@ -357,7 +359,7 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
                 .ok()
                 .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0)));
             if let Some(first) = &first {
-                length = if head.len() as u64 >= size {
+                length = if whole {
                     Length::Words(first.word_count())
                 } else if matches!(first.format, Format::Text | Format::Markdown) {
                     Length::AboutWords(about_words(size, head.len(), first.word_count()))
