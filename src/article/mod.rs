@@ -385,7 +385,7 @@ enum Unspaced {
     /// A Han character, kana or bopomofo: a word of its own.
     Letter,
     /// Other characters of the CJK blocks and the fullwidth forms that are not letters
-    /// or digits (`。`, `「`, `，`, `！`): they part words.
+    /// or digits (`。`, `「`, `，`, `！`, the ideographic space): they part words.
     Punctuation,
     /// Any other character, a fullwidth letter or digit among them.
     No,
@@ -405,7 +405,6 @@ fn unspaced(c: char) -> Unspaced {
     );
     let fullwidth = matches!(c, '\u{FF00}'..='\u{FFEF}');
     match c {
-        _ if c.is_whitespace() => Unspaced::No,
         _ if letters && c.is_alphanumeric() => Unspaced::Letter,
         _ if (cjk_block || fullwidth) && !c.is_alphanumeric() => Unspaced::Punctuation,
         _ => Unspaced::No,
