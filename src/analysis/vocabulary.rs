@@ -3,7 +3,10 @@
 //! every list the word is in, so it is a small open-addressed table read without
 //! folding (ASCII case is ignored as it is compared), not a general hash map.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
+
+use foldhash::HashMap;
 
 use super::tokens::fold_into;
 
@@ -291,11 +294,29 @@ pub fn lists_of(word: &str, buf: &mut String) -> u16 {
     if word.bytes().all(|b| b.is_ascii() && b != b'.') {
         return lists_of_ascii(word);
     }
-    if let Some(title) = past_title(word) {
-        return lists_of(title, buf) & PAST_TITLE_LISTS;
+    // Folding is most of the work, and an article gives the same names again and again
+    // (`Erdoğan`, `Sánchez`): the answers are kept, a few thousand per thread.
+    const KEPT: usize = 4096;
+    thread_local! {
+        static ANSWERS: RefCell<HashMap<Box<str>, u16>> = RefCell::default();
     }
-    fold_into(word, buf);
-    folded_lists(buf.as_bytes())
+    if let Some(lists) = ANSWERS.with_borrow(|answers| answers.get(word).copied()) {
+        return lists;
+    }
+    let lists = match past_title(word) {
+        Some(title) => lists_of(title, buf) & PAST_TITLE_LISTS,
+        None => {
+            fold_into(word, buf);
+            folded_lists(buf.as_bytes())
+        }
+    };
+    ANSWERS.with_borrow_mut(|answers| {
+        if answers.len() == KEPT {
+            answers.clear();
+        }
+        answers.insert(word.into(), lists);
+    });
+    lists
 }
 
 /// [`lists_of`] for a word known to be ASCII without dots (the tokenizer says so).
@@ -365,6 +386,32 @@ mod tests {
         for word in ["Administer", "Minister-ish", "Ministers", "Ministerial"] {
             assert_eq!(lists_of(word, &mut buf) & strong, 0, "{word}");
         }
+    }
+
+    #[test]
+    fn answers_kept_are_the_answers() {
+        let mut buf = String::new();
+        let words = [
+            "Présidente",
+            "ex-Président",
+            "Erdoğan",
+            "U.S.",
+            "Gen.",
+            "Außenministerin",
+        ];
+        let mut ask = || -> Vec<u16> { words.iter().map(|w| lists_of(w, &mut buf)).collect() };
+        let first = ask();
+        let strong = bit(List::StrongHeads);
+        assert_eq!(first[..2], [strong, strong]);
+        assert_eq!(first[5], strong);
+        assert_eq!(ask(), first);
+        // More words than are kept: the answers are cleared on the way, and found again.
+        let mut buf = String::new();
+        for i in 0..5000 {
+            assert_eq!(lists_of(&format!("Ñame{i}"), &mut buf), 0);
+        }
+        let again: Vec<u16> = words.iter().map(|w| lists_of(w, &mut buf)).collect();
+        assert_eq!(again, first);
     }
 
     #[test]
