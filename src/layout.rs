@@ -880,11 +880,11 @@ fn text_line(block: usize, range: Range<usize>) -> Line {
 
 /// A word wider than `width` as pieces of at most `width` columns (the first of at most
 /// `first`, what is left of a line), the next starting where a character would pass the
-/// width — but, as CJK typesetting wants, never a
-/// piece that starts with a closing mark or follows one ending with an opening mark
-/// (`。`, `」`; `「`): the piece before then gives up its last characters. A paragraph of
-/// Chinese or Japanese, written without spaces, is one such word. Widths are measured
-/// as `Word` measures them; an article's text holds no escape sequences.
+/// width — but, as CJK typesetting wants, never a piece that starts with a closing mark
+/// or follows one ending with an opening mark (`。`, `」`; `「`): the piece before then
+/// gives up its last characters. A paragraph of Chinese or Japanese, written without
+/// spaces, is one such word. Widths are measured as `Word` measures them; an article's
+/// text holds no escape sequences.
 fn break_apart<'a>(word: Word<'a>, first: usize, width: usize) -> impl Iterator<Item = Word<'a>> {
     let text = word.word;
     let mut start = 0;
