@@ -1031,6 +1031,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Latin words, URLs and long runs of CJK (which fill the rest of a line) wrap to
+        /// lines no wider than the line that keep every character in order, and are
+        /// counted as they are made.
+        #[test]
+        fn mixed_scripts_wrap_within_the_width_and_lose_nothing(
+            body in "([a-z]{1,9}|[東京都会談]{1,30}|「|」|。|https://[a-z/.]{10,40}| ){1,40}",
+            width in 2usize..30,
+        ) {
+            let mut lines = Vec::new();
+            wrap_block(&body, 0..body.len(), 0, width, &mut lines);
+            proptest::prop_assert_eq!(count_wrapped(&body, width), lines.len());
+            for line in &lines {
+                let shown = &body[line.range.clone()];
+                proptest::prop_assert!(width_of(&body, line) <= width, "{:?} at {}", shown, width);
+            }
+            let shown: Vec<&str> = lines.iter().map(|l| &body[l.range.clone()]).collect();
+            let kept: String = shown.iter().flat_map(|l| l.split_whitespace()).collect();
+            let all: String = body.split_whitespace().collect();
+            proptest::prop_assert_eq!(kept, all);
+        }
+    }
+
+    proptest::proptest! {
         /// Without marks to keep apart from the line's edge, a long word breaks where
         /// `textwrap` breaks it.
         #[test]
