@@ -253,10 +253,10 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, warnings: &mut Vec<String>) -> 
 }
 
 /// Normalises line ends to `\n`, expands tabs, drops emoji variation selectors, spells
-/// out the one character wider than two columns (see below), and
-/// replaces every character that a terminal would interpret (C0/C1 controls, DEL, bidi
-/// overrides and isolates) with a visible placeholder. Borrows when there is nothing to
-/// change, which is the common case.
+/// out the one character wider than two columns (see below), and replaces every
+/// character that a terminal would interpret (C0/C1 controls, DEL, bidi overrides and
+/// isolates) with a visible placeholder. Borrows when there is nothing to change, which
+/// is the common case.
 pub fn clean(text: &str) -> Cow<'_, str> {
     let Some(first) = first_to_clean(text) else {
         return Cow::Borrowed(text);
