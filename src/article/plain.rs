@@ -67,6 +67,7 @@ pub fn parse(text: String, name: &str) -> Article {
         });
     }
 
+    sentence_case_headings(&text, &units, &mut blocks);
     numbered_paragraphs_apart(&text, &mut blocks);
     let text = without_quote_markers(text, &blocks);
 
@@ -426,6 +427,70 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             lines_kept: false,
         });
     }
+}
+
+/// Most words a heading in sentence case has (`Market reaction`, `What happens next`):
+/// its case tells nothing, so only a short line is taken for one.
+const MAX_SENTENCE_CASE_HEADING_WORDS: usize = 8;
+
+/// Subheadings written in sentence case, as many newsrooms write them: a short line of
+/// its own, cased as a sentence starts but not ended as one, between two paragraphs
+/// that are — prose on both sides, so not a list, a verse or a sign-off. Two such lines
+/// in a row are not both taken: the second follows a heading.
+fn sentence_case_headings(text: &str, units: &[Unit], blocks: &mut [Block]) {
+    // A colon announces what follows it (`You will need:`): an item, not a section.
+    let prose = |block: &Block| {
+        let text = &text[block.range.clone()];
+        block.kind == BlockKind::Paragraph && ends_sentence(text) && !text.ends_with(':')
+    };
+    for i in 1..blocks.len().saturating_sub(1) {
+        let line = &text[blocks[i].range.clone()];
+        // Cheap tests first: this looks at every paragraph of the article.
+        if blocks[i].kind == BlockKind::Paragraph
+            && units[i].candidate.is_none()
+            && line.len() <= MAX_HEADING_COLUMNS * 4
+            && !ends_sentence(line)
+            && prose(&blocks[i - 1])
+            && prose(&blocks[i + 1])
+            && sentence_case_heading(line)
+        {
+            blocks[i].kind = BlockKind::Heading { level: 1 };
+        }
+    }
+}
+
+/// Whether a line reads as a heading in sentence case: one line of a few words, a
+/// capital letter first, not ended as a sentence or a question, no quotation (a
+/// line of speech), no label (`Photo: Reuters`), no credit (`Additional reporting by`)
+/// and none of the lines pages put between paragraphs (`Read more`).
+fn sentence_case_heading(line: &str) -> bool {
+    const PAGE_LINES: &[&str] = &[
+        "advertisement",
+        "read more",
+        "continue reading",
+        "story continues",
+        "sign up",
+        "subscribe",
+        "click here",
+        "share this",
+        "follow us",
+        "related",
+    ];
+    let starts_with = |p: &str| {
+        line.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
+    !line.contains('\n')
+        && line.starts_with(char::is_uppercase)
+        && line.split_whitespace().count() <= MAX_SENTENCE_CASE_HEADING_WORDS
+        && short_and_unfinished(line)
+        && !line.ends_with(['?', '？'])
+        && !line.contains(['"', '“', '”', '«', '»', '„', ':', '|'])
+        && !line
+            .split_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("by"))
+        && !PAGE_LINES.iter().any(|p| starts_with(p))
+        && super::dateline::find(line, 0).is_none()
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -1044,13 +1109,55 @@ mod tests {
             let k = kinds(&format!("{first}\n\n{body}"));
             assert_eq!(k[0].0 == BlockKind::Title, title, "{first:?}");
         }
-        // A sentence-case line later on is no heading.
+        // Later on, a sentence-case line is a heading only between paragraphs of prose
+        // (see `short_lines_in_sentence_case_between_paragraphs_are_headings`).
         let k = kinds(&format!(
-            "Title Here\n\n{body}\nWhy the summit failed\n\n{body}"
+            "Title Here\n\n{body}\nWhy the summit failed\n\nMore of it\n"
         ));
         assert!(
             k[1..].iter().all(|(kind, _)| *kind == BlockKind::Paragraph),
             "{k:?}"
+        );
+    }
+
+    #[test]
+    fn short_lines_in_sentence_case_between_paragraphs_are_headings() {
+        let headings = |text: &str| -> Vec<String> {
+            kinds(text)
+                .into_iter()
+                .filter(|(k, _)| matches!(k, BlockKind::Heading { .. }))
+                .map(|(_, t)| t)
+                .collect()
+        };
+        let between =
+            |line: &str| format!("Title\n\nIt began.\n\n{line}\n\nIt went on.\n\nIt ended.\n");
+        for line in [
+            "Market reaction",
+            "Éxito inesperado en Madrid",
+            "What happens next",
+        ] {
+            assert_eq!(headings(&between(line)), [line], "{line}");
+        }
+        for line in [
+            "market reaction",
+            "Who is to blame?",
+            "Photo: the harbour at dawn",
+            "Read more",
+            "Additional reporting by Sam Reed",
+            "“We will not give in”",
+            "Then there was nothing left to do but wait for the rain",
+        ] {
+            assert!(headings(&between(line)).is_empty(), "{line}");
+        }
+        // Not between two paragraphs of prose: after a colon, beside another short
+        // line, or last.
+        assert!(headings("T\n\nYou will need:\n\nTwo eggs\n\nMix them.\n").is_empty());
+        assert!(headings("T\n\nIt began.\n\nTwo eggs\n\nA cup\n\nMix them.\n").is_empty());
+        assert!(headings("T\n\nIt began.\n\nWith thanks\n").is_empty());
+        // A heading in Title Case needs none of this.
+        assert_eq!(
+            headings("T\n\nIt began.\n\nThe Next Steps\n\nA list\n"),
+            ["The Next Steps"]
         );
     }
 
