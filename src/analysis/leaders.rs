@@ -248,9 +248,10 @@ impl Doc<'_> {
         self.tokens[tokens.start].range.start..self.tokens[tokens.end - 1].range.end
     }
 
-    /// Whether token `t` of a name is in its key: lowercase particles are not.
+    /// Whether token `t` of a name is in its key: lowercase particles are not, nor one
+    /// capitalised only as a sentence starts (`Von der Leyen said`).
     fn keyed(&self, t: usize) -> bool {
-        !self.is(t, List::Particles) || self.cap(t)
+        !self.is(t, List::Particles) || self.cap(t) && !self.tokens[t].sentence_start
     }
 
     fn name_key(&self, tokens: Range<usize>) -> Key {
@@ -1752,7 +1753,9 @@ impl Mentions {
             let heading = doc.heading;
             // `Quill Street` is a run of two words, though a place's word is no name's.
             let place_after = doc.cap(name_end) && doc.is(name_end, List::NotNames);
-            let run_len = name_end - name_start + usize::from(place_after);
+            // Its words, not its particles: `Von der Leyen said` is one name's word.
+            let words = (name_start..name_end).filter(|&t| doc.keyed(t)).count();
+            let run_len = words + usize::from(place_after);
             let feminine = honorific
                 && ["mrs", "ms", "miss", "dame", "lady"]
                     .iter()
@@ -2089,6 +2092,54 @@ mod tests {
                 "Ursula von der Leyen"
             ]
         );
+    }
+
+    #[test]
+    fn a_particle_capitalised_as_a_sentence_starts_is_still_a_particle() {
+        let l = leaders(
+            "Commission President Ursula von der Leyen spoke. Von der Leyen left. President \
+             Luiz Inácio Lula da Silva came. Da Silva stayed. Von der Leyen Street was shut.",
+        );
+        assert_eq!(l[0].1[1..], ["Von der Leyen"]);
+        assert_eq!(l[1].1[1..], ["Da Silva"]);
+    }
+
+    #[test]
+    fn sentence_start_words_of_other_languages_start_no_name() {
+        for (text, name) in [
+            (
+                "Le président Emmanuel Macron a parlé. Ensuite Macron a dit non. \
+                 Selon Macron, oui. Mais Macron hésite.",
+                "Emmanuel Macron",
+            ),
+            (
+                "Bundeskanzler Friedrich Merz sprach. Laut Merz ist das gut. Auch Merz \
+                 reiste. Heute Merz nicht.",
+                "Friedrich Merz",
+            ),
+            (
+                "El presidente Pedro Sánchez habló. Según Sánchez, sí. Después Sánchez se \
+                 fue. Para Sánchez es clave.",
+                "Pedro Sánchez",
+            ),
+            (
+                "La prima ministra Giorgia Meloni ha parlato. Secondo Meloni, è un \
+                 successo. Anche Meloni era presente. Oggi Meloni parte.",
+                "Giorgia Meloni",
+            ),
+        ] {
+            let l = leaders(text);
+            assert_eq!(l.len(), 1, "{l:?}");
+            assert_eq!(l[0].0, name);
+            assert_eq!(l[0].1.len(), 4, "{l:?}");
+        }
+        // Nor do they join a title: `Auch` is no part of the minister's.
+        let l = leaders("Auch Außenminister Johann Wadephul reiste mit.");
+        assert_eq!(l[0].1, ["Außenminister Johann Wadephul"]);
+        // Words that are names too stay names: `Kim Jong Un`, `Lei Jun`.
+        let l = leaders("North Korean leader Kim Jong Un spoke. Xiaomi CEO Lei Jun came.");
+        assert_eq!(l[0].0, "Kim Jong Un");
+        assert_eq!(l[1].0, "Lei Jun");
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub const MODIFIERS: &[&str] = &[
     "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
     "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
-    "industry", "commerce", "policy", "primer", "primo", "primeiro", "premiere",
+    "industry", "commerce", "policy", "primer", "primo", "prima", "primeiro", "premiere",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &[
@@ -89,6 +89,25 @@ pub const STOPWORDS: &[&str] = &[
     "following", "according", "asked", "speaking", "la", "le", "les", "el", "los", "las", "il",
     "die", "das", "der", "dem", "ein", "eine", "une", "o", "os", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    // The same in the other languages whose titles are known (folded): `Selon Macron`,
+    // `Auch Außenminister Wadephul`, `Según Sánchez`. Not those that are names too: `Ma`,
+    // `Mas`, `Un`, `Lei`, `Per`, `Des`, `Im`, `Ella`, `Domingo`, `Uber`…
+    "selon", "mais", "puis", "ensuite", "alors", "donc", "pourtant", "cependant", "ainsi",
+    "aussi", "deja", "encore", "enfin", "depuis", "apres", "avant", "avec", "sans", "dans",
+    "pour", "chez", "contre", "entre", "pendant", "hier", "quand", "lorsque", "comme", "ce",
+    "cette", "ces", "ils", "elles", "nous", "vous", "au", "aux", "sur", "par", "et", "lundi",
+    "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "auch", "aber", "laut", "nach", "vor", "seit", "trotz", "wie", "als", "und", "oder",
+    "noch", "schon", "jetzt", "zudem", "dabei", "damit", "danach", "zuvor", "zuletzt",
+    "inzwischen", "dann", "doch", "heute", "gestern", "bei", "mit", "fur", "unter", "gegen",
+    "wahrend", "wegen", "am", "zum", "zur", "vom", "beim", "er", "sie", "es", "wir",
+    "segun", "pero", "para", "luego", "despues", "antes", "ayer", "tambien", "ademas", "sin",
+    "con", "desde", "tras", "como", "cuando", "aunque", "mientras", "durante", "sobre", "por",
+    "una", "ellos", "este", "esta", "lunes", "martes", "miercoles", "jueves", "viernes",
+    "sabado",
+    "secondo", "anche", "poi", "oggi", "ieri", "dopo", "senza", "nel", "nella", "sul", "gli",
+    "mentre", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
+    "segundo", "depois", "ontem", "hoje", "tambem", "apos", "sem", "com", "pelo", "pela",
 ];
 /// Capitalised words that are never part of a person's name: places and bodies a name
 /// can end with (`Minister Street`, `Queen Mary University`) and occupations written
