@@ -1740,7 +1740,11 @@ impl Mentions {
                 *next_found += 1;
                 continue;
             }
-            let honorific = doc.is_word(i) && doc.cap(i) && doc.is(i, List::Honorifics);
+            // French `M.` (monsieur) too, where a name would start with it: inside a
+            // name it is an initial (`John M. Smith`), and runs are stepped over whole.
+            let honorific = doc.is_word(i)
+                && doc.cap(i)
+                && (doc.is(i, List::Honorifics) || doc.word(i) == "M.");
             let name_start = if honorific {
                 i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
             } else {
@@ -1757,7 +1761,7 @@ impl Mentions {
             let words = (name_start..name_end).filter(|&t| doc.keyed(t)).count();
             let run_len = words + usize::from(place_after);
             let feminine = honorific
-                && ["mrs", "ms", "miss", "dame", "lady"]
+                && vocabulary::FEMININE_HONORIFICS
                     .iter()
                     .any(|h| doc.folds_to(i, h));
             let mut k = name_start;
@@ -2140,6 +2144,24 @@ mod tests {
         let l = leaders("North Korean leader Kim Jong Un spoke. Xiaomi CEO Lei Jun came.");
         assert_eq!(l[0].0, "Kim Jong Un");
         assert_eq!(l[1].0, "Lei Jun");
+    }
+
+    #[test]
+    fn honorifics_of_other_languages_lead_to_the_surname() {
+        let l = leaders(
+            "Le président Emmanuel Macron a parlé. M. Macron a dit non. La Première \
+             ministre Élisabeth Borne a parlé. Mme Borne a dit oui. Bundeskanzler \
+             Friedrich Merz sprach. Herr Merz sagte nein. El presidente Pedro Sánchez \
+             habló. El Sr. Sánchez dijo que no.",
+        );
+        let mentions: Vec<&str> = l.iter().map(|(_, m)| m[1].as_str()).collect();
+        assert_eq!(
+            mentions,
+            ["M. Macron", "Mme Borne", "Herr Merz", "Sr. Sánchez"]
+        );
+        // Within a name `M.` is an initial.
+        let l = leaders("President John M. Smith spoke. Smith left.");
+        assert_eq!(l[0].0, "John M. Smith");
     }
 
     #[test]

@@ -63,7 +63,14 @@ pub const TRAILERS: &[&str] = &[
 ];
 #[rustfmt::skip]
 pub const HONORIFICS: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof",
+    "mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "prof", "mme", "mlle",
+    "herr", "frau", "sr", "sra", "srta", "signor", "signora",
+];
+/// Honorifics said of a woman: a leader's surname after one is the leader only if no
+/// other woman of that name is in the story.
+#[rustfmt::skip]
+pub const FEMININE_HONORIFICS: &[&str] = &[
+    "mrs", "ms", "miss", "dame", "lady", "mme", "mlle", "frau", "sra", "srta", "signora",
 ];
 /// Particles inside names: `Lula da Silva`, `von der Leyen`, `bin Salman`. Not the `y`
 /// of `Ortega y Gasset`: in Spanish news it far more often joins two names (`Sánchez y
