@@ -57,10 +57,14 @@ fn closes(open: char, close: char) -> bool {
         '“' => close == '”',
         '„' => matches!(close, '“' | '”'),
         '"' => close == '"',
-        '‘' | '‚' => close == '’',
+        '‘' => close == '’',
+        // German single quotes: `‚gut‘`.
+        '‚' => matches!(close, '‘' | '’'),
         '\'' => close == '\'',
         '«' => close == '»',
         '»' => close == '«',
+        '‹' => close == '›',
+        '›' => close == '‹',
         '「' => close == '」',
         '『' => close == '』',
         _ => false,
@@ -185,17 +189,32 @@ fn mark(para: &str, i: usize, prev: Option<char>, c: char, next: Option<char>) -
     match c {
         // Marks used both ways close when they stand after a word and before a
         // space or punctuation.
-        '"' | '«' | '»' | '“' if !is_space(prev) && closes_before(next) => Some(Token::Close),
-        '“' | '„' | '‚' | '«' | '»' | '「' | '『' | '"' => Some(Token::Open),
+        '"' | '«' | '»' | '‹' | '›' | '“' if !is_space(prev) && closes_before(next) => {
+            Some(Token::Close)
+        }
+        '“' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '『' | '"' => {
+            Some(Token::Open)
+        }
         '”' | '」' | '』' => Some(Token::Close),
         '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
         '’' | '\'' if is_word(prev) && is_word(next) => None,
+        // The second mark of `rock 'n' roll`, whose first is an elision.
+        '’' | '\'' if after_elided_n(&para[..i]) => None,
         '’' | '\'' if opens_after(prev) => {
             (c == '\'' && !is_space(next) && !elided(&para[i + 1..])).then_some(Token::Open)
         }
         '’' | '\'' => Some(Token::MaybeClose),
         _ => None,
     }
+}
+
+/// Whether `before` ends with an `'n` standing alone (`rock 'n`): the mark after it
+/// ends that word, as in `rock 'n' roll`.
+fn after_elided_n(before: &str) -> bool {
+    before
+        .strip_suffix(['n', 'N'])
+        .and_then(|b| b.strip_suffix(['\'', '’']))
+        .is_some_and(|b| is_space(b.chars().next_back()))
 }
 
 /// A block's marks → its quotes. `later` is a buffer reused from block to block.
@@ -258,7 +277,7 @@ fn resolve(
 fn is_ambiguous(mark: char, open: char) -> bool {
     matches!(
         (open, mark),
-        ('"', '"') | ('„', '“') | ('«', '»') | ('»', '«')
+        ('"', '"') | ('„', '“') | ('‚', '‘') | ('«', '»') | ('»', '«') | ('‹', '›') | ('›', '‹')
     )
 }
 
@@ -348,6 +367,10 @@ mod tests {
         );
         assert_eq!(quotes("They call him 'Bud' at home."), ["Bud"]);
         assert_eq!(
+            quotes("They sang 'rock 'n' roll' loudly, and ’n’ too."),
+            ["rock 'n' roll"]
+        );
+        assert_eq!(
             quotes("“They wrote ‘no further talks’ would happen, and ‘final’,” she said."),
             [
                 "They wrote ‘no further talks’ would happen, and ‘final’,",
@@ -362,6 +385,18 @@ mod tests {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
         assert_eq!(quotes("Il a dit « bonjour » hier."), ["bonjour"]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
+        assert_eq!(
+            quotes("Er sagte: ‚Das ist gut‘. Dann ging er."),
+            ["Das ist gut"]
+        );
+        assert_eq!(
+            quotes("„Er sagte: ‚Das ist gut‘, und ging“, berichtete sie."),
+            ["Er sagte: ‚Das ist gut‘, und ging", "Das ist gut"]
+        );
+        assert_eq!(
+            quotes("«Il a dit ‹ non › hier», a-t-il ajouté. Sie sagte ›ja‹."),
+            ["Il a dit ‹ non › hier", "non", "ja"]
+        );
         assert_eq!(
             quotes("彼は「こんにちは」と言った。『本』"),
             ["こんにちは", "本"]
