@@ -1949,6 +1949,11 @@ fn resolve(
     if single && run_len > 1 && !heading {
         return None;
     }
+    // A listed surname alone, before the leader is named: once someone else of that
+    // name is (`Melania Trump visited… Trump said`), it is theirs.
+    if single && others.sentence(key).is_some() {
+        return None;
+    }
     let l = &known.list[listed];
     if let Some(&e) = entries.named(&l.name).first() {
         return Some(e);
@@ -2162,6 +2167,25 @@ mod tests {
         // Within a name `M.` is an initial.
         let l = leaders("President John M. Smith spoke. Smith left.");
         assert_eq!(l[0].0, "John M. Smith");
+    }
+
+    #[test]
+    fn a_surname_that_means_the_leader_names_them_alone_unless_someone_else_has_it() {
+        let l = leaders("Trump and Putin spoke by phone. Erdogan offered to host talks.");
+        let names: Vec<&str> = l.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Donald Trump", "Vladimir Putin", "Recep Tayyip Erdoğan"]
+        );
+        // Not in a longer name, and not after someone else of that name.
+        assert!(leaders("Trump Tower was shut. The Trump Organization sued.").is_empty());
+        assert!(
+            leaders("Melania Trump visited a school. Trump said the children were wonderful.")
+                .is_empty()
+        );
+        assert!(leaders("Brigitte Macron opened it. Mrs Macron praised the artists.").is_empty());
+        // A surname many share (`Carney`, `Harris`) needs the leader named first.
+        assert!(leaders("Carney and Harris spoke.").is_empty());
     }
 
     #[test]
