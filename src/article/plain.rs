@@ -30,7 +30,8 @@ const SMALL_WORDS: &[&str] = &[
 
 /// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
 pub fn parse(text: String, name: &str) -> Article {
-    let units = units_of(&text, PARALLEL_BYTES);
+    let mut units = units_of(&text, PARALLEL_BYTES);
+    times_over_headlines(&text, &mut units);
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
@@ -249,6 +250,8 @@ struct Unit {
     quote_depth: u8,
     /// Its lines were broken by hand and are kept (see [`KEPT_LINE_COLUMNS`]).
     lines_kept: bool,
+    /// A time of day alone, a live blog entry's (see [`is_time`]).
+    time: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -332,6 +335,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                time: false,
             });
             i += 2;
             continue;
@@ -346,6 +350,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                time: false,
             });
             i += 1;
             continue;
@@ -365,6 +370,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                time: false,
             });
             i += 2;
             continue;
@@ -382,6 +388,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: Some(candidate),
                 quote_depth,
                 lines_kept: false,
+                time: is_time(s),
             });
             i += 1;
             continue;
@@ -393,6 +400,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: None,
                 quote_depth,
                 lines_kept: false,
+                time: false,
             });
             i += 1;
             continue;
@@ -425,8 +433,51 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             candidate: None,
             quote_depth,
             lines_kept: false,
+            time: false,
         });
     }
+}
+
+/// A live blog's entry whose time and headline stand apart (`14:05 GMT`, a blank
+/// line, `Zelensky arrives`): one heading, as when they are on lines one under the
+/// other (see [`group_units`]), if an entry's text follows.
+fn times_over_headlines(text: &str, units: &mut Vec<Unit>) {
+    let single_line = |u: &Unit| !text[u.range.clone()].contains('\n');
+    let joins = |units: &[Unit], i: usize| {
+        let (time, headline) = (&units[i], &units[i + 1]);
+        // Told without reading the text: a big article has many units.
+        time.time
+            && i + 2 < units.len()
+            && time.quote_depth == 0
+            && headline.quote_depth == 0
+            && single_line(time)
+            && single_line(headline)
+            && short_and_unfinished(&text[headline.range.clone()])
+    };
+    // Most texts have no entry: nothing is moved for them.
+    let Some(first) = (0..units.len().saturating_sub(1)).find(|&i| joins(units, i)) else {
+        return;
+    };
+    // Each headline's unit is joined to its time's, then dropped, in one pass.
+    let mut joined = vec![false; units.len()];
+    let mut i = first;
+    while i + 1 < units.len() {
+        if joins(units, i) {
+            units[i].range.end = units[i + 1].range.end;
+            units[i].candidate = Some(Candidate {
+                level: 1,
+                explicit: true,
+            });
+            joined[i + 1] = true;
+            i += 1;
+        }
+        i += 1;
+    }
+    let mut n = 0;
+    units.retain(|_| {
+        n += 1;
+        !joined[n - 1]
+    });
 }
 
 /// Most words a heading in sentence case has (`Market reaction`, `What happens next`):
@@ -1024,6 +1075,17 @@ mod tests {
                 "14:05 GMT Starmer arrives in Brussels",
                 "9:40am What is on the table?"
             ]
+        );
+        // Time and headline apart, by a blank line: the same; a time over the
+        // entry's text or at the end stays alone.
+        let apart = "Live: talks\n\nIntro.\n\n14:05 GMT\n\nStarmer arrives\n\nHe spoke.\n\n\
+                     13:40 GMT\n\nThe talks went on past midnight, officials said.\n\n\
+                     12:00 GMT\n\nTalks resume\n";
+        let a = parse(apart.to_string(), "t.txt");
+        let outline: Vec<String> = a.sections.iter().map(|s| s.title.clone()).collect();
+        assert_eq!(
+            outline,
+            ["14:05 GMT Starmer arrives", "13:40 GMT", "12:00 GMT"]
         );
         for time in ["14:05", "14.05 GMT", "9:30am", "9:30 p.m. ET", "23:59 CEST"] {
             assert!(is_time(time), "{time}");
