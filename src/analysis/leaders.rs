@@ -566,7 +566,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     } else {
         // `la presidenta mexicana Claudia Sheinbaum`: the mention holds the nationality,
         // the role does not.
-        past_adjective(doc, title_end, nationality)
+        let after = past_adjective(doc, title_end, nationality);
+        // `Prime Minister Sir Keir Starmer`: an honorific (`Dr.` with its dot) between
+        // the title and the name is part of the mention, not of the name.
+        match doc.cap(after) && doc.is(after, List::Honorifics) {
+            true => {
+                after + 1 + usize::from(doc.tokens.get(after + 1).is_some_and(|t| t.is_punct('.')))
+            }
+            false => after,
+        }
     };
     if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
@@ -2186,6 +2194,18 @@ mod tests {
         assert!(leaders("Brigitte Macron opened it. Mrs Macron praised the artists.").is_empty());
         // A surname many share (`Carney`, `Harris`) needs the leader named first.
         assert!(leaders("Carney and Harris spoke.").is_empty());
+    }
+
+    #[test]
+    fn an_honorific_between_title_and_name_is_part_of_the_mention() {
+        let l = leaders(
+            "UK Prime Minister Sir Keir Starmer spoke. Health Minister Dr. Ana Lowe \
+             agreed. Starmer left.",
+        );
+        assert_eq!(l[0].0, "Keir Starmer");
+        assert_eq!(l[0].1, ["UK Prime Minister Sir Keir Starmer", "Starmer"]);
+        assert_eq!(l[1].0, "Ana Lowe");
+        assert_eq!(l[1].1, ["Health Minister Dr. Ana Lowe"]);
     }
 
     #[test]
