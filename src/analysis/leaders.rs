@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::tokens::{Kind, Token, fold, fold_ascii_onto, fold_onto, is_capitalised, tokenize};
+use super::unspaced::{UnspacedNames, is_unspaced};
 use super::vocabulary::{
     self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, TITLE_HEADS, bit,
     lists_of,
@@ -107,6 +108,8 @@ struct Doc<'a> {
     block: usize,
     /// The last token asked its sentence, and that sentence (see [`Doc::sentence`]).
     last_asked: Cell<Option<(usize, usize)>>,
+    /// A word holds Chinese, Japanese or Korean (see [`unspaced`](super::unspaced)).
+    unspaced: bool,
 }
 
 impl Doc<'_> {
@@ -975,6 +978,8 @@ struct Known<'a> {
     first_words: WordBits,
     /// Folded surname (the name's last word, or the short name) → list indices.
     by_surname: HashMap<String, Vec<usize>>,
+    /// The names written in Chinese, Japanese or Korean, searched for as they are.
+    unspaced: Option<UnspacedNames>,
 }
 
 fn key_of(name: &str) -> Key {
@@ -1022,6 +1027,7 @@ impl<'a> Known<'a> {
             by_name,
             first_words,
             by_surname,
+            unspaced: UnspacedNames::new(list),
         }
     }
 
@@ -1098,7 +1104,11 @@ fn find_in(
     // a short one), well under the second pass it saves.
     let mut budget = all / 4 + 32;
     let pass = if one_pass { Pass::Both } else { Pass::Evidence };
+    let mut unspaced_blocks = Vec::new();
     each_doc(article, all, pipelined, pass, |doc| {
+        if doc.unspaced {
+            unspaced_blocks.push(doc.block);
+        }
         let changes = evidence.entries.changes;
         evidence.block(doc, known);
         if !one_pass {
@@ -1123,6 +1133,15 @@ fn find_in(
             mentions.block(doc, known, &evidence.found);
         });
     }
+    if let Some(names) = &known.unspaced {
+        unspaced_mentions(
+            article,
+            known,
+            names,
+            &unspaced_blocks,
+            &mut mentions.entries,
+        );
+    }
     let mut leaders: Vec<Leader> = mentions
         .entries
         .list
@@ -1139,6 +1158,55 @@ fn find_in(
         .collect();
     leaders.sort_by_key(|l| l.mentions[0].start);
     leaders
+}
+
+/// Adds the mentions of listed leaders in `blocks` written in Chinese, Japanese or
+/// Korean (see [`unspaced`](super::unspaced)): of the leader the article names
+/// otherwise too, or of one of their own.
+fn unspaced_mentions(
+    article: &Article,
+    known: &Known,
+    names: &UnspacedNames,
+    blocks: &[usize],
+    entries: &mut Entries,
+) {
+    let mut found = false;
+    for &b in blocks {
+        for (listed, span) in names.find(&article.text, article.blocks[b].range.clone()) {
+            let leader = &known.list[listed];
+            let key = key_of(&leader.name);
+            let same =
+                |e: &Entry| e.name == leader.name || e.key == key || e.aliases.contains(&key);
+            let index = match entries.list.iter().position(same) {
+                Some(index) => index,
+                None => {
+                    let index = entries.list.len();
+                    entries.note(&leader.name, index);
+                    entries.list.push(Entry {
+                        name: leader.name.clone(),
+                        key,
+                        role: Some(leader.role.clone()),
+                        role_from_list: true,
+                        aliases: leader.aliases.iter().map(|a| key_of(a)).collect(),
+                        short: leader.short.as_deref().map(key_of),
+                        mentions: Vec::new(),
+                    });
+                    entries.note_names(index);
+                    index
+                }
+            };
+            entries.list[index].mentions.push(span);
+            found = true;
+        }
+    }
+    if !found {
+        return;
+    }
+    // In reading order among the mentions the rules found (which never hold these
+    // scripts: the rules start names at capitals).
+    for entry in &mut entries.list {
+        entry.mentions.sort_unstable_by_key(|m| m.start);
+    }
 }
 
 /// Pass one's state: the leaders as the evidence so far introduces them, and the spans
@@ -1362,6 +1430,7 @@ impl<'a> Doc<'a> {
             heading: false,
             block: 0,
             last_asked: Cell::new(None),
+            unspaced: false,
         }
     }
 
@@ -1371,6 +1440,7 @@ impl<'a> Doc<'a> {
         let tokens = &mut self.tokens;
         tokens.clear();
         let mut buf = String::new();
+        let mut unspaced = false;
         // Tags: the word's lists, or a bit of its own for `al-Sharaa` (see `name_word`).
         tokenize(
             &article.text,
@@ -1395,6 +1465,7 @@ impl<'a> Doc<'a> {
                         }
                     };
                 }
+                unspaced = unspaced || !context.ascii && is_unspaced(word);
                 let b = word.as_bytes();
                 let prefixed =
                     (b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-')) && prefixed_surname(word);
@@ -1429,6 +1500,7 @@ impl<'a> Doc<'a> {
         self.heading = block.kind.is_heading();
         self.block = b;
         self.last_asked.set(None);
+        self.unspaced = unspaced;
     }
 }
 
@@ -2206,6 +2278,35 @@ mod tests {
         assert_eq!(l[0].1, ["UK Prime Minister Sir Keir Starmer", "Starmer"]);
         assert_eq!(l[1].0, "Ana Lowe");
         assert_eq!(l[1].1, ["Health Minister Dr. Ana Lowe"]);
+    }
+
+    #[test]
+    fn leaders_named_in_chinese_japanese_and_korean_are_found_by_the_lists_names() {
+        let l = leaders("俄罗斯总统普京周一表示，他愿意与特朗普会面。普京没有说明时间。");
+        assert_eq!(
+            l,
+            [
+                (
+                    "Vladimir Putin".to_string(),
+                    vec!["普京".to_string(), "普京".into()]
+                ),
+                ("Donald Trump".to_string(), vec!["特朗普".to_string()]),
+            ]
+        );
+        // Between marks, at a block's start.
+        let l = leaders("普京、特朗普会面。");
+        assert_eq!(l[0].1, ["普京"]);
+        let l = leaders("プーチン大統領とトランプ大統領が会談した。トランプで遊ぶ。");
+        assert_eq!(l[1].1, ["トランプ大統領"], "playing cards are no president");
+        let l = leaders("이재명 대통령은 푸틴과 통화했다.");
+        assert_eq!(l[0].0, "Lee Jae-myung");
+        assert_eq!(l[1].1, ["푸틴"]);
+        // The same leader named in both scripts is one, mentioned in reading order.
+        let l = leaders(
+            "President Vladimir Putin spoke. State media wrote 普京表示满意，and Putin left.",
+        );
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].1, ["President Vladimir Putin", "普京", "Putin"]);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod leaders;
 pub mod quotes;
 pub mod tokens;
+pub mod unspaced;
 pub mod vocabulary;
 
 use std::ops::Range;
