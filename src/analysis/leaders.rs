@@ -2232,6 +2232,18 @@ mod tests {
     }
 
     #[test]
+    fn a_nationality_after_a_title_after_lowercase_words_is_part_of_the_mention() {
+        // The title is in a run of lowercase words the tokenizer merges (see
+        // `Deferred::classify_last`); the leader is named nowhere else.
+        let l = leaders("Il a reçu le ministre italien Antonio Tajani hier.");
+        assert_eq!(l[0].1, ["ministre italien Antonio Tajani"]);
+        let l = leaders("Il a reçu le chancelier allemand Friedrich Merz hier.");
+        assert_eq!(l[0].1, ["chancelier allemand Friedrich Merz"]);
+        // Not a word too short for a nationality, nor one before no name.
+        assert!(leaders("Il a reçu le ministre ici Antonio Tajani hier.").is_empty());
+    }
+
+    #[test]
     fn honorifics_of_other_languages_lead_to_the_surname() {
         let l = leaders(
             "Le président Emmanuel Macron a parlé. M. Macron a dit non. La Première \

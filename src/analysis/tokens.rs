@@ -309,6 +309,10 @@ fn elided_before_capital(s: &str, start: usize, after: usize) -> bool {
     ELIDED.iter().any(|e| e.eq_ignore_ascii_case(word))
 }
 
+/// The shortest adjective [`Deferred::classify_last`] sets apart after a tagged word:
+/// the nationalities that stand after a title (`allemand`, `italiana`) are longer.
+const MIN_ADJECTIVE_BYTES: usize = 6;
+
 /// Plain words that joined a gap unclassified (see [`tokenize`]).
 struct Deferred {
     /// Where the first starts, in the text tokenized.
@@ -335,27 +339,52 @@ impl Deferred {
         // What separates the words is whitespace.
         let mut end = to;
         let mut gap_end = self.gap_end;
-        loop {
+        let context = Context {
+            plain: true,
+            ascii: true,
+            after_word: false,
+        };
+        // The word ending at `end` or before, if one does after `from`.
+        let word_before = |mut end: usize| {
             while end > self.from && !bytes[end - 1].is_ascii_alphanumeric() {
                 end -= 1;
             }
-            if end <= self.from {
-                break;
-            }
-            let mut start = end - 1;
+            let mut start = end.checked_sub(1).filter(|&e| e >= self.from)?;
             while start > self.from && bytes[start - 1].is_ascii_alphanumeric() {
                 start -= 1;
             }
-            let context = Context {
-                plain: true,
-                ascii: true,
-                after_word: false,
-            };
+            Some((start, end))
+        };
+        // Before a capital (a name, maybe), an untagged word of some length may be an
+        // adjective after a tagged one (`chancelier allemand Friedrich Merz`): a gap of
+        // its own between them, as an untagged word not in ASCII (`presidente francés`)
+        // always is. Asked only there: a look further back costs in every run.
+        let mut adjective_may_be_last = bytes.get(to).is_some_and(u8::is_ascii_uppercase);
+        while let Some((start, word_end)) = word_before(end) {
+            end = word_end;
             let tag = classify(&s[start..end], context);
             if tag == 0 {
+                let own_gap = std::mem::take(&mut adjective_may_be_last)
+                    && end - start >= MIN_ADJECTIVE_BYTES
+                    && word_before(start)
+                        .is_some_and(|(from, to)| classify(&s[from..to], context) != 0);
+                if own_gap {
+                    out.push(Token {
+                        range: base + start..base + end,
+                        kind: Kind::Gap,
+                        sentence_start: self.starts && start == self.from,
+                        possessive: false,
+                        capital: false,
+                        ascii: true,
+                        tag: 0,
+                    });
+                    end = start;
+                    continue;
+                }
                 gap_end = base + end;
                 break;
             }
+            adjective_may_be_last = false;
             out.push(Token {
                 range: base + start..base + end,
                 kind: Kind::Word,
