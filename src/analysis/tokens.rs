@@ -325,7 +325,8 @@ struct Deferred {
 
 impl Deferred {
     /// Classifies the words just before the token at `to`, from the last back while
-    /// tagged, and takes those out of the gap, which is `out`'s last token.
+    /// tagged (and past an untagged adjective before a capital, see below), and takes
+    /// those out of the gap, which is `out`'s last token.
     fn classify_last(
         self,
         s: &str,
