@@ -364,31 +364,19 @@ impl Deferred {
         while let Some((start, word_end)) = word_before(end) {
             end = word_end;
             let tag = classify(&s[start..end], context);
-            if tag == 0 {
-                let own_gap = std::mem::take(&mut adjective_may_be_last)
-                    && end - start >= MIN_ADJECTIVE_BYTES
-                    && word_before(start)
-                        .is_some_and(|(from, to)| classify(&s[from..to], context) != 0);
-                if own_gap {
-                    out.push(Token {
-                        range: base + start..base + end,
-                        kind: Kind::Gap,
-                        sentence_start: self.starts && start == self.from,
-                        possessive: false,
-                        capital: false,
-                        ascii: true,
-                        tag: 0,
-                    });
-                    end = start;
-                    continue;
-                }
+            let own_gap = tag == 0
+                && std::mem::take(&mut adjective_may_be_last)
+                && end - start >= MIN_ADJECTIVE_BYTES
+                && word_before(start)
+                    .is_some_and(|(from, to)| classify(&s[from..to], context) != 0);
+            if tag == 0 && !own_gap {
                 gap_end = base + end;
                 break;
             }
             adjective_may_be_last = false;
             out.push(Token {
                 range: base + start..base + end,
-                kind: Kind::Word,
+                kind: if own_gap { Kind::Gap } else { Kind::Word },
                 sentence_start: self.starts && start == self.from,
                 possessive: false,
                 capital: false,
