@@ -17,7 +17,7 @@ use super::tokens::{Kind, Token, fold, fold_ascii_onto, fold_onto, is_capitalise
 use super::unspaced::{UnspacedNames, is_unspaced};
 use super::vocabulary::{
     self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, TITLE_HEADS, bit,
-    lists_of,
+    counterpart_office, lists_of,
 };
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
@@ -944,13 +944,25 @@ fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     })
 }
 
+/// Where a leader's role comes from, the weakest first: a role from a stronger source
+/// replaces it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum RoleSource {
+    /// Guessed from whom they are the counterpart of.
+    Counterpart,
+    /// The leaders list.
+    Listed,
+    /// The article.
+    Stated,
+}
+
 /// One leader being assembled.
 #[derive(Clone)]
 struct Entry {
     name: String,
     key: Key,
     role: Option<String>,
-    role_from_list: bool,
+    role_source: RoleSource,
     aliases: Vec<Key>,
     /// The list's short name for them, folded (see [`KnownLeader::short`]).
     short: Option<Key>,
@@ -1186,7 +1198,7 @@ fn unspaced_mentions(
                         name: leader.name.clone(),
                         key,
                         role: Some(leader.role.clone()),
-                        role_from_list: true,
+                        role_source: RoleSource::Listed,
                         aliases: leader.aliases.iter().map(|a| key_of(a)).collect(),
                         short: leader.short.as_deref().map(key_of),
                         mentions: Vec::new(),
@@ -1551,22 +1563,35 @@ impl Evidence {
                 i += 1;
                 continue;
             };
-            match f.role {
+            let source = match f.role {
                 Role::Tokens(tokens) => {
                     role_text_into(doc, tokens, self.last_role.get_or_insert_default());
+                    RoleSource::Stated
                 }
-                Role::Written(role) => self.last_role = Some(role),
-                Role::Last => {}
-            }
+                Role::Written(role) => {
+                    self.last_role = Some(role);
+                    RoleSource::Stated
+                }
+                Role::Last => RoleSource::Counterpart,
+            };
             doc.name_key_into(f.name.clone(), &mut self.key);
-            let role = self.last_role.as_deref();
+            let role = match source {
+                RoleSource::Counterpart => self.last_role.as_deref().map(counterpart_office),
+                _ => self.last_role.as_deref(),
+            };
             let changes = self.entries.changes;
-            let entry = match self.recent.leader(&self.key, role, changes) {
+            // Counterparts are few: the names given with a title are kept.
+            let recent = (source == RoleSource::Stated)
+                .then(|| self.recent.leader(&self.key, role, changes))
+                .flatten();
+            let entry = match recent {
                 Some(entry) => entry,
                 None => {
+                    let role = role.map(|r| (r, source));
                     let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
-                    if self.entries.changes == changes {
-                        self.recent.note(&self.key, role, changes, entry);
+                    if self.entries.changes == changes && source == RoleSource::Stated {
+                        self.recent
+                            .note(&self.key, role.map(|r| r.0), changes, entry);
                     }
                     entry
                 }
@@ -1594,15 +1619,15 @@ fn upsert(
     entries: &mut Entries,
     name: Range<usize>,
     key: &str,
-    role: Option<&str>,
+    role: Option<(&str, RoleSource)>,
 ) -> usize {
     // As it reads, though hard-wrapped across lines.
     let display = || collapse(&doc.text[doc.span(name.clone())]);
     let (words, surname) = (words_in(key), last_word(key));
     // A title and a surname name a listed leader of that office.
     let titled = || {
-        role.filter(|_| words == 1)
-            .and_then(|r| known.titled(key, r))
+        role.filter(|&(_, source)| words == 1 && source == RoleSource::Stated)
+            .and_then(|(r, _)| known.titled(key, r))
     };
     let listed = known.lookup(key).or_else(titled).map(|k| &known.list[k]);
     let matches = |&i: &usize| {
@@ -1612,7 +1637,7 @@ fn upsert(
             || (e.has_surname(surname)
                 && (words == 1 || words_in(&e.key) == 1 || first_word(&e.key) == first_word(key)))
             // The same title and the first name: `Sheikh Tamim` after `Sheikh Tamim bin Hamad`.
-            || (words == 1 && role.is_some() && e.role.as_deref() == role && first_word(&e.key) == key)
+            || (words == 1 && role.is_some() && e.role.as_deref() == role.map(|r| r.0) && first_word(&e.key) == key)
     };
     // Any leader that matches has the surname among its words, or the listed name: the
     // first of each.
@@ -1632,13 +1657,22 @@ fn upsert(
                 ),
                 None => (display(), key.to_string(), Vec::new(), None),
             };
+            // The list's role beats a counterpart's guess.
+            let (role, role_source) = match (role, list_role) {
+                (Some((role, source)), list_role)
+                    if source > RoleSource::Listed || list_role.is_none() =>
+                {
+                    (Some(role.to_string()), source)
+                }
+                (_, list_role) => (list_role, RoleSource::Listed),
+            };
             let index = entries.list.len();
             entries.note(&name, index);
             entries.list.push(Entry {
                 name,
                 key,
-                role_from_list: role.is_none() && list_role.is_some(),
-                role: role.map(String::from).or(list_role),
+                role,
+                role_source,
                 aliases,
                 short: None,
                 mentions: Vec::new(),
@@ -1670,11 +1704,11 @@ fn upsert(
         entry.aliases.push(key.to_string());
         grew = true;
     }
-    // A role the article states beats the list's.
-    let new_role = role.is_some() && (entry.role.is_none() || entry.role_from_list);
-    if new_role {
-        entry.role = role.map(String::from);
-        entry.role_from_list = false;
+    // A role the article states beats the list's, which beats a counterpart's guess.
+    let new_role = role.filter(|&(_, source)| entry.role.is_none() || source > entry.role_source);
+    if let Some((role, source)) = new_role {
+        entry.role = Some(role.to_string());
+        entry.role_source = source;
     }
     if let Some(old) = renamed {
         entries.rename(&old, index);
@@ -1682,7 +1716,7 @@ fn upsert(
     if grew {
         entries.note_names(index);
     }
-    if grew || new_role {
+    if grew || new_role.is_some() {
         entries.changes += 1;
     }
     index
@@ -2599,6 +2633,34 @@ mod tests {
         let article = plain::parse(text.to_string(), "t.txt");
         let found = find(&article, builtin());
         found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn a_counterpart_holds_the_same_office_under_its_usual_name() {
+        // Presidents' counterparts are presidents; America's Secretary of State's are
+        // foreign ministers.
+        let text = "President Ann Lowe met her Estonian counterpart, Tom Vale. Secretary of \
+                    State Jo Reed called his counterpart, Sam Holm. Defence Secretary Ed \
+                    Barr phoned his counterpart, Lee Park.";
+        assert_eq!(
+            roles(text),
+            [
+                "President",
+                "President",
+                "Secretary of State",
+                "Foreign Minister",
+                "Defence Secretary",
+                "Defence Minister"
+            ]
+        );
+        // A listed leader's office is a fact, the counterpart's a guess; a title the
+        // article gives later is the article's word.
+        let text = "Secretary of State Jo Reed met his counterpart, Sergei Lavrov, and his \
+                    counterpart, Ann Lowe. Foreign Minister Ann Lowe left.";
+        assert_eq!(
+            roles(text),
+            ["Secretary of State", "Foreign Minister of Russia", "Foreign Minister"]
+        );
     }
 
     #[test]

@@ -164,6 +164,40 @@ pub const AUXILIARIES: &[&str] = &[
     "was", "is", "has", "have", "had", "been", "be", "will", "were",
 ];
 pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
+
+/// Offices one country names its own way (`Secretary of State`), and what the same
+/// office is called elsewhere: a counterpart of America's Secretary of State is a
+/// foreign minister. Compared with case ignored.
+const OFFICES_ELSEWHERE: &[(&str, &str)] = &[
+    ("secretary of state", "Foreign Minister"),
+    ("foreign secretary", "Foreign Minister"),
+    ("home secretary", "Interior Minister"),
+    ("homeland security secretary", "Interior Minister"),
+    ("treasury secretary", "Finance Minister"),
+    ("secretary of the treasury", "Finance Minister"),
+    ("chancellor of the exchequer", "Finance Minister"),
+    ("defense secretary", "Defense Minister"),
+    ("secretary of defense", "Defense Minister"),
+    ("war secretary", "Defense Minister"),
+    ("secretary of war", "Defense Minister"),
+    ("defence secretary", "Defence Minister"),
+    ("commerce secretary", "Commerce Minister"),
+    ("secretary of commerce", "Commerce Minister"),
+    ("energy secretary", "Energy Minister"),
+    ("secretary of energy", "Energy Minister"),
+    ("health secretary", "Health Minister"),
+    ("trade representative", "Trade Minister"),
+    ("attorney general", "Justice Minister"),
+];
+
+/// The office a counterpart of someone holding `role` holds: the same, but for offices
+/// only one country calls so.
+pub fn counterpart_office(role: &str) -> &str {
+    OFFICES_ELSEWHERE
+        .iter()
+        .find(|(own, _)| own.eq_ignore_ascii_case(role))
+        .map_or(role, |&(_, elsewhere)| elsewhere)
+}
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
