@@ -420,8 +420,10 @@ struct Found {
 
 /// The title a piece of evidence gives.
 enum Role {
-    /// These tokens.
-    Tokens(Range<usize>),
+    /// The title in these tokens, held before if `former` (a word of its own, or apart
+    /// from the title: `former Russian Prime Minister`, `Matteo Renzi, a former prime
+    /// minister`).
+    Tokens { title: Range<usize>, former: bool },
     /// Read from words the tokens merged into a gap (see [`appointment`]).
     Written(String),
     /// The last one given (a counterpart holds it too).
@@ -495,9 +497,12 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 ];
 
 /// The words of a title, capitalised but for `of`, `the`, `and` (abbreviations written
-/// out), into `out`.
-fn role_text_into(doc: &Doc, tokens: Range<usize>, out: &mut String) {
+/// out), into `out`; after `Former` if `former`.
+fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut String) {
     out.clear();
+    if former {
+        out.push_str("Former ");
+    }
     let uncased = |w: &str| w.chars().all(|c| !c.is_lowercase());
     // A title in capitals (a transcript's `PRIME MINISTER STARMER:`) is written as a
     // title is; only its short words, acronyms most likely (`EU`, `CEO`), stay so.
@@ -611,14 +616,16 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         start -= 1;
     }
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
-    // but not what stands before it; and of the role when it opens the title.
+    // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
     let start = start - usize::from(former);
-    let role_start = if former && start + 1 == i { start } else { i };
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
-        role: Role::Tokens(role_start..role_end),
+        role: Role::Tokens {
+            title: i..role_end,
+            former,
+        },
     })
 }
 
@@ -705,10 +712,14 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
             let role_end = of_place_end(doc, end).unwrap_or(end);
+            let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             return Some(Found {
                 span: name.clone(),
                 name,
-                role: Role::Tokens(k..role_end),
+                role: Role::Tokens {
+                    title: k..role_end,
+                    former,
+                },
             });
         }
         if !(doc.is(k, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
@@ -868,7 +879,7 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     }
     let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
     let mut role = String::new();
-    role_text_into(&office, k..role_end, &mut role);
+    role_text_into(&office, k..role_end, false, &mut role);
     Some(role)
 }
 
@@ -893,10 +904,17 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     if of_place.is_some() && (end + 1..name_end).any(|t| doc.is(t, List::Modifiers)) {
         return None;
     }
+    // `the former prime minister`, `the former Italian prime minister`.
+    let former_at = |t: usize| doc.is_word(t) && doc.folds_to(t, "former");
+    let former =
+        i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: end + 1..name_end,
-        role: Role::Tokens(i..end),
+        role: Role::Tokens {
+            title: i..end,
+            former,
+        },
     })
 }
 
@@ -1564,8 +1582,9 @@ impl Evidence {
                 continue;
             };
             let source = match f.role {
-                Role::Tokens(tokens) => {
-                    role_text_into(doc, tokens, self.last_role.get_or_insert_default());
+                Role::Tokens { title, former } => {
+                    let role = self.last_role.get_or_insert_default();
+                    role_text_into(doc, title, former, role);
                     RoleSource::Stated
                 }
                 Role::Written(role) => {
@@ -2659,7 +2678,11 @@ mod tests {
                     counterpart, Ann Lowe. Foreign Minister Ann Lowe left.";
         assert_eq!(
             roles(text),
-            ["Secretary of State", "Foreign Minister of Russia", "Foreign Minister"]
+            [
+                "Secretary of State",
+                "Foreign Minister of Russia",
+                "Foreign Minister"
+            ]
         );
     }
 
@@ -2675,7 +2698,9 @@ mod tests {
         assert_eq!(l[1].1, ["ex-President Ann Lowe"]);
         // A bare `Prince` is no title: `Edward Island` is nobody.
         assert_eq!(l[3].1, ["Prince Edward Island Mayor Jo Vale"]);
-        // `former` is part of the title, written either way, but not what precedes it.
+        // `former` is part of the title, written either way, but not what precedes it;
+        // also apart from the title (a nationality, an organisation between), and in an
+        // apposition or before a comma.
         let text = "Former President Ann Lowe spoke. Then the former prime minister Sam Reed \
                     did, in Oslo former Trade Representative Jo Vale and former Russian \
                     Prime Minister Ivan Petrov.";
@@ -2685,7 +2710,20 @@ mod tests {
                 "Former President",
                 "Former Prime Minister",
                 "Former Trade Representative",
-                "Prime Minister"
+                "Former Prime Minister"
+            ]
+        );
+        let apart = "Former Fed chair Ben Holm spoke. Tom Reyes, a former prime minister, and \
+                     the former Italian prime minister, Sara Conti, listened. The prime \
+                     minister, Lin Park, and Ana Bell, the president, did not.";
+        assert_eq!(
+            roles(apart),
+            [
+                "Former Chair",
+                "Former Prime Minister",
+                "Former Prime Minister",
+                "Prime Minister",
+                "President"
             ]
         );
         let spans: Vec<String> = leaders(text)
