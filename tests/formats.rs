@@ -375,3 +375,42 @@ fn a_mailbox_is_an_article_per_email() {
     // Hidden preview text is no part of the third.
     assert!(!articles[2].text.contains("This week:"));
 }
+
+#[test]
+fn markdown_interview_questions_are_not_sections() {
+    // Bold questions, one per answer, would bury the two real sections in the outline.
+    let a = &clean_one("interview.md");
+    assert_eq!(a.format, Format::Markdown);
+    assert_eq!(
+        a.title,
+        "\u{201C}We will not back down\u{201D}: an interview with Finland's president"
+    );
+    assert_eq!(outline(a), [(2, "On Ukraine"), (2, "On the economy")]);
+    let found = analysis::analyse(a, &[]);
+    let leaders: Vec<(&str, usize)> = found
+        .leaders
+        .iter()
+        .map(|l| (l.name.as_str(), l.mentions.len()))
+        .collect();
+    assert_eq!(
+        leaders,
+        [
+            ("Alexander Stubb", 5),
+            ("Vladimir Putin", 2),
+            ("Donald Trump", 2),
+            ("Volodymyr Zelenskyy", 2),
+            ("Petteri Orpo", 2)
+        ]
+    );
+    let quotes: Vec<&str> = found.quotes.iter().map(|q| &a.text[q.inner()]).collect();
+    assert_eq!(
+        quotes,
+        [
+            "We will not back down",
+            "no",
+            "rock solid",
+            "We need air defence now, not next year.",
+            "Peace cannot be bought with territory."
+        ]
+    );
+}

@@ -545,7 +545,8 @@ fn heading_level(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A paragraph that is all bold and short reads as a heading (`**Background**`).
+/// A paragraph that is all bold and short reads as a heading (`**Background**`); not an
+/// interview's question (`**Q: Why now?**`), of which there is one for every answer.
 fn promote_bold_paragraph(b: &mut Builder) {
     if b.open_kind() != Some(BlockKind::Paragraph) {
         return;
@@ -557,9 +558,18 @@ fn promote_bold_paragraph(b: &mut Builder) {
         && !text.is_empty()
         && text.chars().count() <= MAX_BOLD_HEADING_CHARS
         && !text.ends_with(['.', ':'])
+        && !is_question_label(text)
     {
         b.set_open_kind(BlockKind::Heading { level: 2 });
     }
+}
+
+/// Whether `text` opens with an interview's question label: `Q:`, `Q.`, `Question:`.
+fn is_question_label(text: &str) -> bool {
+    ["Q:", "Q.", "Question:"].iter().any(|label| {
+        text.strip_prefix(label)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })
 }
 
 /// Lists the section's links as `[n] url` lines before the next heading.
@@ -924,6 +934,20 @@ mod tests {
         assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn a_bold_question_is_a_heading_unless_labelled_as_an_interview_s() {
+        let a = parse(
+            "Intro.\n\n**What is a tariff?**\n\nA tax.\n\n**Q: Why now?**\n\nBecause.\n\n\
+             **Q. And then?**\n\nWe wait.\n\n**Question: Who pays?**\n\nWe do.\n\n\
+             **Q&A**\n\nBelow.\n",
+            "q.md",
+        );
+        assert_eq!(
+            outline(&a),
+            [(2, "What is a tariff?".into()), (2, "Q&A".into())]
+        );
     }
 
     #[test]
