@@ -612,6 +612,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         && doc.tokens[start - 1].sentence_start
         && !doc.is(start - 1, List::Stopwords)
         && start + 3 > i
+        && !in_list(doc.word(start - 1), QUESTION_VERBS)
     {
         start -= 1;
     }
@@ -628,6 +629,12 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         },
     })
 }
+
+/// Verbs that open a question, before a title: `Will President Trump stay?`.
+const QUESTION_VERBS: &[&str] = &[
+    "will", "would", "can", "could", "should", "shall", "must", "might", "may", "do", "does",
+    "did", "is", "are", "was", "were", "has", "have", "had",
+];
 
 /// Where the token at `t` ends if it is one lowercase word that `adjective` takes, a
 /// gap of its own (as an untagged word after a title or place is); else `t`.
@@ -1883,10 +1890,22 @@ impl Mentions {
             } else {
                 i
             };
-            let Some(name_end) = doc.name_at(name_start) else {
+            let Some(mut name_end) = doc.name_at(name_start) else {
                 i += 1;
                 continue;
             };
+            // A run of capitals ends where evidence starts (`Did Prime Minister Tom Vale`).
+            if let Some(f) = found.get(*next_found)
+                && f.start < doc.tokens[name_end - 1].range.end
+            {
+                name_end = (name_start..name_end)
+                    .find(|&t| doc.tokens[t].range.start >= f.start)
+                    .unwrap_or(name_end);
+                if name_end == name_start {
+                    i += 1;
+                    continue;
+                }
+            }
             let heading = doc.heading;
             // `Quill Street` is a run of two words, though a place's word is no name's.
             let place_after = doc.cap(name_end) && doc.is(name_end, List::NotNames);
@@ -2652,6 +2671,25 @@ mod tests {
         let article = plain::parse(text.to_string(), "t.txt");
         let found = find(&article, builtin());
         found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn a_question_s_verb_is_not_part_of_the_mention() {
+        let text = "Will President Ann Lowe stay? Did Prime Minister Tom Vale know? Russian \
+                    President Ivan Petrov spoke. Can Chancellor Jo Reed win?";
+        let spans: Vec<String> = leaders(text)
+            .into_iter()
+            .map(|(_, m)| m[0].clone())
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "President Ann Lowe",
+                "Prime Minister Tom Vale",
+                "Russian President Ivan Petrov",
+                "Chancellor Jo Reed"
+            ]
+        );
     }
 
     #[test]
