@@ -216,6 +216,16 @@ impl Doc<'_> {
             && !self.is(i, List::Honorifics)
     }
 
+    /// Where a name starts after an honorific at `i` (`Mr.`, `Ms`; French `M.`, which
+    /// inside a name is an initial: `John M. Smith`), if one is there.
+    fn after_honorific(&self, i: usize) -> Option<usize> {
+        let honorific = self.is_word(i)
+            && self.cap(i)
+            && (self.is(i, List::Honorifics) || self.word(i) == "M.");
+        let dot = self.tokens.get(i + 1).is_some_and(|t| t.is_punct('.'));
+        honorific.then_some(i + 1 + usize::from(dot))
+    }
+
     /// The name starting at `i`: capitalised words with particles between, no
     /// punctuation, up to MAX_NAME_WORDS capitalised words. Returns its end.
     fn name_at(&self, i: usize) -> Option<usize> {
@@ -718,6 +728,10 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     while fillers < 4 && doc.is_word(k) {
         if title_at(doc, k).is_some() {
             let (end, _) = title_at(doc, k)?;
+            // `, the president’s lawyer`: the title names whose the office is.
+            if doc.tokens[end - 1].possessive {
+                return None;
+            }
             let role_end = of_place_end(doc, end).unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             return Some(Found {
@@ -1575,14 +1589,34 @@ impl Evidence {
                 .or_else(|| counterpart(doc, i))
                 .or_else(|| title.and_then(|t| title_comma_name(doc, i, t)))
                 .or_else(|| {
-                    let end = doc.name_at(i)?;
-                    (end - i >= 2)
+                    // A full name; after an honorific a surname will do, its particles
+                    // first (`Mr. Sánchez, the prime minister`, `Ms. von der Leyen`) —
+                    // not after `Sir` and `Dame`, which go with a first name.
+                    let first_name_next = || doc.folds_to(i, "sir") || doc.folds_to(i, "dame");
+                    let (start, least) = match doc.after_honorific(i) {
+                        Some(start) if !first_name_next() => (start, 1),
+                        _ => (i, 2),
+                    };
+                    let mut first = start;
+                    while least == 1
+                        && first < start + 3
+                        && doc.is_word(first)
+                        && !doc.cap(first)
+                        && doc.is(first, List::Particles)
+                    {
+                        first += 1;
+                    }
+                    let end = doc.name_at(first)?;
+                    let name = start..end;
+                    let mut found = (end - start >= least)
                         .then(|| {
-                            apposition(doc, i..end)
-                                .or_else(|| appointment(doc, i..end))
-                                .or_else(|| office_in_clause(doc, i..end))
+                            apposition(doc, name.clone())
+                                .or_else(|| appointment(doc, name.clone()))
+                                .or_else(|| office_in_clause(doc, name))
                         })
-                        .flatten()
+                        .flatten()?;
+                    found.span.start = i;
+                    Some(found)
                 });
             let Some(f) = hit else {
                 i += 1;
@@ -1880,16 +1914,10 @@ impl Mentions {
                 *next_found += 1;
                 continue;
             }
-            // French `M.` (monsieur) too, where a name would start with it: inside a
-            // name it is an initial (`John M. Smith`), and runs are stepped over whole.
-            let honorific = doc.is_word(i)
-                && doc.cap(i)
-                && (doc.is(i, List::Honorifics) || doc.word(i) == "M.");
-            let name_start = if honorific {
-                i + 1 + usize::from(doc.tokens.get(i + 1).is_some_and(|t| t.is_punct('.')))
-            } else {
-                i
-            };
+            // Runs are stepped over whole, so an `M.` here starts one.
+            let after_honorific = doc.after_honorific(i);
+            let honorific = after_honorific.is_some();
+            let name_start = after_honorific.unwrap_or(i);
             let Some(mut name_end) = doc.name_at(name_start) else {
                 i += 1;
                 continue;
@@ -2671,6 +2699,47 @@ mod tests {
         let article = plain::parse(text.to_string(), "t.txt");
         let found = find(&article, builtin());
         found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn after_an_honorific_a_surname_with_an_office_is_a_leader() {
+        let text = "Mr. Holm, the prime minister, spoke. Ms. von der Leyen, the president of \
+                    the European Commission, agreed, as did Mr. Sánchez, the prime minister \
+                    of Spain. Mrs Bell, who is the mayor, came. Dr. Reed was appointed chief \
+                    executive. Holm left.";
+        let found: Vec<(String, Option<String>, Vec<String>)> = {
+            let article = plain::parse(text.to_string(), "t.txt");
+            find(&article, builtin())
+                .into_iter()
+                .map(|l| {
+                    let spans = l.mentions.iter().map(|m| text[m.clone()].to_string());
+                    (l.name.clone(), l.role.clone(), spans.collect())
+                })
+                .collect()
+        };
+        let leader = |name: &str, role: &str, mentions: &[&str]| {
+            let mentions = mentions.iter().map(|m| m.to_string()).collect();
+            (name.to_string(), Some(role.to_string()), mentions)
+        };
+        assert_eq!(
+            found,
+            [
+                leader("Holm", "Prime Minister", &["Mr. Holm", "Holm"]),
+                leader(
+                    "Ursula von der Leyen",
+                    "President of the European Commission",
+                    &["Ms. von der Leyen"]
+                ),
+                leader("Pedro Sánchez", "Prime Minister of Spain", &["Mr. Sánchez"]),
+                leader("Bell", "Mayor", &["Mrs Bell"]),
+                leader("Reed", "Chief Executive", &["Dr. Reed"]),
+            ]
+        );
+        // Whose the office is, or a first name after `Sir`: no leader.
+        let text = "Mr. Holm, the president’s lawyer, spoke. Sir Tom, the prime minister, and \
+                    Dame Ann, the chief executive, left. Ms. Lowe, a former minister’s aide, \
+                    stayed, as did Tom Vale, the chancellor’s adviser.";
+        assert_eq!(leaders(text), []);
     }
 
     #[test]
