@@ -647,8 +647,12 @@ const QUESTION_VERBS: &[&str] = &[
 ];
 
 /// Where the token at `t` ends if it is one lowercase word that `adjective` takes, a
-/// gap of its own (as an untagged word after a title or place is); else `t`.
+/// gap of its own (as an untagged word after a title or place is), or a listed
+/// nationality (`russe`); else `t`.
 fn past_adjective(doc: &Doc, t: usize, adjective: fn(&str) -> bool) -> usize {
+    if doc.is_word(t) && !doc.cap(t) && doc.is(t, List::Nationalities) {
+        return t + 1;
+    }
     let Some(token) = doc.tokens.get(t).filter(|token| token.kind == Kind::Gap) else {
         return t;
     };
@@ -2341,6 +2345,24 @@ mod tests {
         assert_eq!(l[0].1, ["chancelier allemand Friedrich Merz"]);
         // Not a word too short for a nationality, nor one before no name.
         assert!(leaders("Il a reçu le ministre ici Antonio Tajani hier.").is_empty());
+        // Nationalities the endings miss are listed: short, or ending as verbs do.
+        let l = leaders(
+            "Le président turc Ali Demir est venu. El presidente ruso Iván Sokolov no. Il \
+             presidente russo Ivo Petrov tace. Le ministre britannique Tom Reed rit.",
+        );
+        let first: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
+        assert_eq!(
+            first,
+            [
+                "président turc Ali Demir",
+                "presidente ruso Iván Sokolov",
+                "presidente russo Ivo Petrov",
+                "ministre britannique Tom Reed"
+            ]
+        );
+        // A verb after a title is no nationality: `critique` (criticises).
+        let l = leaders("Le ministre critique Ali Demir.");
+        assert!(l.is_empty(), "{l:?}");
     }
 
     #[test]

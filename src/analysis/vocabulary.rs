@@ -198,6 +198,25 @@ pub fn counterpart_office(role: &str) -> &str {
         .find(|(own, _)| own.eq_ignore_ascii_case(role))
         .map_or(role, |&(_, elsewhere)| elsewhere)
 }
+/// Nationality adjectives written after a title (`le président russe`, `el presidente
+/// ruso`, `il presidente russo`) that the leaders' endings for them miss: short, or
+/// ending as verbs do too (`britannique` as `critique`). Folded.
+#[rustfmt::skip]
+pub const NATIONALITIES: &[&str] = &[
+    // French
+    "russe", "belge", "turc", "turque", "grec", "grecque", "suisse", "tcheque", "slovaque",
+    "britannique", "bulgare", "bielorusse", "croate", "serbe", "slovene", "moldave", "kazakh",
+    "afghan", "afghane", "nigerian", "nigeriane", "kenyan", "kenyane", "libyen", "libyenne",
+    "qatari", "emirati", "yemenite", "argentin", "argentine", "philippin", "philippine",
+    "letton", "lettone",
+    // Spanish, Italian, Portuguese
+    "ruso", "rusa", "russo", "russa", "turco", "turca", "griego", "griega", "greco", "greca",
+    "grego", "grega", "belga", "suizo", "suiza", "svizzero", "svizzera", "suico", "suica",
+    "checo", "checa", "ceco", "ceca", "chino", "sueco", "sueca", "svedese", "israeli",
+    "iraqui", "irani", "saudi", "saudita", "catari", "polacco", "polacca", "serbo", "serba",
+    "croato", "croata",
+];
+
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
@@ -220,6 +239,7 @@ pub enum List {
     AppositionFillers,
     ModifiedHeads,
     NotNames,
+    Nationalities,
 }
 
 pub const fn bit(list: List) -> u16 {
@@ -227,7 +247,7 @@ pub const fn bit(list: List) -> u16 {
 }
 
 /// The first bit after the lists, free for callers' own tags.
-pub const FREE_BIT: u16 = 11;
+pub const FREE_BIT: u16 = 12;
 
 pub const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
 
@@ -280,6 +300,7 @@ impl Vocabulary {
             (List::AppositionFillers, APPOSITION_FILLERS),
             (List::ModifiedHeads, MODIFIED_HEADS),
             (List::NotNames, NOT_NAMES),
+            (List::Nationalities, NATIONALITIES),
         ];
         let mut v = Vocabulary {
             slots: vec![0; SLOTS],
