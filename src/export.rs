@@ -98,10 +98,9 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
     let index = marks::article_index(article, analysis);
     let text = article.text.as_str();
     let mut out = String::new();
-    let has_title_block = article
-        .blocks
-        .first()
-        .is_some_and(|b| b.kind == BlockKind::Title);
+    // Mostly first; after a note or a page's section name (`FOR IMMEDIATE RELEASE`,
+    // `World`) when the text opens with one.
+    let has_title_block = article.blocks.iter().any(|b| b.kind == BlockKind::Title);
     if !has_title_block {
         push_title(&mut out, &article.title, ansi);
         out.push('\n');

@@ -80,8 +80,18 @@ pub fn parse(text: String, name: &str) -> Article {
         blocks[0].kind = BlockKind::Paragraph;
     }
     // The first line (past that note) is the title when it reads like one and text
-    // follows it.
-    let first = usize::from(release);
+    // follows it; past the name of the page's section (`World`, `Business`) over a
+    // headline and its credits, which a copy of a news page starts with.
+    let mut first = usize::from(release);
+    let block_text = |b: usize| &text[blocks[b].range.clone()];
+    if blocks.len() > first + 2
+        && kicker(block_text(first))
+        && headline_like(block_text(first + 1))
+        && (build::is_byline(block_text(first + 2)) || stamped(block_text(first + 2)))
+    {
+        blocks[first].kind = BlockKind::Paragraph;
+        first += 1;
+    }
     let title_line = match blocks.get(first) {
         Some(block) if blocks.len() > first + 1 => {
             let is_heading = matches!(block.kind, BlockKind::Heading { .. });
@@ -310,10 +320,14 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
     });
     let first = &text[group[0].range.clone()];
     let signed_off = first.ends_with(',') && group[1..].iter().all(own_line);
+    // A byline over when the story was published and updated, a line each.
+    let credits = build::is_byline(first) && group[1..].iter().all(own_line);
     let by_hand = hard_wrapped
-        && measure <= KEPT_LINE_COLUMNS
-        && (signed_off
-            || with_room.clone().next().is_some() && with_room.all(|(pair, _)| own_line(&pair[1])));
+        && (credits
+            || measure <= KEPT_LINE_COLUMNS
+                && (signed_off
+                    || with_room.clone().next().is_some()
+                        && with_room.all(|(pair, _)| own_line(&pair[1]))));
     let first_unit = units.len();
     let mut paragraph: Option<Range<usize>> = None;
     let mut i = 0;
@@ -407,6 +421,19 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
         }
         if paragraph.is_some() && (is_list_item(s) || numbered_item(s)) {
             flush(&mut paragraph, quote_depth, units);
+        }
+        // `Share` over `Save`: lines of a page, not of a paragraph.
+        if page_line(s) {
+            flush(&mut paragraph, quote_depth, units);
+            units.push(Unit {
+                range: line.range.clone(),
+                candidate: None,
+                quote_depth,
+                lines_kept: false,
+                time: false,
+            });
+            i += 1;
+            continue;
         }
         paragraph = Some(match paragraph.take() {
             Some(p) => p.start..line.range.end,
@@ -515,22 +542,6 @@ fn sentence_case_headings(text: &str, units: &[Unit], blocks: &mut [Block]) {
 /// line of speech), no label (`Photo: Reuters`), no credit (`Additional reporting by`)
 /// and none of the lines pages put between paragraphs (`Read more`).
 fn sentence_case_heading(line: &str) -> bool {
-    const PAGE_LINES: &[&str] = &[
-        "advertisement",
-        "read more",
-        "continue reading",
-        "story continues",
-        "sign up",
-        "subscribe",
-        "click here",
-        "share this",
-        "follow us",
-        "related",
-    ];
-    let starts_with = |p: &str| {
-        line.get(..p.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(p))
-    };
     !line.contains('\n')
         && line.starts_with(char::is_uppercase)
         && line.split_whitespace().count() <= MAX_SENTENCE_CASE_HEADING_WORDS
@@ -540,8 +551,44 @@ fn sentence_case_heading(line: &str) -> bool {
         && !line
             .split_whitespace()
             .any(|w| w.eq_ignore_ascii_case("by"))
-        && !PAGE_LINES.iter().any(|p| starts_with(p))
+        && !page_line(line)
         && super::dateline::find(line, 0).is_none()
+}
+
+/// Whether a line is one of those a web page puts between an article's paragraphs
+/// (`Advertisement`, `Read more`, `Share`), which a copy of the page keeps.
+fn page_line(line: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "advertisement",
+        "skip advertisement",
+        "read more",
+        "continue reading",
+        "story continues",
+        "sign up",
+        "subscribe",
+        "click here",
+        "share this",
+        "follow us",
+        "related",
+        "more on this story",
+        "image caption",
+        "image source",
+        "listen to this article",
+    ];
+    const WHOLE: &[&str] = &[
+        "share",
+        "save",
+        "print",
+        "comments",
+        "most read",
+        "top stories",
+    ];
+    let starts_with = |p: &str| {
+        line.get(..p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
+    let bare = line.trim_end_matches([',', ':']);
+    STARTS.iter().any(|p| starts_with(p)) || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
 }
 
 fn ends_sentence(s: &str) -> bool {
@@ -663,8 +710,7 @@ fn numbered_paragraphs_apart(text: &str, blocks: &mut [Block]) {
 fn heading_candidate(s: &str) -> Option<Candidate> {
     // An interview's question, however it is cased (`Q. ` holds a sentence's `. `), and
     // when the page was updated.
-    let stamped = ["Updated ", "Last updated ", "Published ", "Posted "];
-    if s.starts_with("Q:") || stamped.iter().any(|p| s.starts_with(p)) {
+    if s.starts_with("Q:") || stamped(s) {
         return None;
     }
     if let Some((level, rest)) = numbered_prefix(s) {
@@ -673,7 +719,7 @@ fn heading_candidate(s: &str) -> Option<Candidate> {
             explicit: false,
         });
     }
-    heading_like(s, false).then_some(Candidate {
+    (heading_like(s, false) && !page_line(s)).then_some(Candidate {
         level: 1,
         explicit: false,
     })
@@ -741,6 +787,26 @@ fn headline_like(s: &str) -> bool {
         && short_and_unfinished(s)
         && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && super::dateline::find(s, 0).is_none()
+}
+
+/// Whether a line tells when the page was published or updated.
+fn stamped(s: &str) -> bool {
+    ["Updated ", "Last updated ", "Published ", "Posted "]
+        .iter()
+        .any(|p| s.starts_with(p))
+}
+
+/// A news page's section name (`World`, `UK Politics`, `Business`): one or two words,
+/// a capital first, nothing else.
+fn kicker(line: &str) -> bool {
+    let mut words = 0;
+    for word in line.split_whitespace() {
+        words += 1;
+        if words > 2 || !word.chars().all(char::is_alphabetic) {
+            return false;
+        }
+    }
+    words > 0 && line.starts_with(char::is_uppercase)
 }
 
 /// Whether a press release's opening note is all the line says: `FOR IMMEDIATE
@@ -1100,6 +1166,51 @@ mod tests {
         ] {
             assert!(!is_time(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_copied_news_page_keeps_its_credits_apart_and_its_chrome_out_of_the_outline() {
+        let text = "World\n\nLeaders meet as talks stall\n\nBy Ann Lowe, Paris\nPublished \
+                    3 May 2026\nUpdated 2 hours ago\n\nShare\nSave\n\nThe talks stalled on \
+                    Monday.\n\nAdvertisement\n\nBoth sides blamed the other.\n";
+        let a = parse(text.to_string(), "page.txt");
+        assert_eq!(a.title, "Leaders meet as talks stall");
+        assert!(a.sections.is_empty(), "{:?}", a.sections);
+        let blocks: Vec<&str> = (0..a.blocks.len()).map(|b| a.block_text(b)).collect();
+        assert_eq!(
+            blocks,
+            [
+                "World",
+                "Leaders meet as talks stall",
+                "By Ann Lowe, Paris\u{2028}Published 3 May 2026\u{2028}Updated 2 hours ago",
+                "Share",
+                "Save",
+                "The talks stalled on Monday.",
+                "Advertisement",
+                "Both sides blamed the other."
+            ]
+        );
+        // A headline first is the title as ever; a one-word line over prose is not a
+        // section's name over a headline.
+        let a = parse(
+            "World\n\nThe talks stalled. Both left.\n\nMore.\n".into(),
+            "w.txt",
+        );
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        // Nor is a short title over a short first line with no credits after it.
+        let a = parse(
+            "Strike Ends\n\nWorkers returned on Friday after two weeks\n\nPay rose.\n".into(),
+            "s.txt",
+        );
+        assert_eq!(a.title, "Strike Ends");
+        // Lines of a paragraph wrapped by hand that start with `By` run on.
+        let a = parse(
+            "Title\n\nBy the time the ministers met, the talks\nhad stalled and nobody \
+             expected much.\n"
+                .into(),
+            "b.txt",
+        );
+        assert!(!a.text.contains('\u{2028}'));
     }
 
     #[test]
