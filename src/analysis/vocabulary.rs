@@ -427,21 +427,28 @@ fn folded_lists(folded: &[u8]) -> u16 {
 
 /// A minister or president named in one word, as German and the Nordic languages write
 /// them (`Außenministerin`, `Finanzminister`, `statsminister`, `Kommissionspräsidentin`,
-/// `Vizekanzler`): a word ending in `minister`, `präsident` or `kanzler` (or their
-/// feminine) after at least four letters — not `administer`.
+/// `Vizekanzler`, `Nato-Generalsekretär`): a word ending in `minister`, `präsident`,
+/// `kanzler` or `generalsekretär` (or their feminine) after at least four letters — not
+/// `administer` — or after a hyphen and two (`US-Präsident`).
 fn compound_head(folded: &[u8]) -> bool {
     const MIN_PREFIX: usize = 4;
-    const SUFFIXES: [&[u8]; 6] = [
+    const MIN_HYPHENATED_PREFIX: usize = 2;
+    const SUFFIXES: [&[u8]; 8] = [
         b"minister",
         b"ministerin",
         b"prasident",
         b"prasidentin",
         b"kanzler",
         b"kanzlerin",
+        b"generalsekretar",
+        b"generalsekretarin",
     ];
     SUFFIXES.iter().any(|suffix| {
-        folded.len() >= suffix.len() + MIN_PREFIX
-            && folded[folded.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        let Some(prefix) = folded.len().checked_sub(suffix.len()) else {
+            return false;
+        };
+        let hyphenated = prefix > MIN_HYPHENATED_PREFIX && folded[prefix - 1] == b'-';
+        (prefix >= MIN_PREFIX || hyphenated) && folded[prefix..].eq_ignore_ascii_case(suffix)
     })
 }
 
@@ -461,10 +468,18 @@ mod tests {
             "Kommissionspräsidentin",
             "Staatspräsident",
             "Vizekanzler",
+            "US-Präsident",
+            "Nato-Generalsekretär",
         ] {
             assert_eq!(lists_of(word, &mut buf), strong, "{word}");
         }
-        for word in ["Administer", "Minister-ish", "Ministers", "Ministerial"] {
+        for word in [
+            "Administer",
+            "Minister-ish",
+            "Ministers",
+            "Ministerial",
+            "X-Minister",
+        ] {
             assert_eq!(lists_of(word, &mut buf) & strong, 0, "{word}");
         }
     }
