@@ -218,12 +218,25 @@ impl Doc<'_> {
 
     /// Where a name starts after an honorific at `i` (`Mr.`, `Ms`; French `M.`, which
     /// inside a name is an initial: `John M. Smith`), if one is there.
+    #[inline(always)]
     fn after_honorific(&self, i: usize) -> Option<usize> {
-        let honorific = self.is_word(i)
-            && self.cap(i)
-            && (self.is(i, List::Honorifics) || self.word(i) == "M.");
+        // Asked of most words: the token's fields first, its text (not in cache) only
+        // when two bytes long.
+        let t = self.tokens.get(i)?;
+        let honorific = t.is_word()
+            && t.capital
+            && (t.tag & bit(List::Honorifics) != 0
+                || t.range.len() == 2 && &self.text[t.range.clone()] == "M.");
+        if !honorific {
+            return None;
+        }
         let dot = self.tokens.get(i + 1).is_some_and(|t| t.is_punct('.'));
-        honorific.then_some(i + 1 + usize::from(dot))
+        Some(i + 1 + usize::from(dot))
+    }
+
+    /// Whether the honorific at `i` goes with a first name: `Sir Keir`, `Dame Jacinda`.
+    fn takes_first_name(&self, i: usize) -> bool {
+        self.folds_to(i, "sir") || self.folds_to(i, "dame")
     }
 
     /// The name starting at `i`: capitalised words with particles between, no
@@ -404,6 +417,13 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         }
     }
     let (end, strong) = last_head?;
+    // `3 PM`, `at 5 pm`: a time, not a prime minister.
+    if doc.tokens[i].range.len() == 2 && doc.folds_to(i, "pm") {
+        let before = doc.text[..doc.tokens[i].range.start].trim_end();
+        if before.ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+    }
     // `Chief Financial Officer`, `chief economist`, `Security Chief`: another office
     // than a leader's.
     let other_office = |w: &str| in_list(w, OTHER_OFFICES);
@@ -504,6 +524,8 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
     ("adm", "Admiral"),
     ("lt", "Lieutenant"),
     ("pres", "President"),
+    ("pm", "Prime Minister"),
+    ("dep", "Deputy"),
 ];
 
 /// The words of a title, capitalised but for `of`, `the`, `and` (abbreviations written
@@ -1596,9 +1618,8 @@ impl Evidence {
                     // A full name; after an honorific a surname will do, its particles
                     // first (`Mr. Sánchez, the prime minister`, `Ms. von der Leyen`) —
                     // not after `Sir` and `Dame`, which go with a first name.
-                    let first_name_next = || doc.folds_to(i, "sir") || doc.folds_to(i, "dame");
                     let (start, least) = match doc.after_honorific(i) {
-                        Some(start) if !first_name_next() => (start, 1),
+                        Some(start) if !doc.takes_first_name(i) => (start, 1),
                         _ => (i, 2),
                     };
                     let mut first = start;
@@ -1948,6 +1969,7 @@ impl Mentions {
                 && vocabulary::FEMININE_HONORIFICS
                     .iter()
                     .any(|h| doc.folds_to(i, h));
+            let first_name = honorific && doc.takes_first_name(i);
             let mut k = name_start;
             while k < name_end {
                 // Longest known name starting at k.
@@ -1957,6 +1979,7 @@ impl Mentions {
                         heading,
                         run_len,
                         feminine,
+                        first_name,
                     };
                     let entry = resolve(doc, known, entries, others, k..end, site, key)?;
                     Some((end, entry))
@@ -1988,6 +2011,7 @@ impl Mentions {
                                 heading,
                                 run_len,
                                 feminine,
+                                first_name,
                             };
                             let mut leader = |j: usize| {
                                 may_be_leader(doc, known, entries, j..name_end, key)
@@ -2083,12 +2107,13 @@ fn may_be_leader(
 }
 
 /// Where a name stands: in a heading, inside a run of how many capitalised words, after
-/// `Mrs`/`Ms`.
+/// `Mrs`/`Ms`, after `Sir`/`Dame` (a first name follows).
 #[derive(Clone, Copy)]
 struct Site {
     heading: bool,
     run_len: usize,
     feminine: bool,
+    first_name: bool,
 }
 
 /// Which leader, if any, the name tokens `name` refer to.
@@ -2105,12 +2130,19 @@ fn resolve(
         heading,
         run_len,
         feminine,
+        first_name,
     } = site;
     doc.name_key_into(name.clone(), key);
     let key = &*key;
     let single = words_in(key) == 1;
-    // A leader's key, alias or surname has all its words among theirs.
-    let same = |e: &Entry| e.key == *key || e.aliases.contains(key) || single && e.has_surname(key);
+    // A leader's key, alias or surname has all its words among theirs; after `Sir`, the
+    // first name of a full one.
+    let knighted = |e: &Entry| first_word(&e.key) == key && words_in(&e.key) > 1;
+    let same = |e: &Entry| {
+        e.key == *key
+            || e.aliases.contains(key)
+            || single && (e.has_surname(key) || first_name && knighted(e))
+    };
     let candidates = entries.with_word(first_word(key));
     if let Some(&e) = candidates.iter().find(|&&i| same(&entries.list[i])) {
         if single && !heading {
@@ -2762,6 +2794,33 @@ mod tests {
                     Dame Ann, the chief executive, left. Ms. Lowe, a former minister’s aide, \
                     stayed, as did Tom Vale, the chancellor’s adviser.";
         assert_eq!(leaders(text), []);
+    }
+
+    #[test]
+    fn prime_ministers_written_short_and_knights_by_their_first_name() {
+        let text = "PM Ann Lowe met UK PM Tom Reed. Dep. PM Jo Vale and Tánaiste Sam Holm \
+                    came. Sir Tom spoke first; Tom did not. The vote is at 3 PM Eastern Time, \
+                    or 5 pm Central Time.";
+        let found = leaders(text);
+        let spans: Vec<&[String]> = found.iter().map(|(_, m)| m.as_slice()).collect();
+        assert_eq!(
+            spans,
+            [
+                &["PM Ann Lowe"][..],
+                &["UK PM Tom Reed", "Sir Tom"],
+                &["Dep. PM Jo Vale"],
+                &["Tánaiste Sam Holm"]
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Prime Minister",
+                "Prime Minister",
+                "Deputy Prime Minister",
+                "Tánaiste"
+            ]
+        );
     }
 
     #[test]
