@@ -542,7 +542,10 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
         .clone()
         .all(|t| !doc.is_word(t) || uncased(doc.word(t)));
     let mut last_end = None;
-    for t in tokens.filter(|&t| doc.is_word(t) || joins_title(doc, t)) {
+    // A nationality after the title (`presidente ruso`) is no part of it, as a
+    // nationality's gap (`presidente chileno`) is not.
+    let nationality = |t: usize| !doc.cap(t) && doc.is(t, List::Nationalities);
+    for t in tokens.filter(|&t| doc.is_word(t) && !nationality(t) || joins_title(doc, t)) {
         let range = doc.tokens[t].range.clone();
         // An elided word keeps its apostrophe (`dell’Economia`).
         match last_end.map(|end| &doc.text[end..range.start]) {
@@ -2820,6 +2823,17 @@ mod tests {
                 "Deputy Prime Minister",
                 "Tánaiste"
             ]
+        );
+    }
+
+    #[test]
+    fn spanish_former_heads_leaders_and_heads_of_state() {
+        let text = "El expresidente Mario Ruiz criticó el encuentro. El líder del PP, Ana \
+                    Soler, pidió explicaciones. El mandatario chileno, Tomás Vidal, calló. \
+                    La exministra Lucía Gil también. Le journal exprime Paul Roux.";
+        assert_eq!(
+            roles(text),
+            ["Expresidente", "Líder del PP", "Mandatario", "Exministra"]
         );
     }
 

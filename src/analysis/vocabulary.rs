@@ -26,13 +26,17 @@ pub const STRONG_HEADS: &[&str] = &[
     "cancelliere", "chanceler", "prasident", "prasidentin", "burgermeister", "burgermeisterin",
     "oberburgermeister", "oberburgermeisterin", "regierungschef", "regierungschefin",
     "minister-president",
+    // Of the past, in one word as Spanish and Portuguese write them: `el expresidente`.
+    "expresidente", "expresidenta", "exministro", "exministra", "excanciller", "excancillera",
+    "exalcalde", "exalcaldesa", "exgobernador", "exgobernadora", "exvicepresidente",
+    "exvicepresidenta", "expremier",
 ];
 #[rustfmt::skip]
 pub const WEAK_HEADS: &[&str] = &[
     "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
     "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
     "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin", "jefe",
-    "jefa", "capo",
+    "jefa", "capo", "lider", "mandatario", "mandataria",
 ];
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
 /// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
