@@ -2385,9 +2385,8 @@ mod tests {
             "Le président turc Ali Demir est venu. El presidente ruso Iván Sokolov no. Il \
              presidente russo Ivo Petrov tace. Le ministre britannique Tom Reed rit.",
         );
-        let first: Vec<&str> = l.iter().map(|(_, m)| m[0].as_str()).collect();
         assert_eq!(
-            first,
+            first_mentions(&l),
             [
                 "président turc Ali Demir",
                 "presidente ruso Iván Sokolov",
@@ -2841,12 +2840,8 @@ mod tests {
     fn a_question_s_verb_is_not_part_of_the_mention() {
         let text = "Will President Ann Lowe stay? Did Prime Minister Tom Vale know? Russian \
                     President Ivan Petrov spoke. Can Chancellor Jo Reed win?";
-        let spans: Vec<String> = leaders(text)
-            .into_iter()
-            .map(|(_, m)| m[0].clone())
-            .collect();
         assert_eq!(
-            spans,
+            first_mentions(&leaders(text)),
             [
                 "President Ann Lowe",
                 "Prime Minister Tom Vale",
@@ -2928,12 +2923,8 @@ mod tests {
                 "President"
             ]
         );
-        let spans: Vec<String> = leaders(text)
-            .into_iter()
-            .map(|(_, m)| m[0].clone())
-            .collect();
         assert_eq!(
-            spans,
+            first_mentions(&leaders(text)),
             [
                 "Former President Ann Lowe",
                 "former prime minister Sam Reed",

@@ -407,7 +407,9 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
             i += 1;
             continue;
         }
-        if !hard_wrapped {
+        // A line of its own: one paragraph a line, or in a wrapped group a line a page
+        // puts between paragraphs (`Share` over `Save`).
+        if !hard_wrapped || page_line(s) {
             flush(&mut paragraph, quote_depth, units);
             units.push(Unit {
                 range: line.range.clone(),
@@ -421,19 +423,6 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
         }
         if paragraph.is_some() && (is_list_item(s) || numbered_item(s)) {
             flush(&mut paragraph, quote_depth, units);
-        }
-        // `Share` over `Save`: lines of a page, not of a paragraph.
-        if page_line(s) {
-            flush(&mut paragraph, quote_depth, units);
-            units.push(Unit {
-                range: line.range.clone(),
-                candidate: None,
-                quote_depth,
-                lines_kept: false,
-                time: false,
-            });
-            i += 1;
-            continue;
         }
         paragraph = Some(match paragraph.take() {
             Some(p) => p.start..line.range.end,
