@@ -997,7 +997,8 @@ fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     if !doc.is_word(i) || !doc.is(i, List::Counterparts) {
         return None;
     }
-    let mut k = i + 1;
+    // `l’omologo francese Jean-Noël Barrot`: a nationality may follow.
+    let mut k = past_adjective(doc, i + 1, nationality);
     if doc.tokens.get(k).is_some_and(|t| t.is_punct(',')) {
         k += 1;
     }
@@ -2849,6 +2850,25 @@ mod tests {
                 "Chancellor Jo Reed"
             ]
         );
+    }
+
+    #[test]
+    fn counterparts_in_french_german_and_spanish() {
+        let text = "Le ministre Paul Roux a appelé son homologue allemand Jan Vogt. \
+                    Außenminister Eva Kuhn traf ihren Amtskollegen Ugo Neri. El ministro Luis \
+                    Gil habló con su homólogo Tomás Vidal.";
+        assert_eq!(
+            names(&leaders(text)),
+            [
+                "Paul Roux",
+                "Jan Vogt",
+                "Eva Kuhn",
+                "Ugo Neri",
+                "Luis Gil",
+                "Tomás Vidal"
+            ]
+        );
+        assert_eq!(roles(text)[1], "Ministre");
     }
 
     #[test]

@@ -167,7 +167,11 @@ pub const HOLDING: &[&str] = &[
 pub const AUXILIARIES: &[&str] = &[
     "was", "is", "has", "have", "had", "been", "be", "will", "were",
 ];
-pub const COUNTERPARTS: &[&str] = &["counterpart", "counterparts"];
+#[rustfmt::skip]
+pub const COUNTERPARTS: &[&str] = &[
+    "counterpart", "counterparts", "homologue", "homologo", "homologa", "omologo", "omologa",
+    "amtskollege", "amtskollegin", "amtskollegen",
+];
 
 /// Offices one country names its own way (`Secretary of State`), and what the same
 /// office is called elsewhere: a counterpart of America's Secretary of State is a
