@@ -997,7 +997,7 @@ fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     if !doc.is_word(i) || !doc.is(i, List::Counterparts) {
         return None;
     }
-    // `l’omologo francese Jean-Noël Barrot`: a nationality may follow.
+    // `son homologue allemand Jan Vogt`: a nationality may follow.
     let mut k = past_adjective(doc, i + 1, nationality);
     if doc.tokens.get(k).is_some_and(|t| t.is_punct(',')) {
         k += 1;
