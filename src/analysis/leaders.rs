@@ -612,12 +612,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         let after = past_adjective(doc, title_end, nationality);
         // `Prime Minister Sir Keir Starmer`: an honorific (`Dr.` with its dot) between
         // the title and the name is part of the mention, not of the name.
-        match doc.cap(after) && doc.is(after, List::Honorifics) {
-            true => {
-                after + 1 + usize::from(doc.tokens.get(after + 1).is_some_and(|t| t.is_punct('.')))
-            }
-            false => after,
-        }
+        doc.after_honorific(after).unwrap_or(after)
     };
     if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
