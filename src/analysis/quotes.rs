@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, Inline};
 use crate::source::first_where;
 
 /// Open quotes tracked at once; deeper nesting is not prose.
@@ -82,6 +82,8 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let mut marks = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut later = Vec::new();
+    let code = code_spans(article);
+    let mut next_code = 0;
     for block in &article.blocks {
         if block.kind == BlockKind::Code {
             carried = None;
@@ -103,6 +105,18 @@ pub fn find(article: &Article) -> Vec<Quote> {
         if skip_first && !marks.is_empty() && marks[0].at == block.range.start {
             marks.remove(0);
         }
+        while code
+            .get(next_code)
+            .is_some_and(|c| c.end <= block.range.start)
+        {
+            next_code += 1;
+        }
+        let in_block = code[next_code..]
+            .iter()
+            .take_while(|c| c.start < block.range.end);
+        if in_block.clone().next().is_some() {
+            marks.retain(|m| !in_block.clone().any(|c| c.contains(&m.at)));
+        }
         resolve(text, &marks, &mut stack, &mut later, &mut quotes);
         if continues && let Some(outermost) = stack.first() {
             carried = Some(*outermost);
@@ -112,6 +126,17 @@ pub fn find(article: &Article) -> Vec<Quote> {
     quotes.sort_unstable_by_key(|q| (q.outer.start, std::cmp::Reverse(q.outer.end)));
     quotes.shrink_to_fit();
     quotes
+}
+
+/// The article's inline code, in order: quotation marks in it (`` `"key"` ``) are
+/// code, not quotes.
+fn code_spans(article: &Article) -> Vec<Range<usize>> {
+    let mut code: Vec<Range<usize>> = (article.inline.iter())
+        .filter(|(_, style)| *style == Inline::Code)
+        .map(|(range, _)| range.clone())
+        .collect();
+    code.sort_unstable_by_key(|c| c.start);
+    code
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -415,6 +440,18 @@ mod tests {
         let q = quotes(text);
         assert_eq!(q.len(), 1);
         assert!(q[0].starts_with("First part") && q[0].ends_with("the end."));
+    }
+
+    #[test]
+    fn quotation_marks_in_inline_code_are_code() {
+        let text = "Set `\"historic\"` and `it's` as keys; she said \"fine\" and `x = \"y\"`.\n\n\
+                    # `\"Code\"` in a heading, \"a quote\" too\n\n\
+                    A \"quote holding `code` inside\" stays.\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let found: Vec<&str> = (find(&article).iter())
+            .map(|q| &article.text[q.inner()])
+            .collect();
+        assert_eq!(found, ["fine", "a quote", "quote holding code inside"]);
     }
 
     #[test]
