@@ -15,6 +15,9 @@ const SHORT_LINE_RATIO: f32 = 0.6;
 /// Lines no wider than this, broken where the next word would have fit, were broken by
 /// hand — a sign-off, an address, a verse — and are kept as lines.
 const KEPT_LINE_COLUMNS: usize = 40;
+/// Lines no wider than this are never prose wrapped to a width (nobody wraps so
+/// narrow): a contact's lines, an address, a table of contents. They are kept.
+const NARROW_COLUMNS: usize = 24;
 const MAX_HEADING_COLUMNS: usize = 90;
 const MAX_HEADING_WORDS: usize = 14;
 /// Caseless scripts pack more per column; a heading there is a short line.
@@ -324,6 +327,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
     let credits = build::is_byline(first) && group[1..].iter().all(own_line);
     let by_hand = hard_wrapped
         && (credits
+            || measure <= NARROW_COLUMNS
             || measure <= KEPT_LINE_COLUMNS
                 && (signed_off
                     || with_room.clone().next().is_some()
@@ -580,7 +584,20 @@ fn page_line(line: &str) -> bool {
     STARTS.iter().any(|p| starts_with(p)) || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
 }
 
+/// The longest reference mark read past at a sentence's end (`[12]`, `[citation
+/// needed]`).
+const MAX_REFERENCE_MARK_BYTES: usize = 24;
+
 fn ends_sentence(s: &str) -> bool {
+    // After a sentence, the marks of its references (`…of democracy".[5]`), as
+    // encyclopedias cite.
+    let mut s = s;
+    while let Some(inner) = s.strip_suffix(']')
+        && let Some(open) = inner.rfind('[')
+        && inner.len() - open <= MAX_REFERENCE_MARK_BYTES
+    {
+        s = &inner[..open];
+    }
     s.trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?', ':', '…', '。', '！', '？'])
 }
@@ -1077,6 +1094,13 @@ mod tests {
             parse(address.into(), "a.txt").block_texts()[1],
             "Harbour Times\u{2028}12 Quay Street\u{2028}Portsmouth PO1 2AB"
         );
+        // Lines too narrow for wrapped prose, whatever their case and room.
+        let contact = "A Letter Home\n\nIt is late.\n\nMedia Contact:\nJordan Lee\n\
+                       press@acme.example\n+1 408-555-0100\n";
+        assert_eq!(
+            parse(contact.into(), "c.txt").block_texts()[2],
+            "Media Contact:\u{2028}Jordan Lee\u{2028}press@acme.example\u{2028}+1 408-555-0100"
+        );
         // Text without such lines has none.
         let wrapped = "Title Here\n\nThe council met on Tuesday\nevening to debate it.\n";
         assert!(!parse(wrapped.into(), "t.txt").line_breaks);
@@ -1316,6 +1340,12 @@ mod tests {
         assert!(headings("T\n\nYou will need:\n\nTwo eggs\n\nMix them.\n").is_empty());
         assert!(headings("T\n\nIt began.\n\nTwo eggs\n\nA cup\n\nMix them.\n").is_empty());
         assert!(headings("T\n\nIt began.\n\nWith thanks\n").is_empty());
+        // A sentence ends before its references' marks, as an encyclopedia cites.
+        let cited =
+            "T\n\nIt began in 1975.[4]\n\nEarly life\n\nShe said \"never\".[5][a]\n\nEnd.\n";
+        assert_eq!(headings(cited), ["Early life"]);
+        let not_a_mark = format!("T\n\nIt began [{}]\n\nEarly life\n\nEnd.\n", "x".repeat(30));
+        assert!(headings(&not_a_mark).is_empty());
         // A heading in Title Case needs none of this.
         assert_eq!(
             headings("T\n\nIt began.\n\nThe Next Steps\n\nA list\n"),
