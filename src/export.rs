@@ -142,7 +142,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 }
                 continue;
             }
-            BlockKind::ListItem { .. } | BlockKind::Quote { .. } | BlockKind::Paragraph => false,
+            BlockKind::ListItem { .. }
+            | BlockKind::Quote { .. }
+            | BlockKind::Paragraph
+            | BlockKind::Break => false,
         };
         // Each line after a break starts as the block's first does, a list item's under
         // its text.

@@ -450,6 +450,11 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
             let inner = width.saturating_sub(CODE_INDENT).max(1);
             (CODE_INDENT as u16, CODE_INDENT as u16, inner)
         }
+        BlockKind::Break => {
+            let indent = width.saturating_sub(source::display_width(body)) / 2;
+            let indent = u16::try_from(indent).unwrap_or(0);
+            (indent, indent, width - usize::from(indent))
+        }
         _ => (0, 0, width),
     }
 }
@@ -989,6 +994,22 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         display_width(&words.join(" "))
+    }
+
+    #[test]
+    fn a_break_between_passages_is_centred() {
+        let article = plain::parse("Title\n\nOne.\n\n* * *\n\nTwo.\n".into(), "t.txt");
+        for (width, indent) in [(41, 18), (40, 17), (5, 0), (3, 0)] {
+            let layout = Layout::new(&article, width);
+            let lines = layout.lines(&article, 0..layout.len());
+            let breaks: Vec<&Line> = lines.iter().filter(|l| l.block == 2).collect();
+            assert!(!breaks.is_empty());
+            assert!(
+                (breaks.iter()).all(|l| l.kind == LineKind::Blank || l.indent == indent),
+                "width {width}: {breaks:?}"
+            );
+            assert_eq!(layout.len(), lines.len(), "counted as laid out");
+        }
     }
 
     #[test]

@@ -75,6 +75,13 @@ impl Builder {
         self.space = false;
     }
 
+    /// A break between two passages (Markdown's `---`, HTML's `<hr>`).
+    pub fn passage_break(&mut self) {
+        self.begin(BlockKind::Break);
+        self.text.push_str(PASSAGE_BREAK);
+        self.end();
+    }
+
     /// Writes `text` as a paragraph under the title, or first when there is none.
     pub fn lead_with(&mut self, text: String) {
         self.lead = Some(text);
@@ -506,11 +513,12 @@ impl Builder {
 /// sentence), finds the dateline and lists the sections.
 pub fn finish(
     text: String,
-    blocks: Vec<Block>,
+    mut blocks: Vec<Block>,
     name: &str,
     format: Format,
     title_hint: Option<String>,
 ) -> Article {
+    only_breaks_between_passages(&mut blocks);
     // The first paragraph of the story, past a short `By …` byline.
     let dateline = blocks
         .iter()
@@ -558,6 +566,29 @@ pub fn finish(
         line_breaks: false,
         warnings: Vec::new(),
     }
+}
+
+/// How a break between passages is written where the source does not say (`---`,
+/// `<hr>`).
+pub const PASSAGE_BREAK: &str = "* * *";
+
+/// Drops the breaks that part no two passages of text: first, last, after another
+/// break, a title or a heading, or before a heading — where a page's rules only
+/// decorate. Their text stays, in no block.
+fn only_breaks_between_passages(blocks: &mut Vec<Block>) {
+    if !blocks.iter().any(|b| b.kind == BlockKind::Break) {
+        return;
+    }
+    let parts =
+        |b: Option<&Block>| b.is_some_and(|b| b.kind != BlockKind::Break && !b.kind.is_heading());
+    let mut kept: Vec<Block> = Vec::with_capacity(blocks.len());
+    for (i, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Break && !(parts(kept.last()) && parts(blocks.get(i + 1))) {
+            continue;
+        }
+        kept.push(block.clone());
+    }
+    *blocks = kept;
 }
 
 /// `By Ana Ruiz, Bo Li · 2025-03-01` from the authors' names and a date, given as

@@ -508,6 +508,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 b.line_break();
                                 after_br = true;
                             }
+                            "hr" => b.passage_break(),
                             "img" => {
                                 if let Some(alt) = e.attr("alt").filter(|a| !a.trim().is_empty()) {
                                     b.text(&format!(" [image: {}] ", alt.trim()));
@@ -597,6 +598,14 @@ mod tests {
 kept</pre>
 <aside>Related: other stories</aside><div class="share-tools">Share this</div>
 </article><footer>© Example</footer></body></html>"#;
+
+    #[test]
+    fn a_rule_between_paragraphs_is_a_break() {
+        let page = "<html><body><hr><p>One.</p><hr><p>Two.</p><hr></body></html>";
+        let a = parse(page, "r.html");
+        assert_eq!(a.block_texts(), ["One.", "* * *", "Two."]);
+        assert_eq!(a.blocks[1].kind, BlockKind::Break);
+    }
 
     #[test]
     fn a_credit_said_only_in_metadata_goes_under_the_title() {

@@ -336,7 +336,7 @@ impl Reader {
             }
             Event::Start(Tag::DefinitionListDefinition) => self.b.begin(BlockKind::Paragraph),
             Event::End(TagEnd::DefinitionListDefinition) => self.b.end(),
-            Event::Rule => self.b.end(),
+            Event::Rule => self.b.passage_break(),
             _ => {}
         }
     }
@@ -646,6 +646,28 @@ mod tests {
                 assert_eq!(pieces.line_breaks, whole.line_breaks, "{at}");
             }
         }
+    }
+
+    #[test]
+    fn rules_between_passages_are_breaks() {
+        let text = "# Winter\n\n---\n\nIt snowed.\n\n***\n\nWe waited.\n\n- - -\n\n\
+                    ## Spring\n\nIt ended.\n\n___\n";
+        let a = parse(text, "w.md");
+        let kinds: Vec<(BlockKind, &str)> = (0..a.blocks.len())
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Title, "Winter"),
+                (BlockKind::Paragraph, "It snowed."),
+                (BlockKind::Break, "* * *"),
+                (BlockKind::Paragraph, "We waited."),
+                (BlockKind::Heading { level: 2 }, "Spring"),
+                (BlockKind::Paragraph, "It ended."),
+            ]
+        );
+        assert_read_alike_in_pieces(text);
     }
 
     #[test]

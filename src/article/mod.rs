@@ -155,6 +155,9 @@ pub enum BlockKind {
     /// A table laid out as a grid (see [`table`]): one row per line, never wrapped, but
     /// analysed like prose.
     Table,
+    /// A break between two passages of the text (a scene break, `* * *`; a rule):
+    /// drawn centred, never analysed.
+    Break,
 }
 
 impl BlockKind {
@@ -322,7 +325,10 @@ impl Article {
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .map(count_words)
                     .sum(),
-                BlockKind::Title | BlockKind::Heading { .. } | BlockKind::Code => 0,
+                BlockKind::Title
+                | BlockKind::Heading { .. }
+                | BlockKind::Code
+                | BlockKind::Break => 0,
             })
             .sum()
     }

@@ -46,6 +46,9 @@ pub fn parse(text: String, name: &str) -> Article {
             is_list_item(text) || numbered_item(text)
         };
         let kind = match unit.candidate {
+            _ if unit.quote_depth == 0 && passage_break(&text[unit.range.clone()]) => {
+                BlockKind::Break
+            }
             _ if unit.quote_depth > 0 && item() => BlockKind::ListItem {
                 depth: 1,
                 quote: unit.quote_depth,
@@ -583,6 +586,25 @@ fn page_line(line: &str) -> bool {
     let bare = line.trim_end_matches([',', ':']);
     STARTS.iter().any(|p| starts_with(p)) || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
 }
+
+/// A line of marks alone that breaks the text between passages: three or more of one
+/// mark, spaced or not (`* * *`, `***`, `---`, `~~~`), or a sign of its own (`#`, `⁂`).
+fn passage_break(line: &str) -> bool {
+    let mut marks = line.chars().filter(|&c| c != ' ');
+    let Some(first) = marks.next().filter(|_| line.len() <= MAX_BREAK_BYTES) else {
+        return false;
+    };
+    let (more, alike) = marks.fold((0, true), |(n, alike), c| (n + 1, alike && c == first));
+    alike
+        && match first {
+            '*' | '-' | '_' | '~' | '=' | '+' | '•' | '·' | '—' => more >= 2,
+            '#' | '⁂' | '❧' | '§' | '◆' | '✦' => true,
+            _ => false,
+        }
+}
+
+/// The longest line read as a break between passages.
+const MAX_BREAK_BYTES: usize = 40;
 
 /// The longest reference mark read past at a sentence's end (`[12]`, `[citation
 /// needed]`).
@@ -1381,6 +1403,36 @@ mod tests {
         assert_eq!(numbered_prefix("IV. Results").map(|p| p.0), Some(1));
         assert_eq!(numbered_prefix("2 people died"), None);
         assert_eq!(numbered_prefix("2024 was a year"), None);
+    }
+
+    #[test]
+    fn passages_are_parted_by_lines_of_marks_alone() {
+        let text = "The Long Winter\n\nIt snowed.\n\n* * *\n\nWe waited.\n\n***\n\n#\n\n\
+                    Spring came.\n\n⁂\n\nIt was over.\n\n--\n\n* An item\n\n###\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (BlockKind::Title, "The Long Winter".into()),
+                (BlockKind::Paragraph, "It snowed.".into()),
+                (BlockKind::Break, "* * *".into()),
+                (BlockKind::Paragraph, "We waited.".into()),
+                // Two in a row part the passages once.
+                (BlockKind::Break, "#".into()),
+                (BlockKind::Paragraph, "Spring came.".into()),
+                (BlockKind::Break, "⁂".into()),
+                (BlockKind::Paragraph, "It was over.".into()),
+                // Two marks are no break; an item is an item; a press release's `###`
+                // ends the text and parts nothing.
+                (BlockKind::Paragraph, "--".into()),
+                (
+                    BlockKind::ListItem { depth: 1, quote: 0 },
+                    "* An item".into()
+                ),
+            ]
+        );
+        // Under the title or over a heading, a rule only decorates.
+        let decorated = "The Long Winter\n\n---\n\nIt snowed.\n\n~~~~~~\n\n# Spring\n\nIt ended.\n";
+        assert!(kinds(decorated).iter().all(|(k, _)| *k != BlockKind::Break));
     }
 
     #[test]

@@ -97,6 +97,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
     let base = match app.article.blocks[block].kind {
         BlockKind::Title => app.theme.title,
         BlockKind::Heading { .. } => app.theme.heading,
+        BlockKind::Break => app.theme.dim,
         BlockKind::Paragraph
         | BlockKind::ListItem { .. }
         | BlockKind::Quote { .. }
