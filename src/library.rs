@@ -300,11 +300,15 @@ fn count(n: usize) -> String {
 }
 
 /// The library list: one item per entry, titled cheaply from the first few kilobytes,
-/// on every core. A JSON file with several articles is expanded by [`expand`].
+/// on every core; a file that small with several articles (a feed, a mailbox), one per
+/// article. A bigger one is expanded by [`expand`] when opened.
 pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
     // A few files: threads would cost more than they save.
     if entries.len() <= 16 {
-        return entries.iter().map(|e| cheap_item(e, format)).collect();
+        return entries
+            .iter()
+            .flat_map(|e| cheap_items(e, format))
+            .collect();
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -317,7 +321,7 @@ pub fn scan(entries: Vec<Entry>, format: Option<Format>) -> Vec<Item> {
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|e| cheap_item(e, format))
+                        .flat_map(|e| cheap_items(e, format))
                         .collect::<Vec<_>>()
                 })
             })
@@ -342,7 +346,7 @@ fn about_words(size: u64, head_bytes: usize, head_words: usize) -> usize {
     usize::try_from(words).unwrap_or(usize::MAX)
 }
 
-fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
+fn cheap_items(entry: &Entry, format: Option<Format>) -> Vec<Item> {
     let size = entry.size();
     let mut length = Length::Bytes(size);
     let (title, error) = match entry.prefix(HEAD_BYTES) {
@@ -355,9 +359,19 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
             };
             let name = entry.source.as_str();
             // Only a prefix: a JSON or HTML head may not parse; fall back to the name.
-            let first = article::parse_all(head, name, format)
-                .ok()
-                .and_then(|mut a| (!a.is_empty()).then(|| a.swap_remove(0)));
+            let mut articles = article::parse_all(head, name, format).unwrap_or_default();
+            if whole && articles.len() > 1 {
+                let mut items = vec![Item {
+                    entry: entry.clone(),
+                    index: 0,
+                    title: String::new(),
+                    length,
+                    error: None,
+                }];
+                expand(&mut items, 0, &articles);
+                return items;
+            }
+            let first = (!articles.is_empty()).then(|| articles.swap_remove(0));
             if let Some(first) = &first {
                 length = if whole {
                     Length::Words(first.word_count())
@@ -375,13 +389,13 @@ fn cheap_item(entry: &Entry, format: Option<Format>) -> Item {
         }
         Err(err) => (entry.source.clone(), Some(format!("{err:#}"))),
     };
-    Item {
+    vec![Item {
         entry: entry.clone(),
         index: 0,
         title,
         length,
         error,
-    }
+    }]
 }
 
 /// The folder all the items' sources are in (`/home/ana/articles/`), with its last `/`:
@@ -517,7 +531,34 @@ mod tests {
             source: source.into(),
             origin: Origin::Bytes(text.into_bytes()),
         };
-        cheap_item(&entry, None).length
+        cheap_items(&entry, None)[0].length
+    }
+
+    #[test]
+    fn a_small_file_of_several_articles_lists_each_at_once() {
+        let feed = |items: usize| {
+            let item = |i: usize| {
+                format!(
+                    "<item><title>Item {i}</title><description>Words of item {i}.</description></item>"
+                )
+            };
+            let items: String = (0..items).map(item).collect();
+            Entry {
+                source: "f.rss".into(),
+                origin: Origin::Bytes(
+                    format!("<rss><channel><title>F</title>{items}</channel></rss>").into_bytes(),
+                ),
+            }
+        };
+        let listed = scan(vec![feed(3)], None);
+        let titles: Vec<&str> = listed.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["Item 0", "Item 1", "Item 2"]);
+        assert!(listed.iter().enumerate().all(|(n, i)| i.index == n));
+        assert_eq!(listed[2].length, Length::Words(4));
+        // Bigger than what is read for the list: one item, expanded when opened.
+        let big = scan(vec![feed(200)], None);
+        assert_eq!(big.len(), 1);
+        assert_eq!(big[0].title, "Item 0");
     }
 
     #[test]
@@ -544,7 +585,7 @@ mod tests {
             source: "j.txt".into(),
             origin: Origin::Bytes(japanese.into_bytes()),
         };
-        assert_eq!(cheap_item(&entry, None).title, "東京で首脳会談");
+        assert_eq!(cheap_items(&entry, None)[0].title, "東京で首脳会談");
         // A head of few words (a long listing of code) tells nothing: a word in six
         // bytes.
         let code = format!("```\n{}```\n\n{words}", "x = 1;\n".repeat(800));

@@ -495,7 +495,7 @@ fn the_picker_filters_opens_and_goes_back() {
             && all.contains("A Survey of Community Gardens")
     );
     // The folder they share is said once, above them.
-    assert!(all.contains("Library — 4 of 4 articles in news/"), "{all}");
+    assert!(all.contains("Library — 5 of 5 articles in news/"), "{all}");
     assert!(all.contains("  gardens.txt · ") && !all.contains("news/gardens"));
     app.update(Action::SearchStart);
     for c in "gardns".chars() {
@@ -525,7 +525,7 @@ fn next_article_steps_and_json_arrays_expand() {
     app.update(Action::NextArticle);
     app.update(Action::NextArticle);
     assert_eq!(app.article.title, "First of Two");
-    assert_eq!(app.library.len(), 5, "the array became two items");
+    assert_eq!(app.library.len(), 5, "the array is two items");
     app.update(Action::NextArticle);
     assert_eq!(app.article.title, "Second of Two");
     app.update(Action::PrevArticle);

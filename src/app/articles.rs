@@ -47,7 +47,11 @@ impl App {
         app.library = items;
         app.loader = loader;
         app.picker.refilter(&app.library);
-        if app.library.len() == 1 {
+        // One file opens at its first article, whether it holds one or several (a
+        // feed's items, listed at once when the file is small).
+        let one_file = (app.library.split_first())
+            .is_some_and(|(first, rest)| rest.iter().all(|i| i.entry.source == first.entry.source));
+        if one_file {
             app.open(0);
         }
         if app.current.is_none() {
