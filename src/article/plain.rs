@@ -75,6 +75,7 @@ pub fn parse(text: String, name: &str) -> Article {
     }
 
     sentence_case_headings(&text, &units, &mut blocks);
+    contents_headings(&text, &mut blocks);
     numbered_paragraphs_apart(&text, &mut blocks);
     let text = without_quote_markers(text, &blocks);
 
@@ -531,6 +532,93 @@ fn sentence_case_headings(text: &str, units: &[Unit], blocks: &mut [Block]) {
             blocks[i].kind = BlockKind::Heading { level: 1 };
         }
     }
+}
+
+/// What a table of contents is headed (`Contents`, `Inhalt`, `Sommaire`).
+const CONTENTS_LABELS: &[&str] = &[
+    "contents",
+    "table of contents",
+    "in this article",
+    "inhalt",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "índice",
+    "indice",
+    "contenido",
+    "contenuti",
+];
+
+/// How far into the text a table of contents is looked for, in blocks.
+const CONTENTS_WITHIN_BLOCKS: usize = 40;
+
+/// The sections a table of contents near the top names (`Contents⏎1 Early life⏎2 Career`,
+/// as a copied encyclopedia page has): a later line of such a name alone is a heading,
+/// however it is cased, at the level its number gives (`2.1` is 2, whatever its case
+/// said); a copied page's
+/// `[edit]` after it is left out. The table's label is no section.
+fn contents_headings(text: &str, blocks: &mut [Block]) {
+    let Some((label, entries)) = contents(text, blocks) else {
+        return;
+    };
+    if blocks[label].kind.is_heading() {
+        blocks[label].kind = BlockKind::Paragraph;
+    }
+    for block in &mut blocks[label + 1..] {
+        let known = matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading { .. });
+        if !known || block.range.len() > MAX_HEADING_COLUMNS * 4 {
+            continue;
+        }
+        let line = &text[block.range.clone()];
+        let name = line.strip_suffix("[edit]").unwrap_or(line).trim_end();
+        if let Some(&(_, level)) = entries.iter().find(|(entry, _)| *entry == name) {
+            block.kind = BlockKind::Heading { level };
+            block.range.end = block.range.start + name.len();
+        }
+    }
+}
+
+/// The table of contents near the top: its label's block, and the names it lists with
+/// their levels.
+fn contents<'t>(text: &'t str, blocks: &[Block]) -> Option<(usize, Vec<(&'t str, u8)>)> {
+    let lines = |b: &Block| text[b.range.clone()].split('\n').map(str::trim);
+    let label = (blocks.iter().take(CONTENTS_WITHIN_BLOCKS)).position(|b| {
+        lines(b).next().is_some_and(|first| {
+            CONTENTS_LABELS
+                .iter()
+                .any(|l| first.eq_ignore_ascii_case(l))
+        })
+    })?;
+    // Its names under the label, or in the list or the block after it.
+    let mut names: Vec<&str> = lines(&blocks[label]).skip(1).collect();
+    if names.is_empty() {
+        let after = &blocks[label + 1..];
+        let items = after
+            .iter()
+            .take_while(|b| matches!(b.kind, BlockKind::ListItem { .. }));
+        names = items.flat_map(lines).collect();
+        if names.is_empty() {
+            names = lines(after.first()?).collect();
+        }
+    }
+    let entries: Vec<(&str, u8)> = names
+        .into_iter()
+        .filter_map(|line| {
+            let line = line.trim_start_matches(['-', '*', '•', ' ']);
+            let (number, name) = line.split_once(' ').unwrap_or(("", line));
+            let number = number.trim_end_matches('.');
+            let numbered = !number.is_empty()
+                && number
+                    .split('.')
+                    .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            let (level, name) = match numbered {
+                true => (number.split('.').count(), name.trim()),
+                false => (1, line),
+            };
+            let level = u8::try_from(level).ok()?;
+            (!name.is_empty() && name.len() <= MAX_HEADING_COLUMNS).then_some((name, level))
+        })
+        .collect();
+    (entries.len() >= 2).then_some((label, entries))
 }
 
 /// Whether a line reads as a heading in sentence case: one line of a few words, a
@@ -1403,6 +1491,41 @@ mod tests {
         assert_eq!(numbered_prefix("IV. Results").map(|p| p.0), Some(1));
         assert_eq!(numbered_prefix("2 people died"), None);
         assert_eq!(numbered_prefix("2024 was a year"), None);
+    }
+
+    #[test]
+    fn a_table_of_contents_names_the_sections() {
+        let headings = |text: &str| -> Vec<(BlockKind, String)> {
+            (kinds(text).into_iter())
+                .filter(|(k, _)| k.is_heading())
+                .collect()
+        };
+        let heading = |level: u8, name: &str| (BlockKind::Heading { level }, name.to_string());
+        // The label over its lines, as a page copied from an encyclopedia has them.
+        let page = "Olaf Scholz\n\nA German politician.\n\nContents\n1 Early life\n\
+                    2 Political career\n2.1 First mayor\n\nEarly life[edit]\n\nHe was born.\n\n\
+                    Political career\n\nHe joined.\n\nFirst mayor\n\nHe led.\n";
+        assert_eq!(
+            headings(page)[1..],
+            [
+                heading(1, "Early life"),
+                heading(1, "Political career"),
+                heading(2, "First mayor")
+            ]
+        );
+        // A label of its own over a list: no section itself.
+        let listed = "Report\n\nIntro.\n\nTable of Contents\n\n- Summary of findings\n\
+                      - what we propose\n\nSummary of findings\n\nText.\n\nwhat we propose\n\nMore.\n";
+        assert_eq!(
+            headings(listed)[1..],
+            [
+                heading(1, "Summary of findings"),
+                heading(1, "what we propose")
+            ]
+        );
+        // Without a table of contents the same lines are prose.
+        let plain = "Report\n\nIntro.\n\nwhat we propose\n\nMore.\n";
+        assert_eq!(headings(plain).len(), 1);
     }
 
     #[test]
