@@ -340,9 +340,15 @@ impl Builder {
         self.lead.is_some()
     }
 
-    /// A first block that is a level-1 heading is the article's title.
+    /// A level-1 heading is the article's title when it has none and nothing but
+    /// pictures comes before the heading (a page's logo, a project's badges).
     pub fn promote_leading_h1(&mut self) {
-        if let Some(first) = self.blocks.first_mut()
+        if self.blocks.iter().any(|b| b.kind == BlockKind::Title) {
+            return;
+        }
+        let text = &self.text;
+        let first = (self.blocks.iter_mut()).find(|b| !only_pictures(&text[b.range.clone()]));
+        if let Some(first) = first
             && first.kind == (BlockKind::Heading { level: 1 })
         {
             first.kind = BlockKind::Title;
@@ -649,6 +655,36 @@ fn day_of(date: &str) -> String {
         Some(at) if at >= 3 => words[..at].join(" "),
         _ => date.to_string(),
     }
+}
+
+/// Whether a block holds nothing but pictures (`[image: Logo]`, `[image]`) and the
+/// numbers of their links (`[image: build passing][1]`), or is the list of those links
+/// (`[1] https://…`).
+fn only_pictures(block: &str) -> bool {
+    let listed_link = block
+        .strip_prefix('[')
+        .and_then(|b| b.split_once("] "))
+        .is_some_and(|(n, url)| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && !url.contains(char::is_whitespace)
+        });
+    if listed_link {
+        return true;
+    }
+    let mut rest = block.trim_start();
+    while let Some(inner) = rest.strip_prefix('[') {
+        let Some((mark, after)) = inner.split_once(']') else {
+            return false;
+        };
+        let picture = mark == "image" || mark.starts_with("image: ");
+        let link = !mark.is_empty() && mark.bytes().all(|b| b.is_ascii_digit());
+        if !picture && !link {
+            return false;
+        }
+        rest = after.trim_start();
+    }
+    rest.is_empty()
 }
 
 /// Whitespace, or a mark that only parts links in a row (`Share | Print`).

@@ -600,6 +600,15 @@ kept</pre>
 </article><footer>© Example</footer></body></html>"#;
 
     #[test]
+    fn a_heading_under_a_logo_is_the_title() {
+        let page = r#"<html><body><p><img src="l.png" alt="Logo"></p><h1>Tram Plan</h1>
+            <p>Text.</p><h2>Costs</h2><p>More.</p></body></html>"#;
+        let a = parse(page, "t.html");
+        assert_eq!(a.title, "Tram Plan");
+        assert_eq!(a.sections.len(), 1);
+    }
+
+    #[test]
     fn a_rule_between_paragraphs_is_a_break() {
         let page = "<html><body><hr><p>One.</p><hr><p>Two.</p><hr></body></html>";
         let a = parse(page, "r.html");

@@ -356,6 +356,9 @@ impl Reader {
 
     pub fn finish(mut self, name: &str) -> Article {
         flush_links(&mut self.b, &mut self.links);
+        if self.front_title.is_none() {
+            self.b.promote_leading_h1();
+        }
         self.b.finish(name, Format::Markdown, self.front_title)
     }
 }
@@ -646,6 +649,19 @@ mod tests {
                 assert_eq!(pieces.line_breaks, whole.line_breaks, "{at}");
             }
         }
+    }
+
+    #[test]
+    fn a_first_heading_under_a_logo_and_badges_is_the_title() {
+        let text = "![Tidewater logo](logo.png)\n\n\
+                    [![CI](https://ci.example/badge.svg)](https://ci.example) ![v1](v.svg)\n\n\
+                    # Tidewater\n\nA tide calculator.\n\n## Install\n\nRun it.\n";
+        let a = parse(text, "readme.md");
+        assert_eq!(a.title, "Tidewater");
+        assert_eq!(outline(&a), [(2, "Install".to_string())]);
+        // Words before it: a section like any other.
+        let a = parse("An intro.\n\n# Part One\n\nText.\n", "notes.md");
+        assert_eq!(outline(&a), [(1, "Part One".to_string())]);
     }
 
     #[test]
