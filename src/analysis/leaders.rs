@@ -2304,6 +2304,25 @@ mod tests {
     }
 
     #[test]
+    fn chief_executives_are_listed_leaders_named_without_a_title() {
+        let text = "Microsoft's Satya Nadella and OpenAI's Sam Altman met. Nadella spoke \
+                    first. Tim Cook stayed home. A cook named Tim made lunch.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found = find(&article, builtin());
+        let roles: Vec<(&str, Option<&str>, usize)> = (found.iter())
+            .map(|l| (l.name.as_str(), l.role.as_deref(), l.mentions.len()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Satya Nadella", Some("Chief Executive of Microsoft"), 2),
+                ("Sam Altman", Some("Chief Executive of OpenAI"), 1),
+                ("Tim Cook", Some("Chief Executive of Apple"), 1),
+            ]
+        );
+    }
+
+    #[test]
     fn names_with_particles_are_mentioned_whole() {
         let l = leaders(
             "Commission President Ursula von der Leyen spoke. Later Ursula von der Leyen left, \
