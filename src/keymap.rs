@@ -117,6 +117,8 @@ fn mouse_action(event: &MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
         MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
         MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
+        MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag { x, y }),
+        MouseEventKind::Up(MouseButton::Left) => Some(Action::Release),
         _ => None,
     }
 }

@@ -268,6 +268,43 @@ fn mouse_click_on_an_outline_entry_jumps_there() {
 }
 
 #[test]
+fn the_scrollbar_is_clicked_and_dragged_along() {
+    let mut app = app_for(&long_article(), 120, 40);
+    let bar = app.areas.scrollbar;
+    let max = app.max_top();
+    assert!(max > 0 && bar.height > 2);
+    let at = |y: u16| Action::Click { x: bar.x, y };
+    app.update(at(bar.bottom() - 1));
+    assert_eq!(app.top, max, "its last row: the end");
+    app.update(at(bar.y));
+    assert_eq!(app.top, 0, "its first row: the start");
+    // Held, it is dragged; let go, a drag moves nothing.
+    let middle = bar.y + bar.height / 2;
+    app.update(Action::Drag {
+        x: bar.x + 3,
+        y: middle,
+    });
+    let halfway = app.top;
+    assert!(
+        halfway.abs_diff(max / 2) <= max / usize::from(bar.height),
+        "{halfway} of {max}"
+    );
+    app.update(Action::Release);
+    app.update(Action::Drag {
+        x: bar.x,
+        y: bar.bottom() - 1,
+    });
+    assert_eq!(app.top, halfway);
+    // A click in the text holds nothing.
+    app.update(Action::Click {
+        x: app.areas.text.x + 2,
+        y: middle,
+    });
+    app.update(Action::Drag { x: bar.x, y: bar.y });
+    assert_eq!(app.top, halfway);
+}
+
+#[test]
 fn empty_article_and_tiny_terminals_never_panic() {
     for bytes in [&b""[..], b"\n\n\n", b"x", SEED] {
         let mut app = app_for(bytes, 1, 1);

@@ -70,6 +70,13 @@ pub enum Action {
         x: u16,
         y: u16,
     },
+    /// The mouse moved with its left button held.
+    Drag {
+        x: u16,
+        y: u16,
+    },
+    /// The left button let go.
+    Release,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +120,8 @@ pub struct App {
     /// Lines the help overlay is scrolled down.
     pub help_scroll: usize,
     pub mouse_capture: bool,
+    /// The scrollbar was clicked and not let go: dragging moves along it.
+    scrollbar_held: bool,
     /// A one-off note for the status bar, cleared by the next action.
     pub message: Option<String>,
     pub counts: Counts,
@@ -170,6 +179,7 @@ impl App {
             help: false,
             help_scroll: 0,
             mouse_capture: true,
+            scrollbar_held: false,
             message,
             counts,
             quit: false,
@@ -413,6 +423,9 @@ impl App {
             Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
             Action::Wheel { x, y, down } => self.wheel(Position { x, y }, down),
             Action::Click { x, y } => self.click(Position { x, y }),
+            Action::Drag { y, .. } if self.scrollbar_held => self.scroll_along_bar(y),
+            Action::Drag { .. } => {}
+            Action::Release => self.scrollbar_held = false,
         }
     }
 
@@ -553,6 +566,15 @@ impl App {
         }
     }
 
+    /// Scrolls to where row `y` of the scrollbar stands in the article: its top row the
+    /// start, its bottom row the end.
+    fn scroll_along_bar(&mut self, y: u16) {
+        let bar = self.areas.scrollbar;
+        let rows = usize::from(bar.height.saturating_sub(1)).max(1);
+        let row = usize::from(y.saturating_sub(bar.y)).min(rows);
+        self.scroll_to((row * self.max_top() + rows / 2) / rows);
+    }
+
     fn scroll_by(&mut self, delta: isize) {
         self.scroll_to(self.top.saturating_add_signed(delta));
     }
@@ -658,7 +680,11 @@ impl App {
     }
 
     fn click(&mut self, at: Position) {
-        if let Some(r) = self.areas.outline.filter(|r| r.contains(at)) {
+        self.scrollbar_held = self.areas.scrollbar.contains(at) && self.max_top() > 0;
+        if self.scrollbar_held {
+            self.focus = Focus::Body;
+            self.scroll_along_bar(at.y);
+        } else if let Some(r) = self.areas.outline.filter(|r| r.contains(at)) {
             self.focus = Focus::Outline;
             if let Some(entry) = row_entry(r, at.y, self.outline_selected, self.outline_len()) {
                 self.jump_to_entry(entry);

@@ -30,7 +30,11 @@ pub fn render(theme: &Theme, frame: &mut Frame, size: Rect, scroll: usize) {
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(
-        " Mouse: wheel scrolls the pane under it; a click on an outline entry jumps.",
+        " Mouse: wheel scrolls the pane under it; a click on an outline entry or a leader",
+        theme.dim,
+    ));
+    lines.push(Line::styled(
+        " jumps there; click or drag the scrollbar to move through the article.",
         theme.dim,
     ));
     lines.push(Line::styled(" Esc or ? closes this help.", theme.dim));
