@@ -248,6 +248,50 @@ fn help_opens_closes_and_swallows_other_keys() {
 }
 
 #[test]
+fn the_help_wraps_on_a_narrow_screen_and_scrolls_to_its_end() {
+    let mut app = app_for(SEED, 50, 16);
+    app.update(Action::Help);
+    // Each screen's rows inside the border, read as one run of words.
+    let words = |app: &App| {
+        let buf = screen(app);
+        let rows: Vec<String> = (1..buf.area.height - 1)
+            .map(|y| {
+                row(&buf, y)
+                    .trim_matches(|c: char| c == '│' || c == ' ')
+                    .to_string()
+            })
+            .collect();
+        rows.join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut seen = Vec::new();
+    for _ in 0..60 {
+        seen.push(words(&app));
+        app.update(Action::Down);
+    }
+    for binding in byline::keymap::BINDINGS {
+        assert!(
+            seen.iter().any(|s| s.contains(binding.help)),
+            "{} is not shown whole",
+            binding.help
+        );
+    }
+    app.update(Action::Bottom);
+    let end = text(&screen(&app));
+    assert!(
+        end.contains("closes this help") && !end.contains("more"),
+        "{end}"
+    );
+    app.update(Action::Up);
+    assert!(
+        text(&screen(&app)).contains("more"),
+        "one line up from the end"
+    );
+}
+
+#[test]
 fn mouse_click_on_an_outline_entry_jumps_there() {
     let mut app = app_for(&long_article(), 120, 40);
     let outline = app.areas.outline.unwrap();

@@ -308,7 +308,6 @@ impl App {
             self.message = None;
         }
         if self.help {
-            // The view clamps the scroll to what the overlay holds.
             let page = usize::from(self.size.height.saturating_sub(3)).max(1);
             match action {
                 Action::Help | Action::Escape => {
@@ -324,12 +323,16 @@ impl App {
                     self.help_scroll = self.help_scroll.saturating_sub(page)
                 }
                 Action::Top => self.help_scroll = 0,
-                Action::Bottom => self.help_scroll = crate::keymap::BINDINGS.len() + 3,
+                Action::Bottom => self.help_scroll = usize::MAX,
                 Action::Quit => self.quit = true,
                 Action::Suspend => self.suspend = true,
                 Action::Resize(w, h) => self.resize(Rect::new(0, 0, w, h)),
                 _ => {}
             }
+            // No further than what the overlay holds at this size.
+            self.help_scroll = self
+                .help_scroll
+                .min(crate::ui::help::hidden_lines(self.size));
             return;
         }
         if self.picker.open {

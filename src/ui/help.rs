@@ -9,37 +9,64 @@ use super::theme::Theme;
 use super::truncate;
 use crate::keymap::{self, BINDINGS};
 
-/// `scroll`: lines scrolled down (clamped here, so it can never run past the end).
-pub fn render(theme: &Theme, frame: &mut Frame, size: Rect, scroll: usize) {
+/// What the overlay says below the keys.
+const NOTES: &[&str] = &[
+    "Mouse: wheel scrolls the pane under it; a click on an outline entry or a leader \
+     jumps there; click or drag the scrollbar to move through the article.",
+    "Esc or ? closes this help.",
+];
+
+/// Descriptions narrower than this are not wrapped but cut: the keys leave no room.
+const MIN_WRAP_COLUMNS: usize = 16;
+
+/// The overlay's lines and where it goes on a screen of `size`: as wide as the keys'
+/// longest line and the screen allow, a description that does not fit going on under
+/// itself.
+fn layout(theme: &Theme, size: Rect) -> (Vec<Line<'static>>, Rect) {
     let key_width = BINDINGS
         .iter()
         .map(|b| keymap::keys_label(b).chars().count())
         .max()
         .unwrap_or(0);
-    let mut lines: Vec<Line> = BINDINGS
+    // ` key  description`, in a border.
+    let prefix = key_width + 3;
+    let longest = BINDINGS
         .iter()
-        .map(|b| {
-            Line::from(vec![
-                Span::styled(
-                    format!(" {:<key_width$}  ", keymap::keys_label(b)),
-                    theme.current_section,
-                ),
-                Span::raw(b.help),
-            ])
-        })
-        .collect();
+        .map(|b| prefix + crate::source::display_width(b.help))
+        .max()
+        .unwrap_or(0);
+    let width = u16::try_from(longest + 3)
+        .unwrap_or(u16::MAX)
+        .min(size.width);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let wrap = |text: &str, columns: usize| -> Vec<String> {
+        if columns < MIN_WRAP_COLUMNS {
+            return vec![truncate(text, columns)];
+        }
+        textwrap::wrap(text, columns)
+            .into_iter()
+            .map(|l| l.into_owned())
+            .collect()
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for b in BINDINGS {
+        let keys = format!(" {:<key_width$}  ", keymap::keys_label(b));
+        let keys_width = prefix.min(inner_width);
+        let said = wrap(b.help, inner_width.saturating_sub(keys_width));
+        for (i, part) in said.into_iter().enumerate() {
+            let lead = match i {
+                0 => Span::styled(truncate(&keys, keys_width), theme.current_section),
+                _ => Span::raw(" ".repeat(keys_width)),
+            };
+            lines.push(Line::from(vec![lead, Span::raw(part)]));
+        }
+    }
     lines.push(Line::default());
-    lines.push(Line::styled(
-        " Mouse: wheel scrolls the pane under it; a click on an outline entry or a leader",
-        theme.dim,
-    ));
-    lines.push(Line::styled(
-        " jumps there; click or drag the scrollbar to move through the article.",
-        theme.dim,
-    ));
-    lines.push(Line::styled(" Esc or ? closes this help.", theme.dim));
-    let want_w = lines.iter().map(Line::width).max().unwrap_or(0) + 3;
-    let width = u16::try_from(want_w).unwrap_or(u16::MAX).min(size.width);
+    for note in NOTES {
+        for part in wrap(note, inner_width.saturating_sub(2)) {
+            lines.push(Line::styled(format!(" {part}"), theme.dim));
+        }
+    }
     let height = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(size.height);
@@ -49,18 +76,22 @@ pub fn render(theme: &Theme, frame: &mut Frame, size: Rect, scroll: usize) {
         width,
         height,
     };
-    let inner_width = usize::from(width.saturating_sub(2));
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|l| {
-            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
-            if crate::source::display_width(&text) <= inner_width {
-                l
-            } else {
-                Line::raw(truncate(&text, inner_width))
-            }
-        })
-        .collect();
+    (lines, area)
+}
+
+/// How many of the overlay's lines a screen of `size` cannot show at once: how far it
+/// scrolls.
+pub fn hidden_lines(size: Rect) -> usize {
+    let (lines, area) = layout(&Theme::plain(), size);
+    lines
+        .len()
+        .saturating_sub(usize::from(area.height.saturating_sub(2)))
+}
+
+/// `scroll`: lines scrolled down (clamped here too, so it never runs past the end).
+pub fn render(theme: &Theme, frame: &mut Frame, size: Rect, scroll: usize) {
+    let (lines, area) = layout(theme, size);
+    let height = area.height;
     let rows = usize::from(height.saturating_sub(2));
     let hidden = lines.len().saturating_sub(rows);
     let scroll = scroll.min(hidden);

@@ -2,7 +2,7 @@
 
 pub mod areas;
 mod body;
-mod help;
+pub mod help;
 mod outline;
 mod picker;
 mod status;
