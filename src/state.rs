@@ -25,6 +25,9 @@ pub struct Entry {
     pub leaders: bool,
     /// Seconds since the epoch: for dropping the oldest.
     pub seen: u64,
+    /// How far through the article the reader was, 0–100 (absent in older files).
+    #[serde(default)]
+    pub progress: Option<u8>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -71,6 +74,19 @@ impl Store {
                 .max_by_key(|e| e.seen)
         };
         Ok(by_hash.or_else(by_path).cloned())
+    }
+
+    /// How far the reader got in each article remembered, by path: what the library
+    /// shows beside each.
+    pub fn progress(&self) -> Result<std::collections::HashMap<String, u8>> {
+        let file = self.read()?;
+        let mut by_source = std::collections::HashMap::new();
+        for entry in file.entries {
+            if let Some(progress) = entry.progress {
+                by_source.insert(entry.source, progress);
+            }
+        }
+        Ok(by_source)
     }
 
     /// Saves one article's memory. Re-reads the file first and replaces only this
@@ -134,7 +150,32 @@ mod tests {
             quotes: false,
             leaders: true,
             seen: 0,
+            progress: None,
         }
+    }
+
+    #[test]
+    fn progress_is_kept_by_path_and_older_files_have_none() {
+        let (_dir, store) = temp_store();
+        std::fs::create_dir_all(store.path().parent().unwrap()).unwrap();
+        // As byline wrote it before progress was kept.
+        let old = r#"{"entries":[{"hash":"h1","source":"a.txt","anchor":{"block":2,"offset":0},
+            "quotes":true,"leaders":true,"seen":5}]}"#;
+        std::fs::write(store.path(), old).unwrap();
+        assert_eq!(
+            store.lookup("h1", "a.txt").unwrap().unwrap().anchor.block,
+            2
+        );
+        assert!(store.progress().unwrap().is_empty());
+        store
+            .save(Entry {
+                progress: Some(40),
+                ..entry("h2", "b.txt", 1)
+            })
+            .unwrap();
+        let progress = store.progress().unwrap();
+        assert_eq!(progress.get("b.txt"), Some(&40));
+        assert_eq!(progress.len(), 1);
     }
 
     #[test]

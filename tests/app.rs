@@ -829,6 +829,65 @@ fn the_help_overlay_scrolls_when_the_terminal_is_short() {
 }
 
 #[test]
+fn the_library_shows_how_far_each_article_was_read() {
+    use byline::library::{Entry, Origin, scan};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let entries = || {
+        let long = String::from_utf8(long_article()).unwrap();
+        vec![
+            Entry {
+                source: "a/long.txt".into(),
+                origin: Origin::Bytes(long.into_bytes()),
+            },
+            Entry {
+                source: "a/short.txt".into(),
+                origin: Origin::Bytes(b"Short\n\nOne line.\n".to_vec()),
+            },
+            Entry {
+                source: "a/unread.txt".into(),
+                origin: Origin::Bytes(b"Unread\n\nNot opened.\n".to_vec()),
+            },
+        ]
+    };
+    let loader = || byline::app::Loader {
+        store: Some(byline::state::Store::at(dir.path().join("positions.json"))),
+        ..Default::default()
+    };
+    let mut app = App::with_library(scan(entries(), None), loader(), Rect::new(0, 0, 120, 30));
+    app.update(Action::Activate);
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let percent = app.percent();
+    assert!((1..100).contains(&percent), "{percent}");
+    app.update(Action::OpenPicker);
+    let listed = text(&screen(&app));
+    assert!(listed.contains(&format!("· {percent}% read")), "{listed}");
+    // Another article read whole (it fits on the screen); the third never opened.
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    app.update(Action::Quit);
+    app.remember();
+    // Remembered for the next time.
+    let app = App::with_library(scan(entries(), None), loader(), Rect::new(0, 0, 120, 30));
+    let listed = text(&screen(&app));
+    let line = |name: &str| {
+        listed
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("long.txt")
+            .trim_end()
+            .ends_with(&format!(" {percent}% read")),
+        "{percent} {listed}"
+    );
+    assert!(line("short.txt").trim_end().ends_with("· read"), "{listed}");
+    assert!(line("unread.txt").trim_end().ends_with("1 min"), "{listed}");
+}
+
+#[test]
 fn a_remembered_position_in_a_big_article_waits_for_indexing() {
     use byline::library::{Entry, Origin, scan};
     let dir = tempfile::tempdir().expect("temp dir");
@@ -848,6 +907,7 @@ fn a_remembered_position_in_a_big_article_waits_for_indexing() {
             quotes: true,
             leaders: false,
             seen: 0,
+            progress: None,
         })
         .unwrap();
     let entries = vec![Entry {

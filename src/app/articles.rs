@@ -46,6 +46,10 @@ impl App {
         app.library_folder = library::shared_folder(&items);
         app.library = items;
         app.loader = loader;
+        if let Some(store) = &app.loader.store {
+            // Unreadable, it is said when an article is opened.
+            app.progress = store.progress().unwrap_or_default();
+        }
         app.picker.refilter(&app.library);
         // One file opens at its first article, whether it holds one or several (a
         // feed's items, listed at once when the file is small).
@@ -257,8 +261,31 @@ impl App {
         true
     }
 
+    /// How far the reader got in library item `i` when last there, 0–100; none for an
+    /// article never read, or one of several in a file (a feed's items), which the
+    /// memory, kept by path, does not tell apart.
+    pub fn read_progress(&self, i: usize) -> Option<u8> {
+        let item = self.library.get(i)?;
+        let source = &item.entry.source;
+        let alone = item.index == 0
+            && (self.library.get(i + 1)).is_none_or(|next| next.entry.source != *source);
+        alone.then(|| self.progress.get(source).copied()).flatten()
+    }
+
+    /// Notes how far the reader is in the open article, for the library to show.
+    pub(super) fn note_progress(&mut self) -> Option<u8> {
+        // Mid-indexing the layout is the first part's: no measure of the whole.
+        let progress = u8::try_from(self.percent()).unwrap_or(100);
+        if self.indexing.is_some() || self.current.is_none() {
+            return None;
+        }
+        self.progress.insert(self.article.source.clone(), progress);
+        Some(progress)
+    }
+
     /// Saves where the reader is in the open article (when positions are remembered).
     pub fn remember(&mut self) {
+        let progress = self.note_progress();
         let (Some(store), Some(_)) = (&self.loader.store, self.current) else {
             return;
         };
@@ -277,6 +304,7 @@ impl App {
             quotes: self.show_quotes,
             leaders: self.show_leaders,
             seen: 0,
+            progress,
         };
         if let Err(err) = store.save(entry) {
             self.message = Some(format!("remembering the position: {err:#}"));

@@ -137,6 +137,8 @@ pub struct App {
     pub library_folder: String,
     /// Which library item is open, if any.
     pub current: Option<usize>,
+    /// How far the reader got in the articles read before, 0–100, by source.
+    pub progress: std::collections::HashMap<String, u8>,
     pub picker: Picker,
     pub loader: Loader,
     /// Recently read articles: (library index, article, analysis).
@@ -190,6 +192,7 @@ impl App {
             library: Vec::new(),
             library_folder: String::new(),
             current: None,
+            progress: Default::default(),
             picker: Picker::default(),
             loader: Loader::default(),
             cache: Vec::new(),
@@ -357,6 +360,7 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::OpenPicker if self.library.len() > 1 => {
+                self.note_progress();
                 self.picker.open = true;
                 if let Some(c) = self.current {
                     self.picker.select(c);

@@ -66,7 +66,12 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
                 None => {
                     let source = item.entry.source.as_str();
                     let source = source.strip_prefix(&app.library_folder).unwrap_or(source);
-                    format!("  {source} · {}", item.length)
+                    let read = match app.read_progress(i) {
+                        Some(100) => " · read".to_string(),
+                        Some(p @ 1..) => format!(" · {p}% read"),
+                        _ => String::new(),
+                    };
+                    format!("  {source} · {}{read}", item.length)
                 }
             };
             let marker = if app.current == Some(i) { "▸" } else { " " };
