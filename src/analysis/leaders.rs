@@ -2540,7 +2540,12 @@ mod tests {
                     Fernando Haddad, ministro da Fazenda, falou. Lena Orr, president of the \
                     club, left. Ana Ruiz, presidenta de la Junta de Castilla y León, llegó. \
                     La ministra de Trabajo y Economía Social, Yolanda Díaz, habló. Le ministre \
-                    des Armées, Paul Durand, a parlé. Montero y Ayuso se fueron.";
+                    des Armées, Paul Durand, a parlé. Montero y Ayuso se fueron. El gobernador \
+                    de Jalisco, Pablo Lemus, respondió. O governador de Minas Gerais, Ana \
+                    Prado, falou. A prefeita de Recife, Rita Lobo, e a primeira-ministra da \
+                    Lusitânia, Eva Reis, chegaram. La primera ministra de Dinamarca, Mia Holm, \
+                    habló. Il governatore della Campania, Rino Fede, e la sindaca di Genova, \
+                    Lia Sala. Le gouverneur de la Banque de France, Luc Moreau, a parlé.";
         assert_eq!(
             roles(text),
             [
@@ -2554,6 +2559,14 @@ mod tests {
                 "Presidenta de la Junta de Castilla y León",
                 "Ministra de Trabajo y Economía Social",
                 "Ministre des Armées",
+                "Gobernador de Jalisco",
+                "Governador de Minas Gerais",
+                "Prefeita de Recife",
+                "Primeira-ministra da Lusitânia",
+                "Primera Ministra de Dinamarca",
+                "Governatore della Campania",
+                "Sindaca di Genova",
+                "Gouverneur de la Banque de France",
             ]
         );
     }

@@ -25,7 +25,9 @@ pub const STRONG_HEADS: &[&str] = &[
     "ministerprasidentin", "premierminister", "premierministerin", "canciller", "cancillera",
     "cancelliere", "chanceler", "prasident", "prasidentin", "burgermeister", "burgermeisterin",
     "oberburgermeister", "oberburgermeisterin", "regierungschef", "regierungschefin",
-    "minister-president",
+    "minister-president", "primeira-ministra", "gobernador", "gobernadora", "governador",
+    "governadora", "gouverneur", "gouverneure", "governatore", "governatrice", "prefeito",
+    "prefeita", "sindaca",
     // Of the past, in one word as Spanish and Portuguese write them: `el expresidente`.
     "expresidente", "expresidenta", "exministro", "exministra", "excanciller", "excancillera",
     "exalcalde", "exalcaldesa", "exgobernador", "exgobernadora", "exvicepresidente",
@@ -54,7 +56,8 @@ pub const MODIFIERS: &[&str] = &[
     "interim", "lieutenant", "lt", "brigadier", "major", "grand", "general", "secretary",
     "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
-    "industry", "commerce", "policy", "primer", "primo", "prima", "primeiro", "premiere", "dep",
+    "industry", "commerce", "policy", "primer", "primera", "primo", "prima", "primeiro", "primeira",
+    "premiere", "dep",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &[
