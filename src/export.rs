@@ -219,6 +219,9 @@ fn push_styled(out: &mut String, s: &str, set: Marks, heading: bool, ansi: bool)
     if set.contains(Marks::EMPHASIS) {
         codes.push("3");
     }
+    if set.contains(Marks::MUTED) {
+        codes.push("2");
+    }
     if set.contains(Marks::DELETED) {
         codes.push("9");
     }

@@ -18,6 +18,7 @@ impl Marks {
     pub const CODE: Marks = Marks(128);
     pub const LINK: Marks = Marks(256);
     pub const DELETED: Marks = Marks(512);
+    pub const MUTED: Marks = Marks(1024);
 
     pub fn contains(self, other: Marks) -> bool {
         self.0 & other.0 == other.0 && other.0 != 0
@@ -45,13 +46,13 @@ struct Marked {
     /// The start's low and high 32 bits.
     start: [u32; 2],
     /// The marks in the high `MARK_BITS` bits, the length in the others: longer
-    /// highlights than 4 MiB are cut there.
+    /// highlights than 2 MiB are cut there.
     len_marks: u32,
 }
 
 /// Bits for the marks in [`Marked`]: every mark fits.
-const MARK_BITS: u32 = 10;
-const _: () = assert!(Marks::DELETED.0 as u32 * 2 <= 1 << MARK_BITS);
+const MARK_BITS: u32 = 11;
+const _: () = assert!(Marks::MUTED.0 as u32 * 2 <= 1 << MARK_BITS);
 const LEN_MASK: u32 = u32::MAX >> MARK_BITS;
 
 impl Marked {
@@ -208,6 +209,7 @@ pub fn article_index(
             Inline::Code => Marks::CODE,
             Inline::Link => Marks::LINK,
             Inline::Deleted => Marks::DELETED,
+            Inline::Muted => Marks::MUTED,
         };
         (r.clone(), mark)
     });
@@ -295,7 +297,7 @@ mod tests {
 
     #[test]
     #[cfg(target_pointer_width = "64")]
-    fn ranges_keep_their_starts_and_marks_and_are_cut_at_4_mib() {
+    fn ranges_keep_their_starts_and_marks_and_are_cut_at_2_mib() {
         let far = (5 << 32) + 7;
         let every = Marks((1 << MARK_BITS) - 1);
         let index = RangeIndex::new(vec![
@@ -309,7 +311,7 @@ mod tests {
             [
                 (3..9, Marks::LINK.with(Marks::QUOTE)),
                 (far..far + 4, every),
-                (far + 10..far + 10 + (4 << 20) - 1, Marks::QUOTE),
+                (far + 10..far + 10 + (2 << 20) - 1, Marks::QUOTE),
             ]
         );
     }

@@ -416,6 +416,32 @@ fn screen_at_120x40_shows_outline_body_leaders_and_status() {
 }
 
 #[test]
+fn a_copied_pages_lines_are_dimmed_and_a_speakers_label_bold() {
+    let text = "Debate Night\n\nMODERATOR: Good evening to all.\n\nShare\n\nThe debate began.\n";
+    let mut app = app_for(text.as_bytes(), 100, 20);
+    app.theme = byline::ui::theme::Theme::dark();
+    let buf = screen(&app);
+    let at = |needle: &str| {
+        (0..buf.area.height)
+            .find_map(|y| {
+                let r = row(&buf, y);
+                r.find(needle).map(|i| (r[..i].chars().count() as u16, y))
+            })
+            .unwrap_or_else(|| panic!("{needle} not on screen"))
+    };
+    let (x, y) = at("Share");
+    assert_eq!(buf[(x, y)].fg, app.theme.dim.fg.unwrap());
+    let (x, y) = at("The debate");
+    assert_ne!(buf[(x, y)].fg, app.theme.dim.fg.unwrap());
+    let (x, y) = at("MODERATOR:");
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    assert!(
+        !buf[(x + 11, y)].modifier.contains(Modifier::BOLD),
+        "the label only"
+    );
+}
+
+#[test]
 fn a_table_shows_as_a_grid_its_leaders_highlighted_and_is_cut_to_fit_when_narrow() {
     let md = "# Results\n\nThe count ended.\n\n| Party | Leader | Seats |\n|---|---|---|\n\
               | Labour | Keir Starmer | 411 |\n| Reform UK | Nigel Farage | 5 |\n";

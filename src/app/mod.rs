@@ -294,6 +294,7 @@ impl App {
             Marks::CODE,
             Marks::LINK,
             Marks::DELETED,
+            Marks::MUTED,
         ]
         .into_iter()
         .fold(Marks::default(), Marks::with);

@@ -195,6 +195,9 @@ pub enum Inline {
     Link,
     /// Struck out (Markdown's `~~…~~`, HTML's `<del>`, `<s>`): shown crossed out.
     Deleted,
+    /// What a web page put around the article, kept by a copy of it (`Advertisement`,
+    /// `Share`): shown dimmed.
+    Muted,
 }
 
 /// A unit of the body: its text is `article.text[range]`. Paragraph ranges may span

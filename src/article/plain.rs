@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Article, Block, BlockKind, Format, LINE_BREAK, build};
+use super::{Article, Block, BlockKind, Format, Inline, LINE_BREAK, build};
 use crate::source::display_width;
 
 /// Hard-wrapped text is wrapped at a fixed measure; lines longer than this are
@@ -120,7 +120,50 @@ pub fn parse(text: String, name: &str) -> Article {
     let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept);
     let mut article = build::finish(text, blocks, name, Format::Text, None);
     article.line_breaks = line_breaks;
+    article.inline = styles(&article.text, &article.blocks);
     article
+}
+
+/// The styles plain text shows of itself: a speaker's label in capitals opening a
+/// paragraph (`BIDEN:`, `Q:`) strong, as a transcript's or an interview's are set, and
+/// the lines a copied web page keeps (`Advertisement`, `Share`) muted.
+fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
+    let mut styles = Vec::new();
+    for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        let body = &text[block.range.clone()];
+        if body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) {
+            styles.push((block.range.clone(), Inline::Muted));
+        } else if let Some(label) = speaker_label(body) {
+            styles.push((block.range.start..block.range.start + label, Inline::Strong));
+        }
+    }
+    styles
+}
+
+/// The longest line taken for one a web page puts between paragraphs.
+const MAX_PAGE_LINE_BYTES: usize = 60;
+/// The longest speaker's label (`PRIME MINISTER KEIR STARMER:`).
+const MAX_LABEL_BYTES: usize = 40;
+
+/// The length of the speaker's label that opens `paragraph`, if one does: words in
+/// capitals ended by a colon and a space (`BIDEN: Thank you.`, `Q: Why now?`).
+fn speaker_label(paragraph: &str) -> Option<usize> {
+    let bytes = paragraph.as_bytes();
+    // Most paragraphs go on in lowercase after their first letter: told at once.
+    if !bytes.first()?.is_ascii_uppercase()
+        || !matches!(bytes.get(1)?, b'A'..=b'Z' | b':' | b'.' | 0x80..)
+    {
+        return None;
+    }
+    let colon = bytes
+        .iter()
+        .take(MAX_LABEL_BYTES)
+        .position(|&b| b == b':')?;
+    let label = &paragraph[..colon];
+    let capitals = label
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
+    (capitals && bytes.get(colon + 1) == Some(&b' ')).then_some(colon + 1)
 }
 
 /// `text` with the line ends within `kept` blocks (and the spaces around them) made
@@ -1491,6 +1534,30 @@ mod tests {
         assert_eq!(numbered_prefix("IV. Results").map(|p| p.0), Some(1));
         assert_eq!(numbered_prefix("2 people died"), None);
         assert_eq!(numbered_prefix("2024 was a year"), None);
+    }
+
+    #[test]
+    fn speakers_labels_are_strong_and_a_pages_lines_muted() {
+        let text = "Debate Night\n\nMODERATOR: Good evening.\n\nPRIME MINISTER STARMER: Thank \
+                    you.\n\nQ: Why now?\n\nShare\n\nAdvertisement\n\nPhoto: Reuters\n\n\
+                    The time: late.\n\nUS: a label too short to tell, yes.\n\nBIDEN:no space\n\n\
+                    CAFÉ OWNER: We stayed open.\n";
+        let a = parse(text.to_string(), "t.txt");
+        let styled: Vec<(&str, Inline)> = (a.inline.iter())
+            .map(|(r, style)| (&a.text[r.clone()], *style))
+            .collect();
+        assert_eq!(
+            styled,
+            [
+                ("MODERATOR:", Inline::Strong),
+                ("PRIME MINISTER STARMER:", Inline::Strong),
+                ("Q:", Inline::Strong),
+                ("Share", Inline::Muted),
+                ("Advertisement", Inline::Muted),
+                ("US:", Inline::Strong),
+                ("CAFÉ OWNER:", Inline::Strong),
+            ]
+        );
     }
 
     #[test]

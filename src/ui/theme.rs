@@ -117,6 +117,7 @@ impl Theme {
             (Marks::CODE, self.code),
             (Marks::LINK, self.link),
             (Marks::DELETED, self.deleted),
+            (Marks::MUTED, self.dim),
             (Marks::DATELINE, self.dateline),
             (Marks::QUOTE, self.quote),
             (Marks::LEADER, self.leader),
