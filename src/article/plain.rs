@@ -821,7 +821,8 @@ fn atx_heading(s: &str) -> Option<(u8, usize)> {
 }
 
 fn is_list_item(s: &str) -> bool {
-    let starts_with_bullet = ["- ", "* ", "• ", "– ", "+ "]
+    // `^ ` opens each of an encyclopedia's references.
+    let starts_with_bullet = ["- ", "* ", "• ", "– ", "+ ", "^ "]
         .iter()
         .any(|b| s.starts_with(b));
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -1590,6 +1591,13 @@ mod tests {
                 heading(1, "what we propose")
             ]
         );
+        // Its references, one a line under a `^`, are a list.
+        let cited =
+            format!("{page}\nReferences\n\n^ \"Olaf\". Gazette. 2025.\n^ Smith, J. (2021).\n");
+        let items = kinds(&cited)
+            .into_iter()
+            .filter(|(k, _)| *k == BlockKind::ListItem { depth: 1, quote: 0 });
+        assert_eq!(items.count(), 2);
         // Without a table of contents the same lines are prose.
         let plain = "Report\n\nIntro.\n\nwhat we propose\n\nMore.\n";
         assert_eq!(headings(plain).len(), 1);
