@@ -48,10 +48,10 @@ fn layout(theme: &Theme, size: Rect) -> (Vec<Line<'static>>, Rect) {
             .map(|l| l.into_owned())
             .collect()
     };
+    let keys_width = prefix.min(inner_width);
     let mut lines: Vec<Line> = Vec::new();
     for b in BINDINGS {
         let keys = format!(" {:<key_width$}  ", keymap::keys_label(b));
-        let keys_width = prefix.min(inner_width);
         let said = wrap(b.help, inner_width.saturating_sub(keys_width));
         for (i, part) in said.into_iter().enumerate() {
             let lead = match i {
