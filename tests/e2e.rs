@@ -213,6 +213,37 @@ fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
 }
 
 #[test]
+fn the_scrollbar_is_clicked_and_dragged_with_the_mouse() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("medium.txt");
+    std::fs::write(&path, byline::synth::article(50_000, 4, false)).expect("write");
+    let mut pty = Pty::spawn(&["--no-state", path.to_str().expect("utf-8 path")], 100, 30);
+    pty.wait_for_text("Outline");
+    let at = |percent: &'static str| {
+        move |s: &vt100::Screen| {
+            let status = s.contents().lines().last().unwrap_or_default().to_string();
+            status.contains(percent)
+        }
+    };
+    // SGR mouse reports, 1-based: the scrollbar is the last column, rows 1 to 29.
+    pty.send("\u{1b}[<0;100;15M");
+    pty.wait_for("half way down after a click mid-bar", |s| {
+        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        ["47%", "48%", "49%", "50%", "51%", "52%", "53%"]
+            .iter()
+            .any(|p| status.contains(p))
+    });
+    pty.send("\u{1b}[<32;100;29M");
+    pty.wait_for("the end after dragging to the bottom", at("100%"));
+    // Let go; a click at the top goes back to the start.
+    pty.send("\u{1b}[<0;100;29m\u{1b}[<0;100;1M");
+    pty.wait_for("the start after a click at the top", at("  0%"));
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
+
+#[test]
 fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("big.txt");
