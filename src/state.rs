@@ -89,6 +89,13 @@ impl Store {
         Ok(by_source)
     }
 
+    /// The path of the article read last.
+    pub fn last_read(&self) -> Result<Option<String>> {
+        let file = self.read()?;
+        let last = file.entries.into_iter().max_by_key(|e| e.seen);
+        Ok(last.map(|e| e.source))
+    }
+
     /// Saves one article's memory. Re-reads the file first and replaces only this
     /// article's entry, so another byline's entries survive; writes a temporary file and
     /// renames it over the old one, so a crash mid-write loses nothing.
@@ -176,6 +183,7 @@ mod tests {
         let progress = store.progress().unwrap();
         assert_eq!(progress.get("b.txt"), Some(&40));
         assert_eq!(progress.len(), 1);
+        assert_eq!(store.last_read().unwrap().as_deref(), Some("b.txt"));
     }
 
     #[test]

@@ -911,6 +911,11 @@ fn the_library_shows_how_far_each_article_was_read() {
     );
     assert!(line("short.txt").trim_end().ends_with("· read"), "{listed}");
     assert!(line("unread.txt").trim_end().ends_with("1 min"), "{listed}");
+    // The picker starts on the article read last.
+    assert!(
+        line("short.txt").starts_with(" Short") && app.picker.selected == 1,
+        "{listed}"
+    );
 }
 
 #[test]

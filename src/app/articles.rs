@@ -60,6 +60,12 @@ impl App {
         }
         if app.current.is_none() {
             app.picker.open = true;
+            // On the article read last, to go on with it.
+            let last = (app.loader.store.as_ref()).and_then(|s| s.last_read().ok().flatten());
+            let at = last.and_then(|l| app.library.iter().position(|i| i.entry.source == l));
+            if let Some(at) = at {
+                app.picker.select(at);
+            }
         }
         app
     }
