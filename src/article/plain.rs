@@ -719,17 +719,18 @@ fn page_line(line: &str) -> bool {
 }
 
 /// A line of marks alone that breaks the text between passages: three or more of one
-/// mark, spaced or not (`* * *`, `***`, `---`, `~~~`), or a sign of its own (`#`, `⁂`).
+/// mark, spaced or not (`* * *`, `***`, `---`, `~~~`, `＊　＊　＊`), or a sign of its own
+/// (`#`, `⁂`, `◇`).
 fn passage_break(line: &str) -> bool {
-    let mut marks = line.chars().filter(|&c| c != ' ');
+    let mut marks = line.chars().filter(|&c| !c.is_whitespace());
     let Some(first) = marks.next().filter(|_| line.len() <= MAX_BREAK_BYTES) else {
         return false;
     };
     let (more, alike) = marks.fold((0, true), |(n, alike), c| (n + 1, alike && c == first));
     alike
         && match first {
-            '*' | '-' | '_' | '~' | '=' | '+' | '•' | '·' | '—' => more >= 2,
-            '#' | '⁂' | '❧' | '§' | '◆' | '✦' => true,
+            '*' | '-' | '_' | '~' | '=' | '+' | '•' | '·' | '—' | '＊' => more >= 2,
+            '#' | '⁂' | '❧' | '§' | '◆' | '◇' | '✦' => true,
             _ => false,
         }
 }
@@ -1629,6 +1630,11 @@ mod tests {
             ]
         );
         // Under the title or over a heading, a rule only decorates.
+        // As Japanese text spaces them, and a sign repeated.
+        for line in ["＊　＊　＊", "◇　◇　◇"] {
+            let text = format!("冬\n\n雪が降った。\n\n{line}\n\n春が来た。\n");
+            assert_eq!(kinds(&text)[2].0, BlockKind::Break, "{line}");
+        }
         let decorated = "The Long Winter\n\n---\n\nIt snowed.\n\n~~~~~~\n\n# Spring\n\nIt ended.\n";
         assert!(kinds(decorated).iter().all(|(k, _)| *k != BlockKind::Break));
     }
