@@ -281,10 +281,10 @@ impl App {
     /// Notes how far the reader is in the open article, for the library to show.
     pub(super) fn note_progress(&mut self) -> Option<u8> {
         // Mid-indexing the layout is the first part's: no measure of the whole.
-        let progress = u8::try_from(self.percent()).unwrap_or(100);
         if self.indexing.is_some() || self.current.is_none() {
             return None;
         }
+        let progress = u8::try_from(self.percent()).unwrap_or(100);
         self.progress.insert(self.article.source.clone(), progress);
         Some(progress)
     }

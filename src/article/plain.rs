@@ -597,8 +597,8 @@ const CONTENTS_WITHIN_BLOCKS: usize = 40;
 /// The sections a table of contents near the top names (`Contents⏎1 Early life⏎2 Career`,
 /// as a copied encyclopedia page has): a later line of such a name alone is a heading,
 /// however it is cased, at the level its number gives (`2.1` is 2, whatever its case
-/// said); a copied page's
-/// `[edit]` after it is left out. The table's label is no section.
+/// said); a copied page's `[edit]` after it is left out. The table's label is no
+/// section.
 fn contents_headings(text: &str, blocks: &mut [Block]) {
     let Some((label, entries)) = contents(text, blocks) else {
         return;
@@ -722,8 +722,11 @@ fn page_line(line: &str) -> bool {
 /// mark, spaced or not (`* * *`, `***`, `---`, `~~~`, `＊　＊　＊`), or a sign of its own
 /// (`#`, `⁂`, `◇`).
 fn passage_break(line: &str) -> bool {
+    if line.len() > MAX_BREAK_BYTES {
+        return false;
+    }
     let mut marks = line.chars().filter(|&c| !c.is_whitespace());
-    let Some(first) = marks.next().filter(|_| line.len() <= MAX_BREAK_BYTES) else {
+    let Some(first) = marks.next() else {
         return false;
     };
     let (more, alike) = marks.fold((0, true), |(n, alike), c| (n + 1, alike && c == first));
@@ -1542,7 +1545,7 @@ mod tests {
     fn speakers_labels_are_strong_and_a_pages_lines_muted() {
         let text = "Debate Night\n\nMODERATOR: Good evening.\n\nPRIME MINISTER STARMER: Thank \
                     you.\n\nQ: Why now?\n\nShare\n\nAdvertisement\n\nPhoto: Reuters\n\n\
-                    The time: late.\n\nUS: a label too short to tell, yes.\n\nBIDEN:no space\n\n\
+                    The time: late.\n\nUS: Trade talks resume.\n\nBIDEN:no space\n\n\
                     CAFÉ OWNER: We stayed open.\n";
         let a = parse(text.to_string(), "t.txt");
         let styled: Vec<(&str, Inline)> = (a.inline.iter())
