@@ -701,6 +701,9 @@ fn page_line(line: &str) -> bool {
         "image caption",
         "image source",
         "listen to this article",
+        "from wikipedia,",
+        "jump to navigation",
+        "jump to search",
     ];
     const WHOLE: &[&str] = &[
         "share",
@@ -1545,6 +1548,7 @@ mod tests {
     fn speakers_labels_are_strong_and_a_pages_lines_muted() {
         let text = "Debate Night\n\nMODERATOR: Good evening.\n\nPRIME MINISTER STARMER: Thank \
                     you.\n\nQ: Why now?\n\nShare\n\nAdvertisement\n\nPhoto: Reuters\n\n\
+                    From Wikipedia, the free encyclopedia\n\n\
                     The time: late.\n\nUS: Trade talks resume.\n\nBIDEN:no space\n\n\
                     CAFÉ OWNER: We stayed open.\n";
         let a = parse(text.to_string(), "t.txt");
@@ -1559,6 +1563,7 @@ mod tests {
                 ("Q:", Inline::Strong),
                 ("Share", Inline::Muted),
                 ("Advertisement", Inline::Muted),
+                ("From Wikipedia, the free encyclopedia", Inline::Muted),
                 ("US:", Inline::Strong),
                 ("CAFÉ OWNER:", Inline::Strong),
             ]
