@@ -156,7 +156,7 @@ pub enum BlockKind {
     /// analysed like prose.
     Table,
     /// A break between two passages of the text (a scene break, `* * *`; a rule):
-    /// drawn centred, never analysed.
+    /// drawn centred and dimmed; it holds no words.
     Break,
 }
 
