@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::Pty;
+use common::{Pty, status};
 
 #[test]
 fn seed_reader_navigates_resizes_and_quits_cleanly() {
@@ -214,21 +214,13 @@ fn an_unreadable_article_is_a_clear_error_before_the_terminal_is_touched() {
 
 #[test]
 fn the_scrollbar_is_clicked_and_dragged_with_the_mouse() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("medium.txt");
-    std::fs::write(&path, byline::synth::article(50_000, 4, false)).expect("write");
-    let mut pty = Pty::spawn(&["--no-state", path.to_str().expect("utf-8 path")], 100, 30);
+    let (_dir, mut pty) = Pty::spawn_synthetic(50_000, 4, 100, 30);
     pty.wait_for_text("Outline");
-    let at = |percent: &'static str| {
-        move |s: &vt100::Screen| {
-            let status = s.contents().lines().last().unwrap_or_default().to_string();
-            status.contains(percent)
-        }
-    };
+    let at = |percent: &'static str| move |s: &vt100::Screen| status(s).contains(percent);
     // SGR mouse reports, 1-based: the scrollbar is the last column, rows 1 to 29.
     pty.send("\u{1b}[<0;100;15M");
     pty.wait_for("half way down after a click mid-bar", |s| {
-        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        let status = status(s);
         ["47%", "48%", "49%", "50%", "51%", "52%", "53%"]
             .iter()
             .any(|p| status.contains(p))
@@ -245,14 +237,11 @@ fn the_scrollbar_is_clicked_and_dragged_with_the_mouse() {
 
 #[test]
 fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, byline::synth::article(1_500_000, 3, false)).expect("write");
-    let mut pty = Pty::spawn(&["--no-state", path.to_str().expect("utf-8 path")], 120, 40);
+    let (_dir, mut pty) = Pty::spawn_synthetic(1_500_000, 3, 120, 40);
     pty.wait_for_text("Outline");
     // Indexed in the background: the status bar then shows the position.
     pty.wait_for("indexing to finish", |s| {
-        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        let status = status(s);
         status.contains('%') && !status.contains("indexing")
     });
     pty.send("5");
@@ -270,7 +259,7 @@ fn a_big_article_opens_at_once_and_a_resize_keeps_the_section_at_the_top() {
     let start: String = title.chars().take(12).collect();
     pty.resize(90, 30);
     pty.wait_for("the same section at the top, counted exactly", |s| {
-        let status = s.contents().lines().last().unwrap_or_default().to_string();
+        let status = status(s);
         heading(s).starts_with(&start) && status.contains('%') && !status.contains('≈')
     });
     pty.send("q");

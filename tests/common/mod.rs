@@ -51,6 +51,16 @@ pub struct Pty {
 
 const WAIT: Duration = Duration::from_secs(20);
 
+/// The screen's last line: the status bar.
+pub fn status(screen: &vt100::Screen) -> String {
+    screen
+        .contents()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 impl Pty {
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
         Self::spawn_env(args, cols, rows, &[])
@@ -60,6 +70,25 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_byline"));
         cmd.args(args);
         Self::spawn_command(cmd, cols, rows, env)
+    }
+
+    /// Runs byline (`--no-state`) on a synthetic plain-text article of about `bytes`,
+    /// written to a temporary folder that lives as long as the returned guard.
+    pub fn spawn_synthetic(
+        bytes: usize,
+        seed: u64,
+        cols: u16,
+        rows: u16,
+    ) -> (tempfile::TempDir, Pty) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("synthetic.txt");
+        std::fs::write(&path, byline::synth::article(bytes, seed, false)).expect("write");
+        let pty = Self::spawn(
+            &["--no-state", path.to_str().expect("utf-8 path")],
+            cols,
+            rows,
+        );
+        (dir, pty)
     }
 
     /// Runs a shell command line in the pty, with `$BYLINE` set to the binary.
