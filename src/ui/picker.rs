@@ -66,12 +66,13 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
                 None => {
                     let source = item.entry.source.as_str();
                     let source = source.strip_prefix(&app.library_folder).unwrap_or(source);
+                    // Before the length, which a narrow screen cuts first.
                     let read = match app.read_progress(i) {
-                        Some(100) => " · read".to_string(),
-                        Some(p @ 1..) => format!(" · {p}% read"),
+                        Some(100) => "read · ".to_string(),
+                        Some(p @ 1..) => format!("{p}% read · "),
                         _ => String::new(),
                     };
-                    format!("  {source} · {}{read}", item.length)
+                    format!("  {source} · {read}{}", item.length)
                 }
             };
             let marker = if app.current == Some(i) { "▸" } else { " " };
