@@ -655,7 +655,8 @@ impl Fill {
 /// where the line ends is simple ([`columns_end`]) and the line ends between words.
 fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
     let bytes = body.as_bytes();
-    let limit = columns_end(body, start, width)?;
+    let limit =
+        simple_columns_end(bytes, start, width).or_else(|| columns_end(body, start, width))?;
     match bytes.get(limit) {
         None => Some(limit),
         // The line is full up to a space: the next word does not fit, unless it starts
@@ -690,6 +691,54 @@ fn line_end(body: &str, start: usize, width: usize) -> Option<usize> {
 /// column wide.
 fn one_column(body: &str, at: usize) -> bool {
     matches!(body.as_bytes()[at], 0x21..=0x7e) || body[at..].chars().next().is_some_and(narrow)
+}
+
+/// [`columns_end`] where no spaces stand in a row: every byte but a character's
+/// continuation bytes is a column. Whole stretches are tested at once (vector code,
+/// [`source::first_where`]) rather than eight bytes at a time; `None` where it cannot
+/// tell, and [`columns_end`] goes byte by byte.
+fn simple_columns_end(bytes: &[u8], start: usize, width: usize) -> Option<usize> {
+    let mut checked = start;
+    // Where `width` columns would end if the bytes before held no continuation bytes.
+    let mut end = start + width;
+    loop {
+        // With the byte after, so that spaces in a row across two stretches are seen.
+        let stretch = bytes.get(checked..)?;
+        if source::first_where_before(stretch, end + 1 - checked, not_one_column).is_some() {
+            return None;
+        }
+        if end >= bytes.len() {
+            return Some(bytes.len());
+        }
+        let continuations = source::continuation_bytes(&bytes[checked..end]);
+        if continuations == 0 {
+            break;
+        }
+        checked = end;
+        end += continuations;
+    }
+    // `end` may be amid the last character.
+    while bytes.get(end).is_some_and(|&b| source::is_continuation(b)) {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Whether the bytes `b`, `next`, `third` begin what [`simple_columns_end`] cannot
+/// count as one column a character: a space before another, a control, a character
+/// not [`narrow`]. A continuation byte is none (its character's first byte tells).
+/// Written for [`source::first_where`].
+#[inline]
+fn not_one_column(b: u8, next: u8, third: u8) -> bool {
+    let space = |x: u8| (x == b' ') | (x == b'\n');
+    let between = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;
+    let simple = between(b, 0x21, 0x7e) | space(b) & !space(next) | (b & 0xC0 == 0x80);
+    // The first bytes of `narrow`'s characters in UTF-8.
+    let narrow = between(b, 0xC3, 0xC8)
+        | (b == 0xC2) & (between(next, 0xA1, 0xAC) | between(next, 0xAE, 0xBF))
+        | (b == 0xC9) & between(next, 0x80, 0x8F)
+        | (b == 0xE2) & (next == 0x80) & between(third, 0x90, 0xA7);
+    !(simple | narrow)
 }
 
 /// Where `width` columns from `body[start]` end, or the body's end if it is narrower,

@@ -357,41 +357,58 @@ pub fn starts_wide_space(b: u8, next: u8, third: u8) -> bool {
 /// too and run so when the machine has it: 32 bytes a step rather than the 16 of SSE2,
 /// all the release build assumes of an x86-64.
 pub fn first_where(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    first_where_before(bytes, bytes.len(), hit)
+}
+
+/// [`first_where`] among the places before `end` only; `hit` is given the bytes after
+/// them as they are. For a short stretch of a longer text, which is tested with no copy.
+pub fn first_where_before(
+    bytes: &[u8],
+    end: usize,
+    hit: impl Fn(u8, u8, u8) -> bool,
+) -> Option<usize> {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         #[target_feature(enable = "avx2")]
-        fn avx2(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
-            first_where_in(bytes, hit)
+        fn avx2(bytes: &[u8], end: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+            first_where_in(bytes, end, hit)
         }
         // SAFETY: the machine has AVX2, as just asked.
-        return unsafe { avx2(bytes, hit) };
+        return unsafe { avx2(bytes, end, hit) };
     }
-    first_where_in(bytes, hit)
+    first_where_in(bytes, end, hit)
 }
 
 #[inline(always)]
-fn first_where_in(bytes: &[u8], hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+fn first_where_in(bytes: &[u8], end: usize, hit: impl Fn(u8, u8, u8) -> bool) -> Option<usize> {
+    let end = end.min(bytes.len());
     let mut from = 0;
-    while let Some(window) = bytes.get(from..from + LANES + 2) {
+    while from < end
+        && let Some(window) = bytes.get(from..from + LANES + 2)
+    {
         let Ok(window) = <&[u8; LANES + 2]>::try_from(window) else {
             break;
         };
         if let Some(k) = first_in_window(window, &hit) {
-            return Some(from + k);
+            return (from + k < end).then_some(from + k);
         }
         from += LANES;
+    }
+    if from >= end {
+        return None;
     }
     // The last few places (fewer than two windows' worth), padded with zeros (what is
     // past the end reads as); a hit in the padding is none.
     let rest = &bytes[from..];
+    let places = end - from;
     let mut padded = [0u8; 2 * LANES + 2];
     padded[..rest.len()].copy_from_slice(rest);
-    for start in (0..rest.len()).step_by(LANES) {
+    for start in (0..places).step_by(LANES) {
         let Ok(window) = <&[u8; LANES + 2]>::try_from(&padded[start..start + LANES + 2]) else {
             break;
         };
         if let Some(k) = first_in_window(window, &hit) {
-            return (start + k < rest.len()).then_some(from + start + k);
+            return (start + k < places).then_some(from + start + k);
         }
     }
     None
@@ -454,6 +471,26 @@ fn word_starts_after_first_in(bytes: &[u8]) -> usize {
                 n.wrapping_add(u8::from(is_ascii_space(a) & !is_ascii_space(b)))
             });
             usize::from(starts)
+        })
+        .sum()
+}
+
+/// Whether `b` continues a character of UTF-8 (is none's first byte).
+pub fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// How many of `bytes` continue a character: `bytes.len()` less the number of
+/// characters, in valid UTF-8. Counted without a branch per byte (vector code).
+pub fn continuation_bytes(bytes: &[u8]) -> usize {
+    // Counted in bytes, a chunk too short to overflow one at a time: lanes a byte wide.
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n = chunk
+                .iter()
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(is_continuation(b))));
+            usize::from(n)
         })
         .sum()
 }
@@ -617,13 +654,24 @@ mod tests {
         fn first_where_finds_the_first_place_like_a_plain_search(
             bytes in proptest::collection::vec(0u8..8, 0..200),
             (x, y) in (0u8..8, 0u8..8),
+            end in 0usize..220,
         ) {
             let hit = |b: u8, next: u8, third: u8| (b == x) & (next == y) | (third == 9);
             let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
             let plain = (0..bytes.len()).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
             proptest::prop_assert_eq!(first_where(&bytes, hit), plain);
             // The build for every x86-64, whichever this machine runs.
-            proptest::prop_assert_eq!(first_where_in(&bytes, hit), plain);
+            proptest::prop_assert_eq!(first_where_in(&bytes, bytes.len(), hit), plain);
+            // Before `end`, reading the bytes after it.
+            let before = (0..end.min(bytes.len())).find(|&i| hit(bytes[i], at(i + 1), at(i + 2)));
+            proptest::prop_assert_eq!(first_where_before(&bytes, end, hit), before);
+            proptest::prop_assert_eq!(first_where_in(&bytes, end, hit), before);
+        }
+
+        #[test]
+        fn continuation_bytes_are_what_a_text_has_beyond_its_characters(text in "\\PC{0,700}") {
+            let continuations = text.len() - text.chars().count();
+            proptest::prop_assert_eq!(continuation_bytes(text.as_bytes()), continuations);
         }
 
         #[test]
