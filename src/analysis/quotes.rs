@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use crate::article::{Article, BlockKind, Inline};
-use crate::source::first_where;
+use crate::source::first_where_before;
 
 /// Open quotes tracked at once; deeper nesting is not prose.
 const MAX_DEPTH: usize = 8;
@@ -101,7 +101,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
                 skip_first = true;
             }
         }
-        tokenize(para, block.range.start, &mut marks);
+        tokenize(text, block.range.clone(), &mut marks);
         if skip_first && !marks.is_empty() && marks[0].at == block.range.start {
             marks.remove(0);
         }
@@ -171,12 +171,16 @@ fn elided(rest: &str) -> bool {
         )
 }
 
-fn tokenize(para: &str, offset: usize, marks: &mut Vec<Mark>) {
-    let bytes = para.as_bytes();
+/// Records the quotation marks of the paragraph at `text[range]`.
+fn tokenize(text: &str, range: Range<usize>, marks: &mut Vec<Mark>) {
+    let para = &text[range.clone()];
+    let offset = range.start;
+    // The text after the paragraph too: a vector scan reads past where it looks.
+    let bytes = &text.as_bytes()[offset..];
     let mut from = 0;
     // Every quotation mark is `"`, `'`, or led by `C2` (`«»`), `E2` (`“”‘’„‚`) or
     // `E3` (`「」『』`): the text between is skipped many bytes at a time.
-    while let Some(skip) = first_where(&bytes[from..], |b, _, _| {
+    while let Some(skip) = first_where_before(&bytes[from..], para.len() - from, |b, _, _| {
         (b == b'"') | (b == b'\'') | (b == 0xC2) | (b == 0xE2) | (b == 0xE3)
     }) {
         let i = from + skip;
@@ -343,8 +347,11 @@ mod tests {
             para in "([a-zA-Z]{1,6}|[ .,!?]|[\"'«»“”‘’„‚「」『』]|—|é|\u{a0}|漢){0,80}",
         ) {
             let (mut fast, mut slow) = (Vec::new(), Vec::new());
-            tokenize(&para, 7, &mut fast);
-            tokenize_char_by_char(&para, 7, &mut slow);
+            // Within a text with marks before and after the paragraph.
+            let before = "“'12345";
+            let text = format!("{before}{para}”'\"");
+            tokenize(&text, before.len()..before.len() + para.len(), &mut fast);
+            tokenize_char_by_char(&para, before.len(), &mut slow);
             let key = |m: &Mark| (m.token, m.ch, m.at, m.possessive_like);
             proptest::prop_assert_eq!(
                 fast.iter().map(key).collect::<Vec<_>>(),
