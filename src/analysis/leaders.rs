@@ -508,6 +508,22 @@ fn is_of_word(doc: &Doc, t: usize) -> bool {
     })
 }
 
+/// The [`TITLE_JOINERS`] ending in an [`OF_WORDS`] word of the gap at `t`, when a
+/// nationality comes first: `allemand de la` (`le ministre allemand de la Défense`),
+/// one gap in pass one, where lowercase words merge.
+fn of_after_nationality<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a str> {
+    // Asked after most titles, whose gaps are mostly longer than this.
+    const LONGEST: usize = 32;
+    let token = doc.tokens.get(t).filter(|token| token.kind == Kind::Gap)?;
+    let text: &'a str = doc.text.get(token.range.clone())?;
+    let (first, rest) = text.split_once(' ').filter(|_| text.len() <= LONGEST)?;
+    let joiners = rest.split_whitespace();
+    (joiners.clone().last().is_some_and(|w| in_list(w, OF_WORDS))
+        && joiners.clone().all(|w| in_list(w, TITLE_JOINERS))
+        && nationality(first))
+    .then(|| rest.trim_start())
+}
+
 /// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
 /// `presidente del Gobierno`, `ministre des Armées`, `Ministerpräsident von Bayern`,
 /// `Präsidentin der Europäischen Kommission`, `Minister for Foreign Affairs`, `minister van
@@ -545,7 +561,13 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
     // A nationality after the title (`presidente ruso`) is no part of it, as a
     // nationality's gap (`presidente chileno`) is not.
     let nationality = |t: usize| !doc.cap(t) && doc.is(t, List::Nationalities);
-    for t in tokens.filter(|&t| doc.is_word(t) && !nationality(t) || joins_title(doc, t)) {
+    let kept = |t: usize| {
+        doc.is_word(t) && !nationality(t)
+            || joins_title(doc, t)
+            || place_adjective(doc, t)
+            || of_after_nationality(doc, t).is_some()
+    };
+    for t in tokens.filter(|&t| kept(t)) {
         let range = doc.tokens[t].range.clone();
         // An elided word keeps its apostrophe (`dell’Economia`).
         match last_end.map(|end| &doc.text[end..range.start]) {
@@ -554,13 +576,15 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
             None => {}
         }
         last_end = Some(range.end);
+        // `allemand de la`: the nationality is the mention's, not the role's.
+        let of = of_after_nationality(doc, t);
         // Runs for every title found, so short words only are compared.
-        let w = doc.word(t);
+        let w = of.unwrap_or_else(|| doc.word(t));
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES
             .iter()
             .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
-        let connective = || joins_title(doc, t);
+        let connective = || of.is_some() || joins_title(doc, t);
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
         } else if shouted && connective() {
@@ -571,7 +595,7 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
                 out.push(first);
                 out.push_str(&c.as_str().to_lowercase());
             }
-        } else if is_capitalised(w) || uncased(w) || connective() {
+        } else if is_capitalised(w) || uncased(w) || connective() || place_adjective(doc, t) {
             out.push_str(w);
         } else {
             let mut c = w.chars();
@@ -591,7 +615,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     let mut role_end = title_end;
     // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
     // capitalised words are the name.
-    let name_start = if let Some(run) = place_run(doc, title_end) {
+    // `ministre français des Armées`: a nationality may stand before what the title is
+    // of.
+    let after_nationality = past_adjective(doc, title_end, nationality);
+    let place = place_run(doc, title_end).or_else(|| {
+        (after_nationality > title_end)
+            .then(|| place_run(doc, after_nationality))
+            .flatten()
+    });
+    let name_start = if let Some(run) = place {
         if run.len() < 3 {
             return None;
         }
@@ -609,7 +641,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     } else {
         // `la presidenta mexicana Claudia Sheinbaum`: the mention holds the nationality,
         // the role does not.
-        let after = past_adjective(doc, title_end, nationality);
+        let after = after_nationality;
         // `Prime Minister Sir Keir Starmer`: an honorific (`Dr.` with its dot) between
         // the title and the name is part of the mention, not of the name.
         doc.after_honorific(after).unwrap_or(after)
@@ -714,7 +746,7 @@ const MAX_PLACE_TOKENS: usize = 12;
 /// words after it, past [`TITLE_JOINERS`], long enough to end with a name after the
 /// place's own words (three), or the last one. Another title ends it.
 fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
-    if !is_of_word(doc, of) {
+    if !is_of_word(doc, of) && of_after_nationality(doc, of).is_none() {
         return None;
     }
     let (mut run_start, mut k) = (of + 1, of + 1);
@@ -734,11 +766,38 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
         } else if k - run_start < 3 && joins_title(doc, k) {
             k += 1;
             run_start = k;
+        } else if k > run_start && place_adjective(doc, k) {
+            k += 1;
         } else {
             break;
         }
     }
     Some(run_start..k)
+}
+
+/// Endings of the adjectives French writes in lowercase after what a title is of
+/// (`étrangères`, `nationale`, `écologique`, `supérieur`, `publics`), and few verbs
+/// have: not `-ique` (`critique`, `explique`).
+#[rustfmt::skip]
+const PLACE_ADJECTIVE_ENDINGS: &[&str] = &[
+    "ère", "ères", "ale", "ales", "aux", "ieur", "ieure", "ieurs", "ieures", "aire", "aires",
+    "elle", "elles", "enne", "ennes", "blic", "blics", "ublique", "logique", "érique",
+    "étique", "omique",
+];
+
+/// Whether token `t` is one lowercase adjective that goes on the capitalised words of
+/// what a title is of before it: `des Affaires étrangères`, `de l’Éducation nationale`.
+fn place_adjective(doc: &Doc, t: usize) -> bool {
+    const MIN_CHARS: usize = 6;
+    if t == 0 || !doc.cap(t - 1) || doc.cap(t) {
+        return false;
+    }
+    doc.tokens.get(t).is_some_and(|token| {
+        let word = &doc.text[token.range.clone()];
+        word.chars().nth(MIN_CHARS - 1).is_some()
+            && word.chars().all(char::is_lowercase)
+            && PLACE_ADJECTIVE_ENDINGS.iter().any(|e| word.ends_with(e))
+    })
 }
 
 /// `Name, [filler…] title`: `Vladimir Putin, Russia’s president`.
@@ -932,13 +991,18 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
 /// title (`title`, the run at `i`) and what it is of, a comma, a full name.
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
     let (title_end, _) = title;
-    let of_place = of_place_end(doc, title_end);
+    let after_nationality = past_adjective(doc, title_end, nationality);
+    let of_place = of_place_end(doc, title_end).or_else(|| {
+        (after_nationality > title_end)
+            .then(|| of_place_end(doc, after_nationality))
+            .flatten()
+    });
     // `la présidente de l’Assemblée nationale,`, `el presidente ucraniano,`: a word of
     // what the place or the title is.
     let end = match of_place {
         Some(end) if !doc.text_is(title_end, "of") => past_adjective(doc, end, |_| true),
         Some(end) => end,
-        None => past_adjective(doc, title_end, nationality),
+        None => after_nationality,
     };
     if !doc.tokens.get(end)?.is_punct(',') {
         return None;
@@ -968,7 +1032,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
 /// ending on a capitalised word. None when `k` is not one of [`OF_WORDS`] or no
 /// capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
-    if !is_of_word(doc, k) {
+    if !is_of_word(doc, k) && of_after_nationality(doc, k).is_none() {
         return None;
     }
     let mut end = None;
@@ -979,6 +1043,8 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
             if doc.tokens[t].possessive {
                 break;
             }
+        } else if end == Some(t) && place_adjective(doc, t) {
+            end = Some(t + 1);
         } else if !joins_title(doc, t) {
             break;
         }
@@ -2618,6 +2684,52 @@ mod tests {
     }
 
     #[test]
+    fn french_offices_keep_their_adjectives_and_a_nationality_may_precede_them() {
+        let text = "Le ministre des Affaires étrangères Jean Vidal a reçu mardi son \
+                    homologue. La ministre de la Transition écologique, Lise Caron, a parlé. \
+                    Le ministre allemand de la Défense, Otto Brandt, était là. Le ministre \
+                    français des Affaires étrangères Paul Marin aussi. Le ministre de \
+                    l'Intérieur critique Marc Lenoir. Le ministre des Armées explique Anne \
+                    Royer. Claire Morin, ministre des Affaires sociales, a parlé. Hugo \
+                    Petit, ministre allemand des Finances, aussi. Vidal, Caron, Brandt et \
+                    Marin ont signé.";
+        let l = leaders(text);
+        assert_eq!(
+            names(&l),
+            [
+                "Jean Vidal",
+                "Lise Caron",
+                "Otto Brandt",
+                "Paul Marin",
+                "Claire Morin",
+                "Hugo Petit"
+            ]
+        );
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "ministre des Affaires étrangères Jean Vidal",
+                "Lise Caron",
+                "Otto Brandt",
+                "ministre français des Affaires étrangères Paul Marin",
+                "Claire Morin",
+                "Hugo Petit"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Ministre des Affaires étrangères",
+                "Ministre de la Transition écologique",
+                "Ministre de la Défense",
+                "Ministre des Affaires étrangères",
+                "Ministre des Affaires sociales",
+                "Ministre des Finances"
+            ]
+        );
+    }
+
+    #[test]
     fn elided_articles_and_nationalities_after_a_title() {
         let text = "La présidente de l'Assemblée nationale, Léa Morel, a parlé. Le ministre \
                     de l’Économie, Paul Roux, aussi. Le président américain Tom Hart a appelé. \
@@ -2635,7 +2747,7 @@ mod tests {
         assert_eq!(
             roles(text),
             [
-                "Présidente de l'Assemblée",
+                "Présidente de l'Assemblée nationale",
                 "Ministre de l’Économie",
                 "Président",
                 "Presidente"
