@@ -2684,6 +2684,30 @@ mod tests {
     }
 
     #[test]
+    fn a_portfolio_of_several_words_is_part_of_the_title() {
+        let text = "Foreign Affairs Minister Ann Vale met External Affairs Minister Raj Mehta \
+                    and Veterans Affairs Secretary Tom Hart. Lena Orr, the housing minister, \
+                    joined them. Vale, Mehta, Hart and Orr spoke.";
+        assert_eq!(
+            roles(text),
+            [
+                "Foreign Affairs Minister",
+                "External Affairs Minister",
+                "Veterans Affairs Secretary",
+                "Housing Minister"
+            ]
+        );
+        assert_eq!(
+            first_mentions(&leaders(text))[..3],
+            [
+                "Foreign Affairs Minister Ann Vale",
+                "External Affairs Minister Raj Mehta",
+                "Veterans Affairs Secretary Tom Hart"
+            ]
+        );
+    }
+
+    #[test]
     fn french_offices_keep_their_adjectives_and_a_nationality_may_precede_them() {
         let text = "Le ministre des Affaires étrangères Jean Vidal a reçu mardi son \
                     homologue. La ministre de la Transition écologique, Lise Caron, a parlé. \

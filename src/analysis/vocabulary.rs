@@ -57,7 +57,8 @@ pub const MODIFIERS: &[&str] = &[
     "cabinet", "federal", "regional", "provincial", "national", "central", "bank", "fleet",
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
     "industry", "commerce", "policy", "primer", "primera", "primo", "prima", "primeiro", "primeira",
-    "premiere", "dep",
+    "premiere", "dep", "affairs", "external", "veterans", "housing", "climate", "development",
+    "employment", "tourism", "infrastructure", "communications", "innovation",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &[
