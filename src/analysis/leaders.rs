@@ -669,10 +669,13 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         start -= 1;
     }
+    // A particle that starts a sentence is an article there (Dutch `De Amerikaanse
+    // president`), not the start of a name.
     if start > 0
         && doc.cap(start - 1)
         && doc.tokens[start - 1].sentence_start
         && !doc.is(start - 1, List::Stopwords)
+        && !doc.is(start - 1, List::Particles)
         && start + 3 > i
         && !in_list(doc.word(start - 1), QUESTION_VERBS)
     {
@@ -2681,6 +2684,19 @@ mod tests {
                 "President",
             ]
         );
+    }
+
+    #[test]
+    fn dutch_sentences_start_with_articles_that_are_particles_in_names() {
+        let text = "De Amerikaanse president Tom Hart zei niets. Volgens premier Bart De \
+                    Vries is het akkoord goed. Het kabinet viel niet. De Vries en Hart spraken.";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["Tom Hart", "Bart De Vries"]);
+        assert_eq!(
+            first_mentions(&l),
+            ["Amerikaanse president Tom Hart", "premier Bart De Vries"]
+        );
+        assert_eq!(l[1].1, ["premier Bart De Vries", "De Vries"]);
     }
 
     #[test]

@@ -123,6 +123,8 @@ pub const STOPWORDS: &[&str] = &[
     "secondo", "anche", "poi", "oggi", "ieri", "dopo", "senza", "nel", "nella", "sul", "gli",
     "mentre", "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
     "segundo", "depois", "ontem", "hoje", "tambem", "apos", "sem", "com", "pelo", "pela",
+    "het", "een", "volgens", "ook", "maar", "toen", "nadat", "terwijl", "gisteren", "vandaag",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 ];
 /// Capitalised words that are never part of a person's name: places and bodies a name
 /// can end with (`Minister Street`, `Queen Mary University`) and occupations written
