@@ -681,6 +681,10 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         start -= 1;
     }
+    // `New` is a stopword, but not before a place's other word (`New York Mayor`).
+    if start > 0 && start < i && doc.cap(start - 1) && doc.folds_to(start - 1, "new") {
+        start -= 1;
+    }
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
@@ -2697,6 +2701,20 @@ mod tests {
             ["Amerikaanse president Tom Hart", "premier Bart De Vries"]
         );
         assert_eq!(l[1].1, ["premier Bart De Vries", "De Vries"]);
+    }
+
+    #[test]
+    fn a_place_named_new_something_before_a_title_is_the_mentions() {
+        let text = "New York Mayor Tom Hart spoke. Later the New Zealand Prime Minister Ann \
+                    Vale did. New Prime Minister Lena Orr did not. Hart, Vale and Orr met.";
+        assert_eq!(
+            first_mentions(&leaders(text)),
+            [
+                "New York Mayor Tom Hart",
+                "New Zealand Prime Minister Ann Vale",
+                "Prime Minister Lena Orr"
+            ]
+        );
     }
 
     #[test]
