@@ -124,20 +124,105 @@ pub fn parse(text: String, name: &str) -> Article {
     article
 }
 
-/// The styles plain text shows of itself: a speaker's label in capitals opening a
-/// paragraph (`BIDEN:`, `Q:`) strong, as a transcript's or an interview's are set, and
-/// the lines a copied web page keeps (`Advertisement`, `Share`) muted.
+/// The styles plain text shows of itself: a speaker's label opening a paragraph
+/// (`BIDEN:`, `Q:`, and in a dialogue `Moderator:`) strong, as a transcript's or an
+/// interview's are set, and the lines a copied web page keeps (`Advertisement`,
+/// `Share`) muted.
 fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     let mut styles = Vec::new();
-    for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+    // Labels in Title Case: the block, and the label's length.
+    let mut title_case = Vec::new();
+    for (b, block) in blocks.iter().enumerate() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
         let body = &text[block.range.clone()];
         if body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) {
             styles.push((block.range.clone(), Inline::Muted));
         } else if let Some(label) = speaker_label(body) {
             styles.push((block.range.start..block.range.start + label, Inline::Strong));
+        } else if let Some(label) = title_case_label(body) {
+            title_case.push((b, label));
         }
     }
+    styles.extend(
+        dialogue(text, blocks, &title_case)
+            .into_iter()
+            .map(|(b, label)| {
+                let start = blocks[b].range.start;
+                (start..start + label, Inline::Strong)
+            }),
+    );
     styles
+}
+
+/// The most words of a speaker's label in Title Case (`Sen. Elizabeth Warren:`).
+const MAX_LABEL_WORDS: usize = 4;
+/// Answers from one speaker to another a dialogue has at least.
+const MIN_TURNS: usize = 2;
+
+/// The length of the label in Title Case that opens `paragraph`, if one may: a few
+/// capitalised words (a name's particles too) ended by a colon and a space
+/// (`Moderator: Welcome.`, `Joe Biden: Thank you.`). Many things are written so
+/// (`Photo: Reuters`): see [`dialogue`].
+fn title_case_label(paragraph: &str) -> Option<usize> {
+    const PARTICLES: &[&str] = &["de", "da", "van", "von", "der", "del", "al", "bin", "le"];
+    let first = *paragraph.as_bytes().first()?;
+    if !(first.is_ascii_uppercase() || first >= 0x80 && paragraph.starts_with(char::is_uppercase)) {
+        return None;
+    }
+    let head = &paragraph.as_bytes()[..paragraph.len().min(MAX_LABEL_BYTES)];
+    let colon = memchr::memchr(b':', head)?;
+    if paragraph.as_bytes().get(colon + 1) != Some(&b' ') {
+        return None;
+    }
+    let words = paragraph[..colon].split(' ');
+    let labelled = words.clone().count() <= MAX_LABEL_WORDS
+        && words.into_iter().all(|w| {
+            w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit())
+                || PARTICLES.contains(&w)
+        });
+    labelled.then_some(colon + 1)
+}
+
+/// The `candidates` (block, label length) that are speakers' labels in a dialogue:
+/// of speakers who speak more than once, answering one another in paragraphs one after
+/// the other, and of one who speaks once between two of them. A caption or a note
+/// (`Photo: Reuters`, `Note: …`) is seldom both answered and answering. Only an
+/// article with a few such turns is taken for a dialogue.
+fn dialogue(text: &str, blocks: &[Block], candidates: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    use std::collections::{HashMap, HashSet};
+    let label = |k: usize| {
+        let (b, len) = candidates[k];
+        &text[blocks[b].range.start..][..len]
+    };
+    let mut said: HashMap<&str, usize> = HashMap::new();
+    for k in 0..candidates.len() {
+        *said.entry(label(k)).or_default() += 1;
+    }
+    let again = |k: usize| said.get(label(k)).is_some_and(|&n| n > 1);
+    // Whether candidate `k` follows candidate `k - 1` at once, with another label.
+    let turn = |k: usize| candidates[k].0 == candidates[k - 1].0 + 1 && label(k) != label(k - 1);
+    let mut speakers = HashSet::new();
+    let mut turns = 0;
+    for k in 1..candidates.len() {
+        if turn(k) && again(k - 1) && again(k) {
+            speakers.extend([label(k - 1), label(k)]);
+            turns += 1;
+        }
+    }
+    if turns < MIN_TURNS {
+        return Vec::new();
+    }
+    for k in 1..candidates.len().saturating_sub(1) {
+        if !again(k) && turn(k) && turn(k + 1) && again(k - 1) && again(k + 1) {
+            speakers.insert(label(k));
+        }
+    }
+    (0..candidates.len())
+        .filter(|&k| speakers.contains(label(k)))
+        .map(|k| candidates[k])
+        .collect()
 }
 
 /// The longest line taken for one a web page puts between paragraphs.
@@ -1568,6 +1653,40 @@ mod tests {
                 ("CAFÉ OWNER:", Inline::Strong),
             ]
         );
+    }
+
+    #[test]
+    fn labels_in_title_case_are_strong_in_a_dialogue_only() {
+        let strong = |text: &str| -> Vec<String> {
+            let a = parse(text.to_string(), "t.txt");
+            (a.inline.iter())
+                .filter(|(_, style)| *style == Inline::Strong)
+                .map(|(r, _)| a.text[r.clone()].to_string())
+                .collect()
+        };
+        let interview = "The Interview\n\nPicture: Ben Orr\n\nModerator: Welcome.\n\n\
+                         Ana de Souza: Thank you.\n\nModerator: Why now?\n\n\
+                         Ana de Souza: Because it matters.\n\nSen. Tom Hart: I disagree.\n\n\
+                         Ana de Souza: Fair.\n\nNote: Edited for length.\n\nThe end.\n\n\
+                         Picture: Ben Orr\n";
+        assert_eq!(
+            strong(interview),
+            [
+                "Moderator:",
+                "Ana de Souza:",
+                "Moderator:",
+                "Ana de Souza:",
+                "Sen. Tom Hart:",
+                "Ana de Souza:"
+            ]
+        );
+        // Captions and notes, however many, answer nobody; neither do lines of a time
+        // or of more than a few words.
+        let captions = "Gallery\n\nPhoto: Reuters\n\nText.\n\nUpdate: Added a quote.\n\n\
+                        Correction: Figures are from May.\n\nMore text.\n\n\
+                        Update: Fixed a name.\n\nText.\n\nCorrection: A date.\n\n\
+                        Meeting At 10: Agenda.\n\nThe Long And Winding Road Home: notes.\n";
+        assert!(strong(captions).is_empty(), "{:?}", strong(captions));
     }
 
     #[test]
