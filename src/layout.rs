@@ -693,29 +693,27 @@ fn one_column(body: &str, at: usize) -> bool {
     matches!(body.as_bytes()[at], 0x21..=0x7e) || body[at..].chars().next().is_some_and(narrow)
 }
 
-/// [`columns_end`] where no spaces stand in a row: every byte but a character's
-/// continuation bytes is a column. Whole stretches are tested at once (vector code,
-/// [`source::first_where`]) rather than eight bytes at a time; `None` where it cannot
-/// tell, and [`columns_end`] goes byte by byte.
+/// [`columns_end`] told a vector of bytes at a time rather than eight: a column is
+/// every byte but a character's continuation bytes and a space after a space. `None`
+/// where a character may not take one column, and [`columns_end`] goes byte by byte.
 fn simple_columns_end(bytes: &[u8], start: usize, width: usize) -> Option<usize> {
     let mut checked = start;
-    // Where `width` columns would end if the bytes before held no continuation bytes.
+    // Where `width` columns would end if the bytes before were one column each.
     let mut end = start + width;
     loop {
-        // With the byte after, so that spaces in a row across two stretches are seen.
         let stretch = bytes.get(checked..)?;
-        if source::first_where_before(stretch, end + 1 - checked, not_one_column).is_some() {
+        if source::first_where_before(stretch, end - checked, not_one_column).is_some() {
             return None;
         }
         if end >= bytes.len() {
             return Some(bytes.len());
         }
-        let continuations = source::continuation_bytes(&bytes[checked..end]);
-        if continuations == 0 {
+        let skipped = no_column_bytes(bytes, checked, end);
+        if skipped == 0 {
             break;
         }
         checked = end;
-        end += continuations;
+        end += skipped;
     }
     // `end` may be amid the last character.
     while bytes.get(end).is_some_and(|&b| source::is_continuation(b)) {
@@ -724,15 +722,36 @@ fn simple_columns_end(bytes: &[u8], start: usize, width: usize) -> Option<usize>
     Some(end)
 }
 
+/// How many of `bytes[from..to]` take no column of their own in [`simple_columns_end`]:
+/// continuation bytes, and spaces or newlines after another (a run shows as one).
+/// Counted without a branch per byte (vector code, lanes a byte wide).
+fn no_column_bytes(bytes: &[u8], from: usize, to: usize) -> usize {
+    // The first byte of a text is neither.
+    let from = from.max(1);
+    let (Some(these), Some(before)) = (bytes.get(from..to), bytes.get(from - 1..to - 1)) else {
+        return 0;
+    };
+    let space = |b: u8| (b == b' ') | (b == b'\n');
+    // Counted in bytes, a chunk too short to overflow one at a time.
+    let mut total = 0;
+    for (these, before) in these.chunks(255).zip(before.chunks(255)) {
+        let mut n = 0u8;
+        for (&b, &a) in these.iter().zip(before) {
+            n += u8::from(source::is_continuation(b) | space(b) & space(a));
+        }
+        total += usize::from(n);
+    }
+    total
+}
+
 /// Whether the bytes `b`, `next`, `third` begin what [`simple_columns_end`] cannot
-/// count as one column a character: a space before another, a control, a character
-/// not [`narrow`]. A continuation byte is none (its character's first byte tells).
-/// Written for [`source::first_where`].
+/// count as a column a character: a control, a character not [`narrow`]. A
+/// continuation byte is none (its character's first byte tells). Written for
+/// [`source::first_where`].
 #[inline]
 fn not_one_column(b: u8, next: u8, third: u8) -> bool {
-    let space = |x: u8| (x == b' ') | (x == b'\n');
     let between = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;
-    let simple = between(b, 0x21, 0x7e) | space(b) & !space(next) | (b & 0xC0 == 0x80);
+    let simple = between(b, 0x21, 0x7e) | (b == b' ') | (b == b'\n') | source::is_continuation(b);
     // The first bytes of `narrow`'s characters in UTF-8.
     let narrow = between(b, 0xC3, 0xC8)
         | (b == 0xC2) & (between(next, 0xA1, 0xAC) | between(next, 0xAE, 0xBF))

@@ -480,21 +480,6 @@ pub fn is_continuation(b: u8) -> bool {
     b & 0xC0 == 0x80
 }
 
-/// How many of `bytes` continue a character: `bytes.len()` less the number of
-/// characters, in valid UTF-8. Counted without a branch per byte (vector code).
-pub fn continuation_bytes(bytes: &[u8]) -> usize {
-    // Counted in bytes, a chunk too short to overflow one at a time: lanes a byte wide.
-    bytes
-        .chunks(255)
-        .map(|chunk| {
-            let n = chunk
-                .iter()
-                .fold(0u8, |n, &b| n.wrapping_add(u8::from(is_continuation(b))));
-            usize::from(n)
-        })
-        .sum()
-}
-
 /// `text.split_inclusive('\n')`, its newlines found by `memchr`, which picks the
 /// machine's widest vector code at run time (std's search reads a word at a time): a big
 /// Markdown document is read line by line as it is cut into pieces.
@@ -668,11 +653,6 @@ mod tests {
             proptest::prop_assert_eq!(first_where_in(&bytes, end, hit), before);
         }
 
-        #[test]
-        fn continuation_bytes_are_what_a_text_has_beyond_its_characters(text in "\\PC{0,700}") {
-            let continuations = text.len() - text.chars().count();
-            proptest::prop_assert_eq!(continuation_bytes(text.as_bytes()), continuations);
-        }
 
         #[test]
         fn word_starts_are_counted_like_a_plain_count(
