@@ -745,9 +745,8 @@ fn no_column_bytes(bytes: &[u8], from: usize, to: usize) -> usize {
 }
 
 /// Whether the bytes `b`, `next`, `third` begin what [`simple_columns_end`] cannot
-/// count as a column a character: a control, a character not [`narrow`]. A
-/// continuation byte is none (its character's first byte tells). Written for
-/// [`source::first_where`].
+/// count as one column: a control, a character not [`narrow`]. A continuation byte is
+/// none (its character's first byte tells). Written for [`source::first_where`].
 #[inline]
 fn not_one_column(b: u8, next: u8, third: u8) -> bool {
     let between = |x: u8, lo: u8, hi: u8| x.wrapping_sub(lo) <= hi - lo;

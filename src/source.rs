@@ -653,7 +653,6 @@ mod tests {
             proptest::prop_assert_eq!(first_where_in(&bytes, end, hit), before);
         }
 
-
         #[test]
         fn word_starts_are_counted_like_a_plain_count(
             bytes in proptest::collection::vec(proptest::sample::select(b" \tab\n".to_vec()), 0..400),

@@ -613,8 +613,6 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
 fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Option<Found> {
     let (title_end, strong) = title;
     let mut role_end = title_end;
-    // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
-    // capitalised words are the name.
     // `ministre français des Armées`: a nationality may stand before what the title is
     // of.
     let after_nationality = past_adjective(doc, title_end, nationality);
@@ -623,6 +621,8 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
             .then(|| place_run(doc, after_nationality))
             .flatten()
     });
+    // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
+    // capitalised words are the name.
     let name_start = if let Some(run) = place {
         if run.len() < 3 {
             return None;
@@ -2704,7 +2704,7 @@ mod tests {
     }
 
     #[test]
-    fn a_place_named_new_something_before_a_title_is_the_mentions() {
+    fn a_place_named_new_something_before_a_title_is_part_of_the_mention() {
         let text = "New York Mayor Tom Hart spoke. Later the New Zealand Prime Minister Ann \
                     Vale did. New Prime Minister Lena Orr did not. Hart, Vale and Orr met.";
         assert_eq!(
