@@ -143,20 +143,21 @@ impl Layout {
         if !self.estimated[window.clone()].contains(&true) {
             return false;
         }
-        let mut counts: Vec<usize> = self.block_start.windows(2).map(|w| w[1] - w[0]).collect();
-        for b in window {
-            if self.estimated[b] {
-                counts[b] = count_lines(article, b, self.width);
+        // Each block after a counted one moves by what the counts changed before it: one
+        // pass from the window on, no copy of the article's counts.
+        let mut moved = 0isize;
+        for b in window.start..blocks {
+            let start = self.block_start[b].saturating_add_signed(moved);
+            if window.contains(&b) && self.estimated[b] {
+                let count = count_lines(article, b, self.width);
+                let estimate = self.block_start[b + 1] - self.block_start[b];
+                moved += count as isize - estimate as isize;
                 self.estimated[b] = false;
             }
-        }
-        let mut total = 0;
-        for (start, count) in self.block_start.iter_mut().zip(&counts) {
-            *start = total;
-            total += count;
+            self.block_start[b] = start;
         }
         if let Some(end) = self.block_start.last_mut() {
-            *end = total;
+            *end = end.saturating_add_signed(moved);
         }
         if !self.estimated.contains(&true) {
             self.estimated.clear();
