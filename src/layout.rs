@@ -1057,6 +1057,27 @@ mod tests {
     use crate::article::plain;
     use crate::source::display_width;
 
+    #[test]
+    fn the_byte_test_of_one_column_agrees_with_narrow_for_every_character() {
+        // The vector scan tells characters by their first bytes; `columns_end` by the
+        // character. They must say the same of each, or lines would be counted apart.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut bytes = [0u8; 4];
+            c.encode_utf8(&mut bytes);
+            let one_column = match c {
+                ' ' | '\n' | '!'..='~' => true,
+                _ if c.is_ascii() => false,
+                _ => narrow(c),
+            };
+            assert_eq!(
+                !not_one_column(bytes[0], bytes[1], bytes[2]),
+                one_column,
+                "{c:?} U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
     fn width_of(text: &str, line: &Line) -> usize {
         let words: Vec<&str> = line_pieces(text, line.range.clone())
             .map(|r| &text[r])
