@@ -162,11 +162,10 @@ const MAX_LABEL_WORDS: usize = 4;
 const MIN_TURNS: usize = 2;
 
 /// The length of the label in Title Case that opens `paragraph`, if one may: a few
-/// capitalised words (a name's particles too) ended by a colon and a space
-/// (`Moderator: Welcome.`, `Joe Biden: Thank you.`). Many things are written so
-/// (`Photo: Reuters`): see [`dialogue`].
+/// words, capitalised at both ends (a name's particles may stand between: `Ana de
+/// Souza`), ended by a colon and a space (`Moderator: Welcome.`, `Joe Biden: Thank
+/// you.`). Many things are written so (`Photo: Reuters`): see [`dialogue`].
 fn title_case_label(paragraph: &str) -> Option<usize> {
-    const PARTICLES: &[&str] = &["de", "da", "van", "von", "der", "del", "al", "bin", "le"];
     let first = *paragraph.as_bytes().first()?;
     if !(first.is_ascii_uppercase() || first >= 0x80 && paragraph.starts_with(char::is_uppercase)) {
         return None;
@@ -176,11 +175,14 @@ fn title_case_label(paragraph: &str) -> Option<usize> {
     if paragraph.as_bytes().get(colon + 1) != Some(&b' ') {
         return None;
     }
-    let words = paragraph[..colon].split(' ');
-    let labelled = words.clone().count() <= MAX_LABEL_WORDS
-        && words.into_iter().all(|w| {
-            w.starts_with(char::is_uppercase) && !w.contains(|c: char| c.is_ascii_digit())
-                || PARTICLES.contains(&w)
+    let label = &paragraph[..colon];
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let labelled = label.split(' ').count() <= MAX_LABEL_WORDS
+        && capitalised(label.split(' ').next())
+        && capitalised(label.split(' ').next_back())
+        // No time (`At 10:`), no marks but a name's (`Sen.`, `O'Hara-Lee`).
+        && !label.contains(|c: char| {
+            c.is_ascii_digit() || c.is_ascii_punctuation() && !matches!(c, '.' | '\'' | '-')
         });
     labelled.then_some(colon + 1)
 }
@@ -1664,9 +1666,28 @@ mod tests {
                 .map(|(r, _)| a.text[r.clone()].to_string())
                 .collect()
         };
+        fn label(p: &str) -> Option<&str> {
+            title_case_label(p).map(|n| &p[..n])
+        }
+        assert_eq!(label("Ana de Souza: Yes."), Some("Ana de Souza:"));
+        assert_eq!(
+            label("Sen. Tom O'Hara-Lee: No."),
+            Some("Sen. Tom O'Hara-Lee:")
+        );
+        // A sentence's own colon, a time, other marks, too many words, no space after.
+        for prose in [
+            "The plan was simple: build.",
+            "Meeting At 10: Agenda.",
+            "Round 2 Winner: Ana.",
+            "Q&A: Later.",
+            "One Two Three Four Five: Six.",
+            "Ana:no space",
+        ] {
+            assert_eq!(label(prose), None, "{prose}");
+        }
         let interview = "The Interview\n\nPicture: Ben Orr\n\nModerator: Welcome.\n\n\
                          Ana de Souza: Thank you.\n\nModerator: Why now?\n\n\
-                         Ana de Souza: Because it matters.\n\nSen. Tom Hart: I disagree.\n\n\
+                         Ana de Souza: Because it matters.\n\nSen. Tom O'Hara-Lee: I disagree.\n\n\
                          Ana de Souza: Fair.\n\nNote: Edited for length.\n\nThe end.\n\n\
                          Picture: Ben Orr\n";
         assert_eq!(
@@ -1676,7 +1697,7 @@ mod tests {
                 "Ana de Souza:",
                 "Moderator:",
                 "Ana de Souza:",
-                "Sen. Tom Hart:",
+                "Sen. Tom O'Hara-Lee:",
                 "Ana de Souza:"
             ]
         );
