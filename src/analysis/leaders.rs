@@ -561,13 +561,16 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
     // A nationality after the title (`presidente ruso`) is no part of it, as a
     // nationality's gap (`presidente chileno`) is not.
     let nationality = |t: usize| !doc.cap(t) && doc.is(t, List::Nationalities);
-    let kept = |t: usize| {
-        doc.is_word(t) && !nationality(t)
+    for t in tokens {
+        // `allemand de la`: the nationality is the mention's, not the role's.
+        let of = of_after_nationality(doc, t);
+        let kept = doc.is_word(t) && !nationality(t)
             || joins_title(doc, t)
             || place_adjective(doc, t)
-            || of_after_nationality(doc, t).is_some()
-    };
-    for t in tokens.filter(|&t| kept(t)) {
+            || of.is_some();
+        if !kept {
+            continue;
+        }
         let range = doc.tokens[t].range.clone();
         // An elided word keeps its apostrophe (`dell’Economia`).
         match last_end.map(|end| &doc.text[end..range.start]) {
@@ -576,8 +579,6 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
             None => {}
         }
         last_end = Some(range.end);
-        // `allemand de la`: the nationality is the mention's, not the role's.
-        let of = of_after_nationality(doc, t);
         // Runs for every title found, so short words only are compared.
         let w = of.unwrap_or_else(|| doc.word(t));
         let short = w.len() <= 4;
