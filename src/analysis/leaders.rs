@@ -490,49 +490,6 @@ fn joins_title(doc: &Doc, t: usize) -> bool {
     })
 }
 
-/// Whether token `t` is one of [`OF_WORDS`] (a word, or a gap of that word alone: `des`
-/// is in no list).
-fn is_of_word(doc: &Doc, t: usize) -> bool {
-    const LONGEST: usize = 5;
-    doc.tokens.get(t).is_some_and(|token| {
-        let text = &doc.text.as_bytes()[token.range.clone()];
-        // All start with `o`, `d`, `v` or `f`.
-        text.len() <= LONGEST
-            && matches!(
-                text.first().map(|b| b | 0x20),
-                Some(b'o' | b'd' | b'v' | b'f')
-            )
-            && OF_WORDS
-                .iter()
-                .any(|w| w.as_bytes().eq_ignore_ascii_case(text))
-    })
-}
-
-/// The [`TITLE_JOINERS`] ending in an [`OF_WORDS`] word of the gap at `t`, when a
-/// nationality comes first: `allemand de la` (`le ministre allemand de la Défense`),
-/// one gap in pass one, where lowercase words merge.
-fn of_after_nationality<'a>(doc: &Doc<'a>, t: usize) -> Option<&'a str> {
-    // Asked after most titles, whose gaps are mostly longer than this.
-    const LONGEST: usize = 32;
-    let token = doc.tokens.get(t).filter(|token| token.kind == Kind::Gap)?;
-    let text: &'a str = doc.text.get(token.range.clone())?;
-    let (first, rest) = text.split_once(' ').filter(|_| text.len() <= LONGEST)?;
-    let joiners = rest.split_whitespace();
-    (joiners.clone().last().is_some_and(|w| in_list(w, OF_WORDS))
-        && joiners.clone().all(|w| in_list(w, TITLE_JOINERS))
-        && nationality(first))
-    .then(|| rest.trim_start())
-}
-
-/// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
-/// `presidente del Gobierno`, `ministre des Armées`, `Ministerpräsident von Bayern`,
-/// `Präsidentin der Europäischen Kommission`, `Minister for Foreign Affairs`, `minister van
-/// Buitenlandse Zaken`.
-const OF_WORDS: &[&str] = &[
-    "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das", "d", "dell", "dello",
-    "degli", "dei", "delle", "von", "der", "for", "für", "van", "voor",
-];
-
 /// Title words written short (`Gov.`, `Gen.`), and in full.
 const ABBREVIATED_TITLES: &[(&str, &str)] = &[
     ("gen", "General"),
@@ -562,12 +519,8 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
     // nationality's gap (`presidente chileno`) is not.
     let nationality = |t: usize| !doc.cap(t) && doc.is(t, List::Nationalities);
     for t in tokens {
-        // `allemand de la`: the nationality is the mention's, not the role's.
-        let of = of_after_nationality(doc, t);
-        let kept = doc.is_word(t) && !nationality(t)
-            || joins_title(doc, t)
-            || place_adjective(doc, t)
-            || of.is_some();
+        let kept =
+            doc.is_word(t) && !nationality(t) || joins_title(doc, t) || place_adjective(doc, t);
         if !kept {
             continue;
         }
@@ -580,12 +533,12 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
         }
         last_end = Some(range.end);
         // Runs for every title found, so short words only are compared.
-        let w = of.unwrap_or_else(|| doc.word(t));
+        let w = doc.word(t);
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES
             .iter()
             .find(|(a, _)| short && w.eq_ignore_ascii_case(a));
-        let connective = || of.is_some() || joins_title(doc, t);
+        let connective = || joins_title(doc, t);
         if let Some((_, full)) = abbreviation {
             out.push_str(full);
         } else if shouted && connective() {
@@ -749,12 +702,12 @@ fn nationality(word: &str) -> bool {
 /// Tokens a title's place may take before the name after it.
 const MAX_PLACE_TOKENS: usize = 12;
 
-/// What a title is of, when an [`OF_WORDS`] word is at `of` (`of the Bank of England
-/// Andrew Bailey`, `della Repubblica Sergio Mattarella`): the first run of capitalised
+/// What a title is of, when one of [`vocabulary::OF_WORDS`] is at `of` (`of the Bank of
+/// England Andrew Bailey`, `della Repubblica Sergio Mattarella`): the first run of capitalised
 /// words after it, past [`TITLE_JOINERS`], long enough to end with a name after the
 /// place's own words (three), or the last one. Another title ends it.
 fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
-    if !is_of_word(doc, of) && of_after_nationality(doc, of).is_none() {
+    if !doc.is(of, List::OfWords) {
         return None;
     }
     let (mut run_start, mut k) = (of + 1, of + 1);
@@ -823,7 +776,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             if doc.tokens[end - 1].possessive {
                 return None;
             }
-            let role_end = of_place_end(doc, end).unwrap_or(end);
+            let role_end = of_place_end_past_nationality(doc, end).unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             return Some(Found {
                 span: name.clone(),
@@ -1000,11 +953,7 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
     let (title_end, _) = title;
     let after_nationality = past_adjective(doc, title_end, nationality);
-    let of_place = of_place_end(doc, title_end).or_else(|| {
-        (after_nationality > title_end)
-            .then(|| of_place_end(doc, after_nationality))
-            .flatten()
-    });
+    let of_place = of_place_end_past_nationality(doc, title_end);
     // `la présidente de l’Assemblée nationale,`, `el presidente ucraniano,`: a word of
     // what the place or the title is.
     let end = match of_place {
@@ -1035,12 +984,21 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     })
 }
 
+/// [`of_place_end`] at `k`, or past a nationality there (`ministre allemand des
+/// Finances`).
+fn of_place_end_past_nationality(doc: &Doc, k: usize) -> Option<usize> {
+    of_place_end(doc, k).or_else(|| {
+        let after = past_adjective(doc, k, nationality);
+        (after > k).then(|| of_place_end(doc, after)).flatten()
+    })
+}
+
 /// Where `of [the] Place` at `k` ends: capitalised words with [`TITLE_JOINERS`] between
 /// them (`of the Bank of England`, `of State for Transport`, `de la Comunidad de Madrid`),
-/// ending on a capitalised word. None when `k` is not one of [`OF_WORDS`] or no
-/// capitalised word follows.
+/// ending on a capitalised word. None when `k` is not one of [`vocabulary::OF_WORDS`]
+/// or no capitalised word follows.
 fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
-    if !is_of_word(doc, k) && of_after_nationality(doc, k).is_none() {
+    if !doc.is(k, List::OfWords) {
         return None;
     }
     let mut end = None;
@@ -1609,7 +1567,7 @@ impl<'a> Doc<'a> {
                         // `NotNames` tells only of capitalised words.
                         Pass::Evidence | Pass::Both => {
                             match vocabulary::lists_of_plain(word) & !bit(List::NotNames) {
-                                only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                                only_stop if only_stop == bit(List::Stopwords) => 0,
                                 lists => lists,
                             }
                         }
@@ -1634,11 +1592,12 @@ impl<'a> Doc<'a> {
                             0
                         }
                     }
-                    // Evidence reads lowercase stopwords only as `of`; the others (`and`,
-                    // `to`, `in`…, a good part of any text) merge into gaps.
+                    // Evidence reads lowercase stopwords only as what a title is of (`of`,
+                    // `for`); the others (`and`, `to`, `in`…, a good part of any text)
+                    // merge into gaps.
                     Pass::Evidence | Pass::Both if !capitalised => {
                         match lists_of(word, &mut buf) & !bit(List::NotNames) {
-                            only_stop if only_stop == bit(List::Stopwords) && word != "of" => 0,
+                            only_stop if only_stop == bit(List::Stopwords) => 0,
                             lists => lists,
                         }
                     }
@@ -2457,6 +2416,43 @@ mod tests {
         let l = leaders("North Korean leader Kim Jong Un spoke. Xiaomi CEO Lei Jun came.");
         assert_eq!(l[0].0, "Kim Jong Un");
         assert_eq!(l[1].0, "Lei Jun");
+    }
+
+    #[test]
+    fn an_office_of_a_place_after_lowercase_words_is_found() {
+        // The title is in a run of lowercase words the tokenizer merges (see
+        // `Deferred::classify_last`): the word starting what it is of parts it from them,
+        // in every language, as a nationality before that word does.
+        let text = "Il a reçu le ministre des Armées Paul Marin hier. Ieri ha parlato il \
+                    ministro degli Esteri Ugo Ferri. She met the minister for Foreign \
+                    Affairs Ann Walsh today. Gisteren sprak de minister voor Buitenlandse \
+                    Handel Sanne Smit. Il a vu le ministre allemand de la Défense, Otto \
+                    Brandt, hier.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "ministre des Armées Paul Marin",
+                "ministro degli Esteri Ugo Ferri",
+                "minister for Foreign Affairs Ann Walsh",
+                "minister voor Buitenlandse Handel Sanne Smit",
+                "Otto Brandt"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Ministre des Armées",
+                "Ministro degli Esteri",
+                "Minister for Foreign Affairs",
+                "Minister voor Buitenlandse Handel",
+                "Ministre de la Défense"
+            ]
+        );
+        // An untagged word between a title and a name part is no nationality unless it
+        // is one.
+        assert!(leaders("Le président a visité de Gaulle hier.").is_empty());
+        assert!(leaders("Il a vu le ministre devant de La Tour hier.").is_empty());
     }
 
     #[test]

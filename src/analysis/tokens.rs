@@ -356,16 +356,17 @@ impl Deferred {
             }
             Some((start, end))
         };
-        // Before a capital (a name, maybe), an untagged word of some length may be an
-        // adjective after a tagged one (`chancelier allemand Friedrich Merz`): a gap of
-        // its own between them, as an untagged word not in ASCII (`presidente francés`)
-        // always is. Asked only there: a look further back costs in every run.
-        let mut adjective_may_be_last = bytes.get(to).is_some_and(u8::is_ascii_uppercase);
+        // Before a capital (a name, maybe), the first untagged word met, of some length,
+        // may be an adjective after a tagged one (`chancelier allemand Friedrich Merz`,
+        // `ministre allemand de la Défense`): a gap of its own between them, as an
+        // untagged word not in ASCII (`presidente francés`) always is. Asked only there:
+        // a look further back costs in every run.
+        let mut adjective_may_be_here = bytes.get(to).is_some_and(u8::is_ascii_uppercase);
         while let Some((start, word_end)) = word_before(end) {
             end = word_end;
             let tag = classify(&s[start..end], context);
             let own_gap = tag == 0
-                && std::mem::take(&mut adjective_may_be_last)
+                && std::mem::take(&mut adjective_may_be_here)
                 && end - start >= MIN_ADJECTIVE_BYTES
                 && word_before(start)
                     .is_some_and(|(from, to)| classify(&s[from..to], context) != 0);
@@ -373,7 +374,6 @@ impl Deferred {
                 gap_end = base + end;
                 break;
             }
-            adjective_may_be_last = false;
             out.push(Token {
                 range: base + start..base + end,
                 kind: if own_gap { Kind::Gap } else { Kind::Word },

@@ -231,6 +231,16 @@ pub const NATIONALITIES: &[&str] = &[
     "croato", "croata",
 ];
 
+/// Words that start what a title is of: `Mayor of London`, `ministra de Hacienda`,
+/// `presidente del Gobierno`, `ministre des Armées`, `ministro degli Esteri`,
+/// `Ministerpräsident von Bayern`, `Präsidentin der Europäischen Kommission`, `Minister for
+/// Foreign Affairs`, `minister van Buitenlandse Zaken`. Folded.
+#[rustfmt::skip]
+pub const OF_WORDS: &[&str] = &[
+    "of", "de", "del", "des", "du", "di", "della", "da", "do", "dos", "das", "d", "dell", "dello",
+    "degli", "dei", "delle", "von", "der", "for", "fur", "van", "voor",
+];
+
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
@@ -254,6 +264,7 @@ pub enum List {
     ModifiedHeads,
     NotNames,
     Nationalities,
+    OfWords,
 }
 
 pub const fn bit(list: List) -> u16 {
@@ -261,7 +272,7 @@ pub const fn bit(list: List) -> u16 {
 }
 
 /// The first bit after the lists, free for callers' own tags.
-pub const FREE_BIT: u16 = 12;
+pub const FREE_BIT: u16 = 13;
 
 pub const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
 
@@ -315,6 +326,7 @@ impl Vocabulary {
             (List::ModifiedHeads, MODIFIED_HEADS),
             (List::NotNames, NOT_NAMES),
             (List::Nationalities, NATIONALITIES),
+            (List::OfWords, OF_WORDS),
         ];
         let mut v = Vocabulary {
             slots: vec![0; SLOTS],
