@@ -578,7 +578,13 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
     // capitalised words are the name.
     let name_start = if let Some(run) = place {
-        if run.len() < 3 {
+        // `the head of the International Monetary Fund, Kristalina Georgieva`: a run
+        // before a comma and a name is all place; the name is the apposition's.
+        let named_after = || {
+            doc.tokens.get(run.end).is_some_and(|t| t.is_punct(','))
+                && doc.name_at(run.end + 1).is_some()
+        };
+        if run.len() < 3 || named_after() {
             return None;
         }
         let (run_start, k) = (run.start, run.end);
@@ -712,7 +718,7 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
     }
     let (mut run_start, mut k) = (of + 1, of + 1);
     while k < of + MAX_PLACE_TOKENS {
-        if doc.cap(k) && !doc.is(k, List::Stopwords) && title_at(doc, k).is_none() {
+        if place_word(doc, k) && title_at(doc, k).is_none() {
             k += 1;
             if doc.tokens[k - 1].possessive {
                 break;
@@ -734,6 +740,12 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
         }
     }
     Some(run_start..k)
+}
+
+/// A capitalised word of what a title is of: no stopword, but for `New` before another
+/// (`Governor of New York`).
+fn place_word(doc: &Doc, k: usize) -> bool {
+    doc.cap(k) && (!doc.is(k, List::Stopwords) || doc.cap(k + 1) && doc.folds_to(k, "new"))
 }
 
 /// Endings of the adjectives French writes in lowercase after what a title is of
@@ -1004,7 +1016,7 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
     let mut end = None;
     let mut t = k + 1;
     while t < k + 8 {
-        if doc.cap(t) && !doc.is(t, List::Stopwords) {
+        if place_word(doc, t) {
             end = Some(t + 1);
             if doc.tokens[t].possessive {
                 break;
@@ -2416,6 +2428,52 @@ mod tests {
         let l = leaders("North Korean leader Kim Jong Un spoke. Xiaomi CEO Lei Jun came.");
         assert_eq!(l[0].0, "Kim Jong Un");
         assert_eq!(l[1].0, "Lei Jun");
+    }
+
+    #[test]
+    fn a_body_named_in_three_words_after_a_title_is_no_name() {
+        // `of the Org Words Name Name` ends with a name; a body of three words before an
+        // apposition's comma, or one whose last word names no person, does not.
+        let text = "The head of the International Monetary Fund, Ana Lowe, warned. The \
+                    director of the National Security Agency, Tom Hart, spoke. The head of \
+                    the Kyiv Film Studio, Sam Orr, left. The chief of the World Health \
+                    Organization said nothing. The head of the Energy Transition Fund spoke.";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["Ana Lowe", "Tom Hart", "Sam Orr"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Head of the International Monetary Fund",
+                "Director of the National Security Agency",
+                "Head of the Kyiv Film Studio"
+            ]
+        );
+    }
+
+    #[test]
+    fn new_starts_a_place_after_of() {
+        let text = "Governor of New York Kathy Hale said yes. The governor of New Jersey, \
+                    Phil Moore, said no. Prime Minister of New Zealand Chris Lane, Governor \
+                    Ed Hart and others spoke.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Governor of New York Kathy Hale",
+                "Phil Moore",
+                "Prime Minister of New Zealand Chris Lane",
+                "Governor Ed Hart"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Governor of New York",
+                "Governor of New Jersey",
+                "Prime Minister of New Zealand",
+                "Governor"
+            ]
+        );
     }
 
     #[test]

@@ -140,7 +140,10 @@ pub const NOT_NAMES: &[&str] = &[
     "doctor", "professor", "senator", "councillor", "detective", "sergeant", "captain",
     "nurse", "manager", "striker", "goalkeeper", "midfielder", "reporter", "correspondent",
     "spokesman", "spokeswoman", "spokesperson", "analyst", "economist", "scientist",
-    "student",
+    "student", "fund", "bank", "agency", "organization", "organisation", "council",
+    "commission", "parliament", "ministry", "department", "office", "authority", "union",
+    "party", "federation", "forum", "programme", "program", "alliance", "reserve", "board",
+    "treaty", "conference", "summit",
 ];
 /// Words that make a weak head beside them another office than a leader's: `Chief
 /// Financial Officer`, `chief economist`, `Operating Officer`. Read only beside a title.
