@@ -435,6 +435,17 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
     if !strong && (beside(i.checked_sub(1), true) || within() || beside(Some(end), false)) {
         return None;
     }
+    // `press secretary`: a spokesperson, however strong the title. Asked of every title
+    // found, so read as bytes.
+    let press = |t: usize| {
+        let before = &doc.text.as_bytes()[doc.tokens[t].range.clone()];
+        before.len() >= 5
+            && before[before.len() - 5..].eq_ignore_ascii_case(b"press")
+            && (before.len() == 5 || before[before.len() - 6] == b' ')
+    };
+    if i.checked_sub(1).is_some_and(press) {
+        return None;
+    }
     Some((end, strong))
 }
 
@@ -3302,9 +3313,11 @@ mod tests {
             "Chief Financial Officer Ana Lowe spoke. Chief Operating Officer Tom Reyes agreed, \
              as did chief economist Mary Smith and Security Chief Jo Vale. Results were strong, \
              said Ada Quill, the chief financial officer. Paul Grant, the group’s chief \
-             executive, and Chief Executive Officer Lin Park were pleased.",
+             executive, and Chief Executive Officer Lin Park were pleased. White House press \
+             secretary Kay Moss and Press Secretary Bo Dunn briefed, and so did the press \
+             secretary Al Hunt. Cypress Mayor Jo Kerr came.",
         );
-        assert_eq!(names(&l), ["Paul Grant", "Lin Park"]);
+        assert_eq!(names(&l), ["Paul Grant", "Lin Park", "Jo Kerr"]);
     }
 
     #[test]
