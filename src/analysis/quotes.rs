@@ -217,8 +217,13 @@ fn push_mark(para: &str, i: usize, c: char, offset: usize, marks: &mut Vec<Mark>
 fn mark(para: &str, i: usize, prev: Option<char>, c: char, next: Option<char>) -> Option<Token> {
     match c {
         // Marks used both ways close when they stand after a word and before a
-        // space or punctuation.
-        '"' | '«' | '»' | '‹' | '›' | '“' if !is_space(prev) && closes_before(next) => {
+        // space or punctuation; not French guillemets after an elided article
+        // (`d’« une étape »`), which open.
+        '"' | '«' | '»' | '‹' | '›' | '“'
+            if !is_space(prev)
+                && closes_before(next)
+                && !(matches!(c, '«' | '‹') && matches!(prev, Some('’' | '\''))) =>
+        {
             Some(Token::Close)
         }
         '“' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '『' | '"' => {
@@ -417,6 +422,10 @@ mod tests {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
         assert_eq!(quotes("Il a dit « bonjour » hier."), ["bonjour"]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
+        assert_eq!(
+            quotes("Il parle d’« une étape » et de «progrès», l'‹ autre ›."),
+            ["une étape", "progrès", "autre"]
+        );
         assert_eq!(
             quotes("Er sagte: ‚Das ist gut‘. Dann ging er."),
             ["Das ist gut"]
