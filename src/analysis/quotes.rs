@@ -54,7 +54,7 @@ struct Open {
 /// The marks that close a quote opened with `open`.
 fn closes(open: char, close: char) -> bool {
     match open {
-        '“' => close == '”',
+        '“' | '”' => close == '”',
         '„' => matches!(close, '“' | '”'),
         '"' => close == '"',
         '‘' => close == '’',
@@ -229,6 +229,8 @@ fn mark(para: &str, i: usize, prev: Option<char>, c: char, next: Option<char>) -
         '“' | '„' | '‚' | '«' | '»' | '‹' | '›' | '「' | '『' | '"' => {
             Some(Token::Open)
         }
+        // Swedish and Finnish open with `”` too (`sa ”hej” och`).
+        '”' if opens_after(prev) && !is_space(next) => Some(Token::Open),
         '”' | '」' | '』' => Some(Token::Close),
         '‘' if !(is_word(prev) && is_word(next)) => Some(Token::Open),
         '’' | '\'' if is_word(prev) && is_word(next) => None,
@@ -422,6 +424,10 @@ mod tests {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
         assert_eq!(quotes("Il a dit « bonjour » hier."), ["bonjour"]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
+        assert_eq!(
+            quotes("Han sa ”hej” och gick. ”Nej”, sa hon. He said “yes” again."),
+            ["hej", "Nej", "yes"]
+        );
         assert_eq!(
             quotes("Il parle d’« une étape » et de «progrès», l'‹ autre ›."),
             ["une étape", "progrès", "autre"]
