@@ -27,10 +27,18 @@ pub struct Builder {
     /// The open table's cells, read as prose one after another into the text, and laid
     /// out as a grid when the table ends.
     table: Option<OpenTable>,
-    /// A paragraph (a credit line) to write before the first block but the title.
-    lead: Option<String>,
+    /// What to head the text with (see [`Builder::lead_with`]).
+    lead: Option<Lead>,
     /// A [`LINE_BREAK`] has been written.
     line_breaks: bool,
+}
+
+/// A title and a credit line given apart from the body (front matter, a page's
+/// metadata).
+#[derive(Debug)]
+struct Lead {
+    title: Option<String>,
+    credit: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -83,15 +91,27 @@ impl Builder {
     }
 
     /// Writes `text` as a paragraph under the title, or first when there is none.
-    pub fn lead_with(&mut self, text: String) {
-        self.lead = Some(text);
+    /// Heads the text with `title` and a paragraph of `credit`, written before the
+    /// first block; after it instead when that is a title of the text's own, which
+    /// `title` then gives way to.
+    pub fn lead_with(&mut self, title: Option<String>, credit: Option<String>) {
+        self.lead = Some(Lead { title, credit });
     }
 
     fn write_lead(&mut self) {
-        if let Some(lead) = self.lead.take() {
-            self.begin(BlockKind::Paragraph);
-            self.text(&lead);
-            self.end();
+        let Some(lead) = self.lead.take() else {
+            return;
+        };
+        let title = lead.title.filter(|_| self.blocks.is_empty());
+        for (kind, text) in [
+            (BlockKind::Title, title),
+            (BlockKind::Paragraph, lead.credit),
+        ] {
+            if let Some(text) = text {
+                self.begin(kind);
+                self.text(&text);
+                self.end();
+            }
         }
     }
 

@@ -150,7 +150,7 @@ pub fn parse(text: &str, name: &str) -> Article {
             }
         }
         if !build::credit_shown(&opening, &authors, date.as_deref()) {
-            b.lead_with(credit);
+            b.lead_with(None, Some(credit));
         }
     }
     for lead in headline_lead(root) {

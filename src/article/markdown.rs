@@ -162,11 +162,10 @@ impl Reader {
                 let authors: Vec<&str> = front.authors.iter().map(String::as_str).collect();
                 let date = front.date.as_deref();
                 let opening = self.opening.as_deref().unwrap_or_default();
-                if let Some(credit) = build::credit_line(&authors, date)
-                    .filter(|_| !build::credit_shown(opening, &authors, date))
-                {
-                    self.b.lead_with(credit);
-                }
+                let credit = build::credit_line(&authors, date)
+                    .filter(|_| !build::credit_shown(opening, &authors, date));
+                // The title heads the body, as the page made of it would show it.
+                self.b.lead_with(self.front_title.clone(), credit);
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush_links(&mut self.b, &mut self.links);
@@ -831,10 +830,18 @@ mod tests {
         let yaml = "---\ntitle: Talks stall\nauthors:\n  - Ana Ruiz\n  - Bo Li\ndate: 2026-03-14T09:00:00Z\n---\n\nThe talks stalled.\n";
         let a = parse(yaml, "a.md");
         assert_eq!(a.title, "Talks stall");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
         assert_eq!(
             a.block_texts(),
-            ["By Ana Ruiz, Bo Li · 2026-03-14", "The talks stalled."]
+            [
+                "Talks stall",
+                "By Ana Ruiz, Bo Li · 2026-03-14",
+                "The talks stalled."
+            ]
         );
+        // A title of the text's own gives the front matter's way.
+        let both = "---\ntitle: Front\n---\n\n# Own\n\nText.\n";
+        assert_eq!(parse(both, "e.md").block_texts(), ["Own", "Text."]);
         // TOML, and a `# Title` in the text: the credit goes under it.
         let toml = "+++\nauthor = \"Ana Ruiz\"\n+++\n\n# Harbour\n\nText.\n\n# Later\n";
         let a = parse(toml, "b.md");
