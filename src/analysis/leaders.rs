@@ -607,6 +607,17 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
             name_start -= 1;
         }
         name_start -= usize::from(doc.is(name_start, List::Particles) && name_start > run_start);
+        // `de Asuntos Exteriores José Manuel Albares`: given names before the two; not
+        // a saint's of a place (`de San José Ana Ruiz`).
+        let given = |t: usize| {
+            (vocabulary::FIRST_GIVEN_NAMES.iter()).any(|g| doc.folds_to(t, g))
+                && !["san", "santa", "santo", "sao"]
+                    .iter()
+                    .any(|s| doc.folds_to(t - 1, s))
+        };
+        while listed.is_none() && name_start > run_start + 1 && given(name_start - 1) {
+            name_start -= 1;
+        }
         role_end = name_start;
         name_start
     } else {
@@ -2457,6 +2468,34 @@ mod tests {
                 "Head of the International Monetary Fund",
                 "Director of the National Security Agency",
                 "Head of the Kyiv Film Studio"
+            ]
+        );
+    }
+
+    #[test]
+    fn given_names_before_a_name_after_a_place_are_the_name_s() {
+        let text = "El ministro de Asuntos Exteriores José Manuel Ruiz viajó. La ministra de \
+                    Hacienda María Jesús Vidal habló. El presidente de la Junta de Andalucía \
+                    José Luis Pérez Soto llegó. El ministro de Economía Carlos Vela salió. El \
+                    alcalde de San José Diego Mora vino.";
+        assert_eq!(
+            names(&leaders(text)),
+            [
+                "José Manuel Ruiz",
+                "María Jesús Vidal",
+                "José Luis Pérez Soto",
+                "Carlos Vela",
+                "Diego Mora"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Ministro de Asuntos Exteriores",
+                "Ministra de Hacienda",
+                "Presidente de la Junta de Andalucía",
+                "Ministro de Economía",
+                "Alcalde de San José"
             ]
         );
     }

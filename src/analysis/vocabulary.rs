@@ -244,6 +244,15 @@ pub const OF_WORDS: &[&str] = &[
     "degli", "dei", "delle", "von", "der", "for", "fur", "van", "voor",
 ];
 
+/// Given names that a second one often follows in Spanish and Portuguese (`José Manuel
+/// Albares`, `María Jesús Montero`, `João Paulo`): named after a title's place, they are
+/// the name's too. Folded.
+#[rustfmt::skip]
+pub const FIRST_GIVEN_NAMES: &[&str] = &[
+    "jose", "juan", "maria", "luis", "ana", "carlos", "francisco", "miguel", "antonio",
+    "jorge", "pedro", "manuel", "jesus", "luiz", "joao", "pablo", "javier", "angel",
+];
+
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
