@@ -544,7 +544,11 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
         }
         last_end = Some(range.end);
         // Runs for every title found, so short words only are compared.
-        let w = doc.word(t);
+        // `Presidents Ana Lowe and Tom Hart`: each is a president.
+        let w = match doc.is(t, List::PluralHeads) {
+            true => vocabulary::singular(doc.word(t)),
+            false => doc.word(t),
+        };
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES
             .iter()
@@ -1713,53 +1717,88 @@ impl Evidence {
                 i += 1;
                 continue;
             };
-            let source = match f.role {
-                Role::Tokens { title, former } => {
-                    let role = self.last_role.get_or_insert_default();
-                    role_text_into(doc, title, former, role);
-                    RoleSource::Stated
-                }
-                Role::Written(role) => {
-                    self.last_role = Some(role);
-                    RoleSource::Stated
-                }
-                Role::Last => RoleSource::Counterpart,
-            };
-            doc.name_key_into(f.name.clone(), &mut self.key);
-            let role = match source {
-                RoleSource::Counterpart => self.last_role.as_deref().map(counterpart_office),
-                _ => self.last_role.as_deref(),
-            };
-            let changes = self.entries.changes;
-            // Counterparts are few: the names given with a title are kept.
-            let recent = (source == RoleSource::Stated)
-                .then(|| self.recent.leader(&self.key, role, changes))
-                .flatten();
-            let entry = match recent {
-                Some(entry) => entry,
-                None => {
-                    let role = role.map(|r| (r, source));
-                    let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
-                    if self.entries.changes == changes && source == RoleSource::Stated {
-                        self.recent
-                            .note(&self.key, role.map(|r| r.0), changes, entry);
-                    }
-                    entry
-                }
-            };
-            i = f.span.end;
-            let span = doc.span(f.span);
-            // A mention is a few words and there are a few dozen leaders; any that did
-            // not fit would just not be highlighted.
-            if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
-                self.found.push(FoundSpan {
-                    start: span.start,
-                    len,
-                    entry,
-                });
+            let plural = matches!(&f.role, Role::Tokens { title, .. }
+                if title.clone().any(|t| doc.is(t, List::PluralHeads)));
+            i = self.take(doc, known, f);
+            // `Presidents Ana Lowe and Tom Hart`: the names listed after a plural title
+            // hold it too.
+            while plural && let Some(name) = listed_name(doc, i) {
+                let role = Role::Written(self.last_role.clone().unwrap_or_default());
+                let found = Found {
+                    span: name.clone(),
+                    name,
+                    role,
+                };
+                i = self.take(doc, known, found);
             }
         }
     }
+
+    /// Keeps what `f` finds; returns the token after it. Inline, as it was written
+    /// before a second caller (measured: a call costs more than the copy).
+    #[inline(always)]
+    fn take(&mut self, doc: &Doc, known: &Known, f: Found) -> usize {
+        let source = match f.role {
+            Role::Tokens { title, former } => {
+                let role = self.last_role.get_or_insert_default();
+                role_text_into(doc, title, former, role);
+                RoleSource::Stated
+            }
+            Role::Written(role) => {
+                self.last_role = Some(role);
+                RoleSource::Stated
+            }
+            Role::Last => RoleSource::Counterpart,
+        };
+        doc.name_key_into(f.name.clone(), &mut self.key);
+        let role = match source {
+            RoleSource::Counterpart => self.last_role.as_deref().map(counterpart_office),
+            _ => self.last_role.as_deref(),
+        };
+        let changes = self.entries.changes;
+        // Counterparts are few: the names given with a title are kept.
+        let recent = (source == RoleSource::Stated)
+            .then(|| self.recent.leader(&self.key, role, changes))
+            .flatten();
+        let entry = match recent {
+            Some(entry) => entry,
+            None => {
+                let role = role.map(|r| (r, source));
+                let entry = upsert(doc, known, &mut self.entries, f.name, &self.key, role);
+                if self.entries.changes == changes && source == RoleSource::Stated {
+                    self.recent
+                        .note(&self.key, role.map(|r| r.0), changes, entry);
+                }
+                entry
+            }
+        };
+        let next = f.span.end;
+        let span = doc.span(f.span);
+        // A mention is a few words and there are a few dozen leaders; any that did
+        // not fit would just not be highlighted.
+        if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
+            self.found.push(FoundSpan {
+                start: span.start,
+                len,
+                entry,
+            });
+        }
+        next
+    }
+}
+
+/// A full name listed at `t` after another: past `,`, `and` or both.
+fn listed_name(doc: &Doc, t: usize) -> Option<Range<usize>> {
+    let mut k = t + usize::from(doc.tokens.get(t)?.is_punct(','));
+    if doc.tokens.get(k)?.kind == Kind::Gap {
+        let joiner = doc.text[doc.tokens[k].range.clone()].trim();
+        if !matches!(joiner, "and" | "&") {
+            return None;
+        }
+        k += 1;
+    }
+    let end = doc.name_at(k).filter(|&end| end - k >= 2)?;
+    Some(k..end)
 }
 
 /// Finds or adds the leader named by `name` tokens, whose key is `key`; returns its
@@ -2496,6 +2535,40 @@ mod tests {
                 "Presidente de la Junta de Andalucía",
                 "Ministro de Economía",
                 "Alcalde de San José"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaders_named_together_after_a_plural_title_each_hold_it() {
+        let text = "Presidents Ana Lowe and Tom Hart met. Prime Ministers Jo Kerr, Bo Dunn \
+                    and Al Reyes spoke. Foreign ministers Ed Moss & Lu Tan signed. Mayors \
+                    Kay Vale and Paris agreed. Ministers met Ines Cruz and Ola Berg.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Presidents Ana Lowe",
+                "Tom Hart",
+                "Prime Ministers Jo Kerr",
+                "Bo Dunn",
+                "Al Reyes",
+                "Foreign ministers Ed Moss",
+                "Lu Tan",
+                "Mayors Kay Vale"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "President",
+                "President",
+                "Prime Minister",
+                "Prime Minister",
+                "Prime Minister",
+                "Foreign Minister",
+                "Foreign Minister",
+                "Mayor"
             ]
         );
     }

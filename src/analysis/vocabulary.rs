@@ -40,6 +40,22 @@ pub const WEAK_HEADS: &[&str] = &[
     "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin", "jefe",
     "jefa", "capo", "lider", "mandatario", "mandataria",
 ];
+/// Heads in the plural, for leaders named together (`Presidents Ana Lowe and Tom Hart`,
+/// `Prime Ministers …`): strong heads too, whose role is their singular (see
+/// [`singular`]).
+pub const PLURAL_HEADS: &[&str] = &[
+    "presidents",
+    "chancellors",
+    "premiers",
+    "ministers",
+    "governors",
+    "mayors",
+];
+
+/// A title's word of [`PLURAL_HEADS`] in the singular, its case kept.
+pub fn singular(word: &str) -> &str {
+    word.strip_suffix(['s', 'S']).unwrap_or(word)
+}
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
 /// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
 /// `Representative` is a legislator, `Prince Edward Island` a province).
@@ -277,6 +293,7 @@ pub enum List {
     NotNames,
     Nationalities,
     OfWords,
+    PluralHeads,
 }
 
 pub const fn bit(list: List) -> u16 {
@@ -284,7 +301,7 @@ pub const fn bit(list: List) -> u16 {
 }
 
 /// The first bit after the lists, free for callers' own tags.
-pub const FREE_BIT: u16 = 13;
+pub const FREE_BIT: u16 = 14;
 
 pub const TITLE_HEADS: u16 = 1 << List::StrongHeads as u16 | 1 << List::WeakHeads as u16;
 
@@ -339,6 +356,8 @@ impl Vocabulary {
             (List::NotNames, NOT_NAMES),
             (List::Nationalities, NATIONALITIES),
             (List::OfWords, OF_WORDS),
+            (List::StrongHeads, PLURAL_HEADS),
+            (List::PluralHeads, PLURAL_HEADS),
         ];
         let mut v = Vocabulary {
             slots: vec![0; SLOTS],
@@ -522,8 +541,8 @@ mod tests {
         for word in [
             "Administer",
             "Minister-ish",
-            "Ministers",
             "Ministerial",
+            "Ministries",
             "X-Minister",
         ] {
             assert_eq!(lists_of(word, &mut buf) & strong, 0, "{word}");
@@ -569,7 +588,7 @@ mod tests {
         ];
         for word in lists
             .iter()
-            .chain([STOPWORDS, COUNTERPARTS, NOT_NAMES].iter())
+            .chain([STOPWORDS, COUNTERPARTS, NOT_NAMES, OF_WORDS, PLURAL_HEADS].iter())
             .flat_map(|l| l.iter())
         {
             assert_ne!(lists_of(word, &mut buf), 0, "{word}");
@@ -605,7 +624,7 @@ mod tests {
             "Putin",
             "",
             "x",
-            "presidents",
+            "presidency",
             "minister-",
             "counterpartss",
         ] {
