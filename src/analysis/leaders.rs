@@ -671,6 +671,11 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     if start > 0 && start < i && doc.cap(start - 1) && doc.folds_to(start - 1, "new") {
         start -= 1;
     }
+    // `Der französische Präsident`: German writes the nationality before the title, in
+    // lowercase.
+    if start == i && start > 0 && german_nationality(doc, start - 1) {
+        start -= 1;
+    }
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
@@ -766,6 +771,19 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
         }
     }
     Some(run_start..k)
+}
+
+/// Whether token `t` is a gap of one German adjective of nationality (`französische`,
+/// `US-amerikanischen`, `deutsche`), which stands before a title.
+fn german_nationality(doc: &Doc, t: usize) -> bool {
+    const MIN_BYTES: usize = 7;
+    let Some(token) = doc.tokens.get(t).filter(|token| token.kind == Kind::Gap) else {
+        return false;
+    };
+    let word = &doc.text[token.range.clone()];
+    word.len() >= MIN_BYTES
+        && !word.contains(' ')
+        && ["sche", "schen", "scher"].iter().any(|e| word.ends_with(e))
 }
 
 /// A capitalised word of what a title is of: no stopword, but for `New` before another
@@ -2574,6 +2592,27 @@ mod tests {
     }
 
     #[test]
+    fn a_german_nationality_before_a_title_is_part_of_the_mention() {
+        let l = leaders(
+            "Der französische Präsident Paul Roux reiste. Die deutsche Außenministerin Ina \
+             Vogt kam. Der ukrainische Präsident Ivan Koval sprach. Am Morgen hat \
+             Bundeskanzler Olaf Berg gesprochen.",
+        );
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "französische Präsident Paul Roux",
+                "deutsche Außenministerin Ina Vogt",
+                "ukrainische Präsident Ivan Koval",
+                "Bundeskanzler Olaf Berg"
+            ]
+        );
+        // Only a gap of that word alone: the mention is of whole tokens.
+        let l = leaders("Das sagte gestern eine russische Präsidentin Ana Lowe.");
+        assert_eq!(first_mentions(&l), ["Präsidentin Ana Lowe"]);
+    }
+
+    #[test]
     fn new_starts_a_place_after_of() {
         let text = "Governor of New York Kathy Hale said yes. The governor of New Jersey, \
                     Phil Moore, said no. Prime Minister of New Zealand Chris Lane, Governor \
@@ -3002,7 +3041,7 @@ mod tests {
         assert_eq!(
             first_mentions(&l),
             [
-                "Präsident Tom Hart",
+                "französische Präsident Tom Hart",
                 // Not the weekday, a noun capitalised as German writes them.
                 "Bundeskanzlerin Ana Lowe",
                 "Jo Vale",
