@@ -1060,7 +1060,8 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
     let mut end = None;
     let mut t = k + 1;
     while t < k + 8 {
-        if place_word(doc, t) {
+        // `the minister of foreign affairs, Ana Lowe`: a portfolio in lowercase too.
+        if place_word(doc, t) || doc.is(t, List::Modifiers) {
             end = Some(t + 1);
             if doc.tokens[t].possessive {
                 break;
@@ -2610,6 +2611,23 @@ mod tests {
         // Only a gap of that word alone: the mention is of whole tokens.
         let l = leaders("Das sagte gestern eine russische Präsidentin Ana Lowe.");
         assert_eq!(first_mentions(&l), ["Präsidentin Ana Lowe"]);
+    }
+
+    #[test]
+    fn a_portfolio_in_lowercase_is_what_a_title_is_of() {
+        let text = "On Monday the French minister of foreign affairs, Ana Lowe, spoke. The \
+                    minister of health, Tom Hart, and the secretary of state, Jo Kerr, \
+                    agreed. The president of the club, Bo Dunn, left. The minister of \
+                    finance said no.";
+        assert_eq!(names(&leaders(text)), ["Ana Lowe", "Tom Hart", "Jo Kerr"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Minister of Foreign Affairs",
+                "Minister of Health",
+                "Secretary of State"
+            ]
+        );
     }
 
     #[test]
