@@ -782,8 +782,8 @@ fn german_nationality(doc: &Doc, t: usize) -> bool {
     };
     let word = &doc.text[token.range.clone()];
     word.len() >= MIN_BYTES
-        && !word.contains(' ')
         && ["sche", "schen", "scher"].iter().any(|e| word.ends_with(e))
+        && !word.contains(' ')
 }
 
 /// A capitalised word of what a title is of: no stopword, but for `New` before another
