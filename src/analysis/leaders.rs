@@ -545,9 +545,10 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
         last_end = Some(range.end);
         // Runs for every title found, so short words only are compared.
         // `Presidents Ana Lowe and Tom Hart`: each is a president.
-        let w = match doc.is(t, List::PluralHeads) {
-            true => vocabulary::singular(doc.word(t)),
-            false => doc.word(t),
+        let w = if doc.is(t, List::PluralHeads) {
+            vocabulary::singular(doc.word(t))
+        } else {
+            doc.word(t)
         };
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES

@@ -56,6 +56,7 @@ pub const PLURAL_HEADS: &[&str] = &[
 pub fn singular(word: &str) -> &str {
     word.strip_suffix(['s', 'S']).unwrap_or(word)
 }
+
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
 /// `High Representative`, `Special Envoy`, `Crown Prince`, `Chief Justice` (a bare
 /// `Representative` is a legislator, `Prince Edward Island` a province).
