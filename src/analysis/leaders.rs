@@ -1807,12 +1807,12 @@ impl Evidence {
     }
 }
 
-/// A full name listed at `t` after another: past `,`, `and` or both.
+/// A full name listed at `t` after another: past `,`, `and` (`und`) or both.
 fn listed_name(doc: &Doc, t: usize) -> Option<Range<usize>> {
     let mut k = t + usize::from(doc.tokens.get(t)?.is_punct(','));
     if doc.tokens.get(k)?.kind == Kind::Gap {
         let joiner = doc.text[doc.tokens[k].range.clone()].trim();
-        if !matches!(joiner, "and" | "&") {
+        if !matches!(joiner, "and" | "&" | "und") {
             return None;
         }
         k += 1;
@@ -2591,6 +2591,17 @@ mod tests {
                 "Mayor"
             ]
         );
+    }
+
+    #[test]
+    fn a_german_president_after_an_article_is_a_president() {
+        let text = "Olaf Berg traf sich mit dem Präsidenten Paul Roux. Die Präsidenten Ana \
+                    Lowe und Tom Hart kamen.";
+        assert_eq!(
+            first_mentions(&leaders(text)),
+            ["Präsidenten Paul Roux", "Präsidenten Ana Lowe", "Tom Hart"]
+        );
+        assert_eq!(roles(text), ["Präsident", "Präsident", "Präsident"]);
     }
 
     #[test]

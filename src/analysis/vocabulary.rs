@@ -41,8 +41,9 @@ pub const WEAK_HEADS: &[&str] = &[
     "jefa", "capo", "lider", "mandatario", "mandataria",
 ];
 /// Heads in the plural, for leaders named together (`Presidents Ana Lowe and Tom Hart`,
-/// `Prime Ministers …`): strong heads too, whose role is their singular (see
-/// [`singular`]).
+/// `Prime Ministers …`), and German's `Präsidenten`, which is also what the singular
+/// becomes after `den`, `dem`, `des` (`mit dem französischen Präsidenten Emmanuel
+/// Macron`): strong heads too, whose role is their singular (see [`singular`]). Folded.
 pub const PLURAL_HEADS: &[&str] = &[
     "presidents",
     "chancellors",
@@ -50,11 +51,14 @@ pub const PLURAL_HEADS: &[&str] = &[
     "ministers",
     "governors",
     "mayors",
+    "prasidenten",
 ];
 
 /// A title's word of [`PLURAL_HEADS`] in the singular, its case kept.
 pub fn singular(word: &str) -> &str {
-    word.strip_suffix(['s', 'S']).unwrap_or(word)
+    (word.strip_suffix("en"))
+        .or_else(|| word.strip_suffix(['s', 'S']))
+        .unwrap_or(word)
 }
 
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
