@@ -417,6 +417,12 @@ fn title_at(doc: &Doc, i: usize) -> Option<(usize, bool)> {
         }
     }
     let (end, strong) = last_head?;
+    // A plural ends a title (`Prime Ministers`); before another head it names a body
+    // (`Board of Governors Chair`, `Council of Ministers President`), and the title is
+    // the rest.
+    if (i..end - 1).any(|t| doc.is(t, List::PluralHeads)) {
+        return None;
+    }
     // `3 PM`, `at 5 pm`: a time, not a prime minister.
     if doc.tokens[i].range.len() == 2 && doc.folds_to(i, "pm") {
         let before = doc.text[..doc.tokens[i].range.start].trim_end();
@@ -643,7 +649,12 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     }
     let lowercase_title = !doc.cap(i);
     let single = name_end - name_start == 1;
-    if single && (!strong || lowercase_title) && !known.has_name(doc, name_start..name_end) {
+    // `Presidents Day`: leaders named together are named in full, or known.
+    let plural = (i..title_end).any(|t| doc.is(t, List::PluralHeads));
+    if single
+        && (!strong || lowercase_title || plural)
+        && !known.has_name(doc, name_start..name_end)
+    {
         return None;
     }
     // Leftwards: nationality and organisation words are part of the mention.
@@ -2563,7 +2574,9 @@ mod tests {
     fn leaders_named_together_after_a_plural_title_each_hold_it() {
         let text = "Presidents Ana Lowe and Tom Hart met. Prime Ministers Jo Kerr, Bo Dunn \
                     and Al Reyes spoke. Foreign ministers Ed Moss & Lu Tan signed. Mayors \
-                    Kay Vale and Paris agreed. Ministers met Ines Cruz and Ola Berg.";
+                    Kay Vale and Paris agreed. Ministers met Ines Cruz and Ola Berg. \
+                    Presidents Day came. The Board of Governors Chair Ida Holm and the \
+                    Council of Ministers President Ivo Lind spoke.";
         let l = leaders(text);
         assert_eq!(
             first_mentions(&l),
@@ -2575,7 +2588,9 @@ mod tests {
                 "Al Reyes",
                 "Foreign ministers Ed Moss",
                 "Lu Tan",
-                "Mayors Kay Vale"
+                "Mayors Kay Vale",
+                "Governors Chair Ida Holm",
+                "Ministers President Ivo Lind"
             ]
         );
         assert_eq!(
@@ -2588,7 +2603,9 @@ mod tests {
                 "Prime Minister",
                 "Foreign Minister",
                 "Foreign Minister",
-                "Mayor"
+                "Mayor",
+                "Chair",
+                "President"
             ]
         );
     }
