@@ -1818,12 +1818,13 @@ impl Evidence {
     }
 }
 
-/// A full name listed at `t` after another: past `,`, `and` (`und`) or both.
+/// A full name listed at `t` after another: past `,`, `and` or both. Not German's `und`:
+/// `Präsidenten` is a singular too (`mit dem Präsidenten Paul Roux und Ina Vogt`).
 fn listed_name(doc: &Doc, t: usize) -> Option<Range<usize>> {
     let mut k = t + usize::from(doc.tokens.get(t)?.is_punct(','));
     if doc.tokens.get(k)?.kind == Kind::Gap {
         let joiner = doc.text[doc.tokens[k].range.clone()].trim();
-        if !matches!(joiner, "and" | "&" | "und") {
+        if !matches!(joiner, "and" | "&") {
             return None;
         }
         k += 1;
@@ -2612,13 +2613,14 @@ mod tests {
 
     #[test]
     fn a_german_president_after_an_article_is_a_president() {
-        let text = "Olaf Berg traf sich mit dem Präsidenten Paul Roux. Die Präsidenten Ana \
-                    Lowe und Tom Hart kamen.";
+        // Not a list of them: the word is a singular too.
+        let text = "Olaf Berg traf sich mit dem Präsidenten Paul Roux und Ina Vogt. Die \
+                    Präsidenten Ana Lowe und Tom Hart kamen.";
         assert_eq!(
             first_mentions(&leaders(text)),
-            ["Präsidenten Paul Roux", "Präsidenten Ana Lowe", "Tom Hart"]
+            ["Präsidenten Paul Roux", "Präsidenten Ana Lowe"]
         );
-        assert_eq!(roles(text), ["Präsident", "Präsident", "Präsident"]);
+        assert_eq!(roles(text), ["Präsident", "Präsident"]);
     }
 
     #[test]
