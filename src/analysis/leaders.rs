@@ -592,11 +592,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `ministre français des Armées`: a nationality may stand before what the title is
     // of.
     let after_nationality = past_adjective(doc, title_end, nationality);
-    let place = place_run(doc, title_end).or_else(|| {
-        (after_nationality > title_end)
-            .then(|| place_run(doc, after_nationality))
-            .flatten()
-    });
+    let place = here_or_past_nationality(title_end, after_nationality, |k| place_run(doc, k));
     // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
     // capitalised words are the name.
     let name_start = if let Some(run) = place {
@@ -844,7 +840,9 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             if doc.tokens[end - 1].possessive {
                 return None;
             }
-            let role_end = of_place_end_past_nationality(doc, end).unwrap_or(end);
+            let after = past_adjective(doc, end, nationality);
+            let role_end = here_or_past_nationality(end, after, |k| of_place_end(doc, k));
+            let role_end = role_end.unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             return Some(Found {
                 span: name.clone(),
@@ -1021,7 +1019,7 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
     let (title_end, _) = title;
     let after_nationality = past_adjective(doc, title_end, nationality);
-    let of_place = of_place_end_past_nationality(doc, title_end);
+    let of_place = here_or_past_nationality(title_end, after_nationality, |k| of_place_end(doc, k));
     // `la présidente de l’Assemblée nationale,`, `el presidente ucraniano,`: a word of
     // what the place or the title is.
     let end = match of_place {
@@ -1052,13 +1050,14 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     })
 }
 
-/// [`of_place_end`] at `k`, or past a nationality there (`ministre allemand des
-/// Finances`).
-fn of_place_end_past_nationality(doc: &Doc, k: usize) -> Option<usize> {
-    of_place_end(doc, k).or_else(|| {
-        let after = past_adjective(doc, k, nationality);
-        (after > k).then(|| of_place_end(doc, after)).flatten()
-    })
+/// What `find` finds of a title's place at `k`, or past the nationality there, which
+/// ends at `after` (`ministre allemand des Finances`).
+fn here_or_past_nationality<T>(
+    k: usize,
+    after: usize,
+    find: impl Fn(usize) -> Option<T>,
+) -> Option<T> {
+    find(k).or_else(|| (after > k).then(|| find(after)).flatten())
 }
 
 /// Where `of [the] Place` at `k` ends: capitalised words with [`TITLE_JOINERS`] between
