@@ -45,20 +45,46 @@ pub struct Line {
 /// few blocks per frame, so memory does not grow with the article's lines.
 ///
 /// A layout made [`around`](Layout::around) a position counts only the blocks near it
-/// and estimates the rest, so a resize costs what is visible, not the whole article;
-/// [`refine`](Layout::refine) counts more as the reader moves, and the exact layout
-/// (counted in the background) replaces it.
+/// and estimates the others from where they are in the text ([`estimated_start`]), so
+/// a resize costs what is visible, not the whole article; [`refine`](Layout::refine)
+/// counts more as the reader moves, and the exact layout (counted in the background)
+/// replaces it.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub width: usize,
-    /// First line of each block (its own lines, then the gap after it), and one more
-    /// entry: the number of lines.
-    block_start: Vec<usize>,
-    /// Which blocks' counts are estimates; empty when every block is counted.
-    estimated: Vec<bool>,
+    /// Runs of counted blocks, in order and apart; the blocks between them are
+    /// estimated. An exact layout is one run of every block.
+    counted: Vec<Run>,
+    /// The article's blocks.
+    blocks: usize,
+    /// The number of lines.
+    len: usize,
     /// The lines of the last long block drawn: a paragraph of megabytes (a file of one
     /// line) is wrapped once, not once per frame.
     long_block: RefCell<Option<(usize, Vec<Line>)>>,
+}
+
+/// Blocks counted one after another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    /// The run's first block.
+    first: usize,
+    /// The line the run starts on.
+    line: usize,
+    /// Where each block's lines start, from the run's first line, and one more entry:
+    /// the run's lines.
+    starts: Vec<usize>,
+}
+
+impl Run {
+    /// One past the run's last block.
+    fn end(&self) -> usize {
+        self.first + self.starts.len() - 1
+    }
+
+    fn end_line(&self) -> usize {
+        self.line + self.starts.last().copied().unwrap_or(0)
+    }
 }
 
 /// Blocks this long keep their lines in `Layout::long_block`; shorter ones wrap in
@@ -69,6 +95,19 @@ const LONG_BLOCK_BYTES: usize = 16 << 10;
 /// many screens, so that scrolling never reaches an estimate before the exact layout
 /// is in.
 const EXACT_AROUND: usize = 100;
+
+/// About where block `b` (or, for `b` = the number of blocks, the end) would start at
+/// `width` if every block before it were estimated: a line of its own and a gap each,
+/// and a line per `width` bytes of text. Asked of a block, not of all before it, so an
+/// estimate costs nothing per block of the article; the same for every pair of blocks
+/// (only more for the later), so estimates between counted runs keep their order.
+fn estimated_start(article: &Article, b: usize, width: usize) -> usize {
+    let bytes = article
+        .blocks
+        .get(b)
+        .map_or(article.text.len(), |block| block.range.start);
+    2 * b + bytes / width
+}
 
 impl Layout {
     /// Counts the lines of every block wrapped at `width` columns (at least 1).
@@ -81,20 +120,26 @@ impl Layout {
     /// that a newer resize has made useless.
     pub fn unless_stopped(article: &Article, width: usize, stop: &AtomicBool) -> Option<Self> {
         let width = width.max(1);
-        let mut block_start = Vec::with_capacity(article.blocks.len() + 1);
+        let blocks = article.blocks.len();
+        let mut starts = Vec::with_capacity(blocks + 1);
         let mut total = 0;
-        for b in 0..article.blocks.len() {
+        for b in 0..blocks {
             if b.is_multiple_of(1024) && stop.load(Ordering::Relaxed) {
                 return None;
             }
-            block_start.push(total);
+            starts.push(total);
             total += count_lines(article, b, width);
         }
-        block_start.push(total);
+        starts.push(total);
         Some(Layout {
             width,
-            block_start,
-            estimated: Vec::new(),
+            counted: vec![Run {
+                first: 0,
+                line: 0,
+                starts,
+            }],
+            blocks,
+            len: total,
             long_block: RefCell::default(),
         })
     }
@@ -103,65 +148,125 @@ impl Layout {
     pub fn empty(width: usize) -> Self {
         Layout {
             width,
-            block_start: vec![0],
-            estimated: Vec::new(),
+            counted: vec![Run {
+                first: 0,
+                line: 0,
+                starts: vec![0],
+            }],
+            blocks: 0,
+            len: 0,
             long_block: RefCell::default(),
         }
     }
 
-    /// Counts the blocks around `block` and estimates the others from their length:
-    /// work proportional to the screen, not to the article.
+    /// Counts the blocks around `block` and estimates the others: work proportional to
+    /// the screen, not to the article.
     pub fn around(article: &Article, width: usize, block: usize) -> Self {
         let width = width.max(1);
         let blocks = article.blocks.len();
+        if blocks == 0 {
+            return Layout::empty(width);
+        }
         let mut layout = Layout {
             width,
-            block_start: Vec::with_capacity(blocks + 1),
-            estimated: vec![true; blocks],
+            counted: Vec::new(),
+            blocks,
+            len: estimated_start(article, blocks, width),
             long_block: RefCell::default(),
         };
-        let mut total = 0;
-        for b in 0..blocks {
-            layout.block_start.push(total);
-            total += estimate(article, b, width);
-        }
-        layout.block_start.push(total);
         layout.refine(article, block);
         layout
     }
 
     /// Whether every block is counted (none estimated).
     pub fn is_exact(&self) -> bool {
-        self.estimated.is_empty()
+        matches!(&self.counted[..], [run] if run.first == 0 && run.end() == self.blocks)
+    }
+
+    /// The counted run that holds block `b` (or ends at it), or else the last before it.
+    fn run_at_or_before(&self, b: usize) -> Option<&Run> {
+        let after = self.counted.partition_point(|r| r.first <= b);
+        after.checked_sub(1).map(|i| &self.counted[i])
+    }
+
+    /// Whether block `b`'s count is an estimate.
+    fn is_estimated(&self, b: usize) -> bool {
+        self.run_at_or_before(b).is_none_or(|r| b >= r.end())
+    }
+
+    /// The first line of block `b`, counted or estimated; for `b` = the number of
+    /// blocks, the number of lines.
+    fn start(&self, article: &Article, b: usize) -> usize {
+        let estimate = |b| estimated_start(article, b, self.width);
+        match self.run_at_or_before(b) {
+            Some(run) if b <= run.end() => run.line + run.starts[b - run.first],
+            // As many lines past the run's end as the estimates put between them.
+            Some(run) => run.end_line() + estimate(b) - estimate(run.end()),
+            None => estimate(b),
+        }
     }
 
     /// Counts the estimated blocks around `block`. True when line numbers changed.
     pub fn refine(&mut self, article: &Article, block: usize) -> bool {
-        let blocks = self.estimated.len();
+        let blocks = self.blocks;
         let window =
             block.saturating_sub(EXACT_AROUND).min(blocks)..(block + EXACT_AROUND).min(blocks);
-        if !self.estimated[window.clone()].contains(&true) {
+        if !window.clone().any(|b| self.is_estimated(b)) {
             return false;
         }
-        // Each block after a counted one moves by what the counts changed before it: one
-        // pass from the window on, no copy of the article's counts.
-        let mut moved = 0isize;
-        for b in window.start..blocks {
-            let start = self.block_start[b].saturating_add_signed(moved);
-            if window.contains(&b) && self.estimated[b] {
-                let count = count_lines(article, b, self.width);
-                let estimate = self.block_start[b + 1] - self.block_start[b];
-                moved += count as isize - estimate as isize;
-                self.estimated[b] = false;
+        // The window and the runs it meets or touches become one run, counted where it
+        // was not; a run the window extends at its end grows in place.
+        let met = self.counted.partition_point(|r| r.end() < window.start)
+            ..self.counted.partition_point(|r| r.first <= window.end);
+        let first = self
+            .counted
+            .get(met.start)
+            .map_or(window.start, |r| r.first.min(window.start));
+        let end = self.counted[met.clone()]
+            .last()
+            .map_or(window.end, |r| r.end().max(window.end));
+        let mut runs = self.counted.drain(met.clone()).peekable();
+        let mut starts = match runs.peek() {
+            Some(run) if run.first == first => runs.next().map(|r| r.starts).unwrap_or_default(),
+            _ => vec![0],
+        };
+        let mut b = first + starts.len() - 1;
+        let mut total = starts.last().copied().unwrap_or(0);
+        for run in runs.chain(std::iter::once(Run {
+            first: end,
+            line: 0,
+            starts: vec![0],
+        })) {
+            for counted in b..run.first {
+                total += count_lines(article, counted, self.width);
+                starts.push(total);
             }
-            self.block_start[b] = start;
+            starts.extend(run.starts.windows(2).map(|w| {
+                total += w[1] - w[0];
+                total
+            }));
+            b = run.end();
         }
-        if let Some(end) = self.block_start.last_mut() {
-            *end = end.saturating_add_signed(moved);
+        self.counted.insert(
+            met.start,
+            Run {
+                first,
+                line: 0,
+                starts,
+            },
+        );
+        // Every run from the new one on starts where the ones before it put it.
+        for i in met.start..self.counted.len() {
+            let line = match i.checked_sub(1).map(|p| &self.counted[p]) {
+                Some(before) => {
+                    let estimate = |b| estimated_start(article, b, self.width);
+                    before.end_line() + estimate(self.counted[i].first) - estimate(before.end())
+                }
+                None => estimated_start(article, self.counted[i].first, self.width),
+            };
+            self.counted[i].line = line;
         }
-        if !self.estimated.contains(&true) {
-            self.estimated.clear();
-        }
+        self.len = self.start(article, blocks);
         true
     }
 
@@ -170,8 +275,8 @@ impl Layout {
     fn lines_of_block(&self, article: &Article, b: usize, out: &mut Vec<Line>) {
         let first = out.len();
         self.with_lines_of(article, b, |lines| out.extend_from_slice(lines));
-        if self.estimated.get(b) == Some(&true) {
-            let count = self.block_start[b + 1] - self.block_start[b];
+        if self.is_estimated(b) {
+            let count = self.start(article, b + 1) - self.start(article, b);
             let end = article.blocks[b].range.end;
             out.resize(
                 first + count,
@@ -186,7 +291,7 @@ impl Layout {
     }
 
     pub fn len(&self) -> usize {
-        self.block_start.last().copied().unwrap_or(0)
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
@@ -221,11 +326,11 @@ impl Layout {
             return Vec::new();
         }
         let mut out = Vec::new();
-        let mut b = self.block_of_line(range.start);
-        while b < article.blocks.len() && self.block_start[b] < end {
-            let start = self.block_start[b];
+        let mut b = self.block_of_line(article, range.start);
+        while b < self.blocks.min(article.blocks.len()) && self.start(article, b) < end {
+            let start = self.start(article, b);
             let wanted = range.start.saturating_sub(start)..end - start;
-            if self.estimated.get(b) == Some(&true) {
+            if self.is_estimated(b) {
                 let mut lines = Vec::new();
                 self.lines_of_block(article, b, &mut lines);
                 out.extend(lines.drain(wanted.start.min(lines.len())..wanted.end.min(lines.len())));
@@ -253,33 +358,43 @@ impl Layout {
         if line >= self.len() {
             return None;
         }
-        let b = self.block_of_line(line);
+        let b = self.block_of_line(article, line);
         let block = article.blocks.get(b)?;
-        let lines = (self.block_start[b + 1] - self.block_start[b]).max(1);
-        let within = (line - self.block_start[b]).min(lines);
+        let start = self.start(article, b);
+        let lines = (self.start(article, b + 1) - start).max(1);
+        let within = (line - start).min(lines);
         Some(block.range.start + block.range.len() * within / lines)
     }
 
     /// The block whose lines include `line`.
-    fn block_of_line(&self, line: usize) -> usize {
-        let blocks = self.block_start.len().saturating_sub(1);
-        self.block_start[..blocks]
-            .partition_point(|&s| s <= line)
-            .saturating_sub(1)
+    fn block_of_line(&self, article: &Article, line: usize) -> usize {
+        // The last block that starts at or before `line`: blocks start in order.
+        let (mut low, mut high) = (0, self.blocks);
+        while high - low > 1 {
+            let middle = low + (high - low) / 2;
+            if self.start(article, middle) <= line {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        low
     }
 
     /// The first visual line of `block`.
-    pub fn block_line(&self, block: usize) -> usize {
-        self.block_start
-            .get(block)
-            .copied()
-            .unwrap_or(self.len())
-            .min(self.len())
+    pub fn block_line(&self, article: &Article, block: usize) -> usize {
+        if block >= self.blocks {
+            return self.len();
+        }
+        self.start(article, block).min(self.len())
     }
 
     /// First visual line of each section's heading, in order.
     pub fn section_lines<'a>(&'a self, article: &'a Article) -> impl Iterator<Item = usize> + 'a {
-        article.sections.iter().map(|s| self.block_line(s.block))
+        article
+            .sections
+            .iter()
+            .map(|s| self.block_line(article, s.block))
     }
 
     /// The visual line that shows byte `offset` of the text, within `block`.
@@ -287,17 +402,18 @@ impl Layout {
         if block >= article.blocks.len() {
             return self.len().saturating_sub(1);
         }
-        if self.estimated.get(block) == Some(&true) {
+        let first = self.block_line(article, block);
+        if self.is_estimated(block) {
             let mut within = Vec::new();
             self.lines_of_block(article, block, &mut within);
-            return self.line_in(block, &within, offset);
+            return self.line_in(first, &within, offset);
         }
-        self.with_lines_of(article, block, |within| self.line_in(block, within, offset))
+        self.with_lines_of(article, block, |within| self.line_in(first, within, offset))
     }
 
-    /// Which of `block`'s lines `within` shows byte `offset`, as a line of the layout.
-    fn line_in(&self, block: usize, within: &[Line], offset: usize) -> usize {
-        let first = self.block_line(block);
+    /// Which of a block's lines `within`, the first of them `first`, shows byte
+    /// `offset`, as a line of the layout.
+    fn line_in(&self, first: usize, within: &[Line], offset: usize) -> usize {
         let end = first + within.len();
         // One past the block's last byte is the blank line after it.
         if let Some(last) = within.last()
@@ -404,19 +520,6 @@ impl Marker {
             _ => false,
         }
     }
-}
-
-/// About how many lines block `b` takes at `width`, from its length alone: words
-/// leave the ends of lines ragged, so a line holds somewhat less than `width` bytes.
-fn estimate(article: &Article, b: usize, width: usize) -> usize {
-    let block = &article.blocks[b];
-    let own = match block.kind {
-        BlockKind::Code | BlockKind::Table => {
-            memchr::memchr_iter(b'\n', article.text[block.range.clone()].as_bytes()).count() + 1
-        }
-        _ => block.range.len().div_ceil((width * 9 / 10).max(1)).max(1),
-    };
-    own + usize::from(gap_after(article, b))
 }
 
 /// How a block of `kind` sits in `width` columns: (the indent of its first line, of
@@ -1426,7 +1529,7 @@ mod tests {
         );
         // Too narrow to step in: flush, as other blocks are.
         let narrow = Layout::new(&article, 8);
-        let first = narrow.line(&article, narrow.block_line(code));
+        let first = narrow.line(&article, narrow.block_line(&article, code));
         assert_eq!(first.map(|l| (l.range.len(), l.indent)), Some((5, 0)));
     }
 
@@ -1562,7 +1665,7 @@ mod tests {
                 let first = all
                     .iter()
                     .position(|l| l.block == b && l.kind != LineKind::Blank);
-                assert_eq!(Some(layout.block_line(b)), first, "block {b}");
+                assert_eq!(Some(layout.block_line(&article, b)), first, "block {b}");
             }
             assert!(layout.lines(&article, all.len()..all.len() + 3).is_empty());
             assert_eq!(layout.line(&article, all.len()), None);
@@ -1581,7 +1684,7 @@ mod tests {
         }
         assert_eq!(whole.len(), layout.len());
         // Alternate between the two long blocks so the kept one keeps changing.
-        let second = layout.block_line(3);
+        let second = layout.block_line(&article, 3);
         for i in (0..layout.len()).step_by(97) {
             for at in [i, second + i % 50] {
                 assert_eq!(
@@ -1619,17 +1722,21 @@ mod tests {
         let mut lazy = Layout::around(&article, width, middle);
         assert!(!lazy.is_exact());
         // Around the reader, the lines are the exact layout's, only numbered differently.
-        let shift = exact.block_line(middle) as isize - lazy.block_line(middle) as isize;
+        let shift = exact.block_line(&article, middle) as isize
+            - lazy.block_line(&article, middle) as isize;
         for b in middle - EXACT_AROUND / 2..middle + EXACT_AROUND / 2 {
-            let line = lazy.block_line(b);
+            let line = lazy.block_line(&article, b);
             assert_eq!(
-                exact.block_line(b) as isize - line as isize,
+                exact.block_line(&article, b) as isize - line as isize,
                 shift,
                 "block {b}"
             );
             assert_eq!(
                 lazy.lines(&article, line..line + 3),
-                exact.lines(&article, exact.block_line(b)..exact.block_line(b) + 3)
+                exact.lines(
+                    &article,
+                    exact.block_line(&article, b)..exact.block_line(&article, b) + 3
+                )
             );
         }
         // Numbering is consistent everywhere, estimates included: a line's anchor leads
@@ -1645,7 +1752,54 @@ mod tests {
             lazy.refine(&article, b);
         }
         assert!(lazy.is_exact());
-        assert_eq!(lazy.block_start, exact.block_start);
+        assert_eq!(lazy.counted, exact.counted);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Wherever the reader goes, in whatever order: the counted runs stay apart and
+        /// in order, a counted block has its exact lines and an estimated one its
+        /// estimate, and once every block is counted the layout is the exact one.
+        #[test]
+        fn refining_in_any_order_keeps_the_numbering_whole(
+            visits in proptest::collection::vec(0.0..1.0f64, 1..8),
+            width in 20..90usize,
+        ) {
+            static ARTICLE: std::sync::OnceLock<Article> = std::sync::OnceLock::new();
+            let article =
+                ARTICLE.get_or_init(|| plain::parse(crate::synth::article(300_000, 9, true), "t.md"));
+            let blocks = article.blocks.len();
+            proptest::prop_assert!(blocks > 6 * EXACT_AROUND, "{blocks} blocks");
+            let block_at = |f: f64| ((blocks as f64 * f) as usize).min(blocks - 1);
+            let mut lazy = Layout::around(article, width, block_at(visits[0]));
+            for &visit in &visits[1..] {
+                lazy.refine(article, block_at(visit));
+            }
+            for pair in lazy.counted.windows(2) {
+                proptest::prop_assert!(pair[0].end() < pair[1].first);
+            }
+            for &visit in &visits {
+                let b = block_at(visit);
+                proptest::prop_assert!(!lazy.is_estimated(b), "block {b} not counted");
+            }
+            for b in 0..blocks {
+                let lines = lazy.start(article, b + 1) - lazy.start(article, b);
+                proptest::prop_assert!(lines >= 1, "block {b} has no line");
+                let estimate = |b| estimated_start(article, b, width);
+                let expected = match lazy.is_estimated(b) {
+                    true => estimate(b + 1) - estimate(b),
+                    false => count_lines(article, b, width),
+                };
+                proptest::prop_assert_eq!(lines, expected, "block {}", b);
+            }
+            proptest::prop_assert_eq!(lazy.len(), lazy.start(article, blocks));
+            for b in (0..blocks).step_by(EXACT_AROUND) {
+                lazy.refine(article, b);
+            }
+            proptest::prop_assert!(lazy.is_exact());
+            proptest::prop_assert_eq!(lazy.counted, Layout::new(article, width).counted);
+        }
     }
 
     #[test]
@@ -1658,7 +1812,7 @@ mod tests {
         for line in 0..layout.len() {
             let near = layout.byte_near_line(&article, line).expect("a line");
             let exact = layout.line(&article, line).expect("a line").range.start;
-            let block = &article.blocks[layout.block_of_line(line)];
+            let block = &article.blocks[layout.block_of_line(&article, line)];
             assert!(block.range.start <= near && near <= block.range.end);
             assert!(near >= last, "line {line}: not in order");
             // Within a few lines' worth of bytes of where the line really starts.

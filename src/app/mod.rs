@@ -248,7 +248,8 @@ impl App {
 
     /// The first visual line of section `i`.
     fn section_line(&self, i: usize) -> usize {
-        self.layout.block_line(self.article.sections[i].block)
+        self.layout
+            .block_line(&self.article, self.article.sections[i].block)
     }
 
     /// How many sections start at or before `line`: section lines only increase, so a
@@ -256,7 +257,7 @@ impl App {
     fn sections_up_to(&self, line: usize) -> usize {
         self.article
             .sections
-            .partition_point(|s| self.layout.block_line(s.block) <= line)
+            .partition_point(|s| self.layout.block_line(&self.article, s.block) <= line)
     }
 
     /// The section the reader is in (0 = the lead): the one holding the top line, or at
@@ -609,7 +610,7 @@ impl App {
             self.article
                 .sections
                 .get(n - 1)
-                .map(|s| self.layout.block_line(s.block))
+                .map(|s| self.layout.block_line(&self.article, s.block))
         };
         match line {
             Some(line) => {
