@@ -553,6 +553,8 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
         // `Presidents Ana Lowe and Tom Hart`: each is a president.
         let w = if doc.is(t, List::PluralHeads) {
             vocabulary::singular(doc.word(t))
+        } else if doc.is(t, List::StrongHeads) {
+            vocabulary::nominative(doc.word(t))
         } else {
             doc.word(t)
         };
@@ -2620,6 +2622,37 @@ mod tests {
             ["Präsidenten Paul Roux", "Präsidenten Ana Lowe"]
         );
         assert_eq!(roles(text), ["Präsident", "Präsident"]);
+    }
+
+    #[test]
+    fn a_german_title_in_the_genitive_or_dative_names_its_holder_in_the_nominative() {
+        let text = "Ein Sprecher des Bundeskanzlers Paul Roux sagte, nach dem Treffen mit dem \
+                    Ministerpräsidenten Ina Vogt sei alles klar. Der Besuch des \
+                    Außenministers Jan Kolb, des Kanzlers Rolf Sand und des \
+                    Uno-Generalsekretärs Tom Hart war kurz. Die Ministerpräsidenten der \
+                    Länder und die Büros des Kanzlers schwiegen. Roux und Vogt reisten ab.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Bundeskanzlers Paul Roux",
+                "Ministerpräsidenten Ina Vogt",
+                "Außenministers Jan Kolb",
+                "Kanzlers Rolf Sand",
+                "Uno-Generalsekretärs Tom Hart"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Bundeskanzler",
+                "Ministerpräsident",
+                "Außenminister",
+                "Kanzler",
+                "Uno-Generalsekretär"
+            ]
+        );
+        assert_eq!(l[0].1, ["Bundeskanzlers Paul Roux", "Roux"]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub const STRONG_HEADS: &[&str] = &[
     "chairperson", "ceo", "commissioner", "taoiseach", "tanaiste", "ayatollah", "emir", "sheikh", "sultan",
     "president-elect", "director-general", "governor-general", "gov", "pres", "pm", "presidente",
     "presidenta", "ministre", "ministro", "ministra", "maire", "alcalde", "alcaldesa",
-    "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlerin", "chancelier",
+    "sindaco", "bundeskanzler", "bundeskanzlerin", "kanzler", "kanzlers", "kanzlerin", "chancelier",
     "chanceliere", "vice-president", "vicepresidente", "vicepresidenta", "vice-presidente",
     "primeiro-ministro", "bundesprasident", "bundesprasidentin", "ministerprasident",
     "ministerprasidentin", "premierminister", "premierministerin", "canciller", "cancillera",
@@ -59,6 +59,28 @@ pub fn singular(word: &str) -> &str {
     (word.strip_suffix("en"))
         .or_else(|| word.strip_suffix(['s', 'S']))
         .unwrap_or(word)
+}
+
+/// A German title's word as a role names it: `des Bundeskanzlers`, `des
+/// Außenministers`, `des Generalsekretärs` (genitive) and `dem Ministerpräsidenten`
+/// (dative) are a `Bundeskanzler`, an `Außenminister`, a `Generalsekretär`, a
+/// `Ministerpräsident`. Other words are left as they are.
+pub fn nominative(word: &str) -> &str {
+    // Asked of every title's head: most end otherwise, told at once.
+    if !matches!(word.as_bytes().last(), Some(b's' | b'n')) {
+        return word;
+    }
+    let declined = |ending: &str| {
+        word.len() >= ending.len()
+            && word.as_bytes()[word.len() - ending.len()..].eq_ignore_ascii_case(ending.as_bytes())
+    };
+    if declined("identen") {
+        &word[..word.len() - 2]
+    } else if declined("ministers") || declined("kanzlers") || declined("sekretärs") {
+        &word[..word.len() - 1]
+    } else {
+        word
+    }
 }
 
 /// Heads that are a leader's title only with a modifier: `Trade Representative`,
@@ -500,18 +522,27 @@ const SHORTEST_COMPOUND: usize = 10;
 fn compound_head(folded: &[u8]) -> bool {
     const MIN_PREFIX: usize = 4;
     const MIN_HYPHENATED_PREFIX: usize = 2;
-    const SUFFIXES: [&[u8]; 8] = [
+    // With the German genitive (`des Außenministers`) and dative (`dem
+    // Ministerpräsidenten`), named as [`nominative`] names them.
+    const SUFFIXES: [&[u8]; 12] = [
         b"minister",
+        b"ministers",
         b"ministerin",
         b"prasident",
+        b"prasidenten",
         b"prasidentin",
         b"kanzler",
+        b"kanzlers",
         b"kanzlerin",
         b"generalsekretar",
+        b"generalsekretars",
         b"generalsekretarin",
     ];
     // Nearly all words asked end otherwise, told at once.
-    if !matches!(folded.last().map(|b| b | 0x20), Some(b'r' | b'n' | b't')) {
+    if !matches!(
+        folded.last().map(|b| b | 0x20),
+        Some(b'r' | b'n' | b't' | b's')
+    ) {
         return false;
     }
     SUFFIXES.iter().any(|suffix| {
@@ -540,6 +571,10 @@ mod tests {
             "Vizekanzler",
             "US-Präsident",
             "Nato-Generalsekretär",
+            "Bundeskanzlers",
+            "Außenministers",
+            "Ministerpräsidenten",
+            "Uno-Generalsekretärs",
         ] {
             assert_eq!(lists_of(word, &mut buf), strong, "{word}");
         }
