@@ -138,20 +138,26 @@ pub fn parse(text: &str, name: &str) -> Article {
     let title = html_meta::title(&doc);
     let root = article_root(&doc);
     let mut b = Builder::new();
+    let mut opening = String::new();
+    for text in root.text() {
+        opening.push_str(text);
+        if opening.len() > build::OPENING_BYTES {
+            break;
+        }
+    }
+    // The page's title heads the text as a reader view shows it, unless the text has
+    // a headline of its own: an `<h1>` (the builder puts a lead after one that comes
+    // first), a heading first, or the title's words at its top.
+    let headline = title
+        .clone()
+        .filter(|t| !opens_with_headline(root, t, &opening));
     // Who wrote it and when, if the page says so only in its metadata.
     let (authors, date) = html_meta::credit(&doc);
     let authors: Vec<&str> = authors.iter().map(String::as_str).collect();
-    if let Some(credit) = build::credit_line(&authors, date.as_deref()) {
-        let mut opening = String::new();
-        for text in root.text() {
-            opening.push_str(text);
-            if opening.len() > build::OPENING_BYTES {
-                break;
-            }
-        }
-        if !build::credit_shown(&opening, &authors, date.as_deref()) {
-            b.lead_with(None, Some(credit));
-        }
+    let credit = build::credit_line(&authors, date.as_deref())
+        .filter(|_| !build::credit_shown(&opening, &authors, date.as_deref()));
+    if headline.is_some() || credit.is_some() {
+        b.lead_with(headline, credit);
     }
     for lead in headline_lead(root) {
         walk(lead, &mut b);
@@ -160,6 +166,24 @@ pub fn parse(text: &str, name: &str) -> Article {
     b.end();
     b.promote_leading_h1();
     b.finish(name, Format::Html, title)
+}
+
+/// Whether the text at `root` opens with a headline of its own: has an `<h1>`, or a
+/// heading before any paragraph, or `title`'s words (in any case) in its `opening`.
+fn opens_with_headline(root: ElementRef, title: &str, opening: &str) -> bool {
+    let Some(blocks) = selector("h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td") else {
+        return true;
+    };
+    let mut with_text = root
+        .select(&blocks)
+        .filter(|e| e.text().any(|t| !t.trim().is_empty()));
+    let heading =
+        |e: ElementRef| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    let first_is_heading = with_text.next().is_some_and(heading);
+    let words = |s: &str| build::collapse(s).to_lowercase();
+    first_is_heading
+        || with_text.any(|e| e.value().name() == "h1")
+        || words(opening).contains(&words(title))
 }
 
 /// Drops the tags (not the text) of elements nested deeper than `limit`, in one pass.
@@ -606,6 +630,40 @@ kept</pre>
         let a = parse(page, "t.html");
         assert_eq!(a.title, "Tram Plan");
         assert_eq!(a.sections.len(), 1);
+    }
+
+    #[test]
+    fn a_pages_title_heads_a_text_without_a_headline_of_its_own() {
+        let head = "<head><title>Ferries Return | Harbour Times</title></head>";
+        let page = |body: &str| parse(&format!("<html>{head}<body>{body}</body></html>"), "p.html");
+        let a =
+            page("<nav><a href='/'>Home</a></nav><article><p>Text.</p><h2>Later</h2></article>");
+        assert_eq!(a.block_texts(), ["Ferries Return", "Text.", "Later"]);
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(a.sections.len(), 1);
+        // A headline of the text's own, whatever it is made of: the title gives way.
+        for (body, first) in [
+            (
+                "<article><h2>Harbour service is back</h2><p>Text.</p></article>",
+                "Harbour service is back",
+            ),
+            (
+                "<article><p><b>FERRIES RETURN</b></p><p>Text.</p></article>",
+                "FERRIES RETURN",
+            ),
+            (
+                "<article><p>Text.</p><h1>Ferries</h1><p>More.</p></article>",
+                "Text.",
+            ),
+            (
+                "<h1>Ferries</h1><article><p>A longer text.</p><p>And more of it.</p></article>",
+                "Ferries",
+            ),
+        ] {
+            let a = page(body);
+            assert_eq!(a.block_texts()[0], first, "{body}");
+            assert!(!a.block_texts().contains(&"Ferries Return"), "{body}");
+        }
     }
 
     #[test]
