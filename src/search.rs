@@ -56,20 +56,32 @@ impl Query {
 
     /// The matches that start in `from..until` (a match may run past `until`), and
     /// where the next slice should start. Searching a big text slice by slice this way
-    /// finds exactly what `find_all` finds.
+    /// finds exactly what `find_all` finds, and a slice reads little past its end: the
+    /// next match, or the lack of one, far away is found by the slices that reach it.
     pub fn find_in(&self, text: &str, from: usize, until: usize) -> (Vec<Range<usize>>, usize) {
-        let mut found = Vec::new();
+        let mut cut = until.saturating_add(MATCH_SLACK).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let mut found: Vec<Range<usize>> = Vec::new();
         let mut at = from;
-        while let Some(m) = self.regex.find_at(text, at) {
+        while let Some(m) = self.regex.find_at(&text[..cut], at) {
             if m.start() >= until {
-                return (found, until);
+                break;
             }
+            // Cut short, a match would end where it does: a query ends with a character.
             at = m.end().max(m.start() + 1);
             found.push(m.range());
         }
-        (found, text.len())
+        // Past the last match, which may run past the slice: no match overlaps it.
+        let next = found.last().map_or(until, |last| last.end.max(until));
+        (found, next)
     }
 }
+
+/// How far past its end a slice of [`Query::find_in`] looks for a match that starts in
+/// it: more than any match is long.
+const MATCH_SLACK: usize = 64 << 10;
 
 /// A query character as a pattern: itself, escaped, or for a plain Latin letter the
 /// class of that letter and its accented forms.
@@ -152,17 +164,46 @@ mod tests {
 
     #[test]
     fn slices_find_what_the_whole_finds() {
-        let text = "the cat sat on the mat with the hat ".repeat(50);
-        let q = Query::new("the").unwrap();
-        let mut sliced = Vec::new();
-        let mut at = 0;
-        while at < text.len() {
-            let until = (at + 37).min(text.len());
-            let (found, next) = q.find_in(&text, at, until);
-            sliced.extend(found);
-            at = next;
+        let sliced = |q: &Query, text: &str, slice: usize| {
+            let mut found = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                let until = (at + slice).min(text.len());
+                let (more, next) = q.find_in(text, at, until);
+                assert!(next > at || more.is_empty() && next == at && at == until);
+                found.extend(more);
+                at = next;
+            }
+            found
+        };
+        let texts = [
+            "the cat sat on the mat with the hat ".repeat(50),
+            // Longer than a slice looks past its end.
+            "the  cat\n sat".repeat(20_000),
+            "a".repeat(100_001),
+        ];
+        for text in &texts {
+            for query in ["the", "the cat", "cat sat", "aa", "aaa"] {
+                let q = Query::new(query).unwrap();
+                let slices: &[usize] = match text.len() {
+                    ..=10_000 => &[1, 2, 37],
+                    _ => &[4999, 70_000],
+                };
+                for &slice in slices {
+                    assert_eq!(
+                        sliced(&q, text, slice),
+                        q.find_all(text),
+                        "{query} by {slice}"
+                    );
+                }
+            }
         }
-        assert_eq!(sliced, q.find_all(&text));
+        // A match far away, or none, is not looked for to the end of the text.
+        let far = format!("{}needle", "hay ".repeat(100_000));
+        for query in ["needle", "pin"] {
+            let (found, next) = Query::new(query).unwrap().find_in(&far, 0, 1000);
+            assert!(found.is_empty() && next == 1000, "{query}");
+        }
     }
 
     #[test]

@@ -725,6 +725,34 @@ fn a_search_in_a_huge_article_runs_in_slices_and_finds_everything() {
     assert_eq!(app.search.current, Some(0));
 }
 
+#[test]
+fn a_search_kept_before_a_huge_article_is_scanned_says_no_match_only_at_the_end() {
+    let text = byline::synth::article(9_000_000, 3, false) + "\n\nThe last word: zanzibar.\n";
+    let a = article::parse(text.as_bytes(), "huge.txt");
+    let mut app = App::new(
+        a,
+        byline::analysis::Analysis::default(),
+        Rect::new(0, 0, 120, 40),
+    );
+    let no_match = |app: &App| {
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("no match"))
+    };
+    for (query, found) in [("zanzibar", true), ("zebra", false)] {
+        type_search(&mut app, query);
+        app.update(Action::SearchConfirm);
+        assert!(app.searching() && !no_match(&app), "{query}: not yet");
+        while app.searching() {
+            app.search_step();
+        }
+        assert_eq!(no_match(&app), !found, "{query}");
+        assert_eq!(app.search.current.is_some(), found, "{query}");
+        app.update(Action::Escape);
+        app.message = None;
+    }
+}
+
 /// Searches `app` for `query`, goes to the top and returns the scrollbar's rows that
 /// show a match tick.
 fn search_ticks(app: &mut App, query: &str) -> Vec<u16> {

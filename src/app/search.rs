@@ -48,9 +48,7 @@ impl App {
             }
             Action::SearchConfirm => {
                 self.search.editing = false;
-                if self.search.matches.is_empty() && self.search.is_active() {
-                    self.message = Some(format!("no match for “{}”", self.search.query));
-                }
+                self.say_if_no_match();
             }
             Action::Escape => {
                 let origin = self.search.origin;
@@ -78,6 +76,15 @@ impl App {
             return;
         }
         self.search_step();
+    }
+
+    /// Says so when a search kept with `Enter` has scanned the whole article and found
+    /// nothing: not before, as a big article's match may be in a slice yet to come.
+    fn say_if_no_match(&mut self) {
+        let kept = !self.search.editing && self.search.is_active();
+        if kept && self.search.matches.is_empty() && !self.searching() {
+            self.message = Some(format!("no match for “{}”", self.search.query));
+        }
     }
 
     /// Whether a search is still scanning the article.
@@ -128,6 +135,9 @@ impl App {
             }
         } else if current.is_none() && !self.searching() {
             self.jump_to_anchor(self.search.origin);
+        }
+        if !self.searching() {
+            self.say_if_no_match();
         }
     }
 
