@@ -170,7 +170,7 @@ mod tests {
             while at < text.len() {
                 let until = (at + slice).min(text.len());
                 let (more, next) = q.find_in(text, at, until);
-                assert!(next > at || more.is_empty() && next == at && at == until);
+                assert!(next > at, "a slice moves on");
                 found.extend(more);
                 at = next;
             }
