@@ -1,5 +1,7 @@
 //! The non-interactive modes: `--outline`, `--json`, `--dump`.
 
+use std::ops::Range;
+
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -97,7 +99,10 @@ pub fn json<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleJson<'a>
 pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
     let index = marks::article_index(article, analysis);
     let text = article.text.as_str();
-    let mut out = String::new();
+    // About the text's size (rules, markers and colours add some): a big article is
+    // not copied again each time the output outgrows its room.
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut active: Vec<(Range<usize>, Marks)> = Vec::new();
     // Mostly first; after a note or a page's section name (`FOR IMMEDIATE RELEASE`,
     // `World`) when the text opens with one.
     let has_title_block = article.blocks.iter().any(|b| b.kind == BlockKind::Title);
@@ -156,6 +161,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
             _ => String::new(),
         };
+        // The block's marks in order, taken in as the words reach them and let go once
+        // passed: a word's own marks without a search of the index for each word.
+        let mut coming = index.overlapping(block.range.clone()).peekable();
+        active.clear();
         for (n, line) in crate::article::hard_lines(text, block.range.clone()).enumerate() {
             out.push_str(&lead);
             if n > 0 && matches!(block.kind, BlockKind::ListItem { .. }) {
@@ -166,7 +175,25 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             // read as live text, it would say the opposite.
             let mut struck = false;
             for word in line_pieces(text, line) {
-                let segments = marks::segments(word.clone(), index.overlapping(word));
+                while let Some(mark) = coming.next_if(|(r, _)| r.start < word.end) {
+                    active.push(mark);
+                }
+
+                // Most words have no marks, or marks over the whole word: no list is made
+                // for them.
+                let whole =
+                    |(r, _): &(Range<usize>, Marks)| r.start <= word.start && r.end >= word.end;
+                let (plain, marked);
+                let segments: &[(Range<usize>, Marks)] = if active.iter().all(whole) {
+                    let set = active
+                        .iter()
+                        .fold(Marks::default(), |set, (_, m)| set.with(*m));
+                    plain = [(word, set)];
+                    &plain
+                } else {
+                    marked = marks::segments(word, active.iter().cloned());
+                    &marked
+                };
                 let deleted = |set: &Marks| !ansi && set.contains(Marks::DELETED);
                 if struck && !segments.first().is_some_and(|(_, set)| deleted(set)) {
                     out.push_str("~~");
@@ -177,11 +204,11 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 }
                 first = false;
                 for (range, set) in segments {
-                    if deleted(&set) != struck {
+                    if deleted(set) != struck {
                         out.push_str("~~");
                         struck = !struck;
                     }
-                    push_styled(&mut out, &text[range], set, heading, ansi);
+                    push_styled(&mut out, &text[range.clone()], *set, heading, ansi);
                 }
             }
             if struck {
@@ -263,6 +290,47 @@ mod tests {
             dumped("# T\n\n> - nine  \n>   ten\n>   - eleven\n"),
             "T\n=\n\n> • nine\n>   ten\n>   • eleven\n"
         );
+    }
+
+    #[test]
+    fn each_piece_of_a_word_has_the_colours_of_its_marks() {
+        let md = "# Vote\n\n“We will win,” said President Ana Lowe’s aide. It was \
+                  *un*believable, ~~not~~ “quite **so**” said Lowe. “Ask Lowe,” he said.\n";
+        let article = markdown::parse(md, "t.md");
+        let shown = dump(&article, &analyse(&article, &[]), true);
+        let quote = |s: &str| format!("\x1b[3;32m{s}\x1b[0m");
+        let leader = |s: &str| format!("\x1b[1;4;36m{s}\x1b[0m");
+        let expected = [
+            "\x1b[1;4mVote\x1b[0m\n\n".to_string(),
+            // A mark over whole words, over several, and one ending inside a word.
+            format!(
+                "{} {} {} said ",
+                quote("“We"),
+                quote("will"),
+                quote("win,”")
+            ),
+            format!(
+                "{} {} {}’s aide. ",
+                leader("President"),
+                leader("Ana"),
+                leader("Lowe")
+            ),
+            // Marks that start or end inside a word, and one inside another.
+            "It was \x1b[3mun\x1b[0mbelievable, \x1b[9mnot\x1b[0m ".to_string(),
+            format!(
+                "{} \x1b[1;3;32mso\x1b[0m{} said {}. ",
+                quote("“quite"),
+                quote("”"),
+                leader("Lowe")
+            ),
+            // Two marks over a whole word.
+            format!(
+                "{} \x1b[1;3;32;4;36mLowe\x1b[0m{} he said.\n",
+                quote("“Ask"),
+                quote(",”")
+            ),
+        ];
+        assert_eq!(shown, expected.concat());
     }
 
     #[test]
