@@ -673,7 +673,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         && !doc.is(start - 1, List::Stopwords)
         && !doc.is(start - 1, List::Particles)
         && start + 3 > i
-        && !in_list(doc.word(start - 1), QUESTION_VERBS)
+        && !in_list(doc.word(start - 1), OPENING_VERBS)
     {
         start -= 1;
     }
@@ -700,10 +700,55 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     })
 }
 
-/// Verbs that open a question, before a title: `Will President Trump stay?`.
-const QUESTION_VERBS: &[&str] = &[
-    "will", "would", "can", "could", "should", "shall", "must", "might", "may", "do", "does",
-    "did", "is", "are", "was", "were", "has", "have", "had",
+/// Verbs that open a sentence before a title, a question (`Will President Trump
+/// stay?`) or a request (`“Ask President Lowe,” he said`), and a quote's `Said`: no
+/// place of the title's.
+const OPENING_VERBS: &[&str] = &[
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "must",
+    "might",
+    "may",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "ask",
+    "tell",
+    "call",
+    "thank",
+    "let",
+    "send",
+    "give",
+    "invite",
+    "meet",
+    "join",
+    "urge",
+    "blame",
+    "trust",
+    "believe",
+    "watch",
+    "listen",
+    "remember",
+    "elect",
+    "vote",
+    "support",
+    "impeach",
+    "congratulate",
+    "said",
+    "says",
+    "asked",
+    "told",
 ];
 
 /// Where the token at `t` ends if it is one lowercase word that `adjective` takes, a
@@ -3333,16 +3378,20 @@ mod tests {
     }
 
     #[test]
-    fn a_question_s_verb_is_not_part_of_the_mention() {
+    fn a_question_s_or_a_request_s_verb_is_not_part_of_the_mention() {
         let text = "Will President Ann Lowe stay? Did Prime Minister Tom Vale know? Russian \
-                    President Ivan Petrov spoke. Can Chancellor Jo Reed win?";
+                    President Ivan Petrov spoke. Can Chancellor Jo Reed win? “Ask Mayor Bo \
+                    Dunn,” she said. Said Governor Al Reyes: “No.” Texas Governor Lu Tan agreed.";
         assert_eq!(
             first_mentions(&leaders(text)),
             [
                 "President Ann Lowe",
                 "Prime Minister Tom Vale",
                 "Russian President Ivan Petrov",
-                "Chancellor Jo Reed"
+                "Chancellor Jo Reed",
+                "Mayor Bo Dunn",
+                "Governor Al Reyes",
+                "Texas Governor Lu Tan"
             ]
         );
     }
