@@ -178,7 +178,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 while let Some(mark) = coming.next_if(|(r, _)| r.start < word.end) {
                     active.push(mark);
                 }
-
+                active.retain(|(r, _)| r.end > word.start);
                 // Most words have no marks, or marks over the whole word: no list is made
                 // for them.
                 let whole =
@@ -295,11 +295,12 @@ mod tests {
     #[test]
     fn each_piece_of_a_word_has_the_colours_of_its_marks() {
         let md = "# Vote\n\n“We will win,” said President Ana Lowe’s aide. It was \
-                  *un*believable, ~~not~~ “quite **so**” said Lowe. “Ask Lowe,” he said.\n";
+                  *un*believable, ~~not~~ “quite **so**” said Lowe. “Ask President Ana Lowe now,” he said.\n";
         let article = markdown::parse(md, "t.md");
         let shown = dump(&article, &analyse(&article, &[]), true);
         let quote = |s: &str| format!("\x1b[3;32m{s}\x1b[0m");
         let leader = |s: &str| format!("\x1b[1;4;36m{s}\x1b[0m");
+        let both = |s: &str| format!("\x1b[1;3;32;4;36m{s}\x1b[0m");
         let expected = [
             "\x1b[1;4mVote\x1b[0m\n\n".to_string(),
             // A mark over whole words, over several, and one ending inside a word.
@@ -325,9 +326,12 @@ mod tests {
             ),
             // Two marks over a whole word.
             format!(
-                "{} \x1b[1;3;32;4;36mLowe\x1b[0m{} he said.\n",
+                "{} {} {} {} {} he said.\n",
                 quote("“Ask"),
-                quote(",”")
+                both("President"),
+                both("Ana"),
+                both("Lowe"),
+                quote("now,”")
             ),
         ];
         assert_eq!(shown, expected.concat());
