@@ -227,7 +227,7 @@ impl Layout {
             .map_or(window.end, |r| r.end().max(window.end));
         let mut runs = self.counted.drain(met.clone()).peekable();
         let mut starts = match runs.peek() {
-            Some(run) if run.first == first => runs.next().map(|r| r.starts).unwrap_or_default(),
+            Some(run) if run.first == first => runs.next().map_or_else(|| vec![0], |r| r.starts),
             _ => vec![0],
         };
         let mut b = first + starts.len() - 1;
