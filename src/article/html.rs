@@ -168,6 +168,14 @@ pub fn parse(text: &str, name: &str) -> Article {
     b.finish(name, Format::Html, title)
 }
 
+/// The level of a heading element (`h1` to `h6`): what of a page is a heading.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', level @ b'1'..=b'6'] => Some(level - b'0'),
+        _ => None,
+    }
+}
+
 /// Whether the text at `root` opens with a headline of its own: has an `<h1>`, or a
 /// heading before any paragraph, or `title`'s words (in any case) in its `opening`.
 fn opens_with_headline(root: ElementRef, title: &str, opening: &str) -> bool {
@@ -177,9 +185,9 @@ fn opens_with_headline(root: ElementRef, title: &str, opening: &str) -> bool {
     let mut with_text = root
         .select(&blocks)
         .filter(|e| e.text().any(|t| !t.trim().is_empty()));
-    let heading =
-        |e: ElementRef| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-    let first_is_heading = with_text.next().is_some_and(heading);
+    let first_is_heading = with_text
+        .next()
+        .is_some_and(|e| heading_level(e.value().name()).is_some());
     let words = |s: &str| build::collapse(s).to_lowercase();
     first_is_heading
         || with_text.any(|e| e.value().name() == "h1")
@@ -469,8 +477,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             after_br = false;
                         }
                         match name {
-                            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                                let level = name.as_bytes()[1] - b'0';
+                            _ if let Some(level) = heading_level(name) => {
                                 b.begin(BlockKind::Heading { level });
                             }
                             "p" => b.begin(BlockKind::quote(quote_depth)),
@@ -594,7 +601,8 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 let name = e.name();
                 let part_of_data_table = data_table && is_table_part(name);
                 if (BLOCKS.contains(&name) && !part_of_data_table)
-                    || matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "caption")
+                    || heading_level(name).is_some()
+                    || name == "caption"
                 {
                     b.end();
                 }
