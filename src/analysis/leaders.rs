@@ -478,9 +478,9 @@ enum Role {
 }
 
 /// Lowercase words that join a title's parts: `Secretary of State for Health and Social
-/// Care`, `Governor of the Bank of England`.
+/// Care`, `Governor of the Bank of England`, `for Culture, Media & Sport`.
 const TITLE_JOINERS: &[&str] = &[
-    "of", "the", "and", "for", // Spanish, French, Italian, Portuguese:
+    "of", "the", "and", "&", "for", // Spanish, French, Italian, Portuguese:
     "de", "del", "la", "las", "los", "le", "les", "des", "du", "di", "della", "da", "do", "dos",
     "das", "y", "e", "et", "l", "d", "dell", "dello", "degli", "dei", "delle", // German:
     "von", "der", "und", "für", // Dutch:
@@ -536,6 +536,11 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
     // nationality's gap (`presidente chileno`) is not.
     let nationality = |t: usize| !doc.cap(t) && doc.is(t, List::Nationalities);
     for t in tokens {
+        // Within a title, a comma parts its portfolios (see [`portfolio_comma`]).
+        if doc.tokens[t].is_punct(',') {
+            out.push(',');
+            continue;
+        }
         let kept =
             doc.is_word(t) && !nationality(t) || joins_title(doc, t) || place_adjective(doc, t);
         if !kept {
@@ -780,6 +785,10 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
         } else if k - run_start < 3 && joins_title(doc, k) {
             k += 1;
             run_start = k;
+        } else if k > run_start && portfolio_comma(doc, k) {
+            // `of Economy, Trade and Industry Yoji Muto`: the portfolios go on.
+            k += 1;
+            run_start = k;
         } else if k > run_start && place_adjective(doc, k) {
             k += 1;
         } else {
@@ -787,6 +796,27 @@ fn place_run(doc: &Doc, of: usize) -> Option<Range<usize>> {
         }
     }
     Some(run_start..k)
+}
+
+/// Conjunctions that end a list of portfolios (see [`portfolio_comma`]).
+const CONJUNCTIONS: &[&str] = &["and", "&", "y", "e", "et", "und", "en"];
+
+/// Whether the comma at `t` parts the portfolios of one title (`of Economy, Trade and
+/// Industry`, `for Environment, Food and Rural Affairs`): one capitalised word after
+/// each comma, up to a conjunction. Names listed after a place (`of Japan, Shigeru
+/// Ishiba and …`) are none: a name has two words or more.
+fn portfolio_comma(doc: &Doc, t: usize) -> bool {
+    let mut k = t;
+    while doc.tokens.get(k).is_some_and(|c| c.is_punct(',')) && place_word(doc, k + 1) {
+        k += 2;
+        let conjunction = doc.tokens.get(k).is_some_and(|c| {
+            c.kind != Kind::Punct(',') && in_list(&doc.text[c.range.clone()], CONJUNCTIONS)
+        });
+        if conjunction {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether token `t` is a gap of one German adjective of nationality (`französische`,
@@ -1078,7 +1108,8 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
     }
     let mut end = None;
     let mut t = k + 1;
-    while t < k + 8 {
+    // `of State for Environment, Food and Rural Affairs`.
+    while t < k + 10 {
         // `the minister of foreign affairs, Ana Lowe`: a portfolio in lowercase too.
         if place_word(doc, t) || doc.is(t, List::Modifiers) {
             end = Some(t + 1);
@@ -1087,6 +1118,8 @@ fn of_place_end(doc: &Doc, k: usize) -> Option<usize> {
             }
         } else if end == Some(t) && place_adjective(doc, t) {
             end = Some(t + 1);
+        } else if end == Some(t) && portfolio_comma(doc, t) {
+            // `of Economy, Trade and Industry`: the portfolios go on.
         } else if !joins_title(doc, t) {
             break;
         }
@@ -2721,6 +2754,53 @@ mod tests {
                 "Governor of New Jersey",
                 "Prime Minister of New Zealand",
                 "Governor"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_of_several_portfolios_is_one_title() {
+        let text = "Minister of Economy, Trade and Industry Kenji Aoki spoke. The Secretary \
+                    of State for Energy, Food & Rural Affairs, Ruth Vane, did not. Ministra \
+                    de Hacienda, Comercio y Turismo Ana Ruiz voted.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Minister of Economy, Trade and Industry Kenji Aoki",
+                "Ruth Vane",
+                "Ministra de Hacienda, Comercio y Turismo Ana Ruiz"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Minister of Economy, Trade and Industry",
+                "Secretary of State for Energy, Food & Rural Affairs",
+                "Ministra de Hacienda, Comercio y Turismo"
+            ]
+        );
+        // Names listed after a place are no portfolios.
+        let text = "Prime Minister of Japan, Taro Mori and Chinese President Li Wen met. The \
+                    head of the Monetary Fund, Eva Lind Berg, said Governor of Ohio, Sam Orr \
+                    and Jo Day agreed.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Taro Mori",
+                "Chinese President Li Wen",
+                "Eva Lind Berg",
+                "Sam Orr"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Prime Minister of Japan",
+                "President",
+                "Head of the Monetary Fund",
+                "Governor of Ohio"
             ]
         );
     }
