@@ -39,6 +39,8 @@ pub struct Builder {
 struct Lead {
     title: Option<String>,
     credit: Option<String>,
+    /// Written under the text's first `h1`, past the pictures before it.
+    under_heading: bool,
 }
 
 #[derive(Debug, Default)]
@@ -72,7 +74,12 @@ impl Builder {
         // A first `Title` or `h1` (which a page's first heading becomes) goes before it.
         let title = self.blocks.is_empty()
             && matches!(kind, BlockKind::Title | BlockKind::Heading { level: 1 });
-        if self.lead.is_some() && !title {
+        let heading_above = self
+            .blocks
+            .last()
+            .is_some_and(|b| matches!(b.kind, BlockKind::Title | BlockKind::Heading { level: 1 }));
+        let waits = self.lead.as_ref().is_some_and(|l| l.under_heading) && !heading_above;
+        if self.lead.is_some() && !title && !waits {
             self.write_lead();
         }
         if !self.text.is_empty() {
@@ -90,12 +97,25 @@ impl Builder {
         self.end();
     }
 
-    /// Writes `text` as a paragraph under the title, or first when there is none.
     /// Heads the text with `title` and a paragraph of `credit`, written before the
     /// first block; after it instead when that is a title of the text's own, which
     /// `title` then gives way to.
     pub fn lead_with(&mut self, title: Option<String>, credit: Option<String>) {
-        self.lead = Some(Lead { title, credit });
+        self.lead = Some(Lead {
+            title,
+            credit,
+            under_heading: false,
+        });
+    }
+
+    /// Writes a paragraph of `credit` under the text's first `h1` (its title), past the
+    /// pictures that come before it.
+    pub fn credit_under_heading(&mut self, credit: Option<String>) {
+        self.lead = Some(Lead {
+            title: None,
+            credit,
+            under_heading: true,
+        });
     }
 
     fn write_lead(&mut self) {

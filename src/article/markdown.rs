@@ -164,8 +164,14 @@ impl Reader {
                 let opening = self.opening.as_deref().unwrap_or_default();
                 let credit = build::credit_line(&authors, date)
                     .filter(|_| !build::credit_shown(opening, &authors, date));
-                // The title heads the body, as the page made of it would show it.
-                self.b.lead_with(self.front_title.clone(), credit);
+                // The title heads the body, as the page made of it would show it; but
+                // once only, the text's own, when the text opens with it under pictures.
+                match &self.front_title {
+                    Some(title) if heading_past_pictures(opening, title) => {
+                        self.b.credit_under_heading(credit);
+                    }
+                    title => self.b.lead_with(title.clone(), credit),
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 flush_links(&mut self.b, &mut self.links);
@@ -355,11 +361,31 @@ impl Reader {
 
     pub fn finish(mut self, name: &str) -> Article {
         flush_links(&mut self.b, &mut self.links);
-        if self.front_title.is_none() {
-            self.b.promote_leading_h1();
-        }
+        self.b.promote_leading_h1();
         self.b.finish(name, Format::Markdown, self.front_title)
     }
+}
+
+/// Whether `opening` (the text after its front matter) opens with `# title`, past
+/// blank lines and pictures (`![…](…)`, a badge's `[![…](…)](…)`).
+fn heading_past_pictures(opening: &str, title: &str) -> bool {
+    let picture =
+        |line: &str| (line.starts_with("![") || line.starts_with("[![")) && line.ends_with(')');
+    let Some(first) = opening
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !picture(line))
+    else {
+        return false;
+    };
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    first
+        .strip_prefix("# ")
+        .is_some_and(|heading| words(heading.trim_end_matches('#')) == words(title))
 }
 
 /// Cuts text that arrives in chunks of whole lines into pieces that each end before an
@@ -859,6 +885,36 @@ mod tests {
         // Front matter and nothing else.
         let bare = "---\ndate: 2026-03-14\n---\n";
         assert_eq!(parse(bare, "d.md").block_texts(), ["2026-03-14"]);
+    }
+
+    #[test]
+    fn a_front_matter_title_the_text_gives_under_its_pictures_shows_once() {
+        let doc = "---\ntitle: \"harbour Plan\"\nauthor: Ana Ruiz\n---\n\n\
+                   [![CI](ci.svg)](https://ci.example)\n![The harbour](h.jpg)\n\n\
+                   # Harbour plan #\n\nText.\n\n## Costs\n\nMore.\n";
+        let a = parse(doc, "a.md");
+        assert_eq!(
+            a.block_texts(),
+            [
+                "[image: CI][1] [image: The harbour]",
+                "[1] https://ci.example",
+                "Harbour plan",
+                "By Ana Ruiz",
+                "Text.",
+                "Costs",
+                "More."
+            ]
+        );
+        assert_eq!(a.blocks[2].kind, BlockKind::Title);
+        assert_eq!(a.title, "Harbour plan");
+        assert_eq!(a.sections.len(), 1);
+        // Another heading there is the text's first section, under the front matter's
+        // title.
+        let other = doc.replace("# Harbour plan #", "# Background");
+        let a = parse(&other, "b.md");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(a.block_texts()[..2], ["harbour Plan", "By Ana Ruiz"]);
+        assert_eq!(a.sections[0].title, "Background");
     }
 
     #[test]
