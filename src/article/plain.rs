@@ -126,10 +126,14 @@ pub fn parse(text: String, name: &str) -> Article {
 
 /// The styles plain text shows of itself: a speaker's label opening a paragraph
 /// (`BIDEN:`, `Q:`, and in a dialogue `Moderator:`) strong, as a transcript's or an
-/// interview's are set, and the lines a copied web page keeps (`Advertisement`,
-/// `Share`) muted.
+/// interview's are set, and muted the lines a copied web page keeps (`Advertisement`,
+/// `Share`) and its table of contents, which the outline shows.
 fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     let mut styles = Vec::new();
+    if let Some(Contents { label, last, .. }) = contents(text, blocks) {
+        let muted = blocks[label].range.start..blocks[last].range.end;
+        styles.push((muted, Inline::Muted));
+    }
     // Labels in Title Case: the block, and the label's length.
     let mut title_case = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
@@ -687,7 +691,7 @@ const CONTENTS_WITHIN_BLOCKS: usize = 40;
 /// said); a copied page's `[edit]` after it is left out. The table's label is no
 /// section.
 fn contents_headings(text: &str, blocks: &mut [Block]) {
-    let Some((label, entries)) = contents(text, blocks) else {
+    let Some(Contents { label, entries, .. }) = contents(text, blocks) else {
         return;
     };
     if blocks[label].kind.is_heading() {
@@ -707,10 +711,24 @@ fn contents_headings(text: &str, blocks: &mut [Block]) {
     }
 }
 
-/// The table of contents near the top: its label's block, and the names it lists with
-/// their levels.
-fn contents<'t>(text: &'t str, blocks: &[Block]) -> Option<(usize, Vec<(&'t str, u8)>)> {
-    let lines = |b: &Block| text[b.range.clone()].split('\n').map(str::trim);
+/// A table of contents near the top of a text.
+struct Contents<'t> {
+    /// Its label's block (`Contents`).
+    label: usize,
+    /// Its last block: the label's own, or the last of the list under it.
+    last: usize,
+    /// The names it lists, with their levels.
+    entries: Vec<(&'t str, u8)>,
+}
+
+/// The table of contents near the top, if there is one. Its lines are parted as
+/// parsing finds them, or as the reader shows them (kept lines end in [`LINE_BREAK`]s).
+fn contents<'t>(text: &'t str, blocks: &[Block]) -> Option<Contents<'t>> {
+    let lines = |b: &Block| {
+        text[b.range.clone()]
+            .split(['\n', LINE_BREAK])
+            .map(str::trim)
+    };
     let label = (blocks.iter().take(CONTENTS_WITHIN_BLOCKS)).position(|b| {
         lines(b).next().is_some_and(|first| {
             CONTENTS_LABELS
@@ -720,14 +738,17 @@ fn contents<'t>(text: &'t str, blocks: &[Block]) -> Option<(usize, Vec<(&'t str,
     })?;
     // Its names under the label, or in the list or the block after it.
     let mut names: Vec<&str> = lines(&blocks[label]).skip(1).collect();
+    let mut last = label;
     if names.is_empty() {
         let after = &blocks[label + 1..];
         let items = after
             .iter()
             .take_while(|b| matches!(b.kind, BlockKind::ListItem { .. }));
+        last += items.clone().count();
         names = items.flat_map(lines).collect();
         if names.is_empty() {
             names = lines(after.first()?).collect();
+            last += 1;
         }
     }
     let entries: Vec<(&str, u8)> = names
@@ -748,7 +769,11 @@ fn contents<'t>(text: &'t str, blocks: &[Block]) -> Option<(usize, Vec<(&'t str,
             (!name.is_empty() && name.len() <= MAX_HEADING_COLUMNS).then_some((name, level))
         })
         .collect();
-    (entries.len() >= 2).then_some((label, entries))
+    (entries.len() >= 2).then_some(Contents {
+        label,
+        last,
+        entries,
+    })
 }
 
 /// Whether a line reads as a heading in sentence case: one line of a few words, a
@@ -1750,6 +1775,30 @@ mod tests {
         // Without a table of contents the same lines are prose.
         let plain = "Report\n\nIntro.\n\nwhat we propose\n\nMore.\n";
         assert_eq!(headings(plain).len(), 1);
+        // The table itself is muted, label and lines (kept, so shown as broken), as
+        // the outline shows what it lists.
+        let muted = |text: &str| -> Vec<String> {
+            let a = parse(text.to_string(), "t.txt");
+            (a.inline.iter())
+                .filter(|(_, style)| *style == Inline::Muted)
+                .map(|(r, _)| a.text[r.clone()].replace(LINE_BREAK, "⏎"))
+                .collect()
+        };
+        assert_eq!(
+            muted(page),
+            ["Contents⏎1 Early life⏎2 Political career⏎2.1 First mayor"]
+        );
+        assert_eq!(
+            muted(listed),
+            ["Table of Contents\n\n- Summary of findings\n- what we propose"]
+        );
+        assert!(muted(plain).is_empty());
+        // Its lines in the block after its label.
+        let apart = page.replace("Contents\n", "Contents\n\n");
+        assert_eq!(
+            muted(&apart),
+            ["Contents\n\n1 Early life⏎2 Political career⏎2.1 First mayor"]
+        );
     }
 
     #[test]
