@@ -555,6 +555,11 @@ impl Builder {
     }
 }
 
+/// Short paragraphs read past to the story's first, where its dateline is: how many,
+/// and how long at most.
+const MAX_LINES_BEFORE_STORY: usize = 2;
+const MAX_LINE_BEFORE_STORY_BYTES: usize = 160;
+
 /// Decides the title (a `Title` block, else metadata, else the file name or the opening
 /// sentence), finds the dateline and lists the sections.
 pub fn finish(
@@ -565,13 +570,17 @@ pub fn finish(
     title_hint: Option<String>,
 ) -> Article {
     only_breaks_between_passages(&mut blocks);
-    // The first paragraph of the story, past a short `By …` byline.
-    let dateline = blocks
+    // The first paragraph of the story, past a short `By …` byline and short lines
+    // before the story (a picture's caption, a photo's credit, an `Updated` stamp).
+    let mut opening = blocks
         .iter()
         .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .find(|b| !is_byline(&text[b.range.clone()]))
-        .and_then(|b| dateline::find(&text[b.range.clone()], b.range.start));
+        .filter(|b| b.kind == BlockKind::Paragraph && !is_byline(&text[b.range.clone()]));
+    let dateline = (0..=MAX_LINES_BEFORE_STORY)
+        .map_while(|_| opening.next())
+        .map(|b| (b, dateline::find(&text[b.range.clone()], b.range.start)))
+        .take_while(|(b, found)| found.is_some() || b.range.len() <= MAX_LINE_BEFORE_STORY_BYTES)
+        .find_map(|(_, found)| found);
     let title_block = blocks.iter().find(|b| b.kind == BlockKind::Title);
     let title = if let Some(b) = title_block {
         collapse(&text[b.range.clone()])
@@ -955,6 +964,33 @@ mod tests {
         let a = b.finish("-", Format::Html, None);
         assert_eq!(a.title, "The mayor spoke on Monday");
         assert_eq!(&a.text[a.dateline.unwrap().place], "LEEDS, England");
+    }
+
+    #[test]
+    fn the_dateline_is_found_past_a_caption_or_a_stamp_but_not_past_the_story() {
+        let dateline = |paragraphs: &[&str]| {
+            let mut b = Builder::new();
+            for p in paragraphs {
+                b.begin(BlockKind::Paragraph);
+                b.text(p);
+            }
+            let a = b.finish("-", Format::Html, None);
+            a.dateline.map(|d| a.text[d.place].to_string())
+        };
+        let story = "GENEVA — Envoys met on Monday to resume the talks.";
+        let caption = "Delegates arrive on Monday. Photo: Reuters";
+        assert_eq!(dateline(&[caption, story]).as_deref(), Some("GENEVA"));
+        assert_eq!(
+            dateline(&["By Ana Ruiz", "Updated 3 March 2026", caption, story]).as_deref(),
+            Some("GENEVA")
+        );
+        // Three lines before it are more than a story's head has.
+        assert_eq!(dateline(&[caption, caption, caption, story]), None);
+        // A paragraph of the story itself comes first: a later dash is no dateline.
+        let lead = "Envoys from six countries met in a hotel by the lake on Monday to resume \
+                    talks that broke down last year, after months of quiet contacts between \
+                    their capitals and the agency.";
+        assert_eq!(dateline(&[lead, story]), None);
     }
 
     #[test]
