@@ -622,6 +622,38 @@ fn the_picker_filters_opens_and_goes_back() {
 }
 
 #[test]
+fn the_pickers_titles_end_in_one_column_and_details_at_the_edge() {
+    let mut app = library_app();
+    app.update(Action::Resize(70, 12));
+    let buf = screen(&app);
+    let rows: Vec<Vec<char>> = (2..7).map(|y| row(&buf, y).chars().collect()).collect();
+    let shown = || {
+        rows.iter()
+            .map(|r| r.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    };
+    // Where each row's details begin: past the last run of spaces.
+    let details_at = |r: &[char]| {
+        (2..r.len())
+            .rev()
+            .find(|&x| r[x - 1] == ' ' && r[x - 2] == ' ')
+    };
+    let widest = rows.iter().filter_map(|r| details_at(r)).min();
+    // A long title is cut where the widest details begin, whatever its own details.
+    let ferry = rows
+        .iter()
+        .find(|r| r.iter().collect::<String>().contains("ferry.txt"));
+    let cut = ferry.and_then(|r| r.iter().position(|&c| c == '…'));
+    assert_eq!(cut.map(|x| x + 3), widest, "{:#?}", shown());
+    // Every row's details end at the right edge.
+    assert!(
+        rows.iter().all(|r| r.last() != Some(&' ')),
+        "{:#?}",
+        shown()
+    );
+}
+
+#[test]
 fn next_article_steps_and_json_arrays_expand() {
     let mut app = library_app();
     app.update(Action::Activate);

@@ -53,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
     let list = picker_list(size);
     let width = usize::from(list.width);
     let offset = picker_offset(list, picker.selected);
-    let lines: Vec<Line> = picker
+    let rows: Vec<(usize, usize, String)> = picker
         .visible
         .iter()
         .enumerate()
@@ -75,16 +75,29 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
                     format!("  {source} · {read}{}", item.length)
                 }
             };
+            (row, i, detail)
+        })
+        .collect();
+    // One column of details for the rows shown, so that titles end alike; the titles
+    // keep half the width at least.
+    let details = rows
+        .iter()
+        .map(|(_, _, d)| display_width(d))
+        .max()
+        .unwrap_or(0);
+    let title_room = width
+        .saturating_sub(2)
+        .min(width.saturating_sub(details).max(width / 2));
+    let detail_room = width.saturating_sub(title_room);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .map(|(row, i, detail)| {
+            let item = &app.library[i];
             let marker = if app.current == Some(i) { "▸" } else { " " };
-            let title_room = width
-                .saturating_sub(2)
-                .min(width.saturating_sub(display_width(&detail)).max(width / 2));
             let title = truncate(&item.title, title_room.saturating_sub(1));
             let pad = title_room.saturating_sub(display_width(&title) + 1);
-            let detail = truncate(
-                &detail,
-                width.saturating_sub(1 + display_width(&title) + pad),
-            );
+            let detail = truncate(&detail, detail_room);
+            let align = detail_room.saturating_sub(display_width(&detail));
             let mut style = if item.error.is_some() {
                 app.theme.dim
             } else {
@@ -96,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
             Line::from(vec![
                 Span::raw(marker),
                 Span::styled(format!("{title}{}", " ".repeat(pad)), style),
-                Span::styled(detail, app.theme.dim),
+                Span::styled(format!("{}{detail}", " ".repeat(align)), app.theme.dim),
             ])
         })
         .collect();
