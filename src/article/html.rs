@@ -137,9 +137,11 @@ pub fn parse(text: &str, name: &str) -> Article {
     let doc = Html::parse_document(&text);
     let title = html_meta::title(&doc);
     let root = article_root(&doc);
+    // A headline standing beside the body's container comes first.
+    let lead = headline_lead(root);
     let mut b = Builder::new();
     let mut opening = String::new();
-    for text in root.text() {
+    for text in lead.iter().chain([&root]).flat_map(|e| e.text()) {
         opening.push_str(text);
         if opening.len() > build::OPENING_BYTES {
             break;
@@ -159,7 +161,7 @@ pub fn parse(text: &str, name: &str) -> Article {
     if headline.is_some() || credit.is_some() {
         b.lead_with(headline, credit);
     }
-    for lead in headline_lead(root) {
+    for lead in lead {
         walk(lead, &mut b);
     }
     walk(root, &mut b);
@@ -333,10 +335,10 @@ fn with_headline(body: ElementRef) -> ElementRef {
 
 /// The page's `<h1>` and what follows it up to the body's container, when they stand
 /// beside the container (or one around it) rather than in it — often directly in
-/// `<body>`, where [`with_headline`] does not climb. Only an `<h1>` of its own, not a
-/// masthead holding one nor one that links, and only a line or two of text: a headline
-/// and a standfirst.
-fn headline_lead(body: ElementRef) -> Vec<ElementRef> {
+/// `<body>`, where [`with_headline`] does not climb — or the `<header>` that holds the
+/// `<h1>` and its byline there. Not one that links (a site's name), and only a line or
+/// two of text: a headline, a standfirst, a byline.
+fn headline_lead<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
     let Some(h1) = selector("h1") else {
         return Vec::new();
     };
@@ -351,9 +353,18 @@ fn headline_lead(body: ElementRef) -> Vec<ElementRef> {
             .prev_siblings()
             .filter_map(ElementRef::wrap)
             .collect();
-        if let Some(at) = before.iter().position(|e| e.value().name() == "h1") {
+        let headline = |e: &ElementRef<'a>| match e.value().name() {
+            "h1" => Some(*e),
+            "header" => e.select(&h1).next(),
+            _ => None,
+        };
+        if let Some((at, h)) = before
+            .iter()
+            .enumerate()
+            .find_map(|(i, e)| Some((i, headline(e)?)))
+        {
             // A site's name set as an `<h1>` links home; a headline links nowhere.
-            if selector("a").is_some_and(|a| before[at].select(&a).next().is_some()) {
+            if selector("a").is_some_and(|a| h.select(&a).next().is_some()) {
                 return Vec::new();
             }
             let mut lead: Vec<ElementRef> = before[..=at].to_vec();
@@ -870,6 +881,29 @@ kept</pre>
             .replace("</div></body>", "</body>");
         let a = parse(&far, "x.html");
         assert!(a.block_texts()[0].starts_with("First paragraph"));
+        // A `<header>` with the headline and its byline before the `<article>`: both
+        // come, and the byline the metadata also gives shows once.
+        let headed = format!(
+            "<html><head><title>Harbour Vote | Gazette</title><meta name=author \
+             content=\"Ana Ruiz\"></head><body><nav><a href=/>Home</a></nav><header>\
+             <h1>Harbour Vote</h1><p>By Ana Ruiz, 3 March 2026</p></header>\
+             <article>{story}</article></body></html>"
+        );
+        let a = parse(&headed, "x.html");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        assert_eq!(
+            a.block_texts()[..3],
+            [
+                "Harbour Vote",
+                "By Ana Ruiz, 3 March 2026",
+                "First paragraph of the story, long enough to count for a lot here."
+            ]
+        );
+        // A site's header, whose `<h1>` links home, does not.
+        let site = headed.replace("<h1>Harbour Vote</h1>", "<h1><a href=/>Gazette</a></h1>");
+        let a = parse(&site, "x.html");
+        assert_eq!(a.block_texts()[..2], ["Harbour Vote", "By Ana Ruiz"]);
+        assert!(!a.text.contains("Gazette"));
     }
 
     #[test]
