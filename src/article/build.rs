@@ -572,12 +572,11 @@ pub fn finish(
     only_breaks_between_passages(&mut blocks);
     // The first paragraph of the story, past a short `By …` byline and short lines
     // before the story (a picture's caption, a photo's credit, an `Updated` stamp).
-    let mut opening = blocks
+    let dateline = blocks
         .iter()
         .take_while(|b| !matches!(b.kind, BlockKind::Heading { .. }))
-        .filter(|b| b.kind == BlockKind::Paragraph && !is_byline(&text[b.range.clone()]));
-    let dateline = (0..=MAX_LINES_BEFORE_STORY)
-        .map_while(|_| opening.next())
+        .filter(|b| b.kind == BlockKind::Paragraph && !is_byline(&text[b.range.clone()]))
+        .take(MAX_LINES_BEFORE_STORY + 1)
         .map(|b| (b, dateline::find(&text[b.range.clone()], b.range.start)))
         .take_while(|(b, found)| found.is_some() || b.range.len() <= MAX_LINE_BEFORE_STORY_BYTES)
         .find_map(|(_, found)| found);
