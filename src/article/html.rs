@@ -336,8 +336,8 @@ fn with_headline(body: ElementRef) -> ElementRef {
 /// The page's `<h1>` and what follows it up to the body's container, when they stand
 /// beside the container (or one around it) rather than in it — often directly in
 /// `<body>`, where [`with_headline`] does not climb — or the `<header>` that holds the
-/// `<h1>` and its byline there. Not one that links (a site's name), and only a line or
-/// two of text: a headline, a standfirst, a byline.
+/// `<h1>` and its byline there. Not one that links nor a header with navigation (a
+/// site's name), and only a line or two of text: a headline, a standfirst, a byline.
 fn headline_lead<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
     let Some(h1) = selector("h1") else {
         return Vec::new();
@@ -353,9 +353,12 @@ fn headline_lead<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
             .prev_siblings()
             .filter_map(ElementRef::wrap)
             .collect();
+        // A site's header holds its navigation; a story's, its headline and byline.
+        let navigates =
+            |e: &ElementRef| selector("nav").is_some_and(|n| e.select(&n).next().is_some());
         let headline = |e: &ElementRef<'a>| match e.value().name() {
             "h1" => Some(*e),
-            "header" => e.select(&h1).next(),
+            "header" if !navigates(e) => e.select(&h1).next(),
             _ => None,
         };
         if let Some((at, h)) = before
@@ -899,11 +902,23 @@ kept</pre>
                 "First paragraph of the story, long enough to count for a lot here."
             ]
         );
-        // A site's header, whose `<h1>` links home, does not.
-        let site = headed.replace("<h1>Harbour Vote</h1>", "<h1><a href=/>Gazette</a></h1>");
-        let a = parse(&site, "x.html");
-        assert_eq!(a.block_texts()[..2], ["Harbour Vote", "By Ana Ruiz"]);
-        assert!(!a.text.contains("Gazette"));
+        // A site's header does not: its `<h1>` links home, or it holds the navigation.
+        let linked = headed.replace("<h1>Harbour Vote</h1>", "<h1><a href=/>Gazette</a></h1>");
+        let navigating = headed
+            .replace("<nav><a href=/>Home</a></nav><header>", "<header>")
+            .replace(
+                "<h1>Harbour Vote</h1>",
+                "<h1>Gazette</h1><nav><a href=/>Home</a></nav>",
+            );
+        for site in [linked, navigating] {
+            let a = parse(&site, "x.html");
+            assert_eq!(
+                a.block_texts()[..2],
+                ["Harbour Vote", "By Ana Ruiz"],
+                "{site}"
+            );
+            assert!(!a.text.contains("Gazette"), "{site}");
+        }
     }
 
     #[test]
