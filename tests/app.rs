@@ -472,6 +472,12 @@ fn a_table_shows_as_a_grid_its_leaders_highlighted_and_is_cut_to_fit_when_narrow
     assert_eq!(buf[(x - 2, y)].symbol(), "│");
     assert_eq!(buf[(x - 2, y)].style().fg, dim);
     assert_ne!(buf[(x + 1, y)].style().fg, dim);
+    // The head is bold, the body is not.
+    let head_y = (0..20)
+        .find(|&y| row(&buf, y).contains("│ Party"))
+        .expect("the head on screen");
+    assert!(buf[(x, head_y)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(x, y + 1)].modifier.contains(Modifier::BOLD));
 
     // Narrower than a row: each row goes on on the next line, nothing lost.
     let a = article::parse(md.as_bytes(), "results.md");

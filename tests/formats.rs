@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use byline::analysis;
-use byline::article::{self, Article, BlockKind, Format};
+use byline::article::{self, Article, BlockKind, Format, Inline};
 use byline::library::{Entry, Origin};
 
 fn load(name: &str) -> Vec<Article> {
@@ -62,7 +62,8 @@ fn markdown_with_every_construct() {
             && a.text.contains("[1] https://ferries.example/winter")
     );
     assert!(a.text.contains("[image: The ferry at the pier]"));
-    // A table is a grid, aligned as the Markdown says, its cells' styles kept.
+    // A table is a grid, aligned as the Markdown says, its head in bold, its cells'
+    // styles kept.
     let table = a.blocks.iter().position(|b| b.kind == BlockKind::Table);
     let table = table.expect("a table");
     let grid = [
@@ -72,11 +73,14 @@ fn markdown_with_every_construct() {
         "│ Island pass (Hyslop's scheme) │ £14.00 │ free  │",
     ];
     assert_eq!(a.block_text(table), grid.join("\n"));
-    let emphasis = a
-        .inline
-        .iter()
-        .find(|(r, _)| a.blocks[table].range.contains(&r.start));
-    assert_eq!(emphasis.map(|(r, _)| &a.text[r.clone()]), Some("Hyslop's"));
+    let styled: Vec<(&str, Inline)> = (a.inline.iter())
+        .filter(|(r, _)| a.blocks[table].range.contains(&r.start))
+        .map(|(r, style)| (&a.text[r.clone()], *style))
+        .collect();
+    let strong = |cell| (cell, Inline::Strong);
+    let head = [strong("Ticket"), strong("Adult"), strong("Child")];
+    assert_eq!(styled[..3], head);
+    assert_eq!(styled[3..], [("Hyslop's", Inline::Emphasis)]);
     let an = analysis::analyse(a, &[]);
     let leaders: Vec<&str> = an.leaders.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(leaders, ["Fiona Hyslop"]);

@@ -517,6 +517,11 @@ impl Builder {
                 }
             }
         }
+        // The head's cells are set in bold, as their rule sets them apart.
+        let head = rows[..head_rows].iter().flatten();
+        for (&at, cell) in placed.iter().zip(head).filter(|(_, c)| !c.text.is_empty()) {
+            self.inline.push((at..at + cell.text.len(), Inline::Strong));
+        }
         // A style inside one cell moves with it; one across cells is dropped. Cells are
         // in order: the one a style starts in is found by a search.
         for (range, style) in moved {
@@ -872,7 +877,7 @@ mod tests {
         assert_eq!(kinds, [BlockKind::Paragraph; 4]);
         assert_eq!(blocks[1].1, "Head | Other");
         assert_eq!(blocks[2].1, format!("{long} | *x*"));
-        assert_eq!(styled, ["*x*"]);
+        assert_eq!(styled, ["Head", "Other", "*x*"]);
     }
 
     #[test]
@@ -883,7 +888,8 @@ mod tests {
             blocks[1].1,
             "│ Name     │ Votes │\n├──────────┼───────┤\n│ Ada Lowe │       │"
         );
-        assert_eq!(styled, ["Ada Lowe"]);
+        // The head in bold, then the styled cell.
+        assert_eq!(styled, ["Name", "Votes", "Ada Lowe"]);
         let (blocks, _) = table(&[&["", " "], &[]], (9, 9));
         let texts: Vec<&str> = blocks.iter().map(|b| b.1.as_str()).collect();
         assert_eq!(texts, ["Before.", "After."]);

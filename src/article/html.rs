@@ -1060,7 +1060,8 @@ kept</pre>
             "│ Party  │ For │\n├────────┼─────┤\n│ Labour │ 390 │\n│ Green  │   4 │"
         );
         let strong = a.texts_styled(Inline::Strong);
-        assert_eq!(strong, ["Labour"]);
+        // The head row, then the bold cell.
+        assert_eq!(strong, ["Party", "For", "Labour"]);
         assert_eq!(a.word_count(), 1 + 3 + 6 + 1);
     }
 
