@@ -660,6 +660,22 @@ fn the_pickers_titles_end_in_one_column_and_details_at_the_edge() {
 }
 
 #[test]
+fn the_pickers_selection_is_a_bar_across_its_row() {
+    let mut app = library_app();
+    app.update(Action::Down);
+    let buf = screen(&app);
+    let reversed = |y: u16| -> Vec<bool> {
+        (1..100)
+            .map(|x| buf[(x, y)].modifier.contains(Modifier::REVERSED))
+            .collect()
+    };
+    // The second row is selected: from its title to its details at the edge.
+    assert!(row(&buf, 3).contains("gardens.txt"), "{}", text(&buf));
+    assert!(reversed(3).iter().all(|&r| r));
+    assert!(reversed(2).iter().all(|&r| !r));
+}
+
+#[test]
 fn next_article_steps_and_json_arrays_expand() {
     let mut app = library_app();
     app.update(Action::Activate);

@@ -103,13 +103,16 @@ pub fn render(app: &App, frame: &mut Frame, size: Rect) {
             } else {
                 Style::new()
             };
+            let mut detail_style = app.theme.dim;
+            // The selection is a bar across the row: its details are the item's too.
             if row == picker.selected {
                 style = style.patch(app.theme.selected);
+                detail_style = detail_style.patch(app.theme.selected);
             }
             Line::from(vec![
                 Span::raw(marker),
                 Span::styled(format!("{title}{}", " ".repeat(pad)), style),
-                Span::styled(format!("{}{detail}", " ".repeat(align)), app.theme.dim),
+                Span::styled(format!("{}{detail}", " ".repeat(align)), detail_style),
             ])
         })
         .collect();
