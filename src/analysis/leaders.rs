@@ -660,6 +660,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         return None;
     }
+    // In capitals every word looks like a name (`THE MINISTER COMES`): one is a name
+    // only as a transcript's speaker (`PRIME MINISTER ANA LOWE:`), or if known.
+    let shouted = (name_start..name_end).all(|t| !doc.word(t).chars().any(char::is_lowercase));
+    if shouted
+        && !doc.text[doc.tokens[name_end - 1].range.end..].starts_with(':')
+        && !known.has_name(doc, name_start..name_end)
+    {
+        return None;
+    }
     // Leftwards: nationality and organisation words are part of the mention.
     let mut start = i;
     while start > 0
@@ -3877,6 +3886,14 @@ mod tests {
         let text = "Transcript\n\nPRIME MINISTER ANA LOWE: We agree. \
                     GOVERNOR OF TEXAS BO LIND: So do we. ACME CEO JO VALE: And us.";
         assert_eq!(roles(text), ["Prime Minister", "Governor of Texas", "CEO"]);
+        // Other words in capitals are no names but a known leader's.
+        let listed = "Contents\n\nCHAPTER III. THE MINISTER COMES\nCHAPTER IV. THE \
+                      PRESIDENT SPEAKS AGAIN\n\nPRESIDENT EMMANUEL MACRON. PRESIDENT \
+                      EMMANUEL MACRON SAID NO.";
+        let found = leaders(listed);
+        assert_eq!(names(&found), ["Emmanuel Macron"]);
+        // Titled when the capitals are the name; else named as the list has it.
+        assert_eq!(found[0].1, ["PRESIDENT EMMANUEL MACRON", "EMMANUEL MACRON"]);
     }
 
     #[test]

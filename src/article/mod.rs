@@ -5,6 +5,7 @@ pub mod dateline;
 pub mod email;
 pub mod feed;
 pub mod front_matter;
+pub mod gutenberg;
 pub mod html;
 mod html_meta;
 pub mod json;
@@ -64,7 +65,7 @@ pub fn parse_decoded(
 ) -> anyhow::Result<Vec<Article>> {
     let format = format.unwrap_or_else(|| detect(source, &decoded.text));
     let mut articles = match format {
-        Format::Text => vec![plain::parse(decoded.text, source)],
+        Format::Text => vec![plain::parse(gutenberg::book(decoded.text), source)],
         Format::Markdown => vec![markdown::parse(&decoded.text, source)],
         Format::Html => vec![html::parse(&decoded.text, source)],
         Format::Json => json::parse(&decoded.text, source)?,

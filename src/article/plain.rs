@@ -1,7 +1,7 @@
 //! Plain text → Article. Paragraphs, headings, title and dateline by heuristics that
 //! hold for most prose: see the tests and `tests/fixtures/text/` for what they cover.
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 use super::{Article, Block, BlockKind, Format, Inline, LINE_BREAK, build};
 use crate::source::display_width;
@@ -34,7 +34,7 @@ const SMALL_WORDS: &[&str] = &[
 /// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
 pub fn parse(text: String, name: &str) -> Article {
     let mut units = units_of(&text, PARALLEL_BYTES);
-    times_over_headlines(&text, &mut units);
+    labels_over_headlines(&text, &mut units);
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
@@ -75,7 +75,7 @@ pub fn parse(text: String, name: &str) -> Article {
     }
 
     sentence_case_headings(&text, &units, &mut blocks);
-    contents_headings(&text, &mut blocks);
+    let contents = contents_headings(&text, &mut blocks);
     numbered_paragraphs_apart(&text, &mut blocks);
     let text = without_quote_markers(text, &blocks);
 
@@ -114,8 +114,10 @@ pub fn parse(text: String, name: &str) -> Article {
     if let Some(i) = title_line {
         blocks[i].kind = BlockKind::Title;
     }
+    // A table of contents is a line a section, however long its lines.
+    let listed = |b: usize| contents.as_ref().is_some_and(|c| c.contains(&b));
     let kept: Vec<usize> = (0..blocks.len())
-        .filter(|&b| units[b].lines_kept && !blocks[b].kind.is_heading())
+        .filter(|&b| (units[b].lines_kept || listed(b)) && !blocks[b].kind.is_heading())
         .collect();
     let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept);
     let mut article = build::finish(text, blocks, name, Format::Text, None);
@@ -401,8 +403,9 @@ struct Unit {
     quote_depth: u8,
     /// Its lines were broken by hand and are kept (see [`KEPT_LINE_COLUMNS`]).
     lines_kept: bool,
-    /// A time of day alone, a live blog entry's (see [`is_time`]).
-    time: bool,
+    /// A label a headline may stand under: a time of day alone, a live blog entry's
+    /// (see [`is_time`]), or a book's chapter (see [`part_label`]).
+    label: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -491,7 +494,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                time: false,
+                label: false,
             });
             i += 2;
             continue;
@@ -506,7 +509,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                time: false,
+                label: false,
             });
             i += 1;
             continue;
@@ -526,13 +529,36 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                time: false,
+                label: false,
             });
             i += 2;
             continue;
         }
         // In wrapped text only a line that starts a paragraph can be a heading.
         let starts_paragraph = paragraph.is_none() || !hard_wrapped;
+        // A chapter's number, not the first of a list of them (a table of contents):
+        // the name under it joins it later (see [`labels_over_headlines`]).
+        if starts_paragraph
+            && !quoted
+            && part_label(s)
+            && !group
+                .get(i + 1)
+                .is_some_and(|next| part_label(&text[next.range.clone()]))
+        {
+            flush(&mut paragraph, quote_depth, units);
+            units.push(Unit {
+                range: line.range.clone(),
+                candidate: Some(Candidate {
+                    level: 1,
+                    explicit: true,
+                }),
+                quote_depth,
+                lines_kept: false,
+                label: true,
+            });
+            i += 1;
+            continue;
+        }
         if starts_paragraph
             && !quoted
             && !by_hand
@@ -544,7 +570,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: Some(candidate),
                 quote_depth,
                 lines_kept: false,
-                time: is_time(s),
+                label: is_time(s),
             });
             i += 1;
             continue;
@@ -558,7 +584,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: None,
                 quote_depth,
                 lines_kept: false,
-                time: false,
+                label: false,
             });
             i += 1;
             continue;
@@ -591,24 +617,26 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             candidate: None,
             quote_depth,
             lines_kept: false,
-            time: false,
+            label: false,
         });
     }
 }
 
 /// A live blog's entry whose time and headline stand apart (`14:05 GMT`, a blank
-/// line, `Zelensky arrives`): one heading, as when they are on lines one under the
-/// other (see [`group_units`]), if an entry's text follows.
-fn times_over_headlines(text: &str, units: &mut Vec<Unit>) {
+/// line, `Zelensky arrives`), or a chapter's number and name (`CHAPTER I.`, a blank
+/// line, `THE PIER`): one heading, as when they are on lines one under the other (see
+/// [`group_units`]), if text follows.
+fn labels_over_headlines(text: &str, units: &mut Vec<Unit>) {
     let single_line = |u: &Unit| !text[u.range.clone()].contains('\n');
     let joins = |units: &[Unit], i: usize| {
-        let (time, headline) = (&units[i], &units[i + 1]);
+        let (label, headline) = (&units[i], &units[i + 1]);
         // Told without reading the text: a big article has many units.
-        time.time
+        label.label
             && i + 2 < units.len()
-            && time.quote_depth == 0
+            && label.quote_depth == 0
             && headline.quote_depth == 0
-            && single_line(time)
+            && !headline.label
+            && single_line(label)
             && single_line(headline)
             && short_and_unfinished(&text[headline.range.clone()])
     };
@@ -689,11 +717,13 @@ const CONTENTS_WITHIN_BLOCKS: usize = 40;
 /// as a copied encyclopedia page has): a later line of such a name alone is a heading,
 /// however it is cased, at the level its number gives (`2.1` is 2, whatever its case
 /// said); a copied page's `[edit]` after it is left out. The table's label is no
-/// section.
-fn contents_headings(text: &str, blocks: &mut [Block]) {
-    let Some(Contents { label, entries, .. }) = contents(text, blocks) else {
-        return;
-    };
+/// section. Returns the table's blocks.
+fn contents_headings(text: &str, blocks: &mut [Block]) -> Option<RangeInclusive<usize>> {
+    let Contents {
+        label,
+        last,
+        entries,
+    } = contents(text, blocks)?;
     if blocks[label].kind.is_heading() {
         blocks[label].kind = BlockKind::Paragraph;
     }
@@ -709,6 +739,7 @@ fn contents_headings(text: &str, blocks: &mut [Block]) {
             block.range.end = block.range.start + name.len();
         }
     }
+    Some(label..=last)
 }
 
 /// A table of contents near the top of a text.
@@ -1002,6 +1033,40 @@ fn heading_candidate(s: &str) -> Option<Candidate> {
         level: 1,
         explicit: false,
     })
+}
+
+/// Words a book numbers its parts with, as it writes them (`CHAPTER`, `Chapter`).
+const PART_WORDS: &[&str] = &[
+    "chapter", "book", "part", "volume", "letter", "act", "scene", "stave", "canto",
+];
+
+/// Numbers spelled out, as books number their parts (`Part Two`, `BOOK THE FIRST`).
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "last",
+];
+
+/// A book's part by its number and nothing else: `CHAPTER I.`, `Chapter 12`, `PART
+/// TWO`, `BOOK THE FIRST`, `Letter IV:`. Capitalised: `chapter 3` is in a sentence.
+fn part_label(s: &str) -> bool {
+    if s.len() > 30 || !s.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let s = s.trim_end_matches(['.', ':']);
+    let mut words = s.split(' ');
+    let (Some(part), Some(mut number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    if number.eq_ignore_ascii_case("the") {
+        number = words.next().unwrap_or_default();
+    }
+    let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLCDM".contains(c));
+    words.next().is_none()
+        && PART_WORDS.iter().any(|p| p.eq_ignore_ascii_case(part))
+        && (number.len() <= 3 && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
+            || roman(number)
+            || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(number)))
 }
 
 /// A time of day and nothing else: `14:05`, `14.05 GMT`, `9:30am`, `9:30 p.m. ET`.
@@ -1455,6 +1520,54 @@ mod tests {
     }
 
     #[test]
+    fn a_books_chapters_are_headed_by_their_number_and_name() {
+        let story = "The tide was out and the boats lay on their sides in the mud.";
+        let text = format!(
+            "The Quiet Pier\n\nBy Ann Lee\n\nCONTENTS\n\nCHAPTER I.\nCHAPTER II.\n\
+             CHAPTER III.\n\nPART ONE\nPART TWO\n\nCHAPTER I.\n\n{story}\n\n\
+             CHAPTER II.\n\nIn Which the Pier Is Built\n\n{story}\n\n\
+             Chapter 3\nThe Storm\n\n{story}\n\nBOOK THE SECOND\n\n{story}\n\n\
+             Part Three\n\nChapter 4\n\nThe Flood\n\n{story}\n\n\
+             Letter IV:\n{story}\nAs chapter 2 said, nothing happened.\n"
+        );
+        let a = parse(text, "t.txt");
+        let outline: Vec<String> = a.sections.iter().map(|s| s.title.clone()).collect();
+        // The lists of them are no headings; a number over a sentence is one alone.
+        assert_eq!(
+            outline,
+            [
+                "CHAPTER I.",
+                "CHAPTER II. In Which the Pier Is Built",
+                "Chapter 3 The Storm",
+                "BOOK THE SECOND",
+                "Part Three",
+                "Chapter 4 The Flood",
+                "Letter IV:"
+            ]
+        );
+        for label in [
+            "CHAPTER I.",
+            "Chapter 12",
+            "PART TWO",
+            "Book the First",
+            "STAVE III:",
+        ] {
+            assert!(part_label(label), "{label}");
+        }
+        for other in [
+            "chapter 3",
+            "Chapter 3 begins",
+            "CHAPTER",
+            "Part Of It",
+            "Act Now",
+            "Chapter 1234",
+            "CHAPTER i",
+        ] {
+            assert!(!part_label(other), "{other}");
+        }
+    }
+
+    #[test]
     fn a_copied_news_page_keeps_its_credits_apart_and_its_chrome_out_of_the_outline() {
         let text = "World\n\nLeaders meet as talks stall\n\nBy Ann Lowe, Paris\nPublished \
                     3 May 2026\nUpdated 2 hours ago\n\nShare\nSave\n\nThe talks stalled on \
@@ -1798,6 +1911,15 @@ mod tests {
         assert_eq!(
             muted(&apart),
             ["Contents\n\n1 Early life⏎2 Political career⏎2.1 First mayor"]
+        );
+        // Kept a line a section however long its lines, as a book's are.
+        let long = apart.replace(
+            "Political career",
+            "Political career in the city and then in the state",
+        );
+        assert_eq!(
+            muted(&long)[0],
+            "Contents\n\n1 Early life⏎2 Political career in the city and then in the state⏎2.1 First mayor"
         );
     }
 
