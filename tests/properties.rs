@@ -42,6 +42,16 @@ fn articleish() -> impl Strategy<Value = String> {
         Just("ANCHORAGE, ALASKA – ".to_string()),
         Just("of ".to_string()),
         Just("counterpart, ".to_string()),
+        // A book's header, marks and chapters.
+        Just("Title: ".to_string()),
+        Just("Author: ".to_string()),
+        Just("Release date: ".to_string()),
+        Just("*** START OF THE PROJECT GUTENBERG EBOOK X ***".to_string()),
+        Just("*** END OF THE PROJECT GUTENBERG EBOOK X ***".to_string()),
+        Just("CHAPTER I.".to_string()),
+        Just("PART TWO".to_string()),
+        Just("CONTENTS".to_string()),
+        Just("PRIME MINISTER ANA LOWE: ".to_string()),
         "[A-Za-z]{1,8} ",
         any::<char>().prop_map(|c| c.to_string()),
     ];
