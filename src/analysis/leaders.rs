@@ -645,7 +645,18 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
     }
-    let name_end = doc.name_at(name_start)?;
+    let mut name_end = doc.name_at(name_start)?;
+    // In capitals every word looks like a name (`THE MINISTER COMES`, `PRESIDENT ANA
+    // LOWE SAID`): the words are a name as a transcript's speaker (`PRIME MINISTER ANA
+    // LOWE:`), else as far as they name a listed leader.
+    let uncased = |t: usize| !doc.word(t).chars().any(char::is_lowercase);
+    let speaker = || doc.text[doc.tokens[name_end - 1].range.end..].starts_with(':');
+    let shouted = (name_start..name_end).all(uncased);
+    if shouted && !speaker() {
+        name_end = (name_start + 1..=name_end)
+            .rev()
+            .find(|&k| known.has_name(doc, name_start..k))?;
+    }
     // `Secretary Bird Sanctuary`: a place named like a person.
     if doc.cap(name_end) && doc.is(name_end, List::NotNames) {
         return None;
@@ -660,18 +671,11 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         return None;
     }
-    // In capitals every word looks like a name (`THE MINISTER COMES`): one is a name
-    // only as a transcript's speaker (`PRIME MINISTER ANA LOWE:`), or if known.
-    let shouted = (name_start..name_end).all(|t| !doc.word(t).chars().any(char::is_lowercase));
-    if shouted
-        && !doc.text[doc.tokens[name_end - 1].range.end..].starts_with(':')
-        && !known.has_name(doc, name_start..name_end)
-    {
-        return None;
-    }
-    // Leftwards: nationality and organisation words are part of the mention.
+    // Leftwards: nationality and organisation words are part of the mention; not in
+    // capitals, where every word has them.
     let mut start = i;
     while start > 0
+        && !shouted
         && start + 3 > i
         && doc.cap(start - 1)
         && !doc.is(start - 1, List::Stopwords)
@@ -682,6 +686,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // A particle that starts a sentence is an article there (Dutch `De Amerikaanse
     // president`), not the start of a name.
     if start > 0
+        && !shouted
         && doc.cap(start - 1)
         && doc.tokens[start - 1].sentence_start
         && !doc.is(start - 1, List::Stopwords)
@@ -3888,12 +3893,12 @@ mod tests {
         assert_eq!(roles(text), ["Prime Minister", "Governor of Texas", "CEO"]);
         // Other words in capitals are no names but a known leader's.
         let listed = "Contents\n\nCHAPTER III. THE MINISTER COMES\nCHAPTER IV. THE \
-                      PRESIDENT SPEAKS AGAIN\n\nPRESIDENT EMMANUEL MACRON. PRESIDENT \
-                      EMMANUEL MACRON SAID NO.";
+                      PRESIDENT SPEAKS AGAIN\n\nPRESIDENT EMMANUEL MACRON. IN PARIS \
+                      PRESIDENT EMMANUEL MACRON SAID NO. SMILING PRESIDENT EMMANUEL MACRON WAITS.";
         let found = leaders(listed);
         assert_eq!(names(&found), ["Emmanuel Macron"]);
-        // Titled when the capitals are the name; else named as the list has it.
-        assert_eq!(found[0].1, ["PRESIDENT EMMANUEL MACRON", "EMMANUEL MACRON"]);
+        // Titled, as far as the capitals name the listed leader.
+        assert_eq!(found[0].1, ["PRESIDENT EMMANUEL MACRON"; 3]);
     }
 
     #[test]
