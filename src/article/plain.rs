@@ -826,7 +826,8 @@ fn sentence_case_heading(line: &str) -> bool {
 }
 
 /// Whether a line is one of those a web page puts between an article's paragraphs
-/// (`Advertisement`, `Read more`, `Share`), which a copy of the page keeps.
+/// (`Advertisement`, `Read more`, `Share`), which a copy of the page keeps, or a
+/// printed page's footer (`Lowe    Standards Track    [Page 3]`, as an RFC's).
 fn page_line(line: &str) -> bool {
     const STARTS: &[&str] = &[
         "advertisement",
@@ -861,7 +862,13 @@ fn page_line(line: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(p))
     };
     let bare = line.trim_end_matches([',', ':']);
-    STARTS.iter().any(|p| starts_with(p)) || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
+    let page_number = line
+        .strip_suffix(']')
+        .and_then(|l| l.rsplit_once("[Page "))
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    page_number
+        || STARTS.iter().any(|p| starts_with(p))
+        || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
 }
 
 /// A line of marks alone that breaks the text between passages: three or more of one
@@ -1517,6 +1524,19 @@ mod tests {
         ] {
             assert!(!is_time(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_printed_pages_footer_is_no_heading() {
+        let text = "The Harbour Protocol\n\n1.  Introduction\n\n   Boats arrive.\n\n\
+                    Lowe                 Standards Track                 [Page 1]\n\n\
+                    2.  Overview\n\n   A boat says so.\n\nIn Brief [Page One]\n\nMore.\n";
+        let a = parse(text.to_string(), "rfc.txt");
+        let outline: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(
+            outline,
+            ["1. Introduction", "2. Overview", "In Brief [Page One]"]
+        );
     }
 
     #[test]
