@@ -143,7 +143,7 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
             continue;
         }
         let body = &text[block.range.clone()];
-        if body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) {
+        if body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) || printed_page_line(body) {
             styles.push((block.range.clone(), Inline::Muted));
         } else if let Some(label) = speaker_label(body) {
             styles.push((block.range.start..block.range.start + label, Inline::Strong));
@@ -825,9 +825,28 @@ fn sentence_case_heading(line: &str) -> bool {
         && super::dateline::find(line, 0).is_none()
 }
 
+/// The longest footer or header of a printed page.
+const MAX_PRINTED_PAGE_LINE_BYTES: usize = 200;
+
+/// Whether a paragraph is what a printed page puts around the text, as an RFC's pages
+/// have it: a footer (`Lowe    Standards Track    [Page 3]`), or a form feed (shown
+/// `␌`) and the next page's header under it (`␌⏎RFC 9999    Harbour Protocol    May
+/// 2026`).
+fn printed_page_line(paragraph: &str) -> bool {
+    paragraph.len() <= MAX_PRINTED_PAGE_LINE_BYTES
+        && (paragraph.starts_with('␌') || page_footer(paragraph))
+}
+
+/// A printed page's footer: `Lowe    Standards Track    [Page 3]`.
+fn page_footer(line: &str) -> bool {
+    line.strip_suffix(']')
+        .and_then(|l| l.rsplit_once("[Page "))
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Whether a line is one of those a web page puts between an article's paragraphs
 /// (`Advertisement`, `Read more`, `Share`), which a copy of the page keeps, or a
-/// printed page's footer (`Lowe    Standards Track    [Page 3]`, as an RFC's).
+/// printed page's footer.
 fn page_line(line: &str) -> bool {
     const STARTS: &[&str] = &[
         "advertisement",
@@ -862,11 +881,7 @@ fn page_line(line: &str) -> bool {
             .is_some_and(|s| s.eq_ignore_ascii_case(p))
     };
     let bare = line.trim_end_matches([',', ':']);
-    let page_number = line
-        .strip_suffix(']')
-        .and_then(|l| l.rsplit_once("[Page "))
-        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    page_number
+    page_footer(line)
         || STARTS.iter().any(|p| starts_with(p))
         || WHOLE.iter().any(|w| bare.eq_ignore_ascii_case(w))
 }
@@ -1530,12 +1545,33 @@ mod tests {
     fn a_printed_pages_footer_is_no_heading() {
         let text = "The Harbour Protocol\n\n1.  Introduction\n\n   Boats arrive.\n\n\
                     Lowe                 Standards Track                 [Page 1]\n\n\
+                    \u{240C}\nRFC 9999           Harbour Protocol           May 2026\n\n\
                     2.  Overview\n\n   A boat says so.\n\nIn Brief [Page One]\n\nMore.\n";
-        let a = parse(text.to_string(), "rfc.txt");
+        // A page's text after its break, no header between, is the text's.
+        let long = "The next page goes on with the text,\n".repeat(6);
+        let text = format!("{text}\n\u{240C}\n{long}\n");
+        let a = parse(text, "rfc.txt");
         let outline: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(
             outline,
             ["1. Introduction", "2. Overview", "In Brief [Page One]"]
+        );
+        // Footer, page break and header are dimmed, as the page's, not the text's.
+        let muted: Vec<String> = (a.inline.iter())
+            .filter(|(_, style)| *style == Inline::Muted)
+            .map(|(r, _)| {
+                a.text[r.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(
+            muted,
+            [
+                "Lowe Standards Track [Page 1]",
+                "\u{240C} RFC 9999 Harbour Protocol May 2026"
+            ]
         );
     }
 
