@@ -75,7 +75,7 @@ struct Marks {
 
 /// Where the book lies between the project's marks.
 fn marks(text: &str) -> Option<Marks> {
-    let head = &text[..floor_boundary(text, HEADER_BYTES)];
+    let head = &text[..text.floor_char_boundary(HEADER_BYTES)];
     let start_line = lines(head, 0).find(|&(_, line)| is_mark(line, "START OF"))?;
     let body_start = start_line.0 + start_line.1.len();
     let end = lines(text, body_start)
@@ -105,16 +105,8 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// What the header says of the book.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Default)]
 struct Fields<'t> {
     title: Option<String>,
     author: Option<String>,

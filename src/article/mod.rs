@@ -5,7 +5,7 @@ pub mod dateline;
 pub mod email;
 pub mod feed;
 pub mod front_matter;
-pub mod gutenberg;
+mod gutenberg;
 pub mod html;
 mod html_meta;
 pub mod json;

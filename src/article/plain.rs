@@ -1057,7 +1057,7 @@ fn heading_candidate(s: &str) -> Option<Candidate> {
     })
 }
 
-/// Words a book numbers its parts with, as it writes them (`CHAPTER`, `Chapter`).
+/// Words a book numbers its parts with (`CHAPTER`, `Chapter`, `PART`), in any case.
 const PART_WORDS: &[&str] = &[
     "chapter", "book", "part", "volume", "letter", "act", "scene", "stave", "canto",
 ];
