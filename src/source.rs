@@ -18,6 +18,9 @@ pub struct Decoded {
     pub text: String,
     /// Human-readable notes, e.g. "invalid UTF-8 replaced"; shown in the status bar.
     pub warnings: Vec<String>,
+    /// Backspaces or escapes were among its characters (now control pictures): it may
+    /// be text written for a terminal, styled by overstriking or escape sequences.
+    pub for_terminal: bool,
 }
 
 /// Reads a file, or standard input when `path` is `-`.
@@ -106,7 +109,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         utf8_lossy(bytes, &mut warnings)
     };
     let text = clean(&raw).into_owned();
-    Decoded { text, warnings }
+    Decoded {
+        for_terminal: memchr::memchr2(0x08, 0x1B, raw.as_bytes()).is_some(),
+        text,
+        warnings,
+    }
 }
 
 /// Reads a file a few megabytes at a time and hands over its text cleaned (see
@@ -166,6 +173,7 @@ pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
             // SAFETY: `check_in_halves_from` found the bytes to be UTF-8.
             text: unsafe { String::from_utf8_unchecked(bytes) },
             warnings: Vec::new(),
+            for_terminal: false,
         },
         _ => decode(&bytes),
     }

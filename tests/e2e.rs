@@ -51,7 +51,7 @@ fn seed_reader_navigates_resizes_and_quits_cleanly() {
 fn an_article_full_of_escapes_cannot_drive_the_terminal() {
     let mut pty = Pty::spawn(&["tests/hostile/escapes.txt"], 100, 30);
     pty.wait_for_text("Escapes Everywhere");
-    pty.wait_for_text("␛]0;PWNED-TITLE␇");
+    pty.wait_for_text("This line sets the title and writes the clipboard today.");
     pty.send("G");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
@@ -98,6 +98,44 @@ fn an_article_piped_on_stdin_is_read_and_keys_come_from_the_terminal() {
             .lines()
             .next()
             .is_some_and(|l| l.contains("1. Background"))
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
+
+#[test]
+fn a_manual_page_piped_in_as_man_pipes_it_to_its_pager() {
+    // What `man` hands `MANPAGER`: bold and underline by overstriking with backspaces.
+    let mut pty = Pty::spawn_shell(
+        "cat tests/fixtures/text/19-manual-page.txt | exec \"$BYLINE\"",
+        100,
+        30,
+    );
+    pty.wait_for_text("harbourctl - announce boats");
+    pty.send("4");
+    pty.wait_for("the options at the top", |s| {
+        s.contents()
+            .lines()
+            .next()
+            .is_some_and(|l| l.contains("OPTIONS"))
+    });
+    // Shown as the terminal would have shown them: in bold and in italics, with no
+    // backspace to be seen.
+    let style_of = |s: &vt100::Screen, word: &str| {
+        let contents = s.contents();
+        let (row, line) = contents
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(word))?;
+        let col = line[..line.find(word)?].chars().count();
+        let cell = s.cell(row as u16, col as u16)?;
+        Some((cell.bold(), cell.italic()))
+    };
+    pty.wait_for("the tag in bold, its argument in italics", |s| {
+        style_of(s, "--berth=").is_some_and(|(bold, _)| bold)
+            && style_of(s, "port, not").is_some_and(|(_, italic)| italic)
+            && !s.contents().contains('\u{2408}')
     });
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);

@@ -418,3 +418,27 @@ fn markdown_interview_questions_are_not_sections() {
         ]
     );
 }
+
+#[test]
+fn a_programs_coloured_output_keeps_its_bold_and_loses_its_escapes() {
+    // As `cargo build --color=always | byline` would hand it over: lines broken by
+    // hand, which the reader keeps, and bold, colour and erasing sequences. The
+    // underline's spaces at the line's end go with the line's end.
+    let log = "Build report\n\n\
+               \x1b[1m\x1b[32mCompiled\x1b[0m harbour v2.4 in 3.1s\n\
+               \x1b[1m\x1b[33mWarning\x1b[0m: \x1b[4mberth  \x1b[24m\x1b[K\n\
+               \x1b[1mFinished\x1b[0m 2 crates\n";
+    let a = article::parse(log.as_bytes(), "-");
+    assert!(!a.text.contains(['\u{1b}', '\u{241b}']), "{:?}", a.text);
+    assert!(
+        a.text
+            .contains("Compiled harbour v2.4 in 3.1s\u{2028}Warning: berth\u{2028}Finished")
+    );
+    let styled = |style: Inline| -> Vec<&str> {
+        let mut ranges: Vec<_> = a.inline.iter().filter(|(_, s)| *s == style).collect();
+        ranges.sort_by_key(|(r, _)| r.start);
+        ranges.iter().map(|(r, _)| &a.text[r.clone()]).collect()
+    };
+    assert_eq!(styled(Inline::Strong), ["Compiled", "Warning", "Finished"]);
+    assert_eq!(styled(Inline::Emphasis), ["berth"]);
+}

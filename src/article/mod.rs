@@ -3,12 +3,14 @@
 pub mod build;
 pub mod dateline;
 pub mod email;
+mod escapes;
 pub mod feed;
 pub mod front_matter;
 mod gutenberg;
 pub mod html;
 mod html_meta;
 pub mod json;
+mod manpage;
 pub mod markdown;
 pub mod plain;
 pub mod table;
@@ -65,7 +67,7 @@ pub fn parse_decoded(
 ) -> anyhow::Result<Vec<Article>> {
     let format = format.unwrap_or_else(|| detect(source, &decoded.text));
     let mut articles = match format {
-        Format::Text => vec![plain::parse(gutenberg::book(decoded.text), source)],
+        Format::Text => vec![plain_text(decoded.text, decoded.for_terminal, source)],
         Format::Markdown => vec![markdown::parse(&decoded.text, source)],
         Format::Html => vec![html::parse(&decoded.text, source)],
         Format::Json => json::parse(&decoded.text, source)?,
@@ -78,6 +80,26 @@ pub fn parse_decoded(
         article.warnings.extend(decoded.warnings.iter().cloned());
     }
     Ok(articles)
+}
+
+/// Plain text: a manual page, a book of Project Gutenberg's or any other. Text written
+/// for a terminal is read without its overstrikes and escape sequences, keeping the
+/// styles they set.
+fn plain_text(text: String, for_terminal: bool, source: &str) -> Article {
+    let styled = match for_terminal {
+        true => escapes::decode(&text),
+        false => escapes::Styled {
+            text,
+            styles: Vec::new(),
+        },
+    };
+    if let Some(page) = manpage::parse(&styled, source) {
+        return page;
+    }
+    match styled.styles.is_empty() {
+        true => plain::parse(gutenberg::book(styled.text), source),
+        false => plain::parse_styled(styled.text, styled.styles, source),
+    }
 }
 
 /// The format a file's extension names, if it names one.

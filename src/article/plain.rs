@@ -33,6 +33,12 @@ const SMALL_WORDS: &[&str] = &[
 
 /// Parses `text` (already cleaned by `source`); `name` is the path or `seed:NAME`.
 pub fn parse(text: String, name: &str) -> Article {
+    parse_styled(text, Vec::new(), name)
+}
+
+/// [`parse`] of text that styles some of its characters itself (see
+/// [`escapes`](super::escapes)): the styles stay on their characters.
+pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &str) -> Article {
     let mut units = units_of(&text, PARALLEL_BYTES);
     labels_over_headlines(&text, &mut units);
     let mut blocks = Vec::with_capacity(units.len());
@@ -119,10 +125,11 @@ pub fn parse(text: String, name: &str) -> Article {
     let kept: Vec<usize> = (0..blocks.len())
         .filter(|&b| (units[b].lines_kept || listed(b)) && !blocks[b].kind.is_heading())
         .collect();
-    let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept);
+    let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept, &mut own);
     let mut article = build::finish(text, blocks, name, Format::Text, None);
     article.line_breaks = line_breaks;
     article.inline = styles(&article.text, &article.blocks);
+    article.inline.append(&mut own);
     article
 }
 
@@ -260,8 +267,14 @@ fn speaker_label(paragraph: &str) -> Option<usize> {
 }
 
 /// `text` with the line ends within `kept` blocks (and the spaces around them) made
-/// [`LINE_BREAK`]s, and every block's range moved to match; whether there were any.
-fn with_line_breaks(text: String, blocks: &mut [Block], kept: &[usize]) -> (String, bool) {
+/// [`LINE_BREAK`]s, and every block's and style's range moved to match; whether there
+/// were any.
+fn with_line_breaks(
+    text: String,
+    blocks: &mut [Block],
+    kept: &[usize],
+    styles: &mut [(Range<usize>, Inline)],
+) -> (String, bool) {
     let mut breaks = Vec::new();
     for &b in kept {
         let range = blocks[b].range.clone();
@@ -289,20 +302,25 @@ fn with_line_breaks(text: String, blocks: &mut [Block], kept: &[usize]) -> (Stri
         at = gap.end;
     }
     out.push_str(&text[at..]);
-    // Where each block's ends are in `out`, read in order with the breaks before them:
-    // a break is never at a block's end, so no end falls inside one.
-    let (mut passed, mut added, mut removed) = (0, 0, 0);
-    let mut moved = |byte: usize| {
-        while let Some(gap) = breaks.get(passed).filter(|gap| gap.end <= byte) {
-            added += LINE_BREAK.len_utf8();
-            removed += gap.len();
-            passed += 1;
-        }
-        byte + added - removed
+    // Where a byte is in `out`: moved by the breaks before it, or to before its break
+    // when it is one of the spaces a break took. (A block never ends inside a break.)
+    let removed: Vec<usize> = std::iter::once(0)
+        .chain(breaks.iter().scan(0, |sum, gap| {
+            *sum += gap.len();
+            Some(*sum)
+        }))
+        .collect();
+    let moved = |byte: usize| {
+        let passed = breaks.partition_point(|gap| gap.end <= byte);
+        let byte = breaks.get(passed).map_or(byte, |gap| byte.min(gap.start));
+        byte + passed * LINE_BREAK.len_utf8() - removed[passed]
     };
-    for block in blocks.iter_mut() {
-        let start = moved(block.range.start);
-        block.range = start..moved(block.range.end);
+    for range in blocks
+        .iter_mut()
+        .map(|b| &mut b.range)
+        .chain(styles.iter_mut().map(|(r, _)| r))
+    {
+        *range = moved(range.start)..moved(range.end);
     }
     (out, true)
 }
