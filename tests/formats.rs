@@ -423,9 +423,10 @@ fn markdown_interview_questions_are_not_sections() {
 fn a_programs_coloured_output_keeps_its_bold_and_loses_its_escapes() {
     // As `cargo build --color=always | byline` would hand it over: lines broken by
     // hand, which the reader keeps, and bold, colour and erasing sequences. The
-    // underline's spaces at the line's end go with the line's end.
+    // underline's spaces at a line's end go with the line's end, and so does bold
+    // that styles nothing else.
     let log = "Build report\n\n\
-               \x1b[1m\x1b[32mCompiled\x1b[0m harbour v2.4 in 3.1s\n\
+               \x1b[1m\x1b[32mCompiled\x1b[0m harbour v2.4 in 3.1s\x1b[1m  \x1b[0m\n\
                \x1b[1m\x1b[33mWarning\x1b[0m: \x1b[4mberth  \x1b[24m\x1b[K\n\
                \x1b[1mFinished\x1b[0m 2 crates\n";
     let a = article::parse(log.as_bytes(), "-");

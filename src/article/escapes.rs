@@ -220,7 +220,7 @@ mod tests {
     #[test]
     fn escape_sequences_set_bold_and_underline_and_leave_the_text() {
         let (text, styles) =
-            read("␛[1mbold␛[0m plain ␛[4munder␛[24m ␛[1;31mred bold␛[22m ␛[38;5;1mcolour␛[m");
+            read("␛[1mbold␛[m plain ␛[4munder␛[24m ␛[1;31mred bold␛[22m ␛[38;5;1mcolour␛[m");
         assert_eq!(text, "bold plain under red bold colour");
         assert_eq!(
             styles,

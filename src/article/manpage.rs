@@ -140,13 +140,8 @@ fn page_name(header: &str) -> Option<&str> {
         _ => false,
     };
     let gap = header[first.len()..].starts_with("  ");
-    (!name.is_empty()
-        && numbered
-        && section.len() <= 8
-        && gap
-        && header.len() > first.len()
-        && header.ends_with(first))
-    .then_some(first)
+    (!name.is_empty() && numbered && section.len() <= 8 && gap && header.ends_with(first))
+        .then_some(first)
 }
 
 /// What a header or footer line says, apart by runs of spaces.
@@ -331,9 +326,6 @@ impl Reader<'_> {
 
     /// Whether `item` starts with a tag, and where its description is.
     fn tag(&self, item: &[&Line], running: usize) -> Option<Tag> {
-        if let Some(column) = tag_over(self.text(), item) {
-            return Some(Tag::Over(column));
-        }
         let line = item[0];
         let under = item.get(1).map(|l| l.indent).filter(|&c| c > line.indent);
         let expected = match under {
@@ -342,7 +334,10 @@ impl Reader<'_> {
             None if item.len() == 1 => self.described,
             None => None,
         };
-        self.tag_beside(line, expected).map(Tag::Beside)
+        // Beside first: a short tag and the start of its description make a short
+        // line too.
+        let beside = self.tag_beside(line, expected).map(Tag::Beside);
+        beside.or_else(|| tag_over(self.text(), item).map(Tag::Over))
     }
 
     /// The tag beside a description on `line`, if it has one: the description starts
@@ -555,7 +550,8 @@ OPTIONS
        -q, --quiet
               Ring no bell.
 
-       -t     Print the temperature as it rises, once a sec‐
+       -t     Print the temperature as it rises,
+              once a sec‐
               ond.
        --to=degrees
               Stop at degrees, not at the full-

@@ -129,6 +129,8 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     let mut article = build::finish(text, blocks, name, Format::Text, None);
     article.line_breaks = line_breaks;
     article.inline = styles(&article.text, &article.blocks);
+    // Styling only spaces that a line break took, a style is left with nothing.
+    own.retain(|(range, _)| !range.is_empty());
     article.inline.append(&mut own);
     article
 }
