@@ -137,10 +137,11 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
 
 /// The styles plain text shows of itself: a speaker's label opening a paragraph
 /// (`BIDEN:`, `Q:`, and in a dialogue `Moderator:`) strong, as a transcript's or an
-/// interview's are set, and muted the lines a copied web page keeps (`Advertisement`,
-/// `Share`) and its table of contents, which the outline shows.
+/// interview's are set, muted the lines a copied web page keeps (`Advertisement`,
+/// `Share`) and its table of contents, which the outline shows, and words marked as
+/// plain text marks them (see [`emphasis`]).
 fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
-    let mut styles = Vec::new();
+    let mut styles = emphasis(text, blocks);
     if let Some(Contents { label, last, .. }) = contents(text, blocks) {
         let muted = blocks[label].range.start..blocks[last].range.end;
         styles.push((muted, Inline::Muted));
@@ -168,6 +169,65 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
                 (start..start + label, Inline::Strong)
             }),
     );
+    styles
+}
+
+/// The longest text between emphasis marks, in bytes: a phrase, not a passage.
+const MAX_EMPHASIS_BYTES: usize = 200;
+
+/// Words between marks as plain text writes emphasis: `*bold*` and `**bold**` strong,
+/// `_underlined_` (as a book's italics are kept) in italics; the marks stay, dimmed.
+/// A mark opens only before a word and after a space or an opening bracket or quote,
+/// and closes only after a word and before a space or punctuation, so that
+/// `snake_case_words`, `2*3*4` and a list's `* ` are no emphasis.
+fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
+    let mut styles = Vec::new();
+    let bytes = text.as_bytes();
+    let opens_after = |c: char| c.is_whitespace() || "([{\"'“‘«".contains(c);
+    let closes_before = |c: char| c.is_whitespace() || ".,;:!?)]}\"'”’»…-–—".contains(c);
+    for block in blocks {
+        let range = block.range.clone();
+        let mut from = range.start;
+        while let Some(found) = memchr::memchr2(b'*', b'_', &bytes[from..range.end]) {
+            let open = from + found;
+            let mark = bytes[open];
+            let marks = bytes[open..range.end]
+                .iter()
+                .take_while(|&&b| b == mark)
+                .count();
+            from = open + marks;
+            let inner = open + marks;
+            let before = text[range.start..open].chars().next_back();
+            let first = text[inner..range.end].chars().next();
+            if marks > 2
+                || before.is_some_and(|c| !opens_after(c))
+                || first.is_none_or(closes_before)
+            {
+                continue;
+            }
+            // The same marks closing it, within reach.
+            let reach = text.floor_char_boundary(range.end.min(inner + MAX_EMPHASIS_BYTES));
+            let closing = &text[open..inner];
+            let within = text[inner..reach].match_indices(closing);
+            let close = within.map(|(at, _)| inner + at).find(|&at| {
+                let last = text[..at].chars().next_back();
+                let after = text[at + marks..range.end].chars().next();
+                last.is_some_and(|c| !opens_after(c)) && after.is_none_or(closes_before)
+            });
+            let Some(close) = close.filter(|&at| text[inner..at].contains(char::is_alphanumeric))
+            else {
+                continue;
+            };
+            let style = match (mark, marks) {
+                (b'_', 1) => Inline::Emphasis,
+                _ => Inline::Strong,
+            };
+            styles.push((open..inner, Inline::Muted));
+            styles.push((inner..close, style));
+            styles.push((close..close + marks, Inline::Muted));
+            from = close + marks;
+        }
+    }
     styles
 }
 
@@ -1869,6 +1929,68 @@ mod tests {
                 ("CAFÉ OWNER:", Inline::Strong),
             ]
         );
+    }
+
+    #[test]
+    fn words_between_marks_are_bold_or_in_italics_and_the_marks_dimmed() {
+        let styled = |text: &str| -> Vec<(String, Inline)> {
+            let a = parse(format!("Note\n\n{text}\n\nEnd.\n"), "t.txt");
+            let mut styles = a.inline.clone();
+            styles.sort_by_key(|(r, _)| r.start);
+            (styles.iter())
+                .map(|(r, style)| (a.text[r.clone()].to_string(), *style))
+                .collect()
+        };
+        let marked = |mark: &str, inner: &str, style| {
+            vec![
+                (mark.to_string(), Inline::Muted),
+                (inner.to_string(), style),
+                (mark.to_string(), Inline::Muted),
+            ]
+        };
+        assert_eq!(
+            styled("It was, in a word, *evasive*."),
+            marked("*", "evasive", Inline::Strong)
+        );
+        assert_eq!(
+            styled("She read (_Emma_) twice."),
+            marked("_", "Emma", Inline::Emphasis)
+        );
+        assert_eq!(
+            styled("**Do not** reply"),
+            marked("**", "Do not", Inline::Strong)
+        );
+        assert_eq!(
+            styled(
+                "The minister said that the whole plan was still _under\nreview_ and would \
+                 be published in full by the summer, or by the autumn at the latest."
+            ),
+            marked("_", "under\nreview", Inline::Emphasis)
+        );
+        for plain in [
+            "snake_case_words and my_file.txt",
+            "2*3*4 = 24",
+            "* a list's item",
+            "a * b * c",
+            "*** three ***",
+            "*opened and never closed",
+            "*spaced *",
+            "_x_y",
+            "*word*s",
+            "* *",
+            "***three***",
+            "foo_bar_ baz",
+            "a * spaced* b",
+            "footnotes (*) and (*)",
+            "*#*",
+            "see *, then*",
+        ] {
+            assert_eq!(styled(plain), [], "{plain}");
+        }
+        // Not across paragraphs, and not over a passage.
+        assert_eq!(styled("*one\n\ntwo*"), []);
+        let long = format!("*{}*", "word ".repeat(50).trim_end());
+        assert_eq!(styled(&long), []);
     }
 
     #[test]
