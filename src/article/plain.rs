@@ -41,6 +41,7 @@ pub fn parse(text: String, name: &str) -> Article {
 pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &str) -> Article {
     let mut units = units_of(&text, PARALLEL_BYTES);
     labels_over_headlines(&text, &mut units);
+    levels_of_parts(&text, &mut units);
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
@@ -1142,6 +1143,42 @@ const PART_WORDS: &[&str] = &[
     "chapter", "book", "part", "volume", "letter", "act", "scene", "stave", "canto",
 ];
 
+/// A book's parts by their size, largest first: a book in parts holds its chapters one
+/// level down in the outline, a play's acts their scenes.
+const PART_RANKS: &[&[&str]] = &[
+    &["volume"],
+    &["book"],
+    &["part"],
+    &["chapter", "letter", "act", "stave", "canto"],
+    &["scene"],
+];
+
+/// Gives a book's part labels (see [`part_label`]) their levels: by rank, among the
+/// ranks the book uses (`PART ONE` 1 over `CHAPTER I.` 2; `CHAPTER I.` alone 1).
+fn levels_of_parts(text: &str, units: &mut [Unit]) {
+    let rank = |u: &Unit| {
+        let word = text[u.range.clone()].split([' ', '\n']).next()?;
+        PART_RANKS
+            .iter()
+            .position(|words| words.iter().any(|w| w.eq_ignore_ascii_case(word)))
+    };
+    // Told without reading the text: a big article has many units.
+    let ranked: Vec<(usize, usize)> = (units.iter().enumerate())
+        .filter(|(_, u)| u.label)
+        .filter_map(|(i, u)| Some((i, rank(u)?)))
+        .collect();
+    let mut used: Vec<usize> = ranked.iter().map(|&(_, rank)| rank).collect();
+    used.sort_unstable();
+    used.dedup();
+    for (i, rank) in ranked {
+        let level = used.iter().position(|&r| r == rank).unwrap_or(0).min(2) + 1;
+        units[i].candidate = Some(Candidate {
+            level: level as u8,
+            explicit: true,
+        });
+    }
+}
+
 /// Numbers spelled out, as books number their parts (`Part Two`, `BOOK THE FIRST`).
 const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -1701,6 +1738,55 @@ mod tests {
         ] {
             assert!(!part_label(other), "{other}");
         }
+    }
+
+    #[test]
+    fn a_books_parts_hold_its_chapters_and_a_plays_acts_its_scenes() {
+        let story = "The tide was out and the boats lay on their sides in the mud.";
+        let outline = |labels: &[&str]| -> Vec<(u8, String)> {
+            let body: Vec<String> = labels.iter().map(|l| format!("{l}\n\n{story}")).collect();
+            let a = parse(
+                format!("The Quiet Pier\n\n{}\n", body.join("\n\n")),
+                "t.txt",
+            );
+            (a.sections.iter())
+                .map(|s| (s.level, s.title.clone()))
+                .collect()
+        };
+        let levels = |labels: &[&str]| -> Vec<u8> { outline(labels).iter().map(|s| s.0).collect() };
+        assert_eq!(
+            outline(&[
+                "PART ONE",
+                "CHAPTER I.",
+                "CHAPTER II.",
+                "PART TWO",
+                "CHAPTER III."
+            ]),
+            [
+                (1, "PART ONE".to_string()),
+                (2, "CHAPTER I.".to_string()),
+                (2, "CHAPTER II.".to_string()),
+                (1, "PART TWO".to_string()),
+                (2, "CHAPTER III.".to_string()),
+            ]
+        );
+        assert_eq!(
+            levels(&["ACT I", "SCENE 1", "SCENE 2", "ACT II", "SCENE 1"]),
+            [1, 2, 2, 1, 2]
+        );
+        // Chapters alone are the outline's top; of four sizes the smallest two share the
+        // third level.
+        assert_eq!(levels(&["Chapter 1", "Chapter 2"]), [1, 1]);
+        assert_eq!(
+            levels(&[
+                "VOLUME I",
+                "BOOK ONE",
+                "PART ONE",
+                "CHAPTER I.",
+                "LETTER II"
+            ]),
+            [1, 2, 3, 3, 3]
+        );
     }
 
     #[test]
