@@ -490,7 +490,8 @@ impl Reader<'_> {
     }
 }
 
-/// Whether `word` marks an item of a list: a bullet or a number (`3.`, `b)`, `(iv)`).
+/// Whether `word` marks an item of a list: a bullet, a number or a letter (`3.`, `(2)`,
+/// `b)`).
 fn list_marker(word: &str) -> bool {
     let inner = word
         .strip_suffix(['.', ')'])
