@@ -1138,13 +1138,9 @@ fn heading_candidate(s: &str) -> Option<Candidate> {
     })
 }
 
-/// Words a book numbers its parts with (`CHAPTER`, `Chapter`, `PART`), in any case.
-const PART_WORDS: &[&str] = &[
-    "chapter", "book", "part", "volume", "letter", "act", "scene", "stave", "canto",
-];
-
-/// A book's parts by their size, largest first: a book in parts holds its chapters one
-/// level down in the outline, a play's acts their scenes.
+/// Words a book numbers its parts with (`CHAPTER`, `Chapter`, `PART`), in any case, by
+/// the parts' size, largest first: a book in parts holds its chapters one level down in
+/// the outline, a play's acts their scenes.
 const PART_RANKS: &[&[&str]] = &[
     &["volume"],
     &["book"],
@@ -1202,7 +1198,10 @@ fn part_label(s: &str) -> bool {
     }
     let roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLCDM".contains(c));
     words.next().is_none()
-        && PART_WORDS.iter().any(|p| p.eq_ignore_ascii_case(part))
+        && PART_RANKS
+            .iter()
+            .flat_map(|r| r.iter())
+            .any(|p| p.eq_ignore_ascii_case(part))
         && (number.len() <= 3 && !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())
             || roman(number)
             || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(number)))
