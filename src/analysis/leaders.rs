@@ -1070,6 +1070,17 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
 /// title (`title`, the run at `i`) and what it is of, a comma, a full name.
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
     let (title_end, _) = title;
+    // `In general, Exuberant Ctags…`: an idiom, no one's title. (The word before it may
+    // be in a gap: read from the text.)
+    let before = doc.text[..doc.tokens[i].range.start].trim_end();
+    let word_start = (before.char_indices().rev())
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(at, c)| at + c.len_utf8());
+    let word_before = &before[word_start..];
+    if word_before.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let folds_to = |t: usize, word: &str| doc.is_word(t) && doc.folds_to(t, word);
     let after_nationality = past_adjective(doc, title_end, nationality);
     let of_place = here_or_past_nationality(title_end, after_nationality, |k| of_place_end(doc, k));
     // `la présidente de l’Assemblée nationale,`, `el presidente ucraniano,`: a word of
@@ -1089,7 +1100,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
         return None;
     }
     // `the former prime minister`, `the former Italian prime minister`.
-    let former_at = |t: usize| doc.is_word(t) && doc.folds_to(t, "former");
+    let former_at = |t: usize| folds_to(t, "former");
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     (name_end - (end + 1) >= 2).then(|| Found {
@@ -2397,6 +2408,16 @@ mod tests {
     /// Each leader's first mention.
     fn first_mentions(leaders: &[(String, Vec<String>)]) -> Vec<&str> {
         leaders.iter().map(|(_, m)| m[0].as_str()).collect()
+    }
+
+    #[test]
+    fn a_general_of_words_is_no_leader() {
+        // A licence's and a manual's names, and the idiom, are no general's.
+        let text = "Ctags is free software under the GNU General Public License. See the \
+                    General Commands Manual. In general, Exuberant Ctags tags definitions. \
+                    We agree in general, Ana Lowe said. The general, Mark Milley, said no. \
+                    “In general, Tom Ash agrees.”";
+        assert_eq!(names(&leaders(text)), ["Mark Milley"]);
     }
 
     #[test]

@@ -186,7 +186,7 @@ pub const NOT_NAMES: &[&str] = &[
     "student", "fund", "bank", "agency", "organization", "organisation", "council",
     "commission", "parliament", "ministry", "department", "office", "authority", "union",
     "party", "federation", "forum", "programme", "program", "alliance", "reserve", "board",
-    "treaty", "conference", "summit",
+    "treaty", "conference", "summit", "license", "licence", "manual",
 ];
 /// Words that make a weak head beside them another office than a leader's: `Chief
 /// Financial Officer`, `chief economist`, `Operating Officer`. Read only beside a title.
