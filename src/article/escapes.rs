@@ -17,7 +17,7 @@ const BELL: char = '\u{2407}';
 const MAX_SEQUENCE_BYTES: usize = 256;
 
 /// Text without its overstrikes and escape sequences, and the styles they gave it.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug)]
 pub struct Styled {
     pub text: String,
     /// In order of their starts, none overlapping another of its style.
