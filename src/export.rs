@@ -150,6 +150,8 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             BlockKind::ListItem { .. }
             | BlockKind::Quote { .. }
             | BlockKind::Paragraph
+            | BlockKind::Term
+            | BlockKind::Definition
             | BlockKind::Break => false,
         };
         // Each line after a break starts as the block's first does, a list item's under
@@ -159,6 +161,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 "> ".repeat(usize::from(quote)) + &"  ".repeat(usize::from(depth.saturating_sub(1)))
             }
             BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
+            BlockKind::Definition => "    ".to_string(),
             _ => String::new(),
         };
         // The block's marks in order, taken in as the words reach them and let go once
@@ -355,6 +358,16 @@ mod tests {
         assert_eq!(
             dumped(md),
             "T\n=\n\n• one\n  1. deeper\n• two\n\n1. first\n  • under\n2. second\n"
+        );
+    }
+
+    #[test]
+    fn a_definition_is_set_in_under_its_term_as_in_the_reader() {
+        // Each line after a break too.
+        let md = "# T\n\nQuay\n: a landing  \nof stone\n\n  for ferries\n\nAfter.\n";
+        assert_eq!(
+            dumped(md),
+            "T\n=\n\nQuay\n    a landing\n    of stone\n\n    for ferries\n\nAfter.\n"
         );
     }
 

@@ -453,15 +453,21 @@ impl Layout {
     }
 }
 
-/// Whether a blank line follows block `b`: items of one list sit together; every other
-/// block is followed by a gap.
+/// Whether a blank line follows block `b`: items of one list sit together, and so do a
+/// term and its definition (or the next term sharing it); every other block is followed
+/// by a gap.
 pub fn gap_after(article: &Article, b: usize) -> bool {
     let depth = |b: usize| match article.blocks.get(b)?.kind {
         BlockKind::ListItem { depth, .. } => Some(depth),
         _ => None,
     };
     let next = b + 1;
-    if next >= article.blocks.len() {
+    let Some(following) = article.blocks.get(next) else {
+        return false;
+    };
+    if article.blocks[b].kind == BlockKind::Term
+        && matches!(following.kind, BlockKind::Term | BlockKind::Definition)
+    {
         return false;
     }
     let (Some(here), Some(after)) = (depth(b), depth(next)) else {
@@ -553,6 +559,10 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
         BlockKind::Code if roomy => {
             let inner = width.saturating_sub(CODE_INDENT).max(1);
             (CODE_INDENT as u16, CODE_INDENT as u16, inner)
+        }
+        BlockKind::Definition if roomy => {
+            let inner = width.saturating_sub(DEFINITION_INDENT).max(1);
+            (DEFINITION_INDENT as u16, DEFINITION_INDENT as u16, inner)
         }
         BlockKind::Break => {
             let indent = width.saturating_sub(source::display_width(body)) / 2;
@@ -958,6 +968,8 @@ const MAX_MARKER_BYTES: usize = 6;
 
 /// Columns code steps in by.
 const CODE_INDENT: usize = 2;
+/// Columns a definition is set in under its term.
+const DEFINITION_INDENT: usize = 4;
 
 /// A code block or a table: one visual line per line of its text, spaces kept (neither
 /// is re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
@@ -1445,6 +1457,66 @@ mod tests {
         };
         assert_eq!(indents("• "), [0, 2, 2]);
         assert_eq!(indents("10. "), [0, 4, 4]);
+    }
+
+    #[test]
+    fn a_definition_sits_under_its_term_set_in() {
+        // Two terms sharing a definition, one of two paragraphs, and prose after.
+        let text = "# T\n\nQuay\nWharf\n: a landing for boats\n\nLock\n\n: a gate in a canal\n\n  \
+                    that lifts them\n\nAfter.\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let shown = |width: usize| -> Vec<(u16, String)> {
+            let layout = Layout::new(&article, width);
+            let lines = layout.lines(&article, 0..layout.len());
+            assert_eq!(lines.len(), layout.len(), "counted as made");
+            lines
+                .iter()
+                .skip(2)
+                .map(|l| (l.indent, article.text[l.range.clone()].to_string()))
+                .collect()
+        };
+        let at = |indent: u16, text: &str| (indent, text.to_string());
+        assert_eq!(
+            shown(14),
+            [
+                at(0, "Quay Wharf"),
+                at(4, "a landing"),
+                at(4, "for boats"),
+                at(0, ""),
+                at(0, "Lock"),
+                at(4, "a gate in"),
+                at(4, "a canal"),
+                at(0, ""),
+                at(4, "that lifts"),
+                at(4, "them"),
+                at(0, ""),
+                at(0, "After."),
+            ]
+        );
+        // Too narrow to set anything in: flush, still under the term.
+        assert_eq!(
+            shown(11)[..3],
+            [at(0, "Quay Wharf"), at(0, "a landing"), at(0, "for boats")]
+        );
+        // Terms sharing a definition sit together over it.
+        let page = "<h1>T</h1><dl><dt>Quay</dt><dt>Wharf</dt><dd>a landing</dd></dl><p>After.</p>";
+        let article = crate::article::html::parse(page, "t.html");
+        let layout = Layout::new(&article, 40);
+        let lines = layout.lines(&article, 0..layout.len());
+        let shown: Vec<(u16, &str)> = lines
+            .iter()
+            .map(|l| (l.indent, &article.text[l.range.clone()]))
+            .collect();
+        assert_eq!(
+            shown[2..],
+            [
+                (0, "Quay"),
+                (0, "Wharf"),
+                (4, "a landing"),
+                (0, ""),
+                (0, "After.")
+            ]
+        );
     }
 
     #[test]

@@ -137,6 +137,16 @@ fn a_manual_page_piped_in_as_man_pipes_it_to_its_pager() {
             && style_of(s, "port, not").is_some_and(|(_, italic)| italic)
             && !s.contents().contains('\u{2408}')
     });
+    // Its description right under it, set in, as `man` shows it.
+    pty.wait_for("the description under its tag", |s| {
+        let contents = s.contents();
+        let lines: Vec<&str> = contents.lines().collect();
+        lines.windows(2).any(|pair| {
+            let tag = pair[0].find("--berth=name");
+            let description = pair[1].find("Ask for the berth");
+            tag.zip(description).is_some_and(|(t, d)| d == t + 4)
+        })
+    });
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();

@@ -1,6 +1,7 @@
 //! Section detection, titles and datelines on fixture articles of many layouts. Each
 //! `tests/fixtures/text/NAME.txt` has a `NAME.expect`: title, dateline, the outline (two
-//! spaces per level below 1), the paragraph, list item and quote paragraph counts.
+//! spaces per level below 1), the paragraph, list item and quote paragraph counts, and
+//! those of terms and their definitions.
 
 use std::path::Path;
 
@@ -18,8 +19,10 @@ fn summary(path: &Path) -> String {
     let paragraphs = count(|k| k == BlockKind::Paragraph);
     let items = count(|k| matches!(k, BlockKind::ListItem { .. }));
     let quotes = count(|k| matches!(k, BlockKind::Quote { .. }));
+    let terms = count(|k| k == BlockKind::Term);
+    let definitions = count(|k| k == BlockKind::Definition);
     format!(
-        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\nlist items: {items}\nquotes: {quotes}\n",
+        "title: {}\ndateline: {dateline}\nsections:\n{}paragraphs: {paragraphs}\nlist items: {items}\nquotes: {quotes}\nterms: {terms}\ndefinitions: {definitions}\n",
         a.title,
         export::outline(&a)
     )

@@ -286,7 +286,11 @@ impl Builder {
         let prose = matches!(
             self.open,
             Some((
-                BlockKind::Paragraph | BlockKind::Quote { .. } | BlockKind::ListItem { .. },
+                BlockKind::Paragraph
+                    | BlockKind::Quote { .. }
+                    | BlockKind::ListItem { .. }
+                    | BlockKind::Term
+                    | BlockKind::Definition,
                 _
             ))
         );

@@ -456,6 +456,13 @@ fn walk(root: ElementRef, b: &mut Builder) {
     let mut styles: Vec<(usize, Inline)> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut quote_depth = 0usize;
+    // Open `<dd>`s: their text is a definition's, set in under its term.
+    let mut defining = 0usize;
+    // What a paragraph begun here is.
+    let paragraph = |quote_depth: usize, defining: usize| match quote_depth {
+        0 if defining > 0 => BlockKind::Definition,
+        depth => BlockKind::quote(depth),
+    };
     let mut cells = 0usize;
     // Whether each open table lays out the page rather than holding data.
     let mut tables: Vec<bool> = Vec::new();
@@ -472,8 +479,8 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 }
                 match node.value() {
                     Node::Text(t) if b.is_open() || !t.trim().is_empty() => {
-                        if !b.is_open() && quote_depth > 0 {
-                            b.begin(BlockKind::quote(quote_depth));
+                        if !b.is_open() && (quote_depth > 0 || defining > 0) {
+                            b.begin(paragraph(quote_depth, defining));
                         }
                         b.text(t);
                         after_br &= t.trim().is_empty();
@@ -494,7 +501,15 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             _ if let Some(level) = heading_level(name) => {
                                 b.begin(BlockKind::Heading { level });
                             }
-                            "p" => b.begin(BlockKind::quote(quote_depth)),
+                            "p" => b.begin(paragraph(quote_depth, defining)),
+                            "dt" if quote_depth == 0 => {
+                                b.begin(BlockKind::Term);
+                                styles.push((b.position(), Inline::Strong));
+                            }
+                            "dd" => {
+                                defining += 1;
+                                b.begin(paragraph(quote_depth, defining));
+                            }
                             "blockquote" => quote_depth += 1,
                             "ul" => lists.push(None),
                             "ol" => lists.push(Some(
@@ -583,6 +598,12 @@ fn walk(root: ElementRef, b: &mut Builder) {
                 let data_table = tables.last() == Some(&false);
                 match e.name() {
                     "blockquote" => quote_depth = quote_depth.saturating_sub(1),
+                    "dd" => defining = defining.saturating_sub(1),
+                    "dt" if quote_depth == 0 => {
+                        if let Some((start, style)) = styles.pop() {
+                            b.style(start..b.position(), style);
+                        }
+                    }
                     "thead" if data_table => b.table_head_ends(),
                     "tr" if data_table => {
                         all_headers.0 &= all_headers.1;
@@ -739,6 +760,38 @@ kept</pre>
         assert!(a.block_texts().contains(&"The 6am ferry leaves."));
         let italic = a.texts_styled(Inline::Emphasis);
         assert_eq!(italic, ["The 6am ferry leaves."]);
+    }
+
+    #[test]
+    fn a_definition_list_sets_its_definitions_in_under_their_terms() {
+        let page = "<html><body><article><h1>Glossary</h1><p>Words of the harbour.</p><dl>\
+                    <dt>Berth</dt><dd>A place to <em>moor</em>.</dd>\
+                    <dt>Quay</dt><dt>Wharf</dt><dd><p>A landing.</p><p>Built of stone.</p>For ferries.</dd>\
+                    </dl><blockquote><dl><dt>Ebb</dt><dd>The tide going out.</dd></dl>\
+                    </blockquote><p>After.</p></article></body></html>";
+        let a = parse(page, "g.html");
+        let kinds: Vec<(&str, BlockKind)> = (0..a.blocks.len())
+            .map(|b| (a.block_text(b), a.blocks[b].kind))
+            .collect();
+        use BlockKind::{Definition, Paragraph, Term};
+        assert_eq!(
+            kinds[1..],
+            [
+                ("Words of the harbour.", Paragraph),
+                ("Berth", Term),
+                ("A place to moor.", Definition),
+                ("Quay", Term),
+                ("Wharf", Term),
+                ("A landing.", Definition),
+                ("Built of stone.", Definition),
+                ("For ferries.", Definition),
+                ("Ebb", BlockKind::quote(1)),
+                ("The tide going out.", BlockKind::quote(1)),
+                ("After.", Paragraph),
+            ]
+        );
+        assert_eq!(a.texts_styled(Inline::Strong), ["Berth", "Quay", "Wharf"]);
+        assert_eq!(a.texts_styled(Inline::Emphasis), ["moor"]);
     }
 
     #[test]

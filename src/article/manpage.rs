@@ -4,7 +4,7 @@
 //! option's tag over its description (or beside it, when it fits), which is indented
 //! further, as are examples; words hyphenated at a line's end with `‐`. The page is
 //! read by that layout: titled by its `NAME` line, an outline of its sections, each
-//! option a term in bold over its description, examples as code.
+//! option a term in bold with its description set in under it, examples as code.
 
 use std::ops::Range;
 
@@ -64,6 +64,7 @@ pub fn parse(page: &Styled, name: &str) -> Option<Article> {
         strong: styled(page, Inline::Strong),
         emphasis: styled(page, Inline::Emphasis),
         described: described(text, &sections, body),
+        body,
     };
     // The page's title: its `NAME` section's line, shown as the title alone.
     let named = sections
@@ -84,7 +85,7 @@ pub fn parse(page: &Styled, name: &str) -> Option<Article> {
     let end = reader.b.position();
     reader.b.style(start..end, Inline::Muted);
     for section in &sections[usize::from(named.is_some())..] {
-        reader.section(section, body);
+        reader.section(section);
     }
     Some(reader.b.finish(name, Format::Text, None))
 }
@@ -227,6 +228,8 @@ struct Reader<'p> {
     emphasis: Vec<Range<usize>>,
     /// See [`described`].
     described: Option<usize>,
+    /// How far in the sections' text is (see [`body_indent`]).
+    body: usize,
 }
 
 /// Where an item's description is.
@@ -250,7 +253,8 @@ impl Reader<'_> {
         &self.page.text
     }
 
-    fn section(&mut self, section: &Section, body: usize) {
+    fn section(&mut self, section: &Section) {
+        let body = self.body;
         if let Some(heading) = section.heading {
             self.b.begin(BlockKind::Heading { level: 1 });
             self.words(&[heading]);
@@ -316,8 +320,12 @@ impl Reader<'_> {
                 self.tagged(first, None, &[]);
                 running
             }
+            // Further in than the section's text: a paragraph of the description above.
             None => {
-                self.b.begin(BlockKind::Paragraph);
+                self.b.begin(match first.indent > self.body {
+                    true => BlockKind::Definition,
+                    false => BlockKind::Paragraph,
+                });
                 self.words(item);
                 first.indent
             }
@@ -397,7 +405,7 @@ impl Reader<'_> {
             self.words(&description);
             return;
         }
-        self.b.begin(BlockKind::Paragraph);
+        self.b.begin(BlockKind::Term);
         let start = self.b.position();
         let tag = line.text.start..tag_end;
         self.range(tag.clone(), false);
@@ -411,7 +419,7 @@ impl Reader<'_> {
             self.b.style(start..end, Inline::Strong);
         }
         if !description.is_empty() {
-            self.b.begin(BlockKind::Paragraph);
+            self.b.begin(BlockKind::Definition);
             self.words(&description);
         }
     }
@@ -551,6 +559,8 @@ OPTIONS
        -q, --quiet
               Ring no bell.
 
+              The light still blinks.
+
        -t     Print the temperature as it rises,
               once a sec‐
               ond.
@@ -638,7 +648,7 @@ kitchen 1.0                      May 2026                          KETTLE(1)
              an hour."
         )));
         assert!(text.contains(&(
-            BlockKind::Paragraph,
+            BlockKind::Definition,
             "Print the temperature as it rises, once a second."
         )));
     }
@@ -652,27 +662,32 @@ kitchen 1.0                      May 2026                          KETTLE(1)
             .skip_while(|(_, t)| *t != "OPTIONS")
             .skip(1)
             .take_while(|(_, t)| *t != "EXAMPLES")
-            .map(|(_, t)| *t)
+            .copied()
             .collect::<Vec<_>>();
+        use BlockKind::{Definition, Paragraph, Term};
         assert_eq!(
             options,
             [
-                "Options may come in any order.",
-                "-x",
-                "Boil and exit.",
-                "-q, --quiet",
-                "Ring no bell.",
-                "-t",
-                "Print the temperature as it rises, once a second.",
-                "--to=degrees",
-                "Stop at degrees, not at the full-scale boil.",
-                "--help",
-                "Print what the options are and exit.",
-                "-v",
-                "Print the version.",
-                "--cups n",
-                "--mugs n",
-                "Boil enough for n cups.",
+                (Paragraph, "Options may come in any order."),
+                (Term, "-x"),
+                (Definition, "Boil and exit."),
+                (Term, "-q, --quiet"),
+                (Definition, "Ring no bell."),
+                (Definition, "The light still blinks."),
+                (Term, "-t"),
+                (
+                    Definition,
+                    "Print the temperature as it rises, once a second."
+                ),
+                (Term, "--to=degrees"),
+                (Definition, "Stop at degrees, not at the full-scale boil."),
+                (Term, "--help"),
+                (Definition, "Print what the options are and exit."),
+                (Term, "-v"),
+                (Definition, "Print the version."),
+                (Term, "--cups n"),
+                (Term, "--mugs n"),
+                (Definition, "Boil enough for n cups."),
             ]
         );
         assert_eq!(

@@ -54,6 +54,8 @@ pub struct Reader {
     link_stack: Vec<String>,
     lists: Vec<Option<u64>>,
     quote_depth: usize,
+    /// In a definition list's definition, whose paragraphs are the definition's.
+    defining: bool,
     first_heading_seen: bool,
     /// The label of a footnote whose text is about to begin.
     footnote: Option<String>,
@@ -76,6 +78,7 @@ impl Reader {
             link_stack: Vec::new(),
             lists: Vec::new(),
             quote_depth: 0,
+            defining: false,
             first_heading_seen: false,
             footnote: None,
             html: None,
@@ -188,7 +191,7 @@ impl Reader {
             Event::End(TagEnd::Heading(_)) => self.b.end(),
             Event::Start(Tag::Paragraph) => {
                 if self.lists.is_empty() {
-                    self.b.begin(BlockKind::quote(self.quote_depth));
+                    self.b.begin(self.paragraph_kind());
                 } else {
                     self.b.space();
                 }
@@ -328,9 +331,12 @@ impl Reader {
             Event::InlineHtml(_) => {}
             Event::FootnoteReference(label) => self.b.text(&format!("[^{label}]")),
             Event::TaskListMarker(done) => self.b.text(if done { "[✓] " } else { "[ ] " }),
-            // A term in bold, its definitions as paragraphs under it.
+            // A term in bold, its definitions set in under it.
             Event::Start(Tag::DefinitionListTitle) => {
-                self.b.begin(BlockKind::Paragraph);
+                self.b.begin(match self.quote_depth {
+                    0 => BlockKind::Term,
+                    depth => BlockKind::quote(depth),
+                });
                 self.styles.push((self.b.position(), Inline::Strong));
             }
             Event::End(TagEnd::DefinitionListTitle) => {
@@ -339,10 +345,24 @@ impl Reader {
                 }
                 self.b.end();
             }
-            Event::Start(Tag::DefinitionListDefinition) => self.b.begin(BlockKind::Paragraph),
-            Event::End(TagEnd::DefinitionListDefinition) => self.b.end(),
+            Event::Start(Tag::DefinitionListDefinition) => {
+                self.defining = true;
+                self.b.begin(self.paragraph_kind());
+            }
+            Event::End(TagEnd::DefinitionListDefinition) => {
+                self.defining = false;
+                self.b.end();
+            }
             Event::Rule => self.b.passage_break(),
             _ => {}
+        }
+    }
+
+    /// What a paragraph begun here is: a definition's, a quote's or a plain one.
+    fn paragraph_kind(&self) -> BlockKind {
+        match self.quote_depth {
+            0 if self.defining => BlockKind::Definition,
+            depth => BlockKind::quote(depth),
         }
     }
 
@@ -952,6 +972,39 @@ mod tests {
         );
         let strong = a.texts_styled(Inline::Strong);
         assert_eq!(strong, ["Quorum", "Veto"]);
+        let kinds: Vec<BlockKind> = a.blocks[..4].iter().map(|b| b.kind).collect();
+        use BlockKind::{Definition, Term};
+        assert_eq!(kinds, [Term, Definition, Term, Definition]);
+        // A definition of paragraphs, and another of the same term: all set in.
+        let loose = parse(
+            "Lock
+
+: A gate in a canal.
+
+  It lifts boats.
+
+: A padlock.
+
+After.
+",
+            "l.md",
+        );
+        let kinds: Vec<(&str, BlockKind)> = (0..loose.blocks.len())
+            .map(|b| (loose.block_text(b), loose.blocks[b].kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("Lock", Term),
+                ("A gate in a canal.", Definition),
+                ("It lifts boats.", Definition),
+                ("A padlock.", Definition),
+                ("After.", BlockKind::Paragraph)
+            ]
+        );
+        // In a quote, a term and its definition are the quote's.
+        let quoted = parse("> Quorum\n> : Votes needed.\n", "q.md");
+        assert!(quoted.blocks.iter().all(|b| b.kind == BlockKind::quote(1)));
     }
 
     #[test]

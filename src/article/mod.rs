@@ -173,6 +173,11 @@ pub enum BlockKind {
     Quote {
         depth: u8,
     },
+    /// A term a definition explains (an option of a manual page, a glossary's word):
+    /// its definition, or the next term sharing it, sits right under it.
+    Term,
+    /// A paragraph defining the term above it, set in under it.
+    Definition,
     /// Preformatted text: never wrapped, never analysed.
     Code,
     /// A table laid out as a grid (see [`table`]): one row per line, never wrapped, but
@@ -342,9 +347,11 @@ impl Article {
         self.blocks
             .iter()
             .map(|b| match b.kind {
-                BlockKind::Paragraph | BlockKind::ListItem { .. } | BlockKind::Quote { .. } => {
-                    count_words(text(b))
-                }
+                BlockKind::Paragraph
+                | BlockKind::ListItem { .. }
+                | BlockKind::Quote { .. }
+                | BlockKind::Term
+                | BlockKind::Definition => count_words(text(b)),
                 // Not the rules between the cells.
                 BlockKind::Table => text(b)
                     .split_whitespace()

@@ -101,6 +101,8 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         BlockKind::Paragraph
         | BlockKind::ListItem { .. }
         | BlockKind::Quote { .. }
+        | BlockKind::Term
+        | BlockKind::Definition
         | BlockKind::Code
         | BlockKind::Table => Style::new(),
     };
