@@ -126,9 +126,9 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             }
             BlockKind::Heading { .. } => true,
             BlockKind::Code => {
-                for line in article.block_text(i).lines() {
+                for line in crate::article::rows(text, block.range.clone()) {
                     out.push_str("    ");
-                    out.push_str(line);
+                    out.push_str(&text[line]);
                     out.push('\n');
                 }
                 continue;
@@ -136,14 +136,11 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             // Rows as they are laid out, spaces and all, with their highlights: a row at
             // a time, as `segments` is for short stretches.
             BlockKind::Table => {
-                let mut at = block.range.start;
-                for row in article.block_text(i).split('\n') {
-                    let range = at..at + row.len();
+                for range in crate::article::rows(text, block.range.clone()) {
                     for (seg, set) in marks::segments(range.clone(), index.overlapping(range)) {
                         push_styled(&mut out, &text[seg], set, false, ansi);
                     }
                     out.push('\n');
-                    at += row.len() + 1;
                 }
                 continue;
             }

@@ -586,7 +586,8 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
         } else {
             LineKind::Text
         };
-        row_lines(text, block.range.clone(), b, inner, kind, lines);
+        let rows = article::rows(text, block.range.clone());
+        row_lines(text, rows, b, inner, kind, lines);
     } else if article.line_breaks {
         for line in article::hard_lines(text, block.range.clone()) {
             wrap_block(text, line, b, inner, lines);
@@ -636,8 +637,8 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let body = &article.text[block.range.clone()];
     let inner = indents(block.kind, body, width).2;
     let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
-        body.split('\n')
-            .map(|line| row_cuts(line, inner).count())
+        article::rows(&article.text, block.range.clone())
+            .map(|row| row_cuts(&article.text[row], inner).count())
             .sum()
     } else if article.line_breaks {
         article::hard_lines(&article.text, block.range.clone())
@@ -975,23 +976,21 @@ const DEFINITION_INDENT: usize = 4;
 /// is re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
 fn row_lines(
     text: &str,
-    range: Range<usize>,
+    rows: impl Iterator<Item = Range<usize>>,
     block: usize,
     width: usize,
     kind: LineKind,
     lines: &mut Vec<Line>,
 ) {
-    let mut start = range.start;
-    for piece in text[range.clone()].split('\n') {
-        for cut in row_cuts(piece, width) {
+    for row in rows {
+        for cut in row_cuts(&text[row.clone()], width) {
             lines.push(Line {
                 block,
-                range: start + cut.start..start + cut.end,
+                range: row.start + cut.start..row.start + cut.end,
                 kind,
                 indent: 0,
             });
         }
-        start += piece.len() + 1;
     }
 }
 
@@ -1385,7 +1384,12 @@ mod tests {
         ) {
             let code = lines.join("\n");
             let mut made = Vec::new();
-            row_lines(&code, 0..code.len(), 0, width, LineKind::Code, &mut made);
+            let rows = code.split('\n').scan(0, |at, line| {
+                let row = *at..*at + line.len();
+                *at = row.end + 1;
+                Some(row)
+            });
+            row_lines(&code, rows, 0, width, LineKind::Code, &mut made);
             let count: usize = code.split('\n').map(|l| row_cuts(l, width).count()).sum();
             proptest::prop_assert_eq!(made.len(), count);
             let rejoined: Vec<&str> = made.iter().map(|l| &code[l.range.clone()]).collect();

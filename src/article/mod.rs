@@ -288,6 +288,24 @@ pub fn hard_lines(text: &str, range: Range<usize>) -> impl Iterator<Item = Range
         })
 }
 
+/// The rows of the code block or table `text[range]`, as ranges of `text`, less the
+/// indentation they all share (plain text's keep their lines' indentation in the text).
+pub fn rows(text: &str, range: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let body = &text[range.clone()];
+    let indent = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let shared = body
+        .split('\n')
+        .filter(|line| !line.trim().is_empty())
+        .map(indent)
+        .min()
+        .unwrap_or(0);
+    body.split('\n').scan(range.start, move |at, line| {
+        let start = *at + shared.min(indent(line));
+        *at += line.len() + 1;
+        Some(start..*at - 1)
+    })
+}
+
 impl Article {
     pub fn block_text(&self, block: usize) -> &str {
         &self.text[self.blocks[block].range.clone()]
@@ -469,6 +487,21 @@ pub fn sections_from_blocks(text: &str, blocks: &[Block]) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_lose_the_indentation_they_all_share() {
+        fn shown(text: &str, range: Range<usize>) -> Vec<&str> {
+            rows(text, range).map(|r| &text[r]).collect()
+        }
+        let code = "x\n    def f():\n\n        return 1\n      \n    f()";
+        assert_eq!(
+            shown(code, 2..code.len()),
+            ["def f():", "", "    return 1", "  ", "f()"]
+        );
+        // Nothing shared, nothing lost; a row of spaces alone shares nothing.
+        assert_eq!(shown("a\n  b", 0..5), ["a", "  b"]);
+        assert_eq!(shown("  a\n \n  b", 0..9), ["a", "", "b"]);
+    }
 
     #[test]
     fn words_are_counted_like_split_whitespace() {

@@ -53,6 +53,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
             is_list_item(text) || numbered_item(text)
         };
         let kind = match unit.candidate {
+            _ if let Some(kind) = unit.by_hand => kind,
             _ if unit.quote_depth == 0 && passage_break(&text[unit.range.clone()]) => {
                 BlockKind::Break
             }
@@ -97,6 +98,10 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     // follows it; past the name of the page's section (`World`, `Business`) over a
     // headline and its credits, which a copy of a news page starts with.
     let mut first = usize::from(release);
+    // Past a header in columns (an RFC's authors and dates).
+    while units.get(first).is_some_and(|u| u.by_hand.is_some()) {
+        first += 1;
+    }
     let block_text = |b: usize| &text[blocks[b].range.clone()];
     if blocks.len() > first + 2
         && kicker(block_text(first))
@@ -113,7 +118,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
             let first_line = &text[units[first].range.clone()];
             let headline = headline_like(first_line)
                 || bylined_headline(first_line, &text[blocks[first + 1].range.clone()]);
-            let quoted = units[first].quote_depth > 0;
+            let quoted = units[first].quote_depth > 0 || units[first].by_hand.is_some();
             (!quoted && (is_heading || plain_like || headline)).then_some(first)
         }
         _ => None,
@@ -125,6 +130,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     let listed = |b: usize| contents.as_ref().is_some_and(|c| c.contains(&b));
     let kept: Vec<usize> = (0..blocks.len())
         .filter(|&b| (units[b].lines_kept || listed(b)) && !blocks[b].kind.is_heading())
+        .filter(|&b| units[b].by_hand.is_none())
         .collect();
     let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept, &mut own);
     let mut article = build::finish(text, blocks, name, Format::Text, None);
@@ -186,7 +192,7 @@ fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     let bytes = text.as_bytes();
     let opens_after = |c: char| c.is_whitespace() || "([{\"'“‘«".contains(c);
     let closes_before = |c: char| c.is_whitespace() || ".,;:!?)]}\"'”’»…-–—".contains(c);
-    for block in blocks {
+    for block in blocks.iter().filter(|b| b.kind != BlockKind::Code) {
         let range = block.range.clone();
         let mut from = range.start;
         while let Some(found) = memchr::memchr2(b'*', b'_', &bytes[from..range.end]) {
@@ -416,19 +422,26 @@ use build::collapse;
 /// [`quote_depth`]). No more: a big text has millions.
 struct Line {
     range: Range<usize>,
+    /// The spaces before it.
+    indent: usize,
 }
 
 /// Texts this long are cut in two at a blank line, and their halves read side by side.
 const PARALLEL_BYTES: usize = 4 << 20;
 
 /// The units of `text`: of its two halves on two threads when it is at least `parallel`
-/// long. A blank line ends every unit, so the halves' units are the whole's.
+/// long. A blank line ends every unit, and one before prose at the margin leaves no
+/// prose set in before it to measure code against (see [`units`]), so the halves' units
+/// are the whole's.
 fn units_of(text: &str, parallel: usize) -> Vec<Unit> {
     let half = text.len() / 2;
     let cut = (text.len() >= parallel)
-        .then(|| memchr::memmem::find(&text.as_bytes()[half..], b"\n\n"))
-        .flatten()
-        .map(|at| half + at + 2);
+        .then(|| {
+            memchr::memmem::find_iter(&text.as_bytes()[half..], b"\n\n")
+                .map(|at| half + at + 2)
+                .find(|&at| prose_at_margin(text, at))
+        })
+        .flatten();
     let Some(cut) = cut else {
         return units(text, &split_lines(text, 0..text.len()));
     };
@@ -439,6 +452,16 @@ fn units_of(text: &str, parallel: usize) -> Vec<Unit> {
     });
     head.extend(tail.unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
     head
+}
+
+/// Whether the lines from `at` to the next blank one are prose at the margin, after
+/// which how far in the prose was before does not matter (see [`units`]).
+fn prose_at_margin(text: &str, at: usize) -> bool {
+    let end = memchr::memmem::find(&text.as_bytes()[at..], b"\n\n").map_or(text.len(), |e| at + e);
+    let group = split_lines(text, at..end);
+    let margin =
+        |l: &Line| l.indent == 0 && !l.range.is_empty() && quote_depth(text, l.range.start) == 0;
+    group.iter().all(margin) && layout_of(text, &group, false) == Layout::Prose
 }
 
 /// The lines of `text[range]`, as ranges of `text`.
@@ -456,6 +479,7 @@ fn split_lines(text: &str, range: Range<usize>) -> Vec<Line> {
         let s = start + piece.trim_end().len() - trimmed.len();
         lines.push(Line {
             range: s..s + trimmed.len(),
+            indent: piece.len() - piece.trim_start_matches(' ').len(),
         });
         start = end + 1;
     }
@@ -487,6 +511,8 @@ struct Unit {
     /// A label a headline may stand under: a time of day alone, a live blog entry's
     /// (see [`is_time`]), or a book's chapter (see [`part_label`]).
     label: bool,
+    /// Lines laid out by hand: as code or as a table (see [`layout_of`]).
+    by_hand: Option<BlockKind>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -498,6 +524,8 @@ struct Candidate {
 
 fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut units = Vec::new();
+    // How far in the prose so far is: lines laid out by hand are set in further.
+    let mut prose_indent = 0;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].range.is_empty() {
@@ -511,7 +539,44 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                 lines[j].range.is_empty() || quote_depth(text, lines[j].range.start) != depth
             })
             .unwrap_or(lines.len());
-        group_units(text, &lines[i..group_end], depth, &mut units);
+        let group = &lines[i..group_end];
+        let indent = group.iter().map(|l| l.indent).min().unwrap_or(0);
+        // Most text: at the margin as the prose is, with no spaces aligning columns.
+        let plain = indent == 0
+            && prose_indent == 0
+            && (group.len() == 1 || {
+                let bytes =
+                    &text.as_bytes()[group[0].range.start..group[group.len() - 1].range.end];
+                memchr::memmem::find(bytes, b"  ").is_none()
+            });
+        if depth == 0 && !plain {
+            let set_in = indent >= prose_indent + MIN_CODE_STEP;
+            let layout = layout_of(text, group, set_in);
+            let by_hand = match layout {
+                Layout::Code => Some(BlockKind::Code),
+                Layout::Columns => Some(BlockKind::Table),
+                Layout::Prose | Layout::Apart => None,
+            };
+            if by_hand.is_some() {
+                // From the first line's start: its lines keep their indentation, which
+                // the layout shows less what they share.
+                let start = group[0].range.start - group[0].indent;
+                units.push(Unit {
+                    range: start..group[group.len() - 1].range.end,
+                    candidate: None,
+                    quote_depth: 0,
+                    lines_kept: false,
+                    label: false,
+                    by_hand,
+                });
+                i = group_end;
+                continue;
+            }
+            if layout == Layout::Prose {
+                prose_indent = indent;
+            }
+        }
+        group_units(text, group, depth, &mut units);
         i = group_end;
     }
     units
@@ -519,6 +584,107 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
 
 /// Splits a run of non-blank lines into units; quoted ones (`quote_depth` above 0)
 /// are paragraphs of a quote.
+/// How much further in than the prose lines laid out by hand are at least.
+const MIN_CODE_STEP: usize = 2;
+
+/// How a group of lines is laid out, as far as its indentation matters.
+#[derive(Debug, PartialEq)]
+enum Layout {
+    /// Prose (or a list, a verse, an address): how far in it is, is how far in the
+    /// prose is.
+    Prose,
+    /// A line apart — a heading, a printed page's footer — which says nothing of how
+    /// far in the prose is.
+    Apart,
+    /// Code, a command to type, a figure drawn in characters, set in further than the
+    /// prose: shown line by line as it is, and not read for quotes and names.
+    Code,
+    /// Columns aligned with spaces (a table, a document's header): shown line by line
+    /// as it is, and read like prose.
+    Columns,
+}
+
+/// How `group` is laid out, `set_in` further than the prose or not. Code is set in
+/// and has code's marks (but is no sentences from a capital on), or no sentence and no
+/// capital starting a line (`make install`; an address set in is prose).
+fn layout_of(text: &str, group: &[Line], set_in: bool) -> Layout {
+    let line = |l: &Line| &text[l.range.clone()];
+    let first = line(&group[0]);
+    // A heading (`4.  References`), or a printed page's footer and the next one's
+    // header, dimmed as they are.
+    let heading = group.len() == 1 && (heading_candidate(first).is_some() || part_label(first));
+    if heading
+        || group
+            .iter()
+            .any(|l| page_footer(line(l)) || line(l).starts_with('␌'))
+    {
+        return Layout::Apart;
+    }
+    // A list, or a table of contents: each line a part's or a numbered section's.
+    let entry = |l: &Line| {
+        let s = line(l);
+        numbered_prefix(s).is_some() || part_label(s.split("  ").next().unwrap_or(s))
+    };
+    if is_list_item(first) || numbered_item(first) || group.iter().all(entry) {
+        return Layout::Prose;
+    }
+    // Not a colon's end: code's (`def area(r):`) as often as prose's.
+    let sentence = || {
+        group.iter().any(|l| {
+            let s = line(l);
+            ends_sentence(s) && !s.ends_with(':') || s.contains(". ")
+        })
+    };
+    // Sentences from a capital on: prose, even with a brace or a `|` in it.
+    let prose = || first.starts_with(char::is_uppercase) && sentence();
+    if set_in && group.iter().any(|l| code_marks(line(l))) && !prose() {
+        return Layout::Code;
+    }
+    let aligned = group.iter().filter(|l| aligned(line(l))).count();
+    // Some lines may have only a column further right (a header's date); at the
+    // margin, one such line is no table.
+    if aligned * 3 >= group.len() * 2 && (aligned >= 2 || set_in && aligned == 1) {
+        return Layout::Columns;
+    }
+    let capital = || {
+        group
+            .iter()
+            .any(|l| line(l).starts_with(char::is_uppercase))
+    };
+    match set_in && !sentence() && !capital() {
+        true => Layout::Code,
+        false => Layout::Prose,
+    }
+}
+
+/// Whether `line` has the marks of code or of a figure drawn in characters: a prompt
+/// or a comment at its start, or operators, braces, a box's corners and sides, an
+/// option (`--prefix=`) anywhere.
+fn code_marks(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "{", "}", "();", "=", "->", "<-", "::", "|", "+-", "-+", "</", "/>", "\\", "&&",
+    ];
+    let option = line
+        .match_indices("--")
+        .any(|(at, _)| line[at + 2..].starts_with(|c: char| c.is_ascii_alphabetic()));
+    ["$ ", "% ", "# ", "//", "#!"]
+        .iter()
+        .any(|p| line.starts_with(p))
+        || option
+        || MARKS.iter().any(|m| line.contains(m))
+}
+
+/// Whether `line` aligns columns with spaces: a run of two or more inside it that
+/// follows no sentence (typewritten text puts two spaces after a full stop, and after
+/// the bracket or quote closing it).
+fn aligned(line: &str) -> bool {
+    line.match_indices("  ").any(|(at, _)| {
+        !line[..at]
+            .trim_end_matches([')', ']', '"', '\'', '”', '’'])
+            .ends_with(['.', '!', '?', ':', ';', ','])
+    })
+}
+
 fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit>) {
     let quoted = quote_depth > 0;
     // Widths matter only between lines: a one-line group (a paragraph on one line, the
@@ -575,6 +741,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: false,
             });
             i += 2;
@@ -590,6 +757,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: false,
             });
             i += 1;
@@ -610,6 +778,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: false,
             });
             i += 2;
@@ -635,6 +804,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: true,
             });
             i += 1;
@@ -651,6 +821,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: Some(candidate),
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: is_time(s),
             });
             i += 1;
@@ -665,6 +836,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: None,
                 quote_depth,
                 lines_kept: false,
+                by_hand: None,
                 label: false,
             });
             i += 1;
@@ -699,6 +871,7 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             quote_depth,
             lines_kept: false,
             label: false,
+            by_hand: None,
         });
     }
 }
@@ -2260,6 +2433,220 @@ mod tests {
         );
     }
 
+    /// A memo laid out as an RFC is: a header in columns, a centred title, text set in
+    /// three columns under headings at the margin, a figure, a page's footer and the
+    /// next page's header. In words of my own.
+    const MEMO: &str = "\
+Harbour Working Group                                            A. Lowe
+Request for Comments: 9876                                  Harbour Labs
+Category: Standards Track                                    T. Okafor
+                                                              March 2026
+
+
+          The Harbour Announcement Protocol (HAP), Version 1
+
+Abstract
+
+   This memo lets a boat announce its arrival to a harbour  master, who
+   reserves a berth for it.  Prime Minister Ana Lowe called it \"overdue\".
+
+   It is set in as the text is (so it reads as prose.)  Even with a line
+   aligned so  in it, as this one is.
+
+1.  Messages
+
+   Each message is one line:
+
+   ANNOUNCE  The boat's registration and length.
+
+     +--------+      ANNOUNCE       +--------+
+     |  Boat  | ------------------> | Master |
+     +--------+                     +--------+
+
+2.  References
+
+   [RFC2119]  Bradner, S., \"Key words for use in RFCs\", BCP 14,
+              March 1997.
+
+Lowe                         Standards Track                    [Page 1]
+\u{240C}
+RFC 9876                          HAP                         March 2026
+
+3.  Addresses
+
+   Ana Lowe
+   Harbour Labs
+";
+
+    #[test]
+    fn a_memo_s_header_figure_and_set_in_text_are_read_by_their_layout() {
+        let a = parse(MEMO.to_string(), "rfc9876.txt");
+        assert_eq!(
+            a.title,
+            "The Harbour Announcement Protocol (HAP), Version 1"
+        );
+        let k = kinds(MEMO);
+        use BlockKind::{Code, Heading, Paragraph, Table};
+        // The header's columns and the figure keep their lines and spaces.
+        assert_eq!(k[0].0, Table);
+        assert_eq!(a.block_text(0).lines().count(), 4);
+        assert!(
+            a.block_text(0)
+                .contains("9876                                  Harbour Labs")
+        );
+        let figure = k
+            .iter()
+            .position(|(kind, _)| *kind == Code)
+            .expect("a figure");
+        assert!(
+            a.block_text(figure)
+                .contains("|  Boat  | ------------------> | Master |")
+        );
+        assert_eq!(k.iter().filter(|(kind, _)| *kind == Code).count(), 1);
+        // Set in as the text is, under headings at the margin, it stays prose: the
+        // line aligned within it, the reference hanging under its label, the address.
+        let has = |kind: BlockKind, text: &str| k.contains(&(kind, text.to_string()));
+        // Two spaces after a full stop are a typist's, not columns; so is one aligned
+        // line in a paragraph.
+        assert!(
+            k.iter()
+                .any(|(kind, t)| *kind == Paragraph && t.starts_with("This memo"))
+        );
+        assert!(has(
+            Paragraph,
+            "It is set in as the text is (so it reads as prose.) Even with a line aligned so \
+             in it, as this one is."
+        ));
+        assert!(has(
+            Paragraph,
+            "ANNOUNCE The boat's registration and length."
+        ));
+        assert!(has(
+            Paragraph,
+            "[RFC2119] Bradner, S., \"Key words for use in RFCs\", BCP 14, March 1997."
+        ));
+        assert!(has(Heading { level: 1 }, "3. Addresses"));
+        assert!(
+            a.text.contains("Ana Lowe\u{2028}Harbour Labs"),
+            "kept as lines"
+        );
+        // The footer and the next page's header are dimmed, as before.
+        let muted: Vec<&str> = a
+            .inline
+            .iter()
+            .filter(|(_, s)| *s == Inline::Muted)
+            .map(|(r, _)| &a.text[r.clone()])
+            .collect();
+        assert!(muted.iter().any(|m| m.starts_with("Lowe ")), "{muted:?}");
+        // Prose set in is read for quotes and names.
+        let analysis = crate::analysis::analyse(&a, &[]);
+        assert_eq!(analysis.leaders.len(), 1);
+        assert_eq!(analysis.quotes.len(), 2, "{:?}", analysis.quotes);
+    }
+
+    #[test]
+    fn commands_and_settings_set_in_from_the_prose_keep_their_lines() {
+        let text = "Installing\n==========\n\nTo install it under /usr, run:\n\n    \
+                    ./configure --prefix=/usr\n    make\n    sudo make install\n\n\
+                    Then check that it answers:\n\n    harbourctl ping\n\n\
+                    Set a port and a relay:\n\n    port     4100\n    relay    radio.example\n\n\
+                    A function:\n\n    def area(r):\n        return 3.14 * r * r\n\n    \
+                    print(area(2))\n\nA search:\n\n    grep -r _init_ src\n    \
+                    # Pick a port. It must be free.\n    export PORT=4100\n\nThat is all.\n\n\
+                    One setting alone:\n\n    berths   24\n\nAt the margin,  a = b | c\nstays prose.\n";
+        let k = kinds(text);
+        use BlockKind::{Code, Paragraph, Table};
+        let expected = [
+            (Paragraph, "To install it under /usr, run:"),
+            (Code, "./configure --prefix=/usr make sudo make install"),
+            (Paragraph, "Then check that it answers:"),
+            (Code, "harbourctl ping"),
+            (Paragraph, "Set a port and a relay:"),
+            (Table, "port 4100 relay radio.example"),
+            (Paragraph, "A function:"),
+            (Code, "def area(r): return 3.14 * r * r"),
+            (Code, "print(area(2))"),
+            (Paragraph, "A search:"),
+            (
+                Code,
+                "grep -r _init_ src # Pick a port. It must be free. export PORT=4100",
+            ),
+            (Paragraph, "That is all."),
+            (Paragraph, "One setting alone:"),
+            (Table, "berths 24"),
+            (Paragraph, "At the margin, a = b | c stays prose."),
+        ];
+        let expected: Vec<(BlockKind, String)> =
+            expected.iter().map(|&(k, t)| (k, t.to_string())).collect();
+        assert_eq!(k[1..], expected);
+        // Each line keeps its own indentation past what they all share.
+        let a = parse(text.to_string(), "t.txt");
+        let b = (0..a.blocks.len())
+            .find(|&b| a.block_text(b).contains("def area"))
+            .expect("code");
+        let rows: Vec<&str> = crate::article::rows(&a.text, a.blocks[b].range.clone())
+            .map(|r| &a.text[r])
+            .collect();
+        assert_eq!(rows, ["def area(r):", "    return 3.14 * r * r"]);
+        // Code's underscores are no emphasis.
+        assert!(a.inline.is_empty(), "{:?}", a.inline);
+    }
+
+    #[test]
+    fn a_table_of_contents_in_columns_keeps_them() {
+        let text = "A Report\n\nContents\n\nIntroduction          1\nBackground            4\n\n\
+                    Introduction\n\nIt began.\n\nBackground\n\nIt went on.\n";
+        let a = parse(text.to_string(), "r.txt");
+        let table = (0..a.blocks.len())
+            .find(|&b| a.blocks[b].kind == BlockKind::Table)
+            .expect("a table");
+        assert_eq!(
+            a.block_text(table),
+            "Introduction          1\nBackground            4"
+        );
+    }
+
+    #[test]
+    fn a_table_of_contents_in_columns_is_a_list_of_its_entries() {
+        let text = "A Book\n\nCONTENTS\n\n     CHAPTER I.     THE PIER\n     \
+                    CHAPTER II.    THE LETTER\n\nCHAPTER I.\n\nTHE PIER\n\nIt rained.\n\n\
+                    CHAPTER II.\n\nTHE LETTER\n\nIt came.\n";
+        let a = parse(text.to_string(), "b.txt");
+        let titles: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["CHAPTER I. THE PIER", "CHAPTER II. THE LETTER"]);
+        assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Table));
+        assert!(
+            a.text.contains("THE PIER\u{2028}CHAPTER II."),
+            "a line each"
+        );
+    }
+
+    #[test]
+    fn prose_set_in_centred_or_indented_by_its_first_line_is_no_code() {
+        let text = "The Harbour\n\nThe minister spoke at length on Tuesday, and the \
+                    harbour listened to every word of it.\n\n    \
+                    \u{201C}We will keep the harbour open to every boat that asks for a\n    \
+                    berth,\u{201D} said Prime Minister Ana Lowe, to applause.\n\n\
+                    She went on.\n\n                              CHAPTER IV\n\n    \
+                    It was late. The quay was empty and the lamps were\nlit along the \
+                    water.\n\n    He left.\n\n    Tyger Tyger, burning bright,\n    \
+                    In the forests of the night;\n    What immortal hand or eye\n\n\
+                    \u{3000}\u{3000}港の夜は静かだった\n\n    Ana Lowe\n    Harbour Labs\n\n\
+                    Then:\n\n    Fill the fields in brackets {} with your own.  It\n    \
+                    is done.\n\n\
+                    The end of it.\n";
+        let k = kinds(text);
+        assert!(
+            k.iter()
+                .all(|(kind, _)| !matches!(kind, BlockKind::Code | BlockKind::Table)),
+            "{k:?}"
+        );
+        let a = parse(text.to_string(), "t.txt");
+        let analysis = crate::analysis::analyse(&a, &[]);
+        assert_eq!(analysis.leaders.len(), 1, "the quote set in is read");
+        assert_eq!(analysis.quotes.len(), 1);
+    }
+
     #[test]
     fn the_halves_of_a_text_read_side_by_side_make_the_same_units() {
         let wrapped = "A Heading Here\n\nThis paragraph is wrapped at a fixed\nmeasure so its lines join up\nagain.\n\n\
@@ -2273,6 +2660,22 @@ mod tests {
             let whole = units_of(&text, usize::MAX);
             assert!(whole.len() > 8);
             assert_eq!(units_of(&text, 0), whole);
+        }
+        // A cut is made before prose at the margin only: not before a blank line, a
+        // line set in, a heading or a quote.
+        let text =
+            "Intro.\n\n\nAt the margin, and prose.\n\n   Set in.\n\nHeading Here\n\n> Quoted.\n";
+        let at = |s: &str| text.find(s).expect("in the text");
+        assert!(prose_at_margin(text, at("At the")));
+        assert!(!prose_at_margin(text, at("At the") - 1));
+        assert!(!prose_at_margin(text, at("   Set")));
+        assert!(!prose_at_margin(text, at("Heading")));
+        assert!(!prose_at_margin(text, at("> Quoted")));
+        // Cut anywhere in a memo set in three columns, where what is set in further
+        // is measured against the text before it.
+        for copies in 2..12 {
+            let text = MEMO.repeat(copies);
+            assert_eq!(units_of(&text, 0), units_of(&text, usize::MAX), "{copies}");
         }
     }
 
