@@ -14,8 +14,8 @@ include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 /// File extensions that a folder is searched for (and `.xml`, when a feed: see
 /// [`is_article_file`]).
 const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "rss",
-    "atom", "eml", "mbox",
+    "txt", "text", "rst", "md", "markdown", "html", "htm", "xhtml", "json", "jsonl", "ndjson",
+    "rss", "atom", "eml", "mbox",
 ];
 
 /// Markdown files from this size on are read and parsed a piece at a time.
@@ -712,6 +712,7 @@ mod tests {
         std::fs::create_dir_all(dir.join("a/b")).expect("temp dir");
         std::fs::write(dir.join("top.txt"), "Top\n\nText.\n").expect("write");
         std::fs::write(dir.join("a/b/deep.md"), "# Deep\n\nText.\n").expect("write");
+        std::fs::write(dir.join("a/guide.rst"), "Guide\n=====\n\nText.\n").expect("write");
         std::fs::write(dir.join("a/notes.bin"), "not an article").expect("write");
         // XML is an article only when it is a feed.
         std::fs::write(dir.join("a/news.xml"), "<?xml version=\"1.0\"?>\n<rss>").expect("write");
@@ -732,6 +733,9 @@ mod tests {
                     .unwrap_or(&e.source)
             })
             .collect();
-        assert_eq!(names, ["/a/b/deep.md", "/a/news.xml", "/top.txt"]);
+        assert_eq!(
+            names,
+            ["/a/b/deep.md", "/a/guide.rst", "/a/news.xml", "/top.txt"]
+        );
     }
 }

@@ -109,7 +109,7 @@ fn by_extension(name: &str) -> Option<Format> {
         "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
         "html" | "htm" | "xhtml" => Format::Html,
         "json" | "jsonl" | "ndjson" => Format::Json,
-        "txt" | "text" => Format::Text,
+        "txt" | "text" | "rst" => Format::Text,
         "rss" | "atom" => Format::Feed,
         "eml" | "mbox" => Format::Email,
         _ => return None,

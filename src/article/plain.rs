@@ -160,7 +160,10 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
             continue;
         }
         let body = &text[block.range.clone()];
-        if body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) || printed_page_line(body) {
+        // reStructuredText's markup: a directive (`.. note::`), a comment, a target.
+        let markup = body.starts_with(".. ");
+        if markup || body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) || printed_page_line(body)
+        {
             styles.push((block.range.clone(), Inline::Muted));
         } else if let Some(label) = speaker_label(body) {
             styles.push((block.range.start..block.range.start + label, Inline::Strong));
@@ -183,10 +186,12 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
 const MAX_EMPHASIS_BYTES: usize = 200;
 
 /// Words between marks as plain text writes emphasis: `*bold*` and `**bold**` strong,
-/// `_underlined_` (as a book's italics are kept) in italics; the marks stay, dimmed.
-/// A mark opens only before a word and after a space or an opening bracket or quote,
-/// and closes only after a word and before a space or punctuation, so that
-/// `snake_case_words`, `2*3*4` and a list's `* ` are no emphasis.
+/// `_underlined_` (as a book's italics are kept) in italics, and code between
+/// backticks (`` `make` ``, reStructuredText's ``` ``make`` ```) as code; the marks stay,
+/// dimmed. A mark opens only before a word (code: anything but a space) and after a
+/// space or an opening bracket or quote, and closes only after a word and before a
+/// space or punctuation, so that `snake_case_words`, `2*3*4` and a list's `* ` are no
+/// emphasis.
 fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     let mut styles = Vec::new();
     let bytes = text.as_bytes();
@@ -195,9 +200,12 @@ fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     for block in blocks.iter().filter(|b| b.kind != BlockKind::Code) {
         let range = block.range.clone();
         let mut from = range.start;
-        while let Some(found) = memchr::memchr2(b'*', b'_', &bytes[from..range.end]) {
+        while let Some(found) = memchr::memchr3(b'*', b'_', b'`', &bytes[from..range.end]) {
             let open = from + found;
             let mark = bytes[open];
+            // Code may start and end with any mark (`--help`, `x.y()`).
+            let code = mark == b'`';
+            let starts_word = |c: char| !closes_before(c) || code && !c.is_whitespace();
             let marks = bytes[open..range.end]
                 .iter()
                 .take_while(|&&b| b == mark)
@@ -208,7 +216,7 @@ fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
             let first = text[inner..range.end].chars().next();
             if marks > 2
                 || before.is_some_and(|c| !opens_after(c))
-                || first.is_none_or(closes_before)
+                || !first.is_some_and(starts_word)
             {
                 continue;
             }
@@ -219,13 +227,16 @@ fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
             let close = within.map(|(at, _)| inner + at).find(|&at| {
                 let last = text[..at].chars().next_back();
                 let after = text[at + marks..range.end].chars().next();
-                last.is_some_and(|c| !opens_after(c)) && after.is_none_or(closes_before)
+                // A run of marks exactly as long as the opening one.
+                let run = bytes[at - 1] != mark;
+                run && last.is_some_and(|c| !opens_after(c)) && after.is_none_or(closes_before)
             });
             let Some(close) = close.filter(|&at| text[inner..at].contains(char::is_alphanumeric))
             else {
                 continue;
             };
             let style = match (mark, marks) {
+                (b'`', _) => Inline::Code,
                 (b'_', 1) => Inline::Emphasis,
                 _ => Inline::Strong,
             };
@@ -560,7 +571,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             if by_hand.is_some() {
                 // From the first line's start: its lines keep their indentation, which
                 // the layout shows less what they share.
-                let start = group[0].range.start - group[0].indent;
+                let before = &text.as_bytes()[..group[0].range.start];
+                let start = memchr::memrchr(b'\n', before).map_or(0, |i| i + 1);
                 units.push(Unit {
                     range: start..group[group.len() - 1].range.end,
                     candidate: None,
@@ -726,6 +738,26 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
     while i < group.len() {
         let line = &group[i];
         let s = &text[line.range.clone()];
+        // A title over- and underlined, as reStructuredText sets one.
+        let overlined = || {
+            (group.get(i + 2)).is_some_and(|l| underline_level(&text[l.range.clone()]).is_some())
+        };
+        if !quoted && underline_level(s).is_some() && overlined() {
+            flush(&mut paragraph, quote_depth, units);
+            units.push(Unit {
+                range: group[i + 1].range.clone(),
+                candidate: Some(Candidate {
+                    level: 1,
+                    explicit: true,
+                }),
+                quote_depth,
+                lines_kept: false,
+                by_hand: None,
+                label: false,
+            });
+            i += 3;
+            continue;
+        }
         if !quoted
             && let Some(level) = group
                 .get(i + 1)
@@ -2190,6 +2222,36 @@ mod tests {
     }
 
     #[test]
+    fn a_restructuredtext_document_reads_as_its_markup_says() {
+        let text = "===============\nHarbour Client\n===============\n\nIt announces boats.\n\n\
+                    Install\n=======\n\nFrom the index::\n\n    pip install harbour-client\n\n\
+                    .. note::\n\n   The master answers within a minute.\n\nUsage\n-----\n\n\
+                    Call ``announce`` with a registration.\n";
+        let a = parse(text.to_string(), "guide.rst");
+        assert_eq!(a.title, "Harbour Client");
+        assert_eq!(a.blocks[0].kind, BlockKind::Title);
+        let outline: Vec<(u8, &str)> = a
+            .sections
+            .iter()
+            .map(|s| (s.level, s.title.as_str()))
+            .collect();
+        assert_eq!(outline, [(1, "Install"), (2, "Usage")]);
+        let k = kinds(text);
+        assert!(k.contains(&(BlockKind::Code, "pip install harbour-client".to_string())));
+        assert!(k.contains(&(
+            BlockKind::Paragraph,
+            "The master answers within a minute.".to_string()
+        )));
+        let styled: Vec<(&str, Inline)> = a
+            .inline
+            .iter()
+            .map(|(r, style)| (&a.text[r.clone()], *style))
+            .collect();
+        assert!(styled.contains(&(".. note::", Inline::Muted)), "{styled:?}");
+        assert!(styled.contains(&("announce", Inline::Code)), "{styled:?}");
+    }
+
+    #[test]
     fn words_between_marks_are_bold_or_in_italics_and_the_marks_dimmed() {
         let styled = |text: &str| -> Vec<(String, Inline)> {
             let a = parse(format!("Note\n\n{text}\n\nEnd.\n"), "t.txt");
@@ -2225,7 +2287,22 @@ mod tests {
             ),
             marked("_", "under\nreview", Inline::Emphasis)
         );
+        // Code between backticks, whatever it starts or ends with, and what is in it
+        // is no emphasis.
+        assert_eq!(
+            styled("Run `--help` first."),
+            marked("`", "--help", Inline::Code)
+        );
+        assert_eq!(
+            styled("It raises ``No_Berth_``, then stops."),
+            marked("``", "No_Berth_", Inline::Code)
+        );
         for plain in [
+            "a ` b ` c",
+            "it`s odd",
+            "`unclosed code",
+            "``a`",
+            "`a``",
             "snake_case_words and my_file.txt",
             "2*3*4 = 24",
             "* a list's item",
@@ -2590,6 +2667,9 @@ RFC 9876                          HAP                         March 2026
         assert_eq!(rows, ["def area(r):", "    return 3.14 * r * r"]);
         // Code's underscores are no emphasis.
         assert!(a.inline.is_empty(), "{:?}", a.inline);
+        // Other spaces after the indentation stay in the code's text.
+        let k = kinds("Run it:\n\n  \u{a0}  make install\n\nDone.\n");
+        assert_eq!(k[1], (BlockKind::Code, "make install".to_string()));
     }
 
     #[test]
