@@ -537,6 +537,9 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
     let mut units = Vec::new();
     // How far in the prose so far is: lines laid out by hand are set in further.
     let mut prose_indent = 0;
+    // The unit of a lone line at the margin that may head what follows: it does when
+    // prose set in follows it, as a memo's `Abstract` heads its text.
+    let mut heading_over: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].range.is_empty() {
@@ -581,14 +584,23 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                     label: false,
                     by_hand,
                 });
+                heading_over = None;
                 i = group_end;
                 continue;
             }
             if layout == Layout::Prose {
                 prose_indent = indent;
+                if let Some(heading) = heading_over.filter(|_| indent >= MIN_CODE_STEP)
+                    && let Some(candidate) = &mut units[heading].candidate
+                {
+                    candidate.explicit = true;
+                }
             }
         }
+        let first = units.len();
         group_units(text, group, depth, &mut units);
+        let lone = depth == 0 && indent == 0 && group.len() == 1 && units.len() == first + 1;
+        heading_over = lone.then_some(first);
         i = group_end;
     }
     units
@@ -2532,6 +2544,10 @@ Abstract
 
 1.  Messages
 
+   Boat and master speak in messages.
+
+1.1.  Format
+
    Each message is one line:
 
    ANNOUNCE  The boat's registration and length.
@@ -2561,6 +2577,22 @@ RFC 9876                          HAP                         March 2026
         assert_eq!(
             a.title,
             "The Harbour Announcement Protocol (HAP), Version 1"
+        );
+        // A lone line at the margin over prose set in heads it, at its own level.
+        let outline: Vec<(u8, &str)> = a
+            .sections
+            .iter()
+            .map(|s| (s.level, s.title.as_str()))
+            .collect();
+        assert_eq!(
+            outline,
+            [
+                (1, "Abstract"),
+                (1, "1. Messages"),
+                (2, "1.1. Format"),
+                (1, "2. References"),
+                (1, "3. Addresses")
+            ]
         );
         let k = kinds(MEMO);
         use BlockKind::{Code, Heading, Paragraph, Table};
@@ -2619,6 +2651,24 @@ RFC 9876                          HAP                         March 2026
         let analysis = crate::analysis::analyse(&a, &[]);
         assert_eq!(analysis.leaders.len(), 1);
         assert_eq!(analysis.quotes.len(), 2, "{:?}", analysis.quotes);
+    }
+
+    #[test]
+    fn a_lone_line_at_the_margin_heads_the_prose_set_in_under_it() {
+        let heads = |text: &str| {
+            let units = units_of(text, usize::MAX);
+            units[0].candidate.is_some_and(|c| c.explicit)
+        };
+        assert!(heads("Abstract\n\n   This memo is set in.\n"));
+        // Not over text at the margin, set in as far, or over code.
+        assert!(!heads(
+            "Abstract\n\nAt the margin  with two spaces,\nand a line more.\n"
+        ));
+        assert!(!heads("   Abstract\n\n   As far in as it is.\n"));
+        assert!(!heads("Abstract\n\n    make install\n"));
+        assert!(!heads(
+            "Abstract\n\n    make install\n\n   This memo is set in.\n"
+        ));
     }
 
     #[test]
