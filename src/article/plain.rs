@@ -53,7 +53,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
             is_list_item(text) || numbered_item(text)
         };
         let kind = match unit.candidate {
-            _ if let Some(kind) = unit.by_hand => kind,
+            _ if let Some(kind) = unit.kind => kind,
             _ if unit.quote_depth == 0 && passage_break(&text[unit.range.clone()]) => {
                 BlockKind::Break
             }
@@ -99,7 +99,10 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     // headline and its credits, which a copy of a news page starts with.
     let mut first = usize::from(release);
     // Past a header in columns (an RFC's authors and dates).
-    while units.get(first).is_some_and(|u| u.by_hand.is_some()) {
+    while units
+        .get(first)
+        .is_some_and(|u| matches!(u.kind, Some(BlockKind::Code | BlockKind::Table)))
+    {
         first += 1;
     }
     let block_text = |b: usize| &text[blocks[b].range.clone()];
@@ -118,7 +121,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
             let first_line = &text[units[first].range.clone()];
             let headline = headline_like(first_line)
                 || bylined_headline(first_line, &text[blocks[first + 1].range.clone()]);
-            let quoted = units[first].quote_depth > 0 || units[first].by_hand.is_some();
+            let quoted = units[first].quote_depth > 0 || units[first].kind.is_some();
             (!quoted && (is_heading || plain_like || headline)).then_some(first)
         }
         _ => None,
@@ -130,7 +133,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     let listed = |b: usize| contents.as_ref().is_some_and(|c| c.contains(&b));
     let kept: Vec<usize> = (0..blocks.len())
         .filter(|&b| (units[b].lines_kept || listed(b)) && !blocks[b].kind.is_heading())
-        .filter(|&b| units[b].by_hand.is_none())
+        .filter(|&b| units[b].kind.is_none())
         .collect();
     let (text, line_breaks) = with_line_breaks(text, &mut blocks, &kept, &mut own);
     let mut article = build::finish(text, blocks, name, Format::Text, None);
@@ -142,7 +145,8 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     article
 }
 
-/// The styles plain text shows of itself: a speaker's label opening a paragraph
+/// The styles plain text shows of itself: a term over its definition strong, a
+/// speaker's label opening a paragraph
 /// (`BIDEN:`, `Q:`, and in a dialogue `Moderator:`) strong, as a transcript's or an
 /// interview's are set, muted the lines a copied web page keeps (`Advertisement`,
 /// `Share`) and its table of contents, which the outline shows, and words marked as
@@ -156,6 +160,9 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     // Labels in Title Case: the block, and the label's length.
     let mut title_case = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
+        if block.kind == BlockKind::Term {
+            styles.push((block.range.clone(), Inline::Strong));
+        }
         if block.kind != BlockKind::Paragraph {
             continue;
         }
@@ -522,8 +529,9 @@ struct Unit {
     /// A label a headline may stand under: a time of day alone, a live blog entry's
     /// (see [`is_time`]), or a book's chapter (see [`part_label`]).
     label: bool,
-    /// Lines laid out by hand: as code or as a table (see [`layout_of`]).
-    by_hand: Option<BlockKind>,
+    /// Its kind, when the layout of its lines decides it: code, a table (see
+    /// [`layout_of`]), a term or its definition (see [`term_over`]).
+    kind: Option<BlockKind>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -566,12 +574,12 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
         if depth == 0 && !plain {
             let set_in = indent >= prose_indent + MIN_CODE_STEP;
             let layout = layout_of(text, group, set_in);
-            let by_hand = match layout {
+            let kind = match layout {
                 Layout::Code => Some(BlockKind::Code),
                 Layout::Columns => Some(BlockKind::Table),
                 Layout::Prose | Layout::Apart => None,
             };
-            if by_hand.is_some() {
+            if kind.is_some() {
                 // From the first line's start: its lines keep their indentation, which
                 // the layout shows less what they share.
                 let before = &text.as_bytes()[..group[0].range.start];
@@ -582,8 +590,27 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
                     quote_depth: 0,
                     lines_kept: false,
                     label: false,
-                    by_hand,
+                    kind,
                 });
+                heading_over = None;
+                i = group_end;
+                continue;
+            }
+            if term_over(text, group) {
+                let last = group[group.len() - 1].range.end;
+                for (range, kind) in [
+                    (group[0].range.clone(), BlockKind::Term),
+                    (group[1].range.start..last, BlockKind::Definition),
+                ] {
+                    units.push(Unit {
+                        range,
+                        candidate: None,
+                        quote_depth: 0,
+                        lines_kept: false,
+                        label: false,
+                        kind: Some(kind),
+                    });
+                }
                 heading_over = None;
                 i = group_end;
                 continue;
@@ -681,6 +708,28 @@ fn layout_of(text: &str, group: &[Line], set_in: bool) -> Layout {
     }
 }
 
+/// The widest term a definition set in under it may have.
+const MAX_TERM_COLUMNS: usize = 40;
+
+/// Whether `group` (prose) is a term over its definition set in under it, as a
+/// glossary or a program's documentation writes one: a short line that ends no
+/// sentence and is not in capitals (a section's name, as a manual page sets it over
+/// its text), then lines further in; none of them a list's item (`What we asked for:`
+/// over a list is the list's lead).
+fn term_over(text: &str, group: &[Line]) -> bool {
+    let line = |l: &Line| &text[l.range.clone()];
+    let item = |l: &Line| is_list_item(line(l)) || numbered_item(line(l));
+    let term = line(&group[0]);
+    group.len() > 1
+        && group[1..]
+            .iter()
+            .all(|l| l.indent >= group[0].indent + MIN_CODE_STEP)
+        && display_width(term) <= MAX_TERM_COLUMNS
+        && term.contains(char::is_lowercase)
+        && (!ends_sentence(term) || term.ends_with(':'))
+        && !group.iter().any(item)
+}
+
 /// Whether `line` has the marks of code or of a figure drawn in characters: a prompt
 /// or a comment at its start, or operators, braces, a box's corners and sides, an
 /// option (`--prefix=`) anywhere.
@@ -764,7 +813,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: false,
             });
             i += 3;
@@ -785,7 +834,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: false,
             });
             i += 2;
@@ -801,7 +850,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: false,
             });
             i += 1;
@@ -822,7 +871,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: false,
             });
             i += 2;
@@ -848,7 +897,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 }),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: true,
             });
             i += 1;
@@ -865,7 +914,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: Some(candidate),
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: is_time(s),
             });
             i += 1;
@@ -880,7 +929,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
                 candidate: None,
                 quote_depth,
                 lines_kept: false,
-                by_hand: None,
+                kind: None,
                 label: false,
             });
             i += 1;
@@ -915,7 +964,7 @@ fn flush(paragraph: &mut Option<Range<usize>>, quote_depth: u8, units: &mut Vec<
             quote_depth,
             lines_kept: false,
             label: false,
-            by_hand: None,
+            kind: None,
         });
     }
 }
@@ -2651,6 +2700,38 @@ RFC 9876                          HAP                         March 2026
         let analysis = crate::analysis::analyse(&a, &[]);
         assert_eq!(analysis.leaders.len(), 1);
         assert_eq!(analysis.quotes.len(), 2, "{:?}", analysis.quotes);
+    }
+
+    #[test]
+    fn a_term_over_its_definition_set_in_is_a_term_and_a_definition() {
+        let text = "A Glossary\n\nWords the master uses.\n\nBerth\n    A place at a quay, \
+                    reserved\n    by the master.\n\nexit status:\n    0 when every boat has a \
+                    berth.\n\nWhat we asked for:\n  a) a crossing;\n  b) a bus.\n\nNAME\n    \
+                    kettle - boil water\n\nIt said so.\n    And more.\n\n\
+                    A first line far too long to be any glossary's term\n    and more.\n";
+        let k = kinds(text);
+        use BlockKind::{Definition, Term};
+        let has = |kind: BlockKind, text: &str| k.contains(&(kind, text.to_string()));
+        assert!(has(Term, "Berth"));
+        assert!(has(
+            Definition,
+            "A place at a quay, reserved by the master."
+        ));
+        assert!(has(Term, "exit status:"));
+        assert!(has(Definition, "0 when every boat has a berth."));
+        let a = parse(text.to_string(), "g.txt");
+        assert_eq!(a.texts_styled(Inline::Strong), ["Berth", "exit status:"]);
+        // A list's lead, a section's name in capitals, a sentence, a long line: none.
+        assert_eq!(
+            k.iter().filter(|(kind, _)| *kind == Term).count(),
+            2,
+            "{k:?}"
+        );
+        assert!(
+            k.iter().any(
+                |(kind, t)| matches!(kind, BlockKind::ListItem { .. }) && t == "a) a crossing;"
+            )
+        );
     }
 
     #[test]
