@@ -534,6 +534,23 @@ struct Unit {
     kind: Option<BlockKind>,
 }
 
+impl Unit {
+    /// A heading the text marks as one (`#`, underlined, a live blog's time).
+    fn heading(range: Range<usize>, level: u8, quote_depth: u8) -> Unit {
+        Unit {
+            range,
+            candidate: Some(Candidate {
+                level,
+                explicit: true,
+            }),
+            quote_depth,
+            lines_kept: false,
+            label: false,
+            kind: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
     level: u8,
@@ -805,17 +822,7 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
         };
         if !quoted && underline_level(s).is_some() && overlined() {
             flush(&mut paragraph, quote_depth, units);
-            units.push(Unit {
-                range: group[i + 1].range.clone(),
-                candidate: Some(Candidate {
-                    level: 1,
-                    explicit: true,
-                }),
-                quote_depth,
-                lines_kept: false,
-                kind: None,
-                label: false,
-            });
+            units.push(Unit::heading(group[i + 1].range.clone(), 1, quote_depth));
             i += 3;
             continue;
         }
@@ -826,33 +833,17 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
             && widths[i] <= MAX_HEADING_COLUMNS
         {
             flush(&mut paragraph, quote_depth, units);
-            units.push(Unit {
-                range: line.range.clone(),
-                candidate: Some(Candidate {
-                    level,
-                    explicit: true,
-                }),
-                quote_depth,
-                lines_kept: false,
-                kind: None,
-                label: false,
-            });
+            units.push(Unit::heading(line.range.clone(), level, quote_depth));
             i += 2;
             continue;
         }
         if let Some((level, skip)) = atx_heading(s).filter(|_| !quoted) {
             flush(&mut paragraph, quote_depth, units);
-            units.push(Unit {
-                range: line.range.start + skip..line.range.end,
-                candidate: Some(Candidate {
-                    level,
-                    explicit: true,
-                }),
+            units.push(Unit::heading(
+                line.range.start + skip..line.range.end,
+                level,
                 quote_depth,
-                lines_kept: false,
-                kind: None,
-                label: false,
-            });
+            ));
             i += 1;
             continue;
         }
@@ -863,17 +854,11 @@ fn group_units(text: &str, group: &[Line], quote_depth: u8, units: &mut Vec<Unit
             && short_and_unfinished(&text[next.range.clone()])
         {
             flush(&mut paragraph, quote_depth, units);
-            units.push(Unit {
-                range: line.range.start..next.range.end,
-                candidate: Some(Candidate {
-                    level: 1,
-                    explicit: true,
-                }),
+            units.push(Unit::heading(
+                line.range.start..next.range.end,
+                1,
                 quote_depth,
-                lines_kept: false,
-                kind: None,
-                label: false,
-            });
+            ));
             i += 2;
             continue;
         }
