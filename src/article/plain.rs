@@ -42,6 +42,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     let mut units = units_of(&text, PARALLEL_BYTES);
     labels_over_headlines(&text, &mut units);
     levels_of_parts(&text, &mut units);
+    sections_over_their_subsections(&text, &mut units);
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
@@ -1480,6 +1481,31 @@ fn is_time(s: &str) -> bool {
     rest.is_empty() || (2..=5).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_uppercase())
 }
 
+/// A numbered heading right over its first subsection (`1.  Introduction`, then `1.1.
+/// Scope`): the subsection's number proves it one, though no text follows it.
+fn sections_over_their_subsections(text: &str, units: &mut [Unit]) {
+    let number = |u: &Unit| {
+        let s = &text[u.range.clone()];
+        let numbered = u.candidate.is_some() && numbered_prefix(s).is_some();
+        numbered.then(|| {
+            s.split(' ')
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.')
+        })
+    };
+    for i in 1..units.len() {
+        if let (Some(section), Some(sub)) = (number(&units[i - 1]), number(&units[i]))
+            && sub
+                .strip_prefix(section)
+                .is_some_and(|rest| rest.starts_with('.'))
+            && let Some(candidate) = &mut units[i - 1].candidate
+        {
+            candidate.explicit = true;
+        }
+    }
+}
+
 /// `2. Background` → (1, "Background"); `3.1 Method` → (2, …); `IV. Results` → (1, …).
 fn numbered_prefix(s: &str) -> Option<(u8, &str)> {
     let head_len = s.find(' ')?;
@@ -2717,6 +2743,21 @@ RFC 9876                          HAP                         March 2026
                 |(kind, t)| matches!(kind, BlockKind::ListItem { .. }) && t == "a) a crossing;"
             )
         );
+    }
+
+    #[test]
+    fn a_numbered_section_right_over_its_first_subsection_is_a_heading() {
+        let text = "Report\n\n1.  Messages\n\n1.1.  Format\n\nEach message is a line.\n\n\
+                    2.  Replies\n\n3.  Errors\n\nNone yet.\n\n1.  Again\n\n10.  Annex\n\nText.\n";
+        let a = parse(text.to_string(), "r.txt");
+        let titles: Vec<(u8, &str)> = a
+            .sections
+            .iter()
+            .map(|s| (s.level, s.title.as_str()))
+            .collect();
+        // `2.  Replies` over `3.  Errors` (or `1.` over `10.`) proves nothing: the next
+        // is no subsection, and two such lines in a row may be a list's.
+        assert_eq!(titles, [(1, "1. Messages"), (2, "1.1. Format")]);
     }
 
     #[test]
