@@ -816,13 +816,7 @@ kept</pre>
     fn a_saved_news_page_becomes_a_clean_article() {
         let a = parse(PAGE, "page.html");
         assert_eq!(a.title, "Harbour Town Votes on Ferries");
-        assert_eq!(
-            a.sections
-                .iter()
-                .map(|s| (s.level, s.title.as_str()))
-                .collect::<Vec<_>>(),
-            [(2, "What Comes Next")]
-        );
+        assert_eq!(a.outline(), [(2, "What Comes Next")]);
         for chrome in [
             "Home",
             "Buy now",

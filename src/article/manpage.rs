@@ -618,11 +618,7 @@ kitchen 1.0                      May 2026                          KETTLE(1)
     fn a_page_is_titled_by_its_name_line_and_outlined_by_its_sections() {
         let a = read(PAGE);
         assert_eq!(a.title, "kettle - boil water and say when it is done");
-        let outline: Vec<(u8, &str)> = a
-            .sections
-            .iter()
-            .map(|s| (s.level, s.title.as_str()))
-            .collect();
+        let outline = a.outline();
         assert_eq!(
             outline,
             [

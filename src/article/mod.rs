@@ -317,6 +317,15 @@ impl Article {
         (0..self.blocks.len()).map(|b| self.block_text(b)).collect()
     }
 
+    /// Every section's level and title, in order.
+    #[cfg(test)]
+    pub fn outline(&self) -> Vec<(u8, &str)> {
+        self.sections
+            .iter()
+            .map(|s| (s.level, s.title.as_str()))
+            .collect()
+    }
+
     /// Every inline style with the text it covers, in order.
     #[cfg(test)]
     pub fn styled_texts(&self) -> Vec<(&str, Inline)> {

@@ -2302,11 +2302,7 @@ mod tests {
         let a = parse(text.to_string(), "guide.rst");
         assert_eq!(a.title, "Harbour Client");
         assert_eq!(a.blocks[0].kind, BlockKind::Title);
-        let outline: Vec<(u8, &str)> = a
-            .sections
-            .iter()
-            .map(|s| (s.level, s.title.as_str()))
-            .collect();
+        let outline = a.outline();
         assert_eq!(outline, [(1, "Install"), (2, "Usage")]);
         let k = kinds(text);
         assert!(k.contains(&(BlockKind::Code, "pip install harbour-client".to_string())));
@@ -2639,11 +2635,7 @@ RFC 9876                          HAP                         March 2026
             "The Harbour Announcement Protocol (HAP), Version 1"
         );
         // A lone line at the margin over prose set in heads it, at its own level.
-        let outline: Vec<(u8, &str)> = a
-            .sections
-            .iter()
-            .map(|s| (s.level, s.title.as_str()))
-            .collect();
+        let outline = a.outline();
         assert_eq!(
             outline,
             [
@@ -2750,11 +2742,7 @@ RFC 9876                          HAP                         March 2026
         let text = "Report\n\n1.  Messages\n\n1.1.  Format\n\nEach message is a line.\n\n\
                     2.  Replies\n\n3.  Errors\n\nNone yet.\n\n1.  Again\n\n10.  Annex\n\nText.\n";
         let a = parse(text.to_string(), "r.txt");
-        let titles: Vec<(u8, &str)> = a
-            .sections
-            .iter()
-            .map(|s| (s.level, s.title.as_str()))
-            .collect();
+        let titles = a.outline();
         // `2.  Replies` over `3.  Errors` (or `1.` over `10.`) proves nothing: the next
         // is no subsection, and two such lines in a row may be a list's.
         assert_eq!(titles, [(1, "1. Messages"), (2, "1.1. Format")]);
