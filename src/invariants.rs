@@ -4,7 +4,7 @@
 use crate::analysis;
 use crate::article::{self, Article, Format};
 use crate::export;
-use crate::layout::{Layout, LineKind, line_pieces};
+use crate::layout::{self, Layout, LineKind, line_pieces};
 use crate::source::display_width;
 
 /// Parses `bytes` as `format` (an error is fine: not every input is JSON) and checks
@@ -108,7 +108,15 @@ pub fn check_article(a: &Article) {
         assert_eq!(lines.len(), layout.len(), "line count at width {width}");
         for line in &lines {
             assert!(!t[line.range.clone()].contains(article::LINE_BREAK));
-            if line.kind == LineKind::Text {
+            if layout::is_row(a, line) {
+                // Scrolled sideways, what shows of a row fits, wherever it is scrolled to.
+                let room = width.saturating_sub(usize::from(line.indent));
+                for from in [0, 3, 50] {
+                    let w = layout::window(t, line.range.clone(), from, room);
+                    let shown = w.lead + display_width(&t[w.range]);
+                    assert!(shown + usize::from(line.indent) <= width.max(2));
+                }
+            } else if line.kind == LineKind::Text {
                 let shown: Vec<&str> = line_pieces(t, line.range.clone()).map(|r| &t[r]).collect();
                 // A character two columns wide cannot fit a one-column line.
                 assert!(display_width(&shown.join(" ")) + usize::from(line.indent) <= width.max(2));

@@ -32,6 +32,8 @@ pub static BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('b'), Code(KeyCode::PageUp), Ctrl('b')], action: Action::PageUp, help: "page up" },
     Binding { keys: &[Ctrl('d')], action: Action::HalfDown, help: "half a page down" },
     Binding { keys: &[Ctrl('u')], action: Action::HalfUp, help: "half a page up" },
+    Binding { keys: &[Code(KeyCode::Right)], action: Action::ScrollRight, help: "scroll wide code and tables right (› marks more)" },
+    Binding { keys: &[Code(KeyCode::Left)], action: Action::ScrollLeft, help: "scroll wide code and tables left (‹ marks more)" },
     Binding { keys: &[Char('g'), Code(KeyCode::Home)], action: Action::Top, help: "go to the top" },
     Binding { keys: &[Char('G'), Code(KeyCode::End)], action: Action::Bottom, help: "go to the end" },
     Binding { keys: &[Char(']')], action: Action::NextSection, help: "next section" },
@@ -116,6 +118,8 @@ fn mouse_action(event: &MouseEvent) -> Option<Action> {
     match event.kind {
         MouseEventKind::ScrollDown => Some(Action::Wheel { x, y, down: true }),
         MouseEventKind::ScrollUp => Some(Action::Wheel { x, y, down: false }),
+        MouseEventKind::ScrollRight => Some(Action::WheelSideways { right: true }),
+        MouseEventKind::ScrollLeft => Some(Action::WheelSideways { right: false }),
         MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x, y }),
         MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag { x, y }),
         MouseEventKind::Up(MouseButton::Left) => Some(Action::Release),
@@ -131,6 +135,8 @@ pub fn label(key: Key) -> String {
         Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
         Code(KeyCode::Down) => "↓".into(),
         Code(KeyCode::Up) => "↑".into(),
+        Code(KeyCode::Right) => "→".into(),
+        Code(KeyCode::Left) => "←".into(),
         Code(KeyCode::PageDown) => "PgDn".into(),
         Code(KeyCode::PageUp) => "PgUp".into(),
         Code(KeyCode::BackTab) => "Shift-Tab".into(),
@@ -193,10 +199,51 @@ mod tests {
             (press(KeyCode::Char('H'), none), Action::ToggleAll),
             (press(KeyCode::Char('?'), none), Action::Help),
             (press(KeyCode::Esc, none), Action::Escape),
+            (press(KeyCode::Right, none), Action::ScrollRight),
+            (press(KeyCode::Left, none), Action::ScrollLeft),
         ];
         for (event, action) in table {
             assert_eq!(action_for(&event, Mode::Normal), Some(action), "{event:?}");
         }
+    }
+
+    #[test]
+    fn the_wheel_scrolls_down_and_up_and_sideways() {
+        let turn = |kind| {
+            let mouse = MouseEvent {
+                kind,
+                column: 7,
+                row: 3,
+                modifiers: KeyModifiers::NONE,
+            };
+            action_for(&Event::Mouse(mouse), Mode::Normal)
+        };
+        let (x, y) = (7, 3);
+        assert_eq!(
+            turn(MouseEventKind::ScrollDown),
+            Some(Action::Wheel { x, y, down: true })
+        );
+        assert_eq!(
+            turn(MouseEventKind::ScrollUp),
+            Some(Action::Wheel { x, y, down: false })
+        );
+        assert_eq!(
+            turn(MouseEventKind::ScrollRight),
+            Some(Action::WheelSideways { right: true })
+        );
+        assert_eq!(
+            turn(MouseEventKind::ScrollLeft),
+            Some(Action::WheelSideways { right: false })
+        );
+        assert_eq!(
+            keys_label(
+                BINDINGS
+                    .iter()
+                    .find(|b| b.action == Action::ScrollRight)
+                    .unwrap()
+            ),
+            "→"
+        );
     }
 
     #[test]

@@ -586,8 +586,7 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
         } else {
             LineKind::Text
         };
-        let rows = article::rows(text, block.range.clone());
-        row_lines(text, rows, b, inner, kind, lines);
+        row_lines(article::rows(text, block.range.clone()), b, kind, lines);
     } else if article.line_breaks {
         for line in article::hard_lines(text, block.range.clone()) {
             wrap_block(text, line, b, inner, lines);
@@ -637,9 +636,7 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let body = &article.text[block.range.clone()];
     let inner = indents(block.kind, body, width).2;
     let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
-        article::rows(&article.text, block.range.clone())
-            .map(|row| row_cuts(&article.text[row], inner).count())
-            .sum()
+        article::rows(&article.text, block.range.clone()).count()
     } else if article.line_breaks {
         article::hard_lines(&article.text, block.range.clone())
             .map(|line| count_wrapped(&article.text[line], inner))
@@ -973,49 +970,81 @@ const CODE_INDENT: usize = 2;
 const DEFINITION_INDENT: usize = 4;
 
 /// A code block or a table: one visual line per line of its text, spaces kept (neither
-/// is re-flowed), cut where it would pass `width` so that nothing is lost off the edge.
+/// is re-flowed) and never cut: a row wider than the body is scrolled sideways (see
+/// [`window`]), so a table's columns and code's indentation stay as written.
 fn row_lines(
-    text: &str,
     rows: impl Iterator<Item = Range<usize>>,
     block: usize,
-    width: usize,
     kind: LineKind,
     lines: &mut Vec<Line>,
 ) {
-    for row in rows {
-        for cut in row_cuts(&text[row.clone()], width) {
-            lines.push(Line {
-                block,
-                range: row.start + cut.start..row.start + cut.end,
-                kind,
-                indent: 0,
-            });
+    lines.extend(rows.map(|range| Line {
+        block,
+        range,
+        kind,
+        indent: 0,
+    }));
+}
+
+/// Whether `line` is a row drawn as written, wider than the body if it is, and scrolled
+/// sideways: a line of code or of a table.
+pub fn is_row(article: &Article, line: &Line) -> bool {
+    line.kind != LineKind::Blank
+        && article
+            .blocks
+            .get(line.block)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Code | BlockKind::Table))
+}
+
+/// What a row shows scrolled `from` columns to the left in `columns` columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Window {
+    /// The bytes of the row that show whole.
+    pub range: Range<usize>,
+    /// Blank columns before them, where a wide character is cut by the left edge.
+    pub lead: usize,
+    /// Some of the row is hidden to the left, or to the right.
+    pub more_left: bool,
+    pub more_right: bool,
+}
+
+/// The part of `row` (a range of `text`) that shows in `columns` columns from column
+/// `from` on. Reads the row only as far as the window's right edge, so a long row costs
+/// what is shown and what is scrolled past.
+pub fn window(text: &str, row: Range<usize>, from: usize, columns: usize) -> Window {
+    let mut column = 0;
+    let mut start = None;
+    let mut end = row.end;
+    for (i, c) in text[row.clone()].char_indices() {
+        let width = c.width().unwrap_or(0);
+        if start.is_none() && column >= from {
+            start = Some((row.start + i, column - from));
         }
+        if column + width > from + columns {
+            end = row.start + i;
+            break;
+        }
+        column += width;
+    }
+    let (start, lead) = start.unwrap_or((row.end, 0));
+    Window {
+        range: start..end.max(start),
+        lead,
+        more_left: from > 0 && !row.is_empty(),
+        more_right: end < row.end,
     }
 }
 
-/// Where a line of code or a table row is cut into pieces of at most `width` columns (a character
-/// wider than that alone): one piece, at once, when it fits, as most lines do.
-fn row_cuts(line: &str, width: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut next = Some(0);
-    std::iter::from_fn(move || {
-        let start = next?;
-        let rest = &line[start..];
-        // A line is never wider than its bytes.
-        let mut end = line.len();
-        if rest.len() > width {
-            let mut used = 0;
-            for (i, c) in rest.char_indices() {
-                used += c.width().unwrap_or(0);
-                if used > width && i > 0 {
-                    end = start + i;
-                    break;
-                }
-            }
+/// The columns `row` takes, counted no further than `limit`.
+pub fn row_columns(text: &str, row: Range<usize>, limit: usize) -> usize {
+    let mut at = 0;
+    for c in text[row].chars() {
+        if at >= limit {
+            break;
         }
-        next = (end < line.len()).then_some(end);
-        Some(start..end)
-    })
+        at += c.width().unwrap_or(0);
+    }
+    at.min(limit)
 }
 
 fn wrap_block(text: &str, range: Range<usize>, block: usize, width: usize, lines: &mut Vec<Line>) {
@@ -1375,30 +1404,32 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Code keeps every byte, in order, in pieces that fit (a character too wide
-        /// for the width alone), and is counted as it is cut.
+        /// A row scrolled sideways shows the characters that fit whole between the
+        /// window's edges, from the first at or past the left one, after blank columns
+        /// where a wide character is cut; what it hides is said.
         #[test]
-        fn code_is_cut_to_fit_and_loses_nothing(
-            lines in proptest::collection::vec("([a-z(){};]{1,12}|    | |漢字|e\u{301}|🎉|“”|\u{200b}){0,12}", 1..5),
-            width in 1usize..30,
+        fn a_window_shows_what_fits_between_its_edges(
+            row in "([a-z(){};]{1,12}|    | |漢字|e\u{301}|🎉|“”|\u{200b}){0,12}",
+            from in 0usize..40,
+            columns in 1usize..30,
         ) {
-            let code = lines.join("\n");
-            let mut made = Vec::new();
-            let rows = code.split('\n').scan(0, |at, line| {
-                let row = *at..*at + line.len();
-                *at = row.end + 1;
-                Some(row)
-            });
-            row_lines(&code, rows, 0, width, LineKind::Code, &mut made);
-            let count: usize = code.split('\n').map(|l| row_cuts(l, width).count()).sum();
-            proptest::prop_assert_eq!(made.len(), count);
-            let rejoined: Vec<&str> = made.iter().map(|l| &code[l.range.clone()]).collect();
-            proptest::prop_assert_eq!(rejoined.concat(), code.replace('\n', ""));
-            for line in &made {
-                let piece = &code[line.range.clone()];
-                let fits = display_width(piece) <= width || piece.chars().count() == 1;
-                proptest::prop_assert!(fits, "{:?} at width {}", piece, width);
+            let columns_of = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+            let text = format!("> {row}\n");
+            let row = 2..text.len() - 1;
+            let w = window(&text, row.clone(), from, columns);
+            let shown = &text[w.range.clone()];
+            proptest::prop_assert!(w.lead + columns_of(shown) <= columns, "{:?}", w);
+            if w.range.start < row.end {
+                proptest::prop_assert_eq!(columns_of(&text[row.start..w.range.start]), from + w.lead);
             }
+            if w.more_right {
+                let next = text[w.range.end..].chars().next().map_or(0, |c| c.width().unwrap_or(0));
+                proptest::prop_assert!(w.lead + columns_of(shown) + next > columns, "{:?}", w);
+            }
+            proptest::prop_assert_eq!(w.more_right, columns_of(&text[row.clone()]) > from + columns);
+            proptest::prop_assert_eq!(w.more_left, from > 0 && !row.is_empty());
+            proptest::prop_assert_eq!(row_columns(&text, row.clone(), usize::MAX), columns_of(&text[row.clone()]));
+            proptest::prop_assert_eq!(row_columns(&text, row.clone(), from), columns_of(&text[row]).min(from));
         }
     }
 
@@ -1580,8 +1611,8 @@ mod tests {
     }
 
     #[test]
-    fn long_code_lines_wrap_instead_of_running_off_the_edge() {
-        let text = "# T\n\n```\nshort\nlet total = first_value + second_value;\n```\n";
+    fn long_code_lines_scroll_sideways_instead_of_wrapping() {
+        let text = "# T\n\n```\nshort\nlet total = first_value + second_value;\n```\n\nAfter.\n";
         let article = crate::article::markdown::parse(text, "t.md");
         let code = article
             .blocks
@@ -1589,24 +1620,48 @@ mod tests {
             .position(|b| b.kind == BlockKind::Code)
             .expect("a code block");
         let layout = Layout::new(&article, 22);
-        let shown: Vec<(&str, u16)> = layout
+        let rows: Vec<Line> = layout
             .lines(&article, 0..layout.len())
             .into_iter()
             .filter(|l| l.block == code && l.kind == LineKind::Code)
+            .collect();
+        let shown: Vec<(&str, u16)> = rows
+            .iter()
             .map(|l| (&article.text[l.range.clone()], l.indent))
             .collect();
         assert_eq!(
             shown,
-            [
-                ("short", 2),
-                ("let total = first_va", 2),
-                ("lue + second_value;", 2)
-            ]
+            [("short", 2), ("let total = first_value + second_value;", 2)]
         );
+        assert!(rows.iter().all(|l| is_row(&article, l)));
+        let gap = layout.line(&article, layout.block_line(&article, code) + 2);
+        assert_eq!(gap.as_ref().map(|l| l.kind), Some(LineKind::Blank));
+        assert!(!is_row(&article, &gap.unwrap()));
+        let heading = layout.line(&article, 0).expect("the title");
+        assert!(!is_row(&article, &heading));
+        // Seen 20 columns at a time: the first, the rest.
+        let long = rows[1].range.clone();
+        let seen = |from| {
+            let w = window(&article.text, long.clone(), from, 20);
+            (&article.text[w.range], w.more_left, w.more_right)
+        };
+        assert_eq!(seen(0), ("let total = first_va", false, true));
+        assert_eq!(seen(20), ("lue + second_value;", true, false));
+        assert_eq!(seen(45), ("", true, false));
         // Too narrow to step in: flush, as other blocks are.
         let narrow = Layout::new(&article, 8);
         let first = narrow.line(&article, narrow.block_line(&article, code));
         assert_eq!(first.map(|l| (l.range.len(), l.indent)), Some((5, 0)));
+    }
+
+    #[test]
+    fn a_wide_character_across_the_edge_shows_as_blank_columns() {
+        let text = "漢字かな";
+        let w = window(text, 0..text.len(), 1, 3);
+        assert_eq!((&text[w.range.clone()], w.lead), ("字", 1));
+        assert!(w.more_left && w.more_right);
+        let w = window(text, 0..text.len(), 0, 3);
+        assert_eq!((&text[w.range.clone()], w.lead), ("漢", 0));
     }
 
     #[test]

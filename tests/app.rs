@@ -1050,3 +1050,159 @@ fn a_remembered_position_in_a_big_article_waits_for_indexing() {
     assert_eq!(app.anchor(), deep);
     assert!(!app.show_leaders);
 }
+
+/// A story with a table and a command wider than a narrow body, then prose enough to
+/// page past them.
+fn wide_rows_article() -> App {
+    let mut md = String::from(
+        "# Harbour dues\n\nMayor Ilse Brandt said the rise was \"modest\".\n\n\
+         | Berth | Old due | New due | Change | Notes |\n|---|---|---|---|---|\n\
+         | North quay | 12.00 | 14.50 | +21% | Deep water, used by the ferry in summer |\n\
+         | South pontoon | 8.00 | 9.00 | +12% | Shallow: the rowing club's dinghies |\n\n\
+         ```\ncurl -s https://example.org/dues.json | jq '.berths[] | select(.name == \"North quay\") | .dues'\n```\n\n",
+    );
+    for i in 0..30 {
+        md.push_str(&format!(
+            "Paragraph {i} of prose that wraps as prose does.\n\n"
+        ));
+    }
+    let a = article::parse(md.as_bytes(), "dues.md");
+    let an = analysis::analyse(&a, &[]);
+    App::new(a, an, Rect::new(0, 0, 70, 20))
+}
+
+/// The screen's rows that hold `needle`.
+fn rows_with(buf: &Buffer, needle: &str) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| row(buf, y))
+        .filter(|r| r.contains(needle))
+        .collect()
+}
+
+#[test]
+fn rows_wider_than_the_body_scroll_sideways_and_prose_stays() {
+    let mut app = wide_rows_article();
+    let screen0 = screen(&app);
+    let north = rows_with(&screen0, "North quay");
+    assert_eq!(north.len(), 1, "a row is one line, not wrapped");
+    assert!(
+        north[0].contains('›') && !north[0].contains('‹'),
+        "{north:?}"
+    );
+    assert!(!text(&screen0).contains("summer"));
+    let prose = rows_with(&screen0, "Mayor Ilse Brandt");
+    // Right: the rows move, marked cut on the left; the prose does not move.
+    app.update(Action::ScrollRight);
+    assert!(app.scroll_x > 0);
+    let right = screen(&app);
+    assert_eq!(rows_with(&right, "Mayor Ilse Brandt"), prose);
+    // The table's head, its rule, two rows, and the command.
+    assert_eq!(rows_with(&right, "‹").len(), 5, "{}", text(&right));
+    // As far as the widest row goes, and no further: its end shows.
+    for _ in 0..10 {
+        app.update(Action::ScrollRight);
+    }
+    let end = screen(&app);
+    assert!(text(&end).contains(".dues'"), "{}", text(&end));
+    let limit = app.scroll_x;
+    app.update(Action::ScrollRight);
+    assert_eq!(app.scroll_x, limit);
+    // Wider, the rows have less to hide: no further than their ends.
+    app.update(Action::Resize(80, 20));
+    assert!(app.scroll_x < limit && app.scroll_x > 0);
+    assert!(text(&screen(&app)).contains(".dues'"));
+    app.update(Action::Resize(70, 20));
+    for _ in 0..10 {
+        app.update(Action::ScrollRight);
+    }
+    app.update(Action::WheelSideways { right: false });
+    assert_eq!(app.scroll_x, limit - 4);
+    for _ in 0..10 {
+        app.update(Action::ScrollLeft);
+    }
+    assert_eq!(app.scroll_x, 0);
+    app.update(Action::WheelSideways { right: true });
+    assert_eq!(app.scroll_x, 4);
+    app.update(Action::WheelSideways { right: false });
+    assert_eq!(text(&screen(&app)), text(&screen0));
+    // Scrolled sideways, then down past every wide row: nothing to scroll, so nothing is.
+    app.update(Action::ScrollRight);
+    assert!(app.scroll_x > 0);
+    app.update(Action::PageDown);
+    assert_eq!(app.scroll_x, 0);
+}
+
+#[test]
+fn a_match_out_of_sight_in_a_row_is_scrolled_to() {
+    let mut app = wide_rows_article();
+    app.update(Action::SearchStart);
+    for c in "dues'".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchConfirm);
+    let far = app.scroll_x;
+    assert!(far > 0);
+    let shown = text(&screen(&app));
+    assert!(shown.contains(".dues'"), "{shown}");
+    // A match in prose moves no row sideways.
+    app.update(Action::SearchStart);
+    for c in "Brandt".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchConfirm);
+    assert_eq!(app.search.matches.len(), 1);
+    assert_eq!(app.scroll_x, far);
+    // Back to a match at the start of a row: scrolled back.
+    app.update(Action::SearchStart);
+    for c in "curl".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchConfirm);
+    assert_eq!(app.scroll_x, 0);
+}
+
+#[test]
+fn code_rows_keep_their_spaces_style_and_wide_characters_when_scrolled() {
+    let cjk = "漢字".repeat(40);
+    let md = format!("# Code\n\n```\nlet  x  =  \"│\";\n{cjk}\n```\n\nAfter.\n");
+    let a = article::parse(md.as_bytes(), "code.md");
+    let mut app = App::new(a, analysis::Analysis::default(), Rect::new(0, 0, 60, 12));
+    let shown = screen(&app);
+    let spaced = rows_with(&shown, "let  x  =  \"│\";");
+    assert_eq!(spaced.len(), 1, "{}", text(&shown));
+    // Drawn in code's colour, its bar too (a table's bars recede; code's are code).
+    let y = (0..shown.area.height)
+        .find(|&y| row(&shown, y).contains("let  x"))
+        .unwrap();
+    let x = (0..shown.area.width)
+        .find(|&x| shown[(x, y)].symbol() == "│" && x > app.areas.text.x)
+        .unwrap();
+    assert_eq!(shown[(x, y)].fg, app.theme.code.fg.unwrap());
+    assert_eq!(shown[(x - 3, y)].fg, app.theme.code.fg.unwrap());
+    // Scrolled so that the left edge cuts a wide character: the next one stays in its
+    // columns, after the mark. In an odd room the row's last character ends under the
+    // right mark, and goes whole.
+    for width in [60, 61] {
+        app.update(Action::Resize(width, 12));
+        let text_x = app.areas.text.x;
+        let line = app
+            .layout
+            .lines(&app.article, 0..app.layout.len())
+            .into_iter()
+            .find(|l| app.article.text[l.range.clone()].starts_with('漢'))
+            .unwrap();
+        let first = text_x + line.indent;
+        let last = text_x + app.layout.width as u16 - 1;
+        app.scroll_x = 3;
+        let cut = screen(&app);
+        let y = (0..cut.area.height)
+            .find(|&y| row(&cut, y).contains('‹') && row(&cut, y).contains('字'))
+            .unwrap();
+        assert_eq!(cut[(first, y)].symbol(), "‹");
+        assert_eq!(cut[(first + 1, y)].symbol(), "漢");
+        assert_eq!(cut[(last, y)].symbol(), "›");
+        if (last - first + 1) % 2 == 1 {
+            assert_eq!(cut[(last - 1, y)].symbol(), " ", "{}", row(&cut, y));
+        }
+    }
+}

@@ -195,6 +195,7 @@ impl App {
         self.hash = state::hash(&self.article.text);
         self.layout = Layout::new(&self.article, usize::from(self.areas.text.width).max(1));
         self.top = 0;
+        self.scroll_x = 0;
         self.anchor = Anchor::default();
         self.focus = Focus::Body;
         self.outline_selected = 0;

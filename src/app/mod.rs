@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::analysis::Analysis;
 use crate::article::Article;
-use crate::layout::{Anchor, Layout};
+use crate::layout::{self, Anchor, Layout, Line};
 use crate::library::Item;
 use crate::marks::{self, Marks, RangeIndex};
 use crate::picker::Picker;
@@ -56,6 +56,9 @@ pub enum Action {
     SearchConfirm,
     NextMatch,
     PrevMatch,
+    /// `←`/`→`: scroll the rows of code and tables sideways, half the body at a time.
+    ScrollLeft,
+    ScrollRight,
     /// `o`: the article picker.
     OpenPicker,
     NextArticle,
@@ -65,6 +68,11 @@ pub enum Action {
         x: u16,
         y: u16,
         down: bool,
+    },
+    /// A wheel turned sideways (or a touchpad swiped): rows of code and tables scroll a
+    /// few columns.
+    WheelSideways {
+        right: bool,
     },
     Click {
         x: u16,
@@ -88,6 +96,8 @@ pub enum Focus {
 
 /// Lines the mouse wheel scrolls.
 const WHEEL_LINES: usize = 3;
+/// Columns a sideways turn of the wheel scrolls rows of code and tables.
+const WHEEL_COLUMNS: usize = 4;
 
 /// Per outline entry: (quotes, leader mentions) in it. Entry 0 is the lead.
 type Counts = Vec<(usize, usize)>;
@@ -103,6 +113,9 @@ pub struct App {
     pub areas: Areas,
     /// First visible line of the body.
     pub top: usize,
+    /// Columns the rows of code and tables on screen are scrolled to the left: drawn as
+    /// written, a row wider than the body is scrolled sideways rather than wrapped.
+    pub scroll_x: usize,
     /// Where the reader is, independent of width: set when the reader moves, used to
     /// find `top` again after a re-wrap (never recomputed from `top` on resize, so
     /// repeated resizes do not drift).
@@ -170,6 +183,7 @@ impl App {
             size: Rect::default(),
             areas: Areas::default(),
             top: 0,
+            scroll_x: 0,
             anchor: Anchor::default(),
             focus: Focus::Body,
             outline_selected: 0,
@@ -361,6 +375,12 @@ impl App {
             }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::ScrollLeft => self.scroll_sideways(-(self.half_body() as isize)),
+            Action::ScrollRight => self.scroll_sideways(self.half_body() as isize),
+            Action::WheelSideways { right } => self.scroll_sideways(match right {
+                true => WHEEL_COLUMNS as isize,
+                false => -(WHEEL_COLUMNS as isize),
+            }),
             Action::OpenPicker if self.library.len() > 1 => {
                 self.note_progress();
                 self.picker.open = true;
@@ -439,12 +459,68 @@ impl App {
     }
 
     /// Scrolls so that `byte` is on screen, a quarter of the way down, unless it is
-    /// already visible.
+    /// already visible; in a row of code or a table, sideways too, a quarter of the way
+    /// in.
     fn show_byte(&mut self, byte: usize) {
         let line = self.layout.line_of_byte(&self.article, byte);
         if line < self.top || line >= self.top + self.height() {
             self.scroll_to(line.saturating_sub(self.height() / 4));
         }
+        let Some(row) = self.layout.line(&self.article, line) else {
+            return;
+        };
+        if !layout::is_row(&self.article, &row) || byte < row.range.start {
+            return;
+        }
+        let column = layout::row_columns(&self.article.text, row.range.start..byte, usize::MAX);
+        let room = self.row_room(&row);
+        // Not under the marks that say a row goes on (see `ui::body`).
+        let shown = self.scroll_x + usize::from(self.scroll_x > 0)..self.scroll_x + room - 1;
+        if !shown.contains(&column) {
+            let want = column.saturating_sub(room / 4);
+            self.scroll_x = want.min(self.sideways_limit(want));
+        }
+    }
+
+    /// Half the body's width, at least a column: what `←` and `→` scroll.
+    fn half_body(&self) -> usize {
+        (self.layout.width / 2).max(1)
+    }
+
+    /// The columns a row has beside its indent.
+    fn row_room(&self, row: &Line) -> usize {
+        self.layout
+            .width
+            .saturating_sub(usize::from(row.indent))
+            .max(1)
+    }
+
+    /// How far the rows of code and tables on screen can be scrolled sideways, up to
+    /// `want` columns: until the widest one's end shows.
+    fn sideways_limit(&self, want: usize) -> usize {
+        let text = &self.article.text;
+        self.layout
+            .lines(&self.article, self.top..self.top + self.height())
+            .iter()
+            .filter(|line| layout::is_row(&self.article, line))
+            .map(|row| {
+                let room = self.row_room(row);
+                layout::row_columns(text, row.range.clone(), want + room).saturating_sub(room)
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Rows scrolled sideways stay so only as far as the rows on screen go.
+    fn keep_rows_in_reach(&mut self) {
+        if self.scroll_x > 0 {
+            self.scroll_x = self.scroll_x.min(self.sideways_limit(self.scroll_x));
+        }
+    }
+
+    fn scroll_sideways(&mut self, delta: isize) {
+        let want = self.scroll_x.saturating_add_signed(delta);
+        self.scroll_x = want.min(self.sideways_limit(want));
     }
 
     fn jump_to_anchor(&mut self, anchor: Anchor) {
@@ -500,6 +576,7 @@ impl App {
             .layout
             .line_of(anchor, &self.article)
             .min(self.max_top());
+        self.keep_rows_in_reach();
     }
 
     /// Work running in the background that the loop should look at now and then.
@@ -558,6 +635,7 @@ impl App {
         self.top = line.min(self.max_top());
         self.anchor = self.layout.anchor_of(self.top, &self.article);
         self.settle();
+        self.keep_rows_in_reach();
     }
 
     fn leaders_rows(&self) -> usize {

@@ -875,7 +875,8 @@ mod tests {
     #[test]
     fn a_table_too_wide_for_a_grid_is_a_paragraph_per_row() {
         let long = "a cell of prose that goes on for far longer than any grid could hold \
-                    beside another column";
+                    beside another column, so long that a reader would scroll sideways \
+                    across screens for each row";
         let (blocks, styled) = table(&[&["Head", "Other"], &[long, " *x* "]], (1, 1));
         let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.0).collect();
         assert_eq!(kinds, [BlockKind::Paragraph; 4]);

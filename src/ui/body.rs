@@ -9,21 +9,22 @@ use crate::app::App;
 use crate::article::{BlockKind, table};
 use crate::layout::{self, LineKind, QUOTE_INDENT};
 use crate::marks::{self, Marks};
+use crate::source;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let areas = &app.areas;
     let height = app.height();
+    let mut cut = Vec::new();
     let lines: Vec<Line> = app
         .layout
         .lines(&app.article, app.top..app.top + height)
         .into_iter()
-        .map(|line| {
+        .enumerate()
+        .map(|(y, line)| {
             let mut drawn = match line.kind {
                 LineKind::Blank => Line::default(),
-                LineKind::Code => {
-                    Line::styled(&app.article.text[line.range.clone()], app.theme.code)
-                }
-                LineKind::Text => styled_line(app, line.block, line.range.clone()),
+                _ if layout::is_row(&app.article, &line) => row_line(app, y, &line, &mut cut),
+                _ => styled_line(app, line.block, line.range.clone()),
             };
             if line.indent > 0 {
                 // An indent starts with a bar for each quote the block is in; lists and
@@ -48,6 +49,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), areas.text);
+    mark_cut_rows(app, frame, &cut);
 
     let max_top = app.max_top();
     if max_top > 0 {
@@ -58,6 +60,62 @@ pub fn render(app: &App, frame: &mut Frame) {
         frame.render_stateful_widget(bar, areas.scrollbar, &mut state);
     }
     mark_matches_on_scrollbar(app, frame);
+}
+
+/// A row of a table or of code cut by the body's edges: on which screen row, its first
+/// and last columns, and whether it goes on to the left, to the right.
+struct Cut {
+    y: usize,
+    first: usize,
+    last: usize,
+    left: bool,
+    right: bool,
+}
+
+/// A row of a table or of code, as much as shows of it scrolled sideways; where it goes
+/// on out of sight, noted in `cut`.
+fn row_line<'a>(app: &'a App, y: usize, line: &layout::Line, cut: &mut Vec<Cut>) -> Line<'a> {
+    let room = app.layout.width.saturating_sub(usize::from(line.indent));
+    let shown = layout::window(&app.article.text, line.range.clone(), app.scroll_x, room);
+    if shown.more_left || shown.more_right {
+        let first = usize::from(line.indent);
+        cut.push(Cut {
+            y,
+            first,
+            last: first + room.saturating_sub(1),
+            left: shown.more_left,
+            right: shown.more_right,
+        });
+    }
+    let mut drawn = styled_line(app, line.block, shown.range);
+    // A wide character cut by the left edge.
+    drawn.spans.insert(0, Span::raw(" ".repeat(shown.lead)));
+    drawn
+}
+
+/// `‹` and `›` at the edges where a row goes on out of sight, which `←` and `→` scroll
+/// to.
+fn mark_cut_rows(app: &App, frame: &mut Frame, cut: &[Cut]) {
+    let area = app.areas.text;
+    let buf = frame.buffer_mut();
+    for row in cut {
+        let y = area
+            .y
+            .saturating_add(u16::try_from(row.y).unwrap_or(u16::MAX));
+        let marks = [(row.left, row.first, "‹"), (row.right, row.last, "›")];
+        for (x, mark) in marks.into_iter().filter(|m| m.0).map(|m| (m.1, m.2)) {
+            let x = area.x.saturating_add(u16::try_from(x).unwrap_or(u16::MAX));
+            // Over the second half of a wide character, its first half goes too.
+            if let Some(before) = x.checked_sub(1).and_then(|bx| buf.cell_mut((bx, y)))
+                && source::display_width(before.symbol()) > 1
+            {
+                before.set_symbol(" ");
+            }
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol(mark).set_style(app.theme.dim);
+            }
+        }
+    }
 }
 
 /// A tick on the scrollbar for every row of it whose stretch of the article holds a
@@ -103,11 +161,12 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         | BlockKind::Quote { .. }
         | BlockKind::Term
         | BlockKind::Definition
-        | BlockKind::Code
         | BlockKind::Table => Style::new(),
+        BlockKind::Code => app.theme.code,
     };
-    // A table's rows keep the spaces that line up its columns.
-    let keep_spaces = app.article.blocks[block].kind == BlockKind::Table;
+    // Code keeps its spaces, and a table's rows the spaces that line up its columns.
+    let kind = app.article.blocks[block].kind;
+    let keep_spaces = matches!(kind, BlockKind::Code | BlockKind::Table);
     let mask = app.mark_mask();
     let mut spans = Vec::new();
     let mut after_space = false;
@@ -133,7 +192,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
                     piece.push(' ');
                 }
                 after_space = true;
-            } else if keep_spaces && table::is_rule(c) {
+            } else if kind == BlockKind::Table && table::is_rule(c) {
                 // A table's rules recede behind its cells.
                 spans.push(Span::styled(std::mem::take(&mut piece), style));
                 spans.push(Span::styled(c.to_string(), app.theme.dim));
