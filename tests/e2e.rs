@@ -246,6 +246,17 @@ fn a_feed_opens_as_a_library_of_its_items_and_a_table_as_a_grid() {
     pty.wait_for_text("│ Island pass (Hyslop's scheme) │ £14.00 │ free  │");
     pty.send("q");
     assert_eq!(pty.wait_exit(), 0);
+
+    // Narrower than the grid: its rows are cut, marked, and scrolled sideways by `→`.
+    let mut pty = Pty::spawn(&["tests/fixtures/formats/guide.md"], 60, 40);
+    pty.wait_for_text("│ Island pass (Hyslop's scheme) │ £14.›");
+    pty.send("\x1b[C");
+    pty.wait_for_text("£14.00 │ free  │");
+    pty.wait_for_text("‹");
+    pty.send("\x1b[D");
+    pty.wait_for_text("│ Island pass (Hyslop's scheme) │ £14.›");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
 }
 
 #[test]
