@@ -17,7 +17,8 @@ pub const DEFAULT_CONFIG: &str = r##"# byline configuration: ~/.config/byline/co
 
 # "dark" or "light": which colours suit your terminal's background.
 theme = "dark"
-# The widest the body's text gets, in columns, and whether it is centred in its pane.
+# The widest the body's text gets, in columns (code and tables may go wider), and
+# whether it is centred in its pane.
 measure = 84
 center = true
 # Width of the outline pane in columns; 0 picks one from the terminal's width.

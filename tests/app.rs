@@ -1133,6 +1133,25 @@ fn rows_wider_than_the_body_scroll_sideways_and_prose_stays() {
 }
 
 #[test]
+fn wide_rows_take_the_room_beside_the_measure_and_prose_keeps_it() {
+    let mut app = wide_rows_article();
+    app.update(Action::Resize(200, 20));
+    assert!(app.areas.rows.width > app.areas.text.width);
+    assert_eq!(app.layout.width, usize::from(app.areas.text.width));
+    let shown = screen(&app);
+    let north = rows_with(&shown, "North quay");
+    assert!(
+        north[0].contains("Deep water, used by the ferry in summer │"),
+        "{north:?}"
+    );
+    let command = rows_with(&shown, "curl -s");
+    assert!(command[0].contains(".dues'") && !command[0].contains('›'));
+    // Nothing hidden, nothing to scroll.
+    app.update(Action::ScrollRight);
+    assert_eq!(app.scroll_x, 0);
+}
+
+#[test]
 fn a_match_out_of_sight_in_a_row_is_scrolled_to() {
     let mut app = wide_rows_article();
     app.update(Action::SearchStart);
@@ -1184,7 +1203,7 @@ fn code_rows_keep_their_spaces_style_and_wide_characters_when_scrolled() {
     // right mark, and goes whole.
     for width in [60, 61] {
         app.update(Action::Resize(width, 12));
-        let text_x = app.areas.text.x;
+        let text_x = app.areas.rows.x;
         let line = app
             .layout
             .lines(&app.article, 0..app.layout.len())
@@ -1192,7 +1211,7 @@ fn code_rows_keep_their_spaces_style_and_wide_characters_when_scrolled() {
             .find(|l| app.article.text[l.range.clone()].starts_with('漢'))
             .unwrap();
         let first = text_x + line.indent;
-        let last = text_x + app.layout.width as u16 - 1;
+        let last = app.areas.rows.right() - 1;
         app.scroll_x = 3;
         let cut = screen(&app);
         let y = (0..cut.area.height)

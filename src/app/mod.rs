@@ -482,15 +482,14 @@ impl App {
         }
     }
 
-    /// Half the body's width, at least a column: what `←` and `→` scroll.
+    /// Half the width rows have, at least a column: what `←` and `→` scroll.
     fn half_body(&self) -> usize {
-        (self.layout.width / 2).max(1)
+        usize::from(self.areas.rows.width / 2).max(1)
     }
 
-    /// The columns a row has beside its indent.
+    /// The columns a row has beside its indent (see `Areas::rows`).
     fn row_room(&self, row: &Line) -> usize {
-        self.layout
-            .width
+        usize::from(self.areas.rows.width)
             .saturating_sub(usize::from(row.indent))
             .max(1)
     }

@@ -43,6 +43,9 @@ pub struct Areas {
     pub body: Rect,
     /// Where the body's text goes: inside `body`, at most MEASURE wide, centred.
     pub text: Rect,
+    /// Where rows of code and tables go: from the text's left edge to the body's right
+    /// margin, so that a wide one takes the room the measure leaves beside the text.
+    pub rows: Rect,
     pub scrollbar: Rect,
     pub status: Rect,
 }
@@ -128,11 +131,16 @@ impl Areas {
             width: text_width,
             ..body
         };
+        let rows = Rect {
+            width: (body.x + 1 + room).saturating_sub(x).max(text_width),
+            ..text
+        };
         Areas {
             outline,
             leaders,
             body,
             text,
+            rows,
             scrollbar,
             status,
         }
@@ -169,6 +177,7 @@ mod tests {
                 for r in [
                     Some(a.body),
                     Some(a.text),
+                    Some(a.rows),
                     Some(a.scrollbar),
                     Some(a.status),
                     a.outline,
@@ -181,6 +190,13 @@ mod tests {
                 }
                 if !Areas::too_small(size) {
                     assert!(a.text.width <= MEASURE && a.text.width > 0, "{w}x{h}");
+                    // Rows start with the text and end at the body's margin, clear of
+                    // the scrollbar.
+                    assert_eq!(
+                        (a.rows.x, a.rows.y, a.rows.height),
+                        (a.text.x, a.text.y, a.text.height)
+                    );
+                    assert_eq!(a.rows.right(), a.body.right() - 2, "{w}x{h}");
                 }
                 let odd = Shape {
                     measure: 0,
@@ -192,6 +208,7 @@ mod tests {
                 for r in [
                     Some(b.body),
                     Some(b.text),
+                    Some(b.rows),
                     Some(b.status),
                     b.outline,
                     b.leaders,

@@ -48,7 +48,8 @@ pub fn render(app: &App, frame: &mut Frame) {
             drawn
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), areas.text);
+    // Prose is wrapped to the text's width; rows of code and tables may go further.
+    frame.render_widget(Paragraph::new(lines), areas.rows);
     mark_cut_rows(app, frame, &cut);
 
     let max_top = app.max_top();
@@ -75,7 +76,7 @@ struct Cut {
 /// A row of a table or of code, as much as shows of it scrolled sideways; where it goes
 /// on out of sight, noted in `cut`.
 fn row_line<'a>(app: &'a App, y: usize, line: &layout::Line, cut: &mut Vec<Cut>) -> Line<'a> {
-    let room = app.layout.width.saturating_sub(usize::from(line.indent));
+    let room = usize::from(app.areas.rows.width).saturating_sub(usize::from(line.indent));
     let shown = layout::window(&app.article.text, line.range.clone(), app.scroll_x, room);
     if shown.more_left || shown.more_right {
         let first = usize::from(line.indent);
@@ -96,7 +97,7 @@ fn row_line<'a>(app: &'a App, y: usize, line: &layout::Line, cut: &mut Vec<Cut>)
 /// `‹` and `›` at the edges where a row goes on out of sight, which `←` and `→` scroll
 /// to.
 fn mark_cut_rows(app: &App, frame: &mut Frame, cut: &[Cut]) {
-    let area = app.areas.text;
+    let area = app.areas.rows;
     let buf = frame.buffer_mut();
     for row in cut {
         let y = area
