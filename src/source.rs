@@ -85,6 +85,26 @@ fn read_in_halves(file: &std::fs::File, len: usize) -> std::io::Result<Vec<u8>> 
     Ok(bytes)
 }
 
+/// How many blocks ahead of the one read a loop over a big article's blocks asks for
+/// the next one's text (see [`prefetch`]).
+pub const PREFETCH_AHEAD: usize = 8;
+
+/// Asks the processor to bring `text[at]` into its cache ahead of a read. A loop over a
+/// big article's blocks that reads each one's first bytes would otherwise wait for
+/// memory at every block, one block at a time: hundreds of thousands of waits.
+#[inline]
+pub fn prefetch(text: &str, at: Option<usize>) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(at) = at.filter(|&at| at < text.len()) {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: every x86-64 processor has SSE; and a prefetch is a hint, which reads
+        // nothing the program sees (the address is in the text anyway).
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(text.as_ptr().wrapping_add(at).cast()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (text, at);
+}
+
 /// A file's first bytes, read alone, up to their last whole character: cut short
 /// inside one they would not read as UTF-8, and be decoded as a legacy encoding (`東京`
 /// as `æ�±äº¬`). Bytes that are not UTF-8 anyway are left as they are.

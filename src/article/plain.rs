@@ -4,7 +4,7 @@
 use std::ops::{Range, RangeInclusive};
 
 use super::{Article, Block, BlockKind, Format, Inline, LINE_BREAK, build};
-use crate::source::display_width;
+use crate::source::{self, display_width};
 
 /// Hard-wrapped text is wrapped at a fixed measure; lines longer than this are
 /// one-paragraph-per-line prose instead.
@@ -46,6 +46,10 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     let mut blocks = Vec::with_capacity(units.len());
     let mut previous_rejected_plain = false;
     for (i, unit) in units.iter().enumerate() {
+        source::prefetch(
+            &text,
+            units.get(i + source::PREFETCH_AHEAD).map(|u| u.range.start),
+        );
         let next_is_body = units.get(i + 1).is_some_and(|u| u.candidate.is_none());
         let next_exists = i + 1 < units.len();
         // Its own marker (`* `, `1. `, `a) `) starts an item's text.
@@ -55,7 +59,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
         };
         let kind = match unit.candidate {
             _ if let Some(kind) = unit.kind => kind,
-            _ if unit.quote_depth == 0 && passage_break(&text[unit.range.clone()]) => {
+            _ if unit.quote_depth == 0 && passage_break(&text, unit.range.clone()) => {
                 BlockKind::Break
             }
             _ if unit.quote_depth > 0 && item() => BlockKind::ListItem {
@@ -161,6 +165,12 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     // Labels in Title Case: the block, and the label's length.
     let mut title_case = Vec::new();
     for (b, block) in blocks.iter().enumerate() {
+        source::prefetch(
+            text,
+            blocks
+                .get(b + source::PREFETCH_AHEAD)
+                .map(|b| b.range.start),
+        );
         if block.kind == BlockKind::Term {
             styles.push((block.range.clone(), Inline::Strong));
         }
@@ -1014,12 +1024,16 @@ fn sentence_case_headings(text: &str, units: &[Unit], blocks: &mut [Block]) {
         block.kind == BlockKind::Paragraph && ends_sentence(text) && !text.ends_with(':')
     };
     for i in 1..blocks.len().saturating_sub(1) {
+        // Cheap tests first, without reading the text: this looks at every paragraph of
+        // the article.
+        if blocks[i].kind != BlockKind::Paragraph
+            || units[i].candidate.is_some()
+            || blocks[i].range.len() > MAX_HEADING_COLUMNS * 4
+        {
+            continue;
+        }
         let line = &text[blocks[i].range.clone()];
-        // Cheap tests first: this looks at every paragraph of the article.
-        if blocks[i].kind == BlockKind::Paragraph
-            && units[i].candidate.is_none()
-            && line.len() <= MAX_HEADING_COLUMNS * 4
-            && !ends_sentence(line)
+        if !ends_sentence(line)
             && prose(&blocks[i - 1])
             && prose(&blocks[i + 1])
             && sentence_case_heading(line)
@@ -1221,12 +1235,13 @@ fn page_line(line: &str) -> bool {
 
 /// A line of marks alone that breaks the text between passages: three or more of one
 /// mark, spaced or not (`* * *`, `***`, `---`, `~~~`, `＊　＊　＊`), or a sign of its own
-/// (`#`, `⁂`, `◇`).
-fn passage_break(line: &str) -> bool {
+/// (`#`, `⁂`, `◇`). A long line is told by its length, without reading it: every unit
+/// of a big text is asked.
+fn passage_break(text: &str, line: Range<usize>) -> bool {
     if line.len() > MAX_BREAK_BYTES {
         return false;
     }
-    let mut marks = line.chars().filter(|&c| !c.is_whitespace());
+    let mut marks = text[line].chars().filter(|&c| !c.is_whitespace());
     let Some(first) = marks.next() else {
         return false;
     };
@@ -1486,8 +1501,7 @@ fn is_time(s: &str) -> bool {
 fn sections_over_their_subsections(text: &str, units: &mut [Unit]) {
     let number = |u: &Unit| {
         let s = &text[u.range.clone()];
-        let numbered = u.candidate.is_some() && numbered_prefix(s).is_some();
-        numbered.then(|| {
+        numbered_prefix(s).is_some().then(|| {
             s.split(' ')
                 .next()
                 .unwrap_or_default()
@@ -1495,6 +1509,10 @@ fn sections_over_their_subsections(text: &str, units: &mut [Unit]) {
         })
     };
     for i in 1..units.len() {
+        // Told without reading the text: most units are no candidate.
+        if units[i - 1].candidate.is_none() || units[i].candidate.is_none() {
+            continue;
+        }
         if let (Some(section), Some(sub)) = (number(&units[i - 1]), number(&units[i]))
             && sub
                 .strip_prefix(section)
