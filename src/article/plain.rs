@@ -90,6 +90,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     sentence_case_headings(&text, &units, &mut blocks);
     let contents = contents_headings(&text, &mut blocks);
     numbered_paragraphs_apart(&text, &mut blocks);
+    literal_block_openers(&text, &mut blocks);
     let text = without_quote_markers(text, &blocks);
 
     // A press release opens with `FOR IMMEDIATE RELEASE`: a note, not its title.
@@ -178,8 +179,9 @@ fn styles(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
             continue;
         }
         let body = &text[block.range.clone()];
-        // reStructuredText's markup: a directive (`.. note::`), a comment, a target.
-        let markup = body.starts_with(".. ");
+        // reStructuredText's markup: a directive (`.. note::`), a comment, a target, a
+        // literal block's `::` alone.
+        let markup = body.starts_with(".. ") || body == "::";
         if markup || body.len() <= MAX_PAGE_LINE_BYTES && page_line(body) || printed_page_line(body)
         {
             styles.push((block.range.clone(), Inline::Muted));
@@ -1357,6 +1359,27 @@ fn numbered_item(s: &str) -> bool {
     (1..=3).contains(&digits) && s[digits..].starts_with(". ")
 }
 
+/// reStructuredText's `::` that opens a literal block (`From the index::` over code)
+/// reads as one colon, and after a space (`a block ::`) as none: the paragraph's text
+/// ends before the rest. Alone, it is markup, dimmed (see [`styles`]).
+fn literal_block_openers(text: &str, blocks: &mut [Block]) {
+    for i in 0..blocks.len().saturating_sub(1) {
+        if blocks[i + 1].kind != BlockKind::Code || blocks[i].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let range = blocks[i].range.clone();
+        let Some(before) = text[range.clone()].strip_suffix("::") else {
+            continue;
+        };
+        let kept = match before.trim_end() {
+            "" => continue,
+            trimmed if trimmed.len() < before.len() => trimmed.len(),
+            _ => before.len() + 1,
+        };
+        blocks[i].range.end = range.start + kept;
+    }
+}
+
 /// Numbered items this long are numbered paragraphs (a resolution's, a report's), which
 /// read better apart than as a list.
 const MAX_NUMBERED_ITEM_BYTES: usize = 200;
@@ -2316,7 +2339,9 @@ mod tests {
         let text = "===============\nHarbour Client\n===============\n\nIt announces boats.\n\n\
                     Install\n=======\n\nFrom the index::\n\n    pip install harbour-client\n\n\
                     .. note::\n\n   The master answers within a minute.\n\nUsage\n-----\n\n\
-                    Call ``announce`` with a registration.\n";
+                    Call ``announce`` with a registration.\n\nIn a shell ::\n\n    harbour --help\n\n\
+                    ::\n\n    harbour --version\n\nA type, Client::new, ends no paragraph::\n\n\
+                    Prose after it.\n";
         let a = parse(text.to_string(), "guide.rst");
         assert_eq!(a.title, "Harbour Client");
         assert_eq!(a.blocks[0].kind, BlockKind::Title);
@@ -2334,6 +2359,13 @@ mod tests {
             .map(|(r, style)| (&a.text[r.clone()], *style))
             .collect();
         assert!(styled.contains(&(".. note::", Inline::Muted)), "{styled:?}");
+        // A literal block's `::` reads as a colon, or none after a space; alone it is
+        // dimmed; over prose it stays.
+        let texts = a.block_texts();
+        assert!(texts.contains(&"From the index:"), "{texts:?}");
+        assert!(texts.contains(&"In a shell"), "{texts:?}");
+        assert!(styled.contains(&("::", Inline::Muted)), "{styled:?}");
+        assert!(texts.contains(&"A type, Client::new, ends no paragraph::"));
         assert!(styled.contains(&("announce", Inline::Code)), "{styled:?}");
     }
 
