@@ -1171,6 +1171,14 @@ fn a_match_out_of_sight_in_a_row_is_scrolled_to() {
     app.update(Action::SearchConfirm);
     assert_eq!(app.search.matches.len(), 1);
     assert_eq!(app.scroll_x, far);
+    // Esc goes back where the search started, sideways too.
+    app.update(Action::SearchStart);
+    for c in "curl".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert_eq!(app.scroll_x, 0);
+    app.update(Action::Escape);
+    assert_eq!(app.scroll_x, far);
     // Back to a match at the start of a row: scrolled back.
     app.update(Action::SearchStart);
     for c in "curl".chars() {

@@ -371,6 +371,7 @@ impl App {
                 self.search.editing = true;
                 self.search.query.clear();
                 self.search.origin = self.anchor;
+                self.search.origin_x = self.scroll_x;
                 self.run_search();
             }
             Action::NextMatch => self.step_match(true),
@@ -511,7 +512,7 @@ impl App {
     }
 
     /// Rows scrolled sideways stay so only as far as the rows on screen go.
-    fn keep_rows_in_reach(&mut self) {
+    pub(super) fn keep_rows_in_reach(&mut self) {
         if self.scroll_x > 0 {
             self.scroll_x = self.scroll_x.min(self.sideways_limit(self.scroll_x));
         }

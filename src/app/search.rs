@@ -20,8 +20,10 @@ pub struct Search {
     pub current: Option<usize>,
     /// Matches per outline entry (0 is the lead).
     pub per_entry: Vec<usize>,
-    /// Where the reader was when the prompt opened: Esc goes back there.
+    /// Where the reader was when the prompt opened, and how far rows were scrolled
+    /// sideways: Esc goes back there.
     pub(super) origin: Anchor,
+    pub(super) origin_x: usize,
     /// The query, compiled; `None` when empty.
     pub(super) compiled: Option<Query>,
     /// Bytes of the article scanned so far.
@@ -51,9 +53,9 @@ impl App {
                 self.say_if_no_match();
             }
             Action::Escape => {
-                let origin = self.search.origin;
+                let (origin, x) = (self.search.origin, self.search.origin_x);
                 self.clear_search();
-                self.jump_to_anchor(origin);
+                self.back_to(origin, x);
             }
             _ => return false,
         }
@@ -72,7 +74,7 @@ impl App {
         search.scanned = 0;
         search.compiled = query;
         if search.compiled.is_none() {
-            self.jump_to_anchor(self.search.origin);
+            self.back_to(self.search.origin, self.search.origin_x);
             return;
         }
         self.search_step();
@@ -134,11 +136,18 @@ impl App {
                 self.show_byte(self.search.matches[i].start);
             }
         } else if current.is_none() && !self.searching() {
-            self.jump_to_anchor(self.search.origin);
+            self.back_to(self.search.origin, self.search.origin_x);
         }
         if !self.searching() {
             self.say_if_no_match();
         }
+    }
+
+    /// Back where the search started: the reader's place, and rows as far sideways.
+    fn back_to(&mut self, origin: Anchor, x: usize) {
+        self.jump_to_anchor(origin);
+        self.scroll_x = x;
+        self.keep_rows_in_reach();
     }
 
     pub(super) fn clear_search(&mut self) {
