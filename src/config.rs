@@ -25,6 +25,9 @@ center = true
 outline_width = 0
 # Show the leaders pane when an article opens.
 leaders_pane = true
+# Show the outline and leaders panes beside the body (where the terminal is wide
+# enough); `t` shows or hides them.
+side_panes = true
 # Capture the mouse (wheel, clicks). `m` toggles it; off lets you select text.
 mouse = true
 
@@ -62,6 +65,7 @@ pub struct Config {
     pub center: bool,
     pub outline_width: u16,
     pub leaders_pane: bool,
+    pub side_panes: bool,
     pub mouse: bool,
     pub styles: Styles,
     pub leaders: Vec<LeaderEntry>,
@@ -75,6 +79,7 @@ impl Default for Config {
             center: true,
             outline_width: 0,
             leaders_pane: true,
+            side_panes: true,
             mouse: true,
             styles: Styles::default(),
             leaders: Vec::new(),
@@ -287,6 +292,7 @@ measure = 70
 center = false
 outline_width = 24
 leaders_pane = false
+side_panes = false
 mouse = false
 [styles]
 quote = "italic #aa5500"
@@ -306,7 +312,7 @@ short = "Park"
         let c = parse(text).unwrap().config;
         assert_eq!(c.theme, ThemeChoice::Light);
         assert_eq!((c.measure, c.center, c.outline_width), (70, false, 24));
-        assert!(!c.leaders_pane && !c.mouse);
+        assert!(!c.leaders_pane && !c.side_panes && !c.mouse);
         assert_eq!(c.leaders[0].aliases, ["Quill"]);
         assert_eq!(c.leaders[1].short.as_deref(), Some("Park"));
         let theme = c.theme(true);

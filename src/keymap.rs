@@ -46,6 +46,7 @@ pub static BINDINGS: &[Binding] = &[
     Binding { keys: &[Char('L')], action: Action::ToggleLeaders, help: "toggle leader highlights" },
     Binding { keys: &[Char('H')], action: Action::ToggleAll, help: "toggle all highlights" },
     Binding { keys: &[Char('l')], action: Action::ToggleLeadersPane, help: "show or hide the leaders pane" },
+    Binding { keys: &[Char('t')], action: Action::ToggleSidePanes, help: "show or hide the outline and leaders panes" },
     Binding { keys: &[Char('.')], action: Action::NextMention, help: "next mention of the selected leader" },
     Binding { keys: &[Char(',')], action: Action::PrevMention, help: "previous mention of the selected leader" },
     Binding { keys: &[Char('m')], action: Action::ToggleMouse, help: "mouse capture on/off (off: select text with the mouse)" },
@@ -200,6 +201,7 @@ mod tests {
             (press(KeyCode::Char('?'), none), Action::Help),
             (press(KeyCode::Esc, none), Action::Escape),
             (press(KeyCode::Right, none), Action::ScrollRight),
+            (press(KeyCode::Char('t'), none), Action::ToggleSidePanes),
             (press(KeyCode::Left, none), Action::ScrollLeft),
         ];
         for (event, action) in table {

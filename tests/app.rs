@@ -1233,3 +1233,53 @@ fn code_rows_keep_their_spaces_style_and_wide_characters_when_scrolled() {
         }
     }
 }
+
+#[test]
+fn t_hides_and_shows_the_side_panes_and_the_body_takes_the_width() {
+    let mut app = app_for(SEED, 120, 40);
+    let text_width = app.areas.text.width;
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Outline);
+    app.update(Action::ToggleSidePanes);
+    assert!(app.areas.outline.is_none() && app.areas.leaders.is_none());
+    assert_eq!(app.focus, Focus::Body, "no pane left to be in");
+    assert_eq!(app.areas.body.width, 120);
+    assert!(app.areas.text.width > text_width);
+    let shown = text(&screen(&app));
+    assert!(
+        !shown.contains("┌ Outline") && !shown.contains("┌ Leaders"),
+        "{shown}"
+    );
+    app.update(Action::ToggleSidePanes);
+    assert!(app.areas.outline.is_some() && app.areas.leaders.is_some());
+    assert_eq!(app.areas.text.width, text_width);
+    // Too narrow for them anyway: said so.
+    let mut narrow = app_for(SEED, 40, 20);
+    narrow.update(Action::ToggleSidePanes);
+    narrow.update(Action::ToggleSidePanes);
+    assert!(
+        narrow
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains("too narrow"))
+    );
+}
+
+#[test]
+fn the_config_shapes_the_panes() {
+    let mut app = app_for(SEED, 120, 40);
+    let hidden = byline::config::Config {
+        side_panes: false,
+        ..Default::default()
+    };
+    app.configure(&hidden, true);
+    assert!(app.areas.outline.is_none() && app.areas.leaders.is_none());
+    let narrow_outline = byline::config::Config {
+        leaders_pane: false,
+        outline_width: 24,
+        ..Default::default()
+    };
+    app.configure(&narrow_outline, true);
+    assert_eq!(app.areas.outline.map(|r| r.width), Some(24));
+    assert!(app.areas.leaders.is_none());
+}

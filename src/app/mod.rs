@@ -43,6 +43,7 @@ pub enum Action {
     ToggleLeaders,
     ToggleAll,
     ToggleLeadersPane,
+    ToggleSidePanes,
     NextMention,
     PrevMention,
     ToggleMouse,
@@ -433,6 +434,16 @@ impl App {
                 self.show_quotes = on;
                 self.show_leaders = on;
             }
+            Action::ToggleSidePanes => {
+                self.shape.side = !self.shape.side;
+                if !self.shape.side {
+                    self.focus = Focus::Body;
+                }
+                self.resize(self.size);
+                if self.shape.side && self.areas.outline.is_none() {
+                    self.message = Some("too narrow for the side panes".into());
+                }
+            }
             Action::ToggleLeadersPane => {
                 self.leaders_pane = !self.leaders_pane;
                 if !self.leaders_pane && self.focus == Focus::Leaders {
@@ -535,6 +546,7 @@ impl App {
             measure: config.measure,
             center: config.center,
             outline_width: config.outline_width,
+            side: config.side_panes,
             ..self.shape
         };
         self.leaders_pane = config.leaders_pane;

@@ -22,6 +22,9 @@ pub struct Shape {
     pub outline_width: u16,
     /// The width the outline's entries would like (set by the app from the article).
     pub outline_want: u16,
+    /// Show the side panes (the outline, the leaders under it) where the terminal is
+    /// wide enough; else the body takes the width.
+    pub side: bool,
 }
 
 impl Default for Shape {
@@ -31,6 +34,7 @@ impl Default for Shape {
             center: true,
             outline_width: 0,
             outline_want: 30,
+            side: true,
         }
     }
 }
@@ -69,7 +73,7 @@ impl Areas {
             height: size.height - 1,
             ..size
         };
-        let (left, body) = if size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
+        let (left, body) = if shape.side && size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
             // As wide as the entries want (`shape.outline_want`): up to 30% of the
             // terminal, or up to two fifths where the text keeps its full measure anyway.
             let spare = size.width.saturating_sub(shape.measure.saturating_add(4));
@@ -203,6 +207,7 @@ mod tests {
                     center: false,
                     outline_width: 500,
                     outline_want: 900,
+                    side: true,
                 };
                 let b = Areas::new(size, 30, odd);
                 for r in [
@@ -220,6 +225,19 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn without_side_panes_the_body_takes_the_width() {
+        let size = Rect::new(0, 0, 120, 40);
+        let shape = Shape {
+            side: false,
+            ..Shape::default()
+        };
+        let a = Areas::new(size, 3, shape);
+        assert!(a.outline.is_none() && a.leaders.is_none());
+        assert_eq!((a.body.x, a.body.width), (0, 120));
+        assert!(Areas::new(size, 3, Shape::default()).outline.is_some());
     }
 
     #[test]
