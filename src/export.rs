@@ -145,6 +145,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 continue;
             }
             BlockKind::ListItem { .. }
+            | BlockKind::ListText { .. }
             | BlockKind::Quote { .. }
             | BlockKind::Paragraph
             | BlockKind::Term
@@ -156,6 +157,11 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         let lead = match block.kind {
             BlockKind::ListItem { depth, quote } => {
                 "> ".repeat(usize::from(quote)) + &"  ".repeat(usize::from(depth.saturating_sub(1)))
+            }
+            BlockKind::ListText { depth, quote, hang } => {
+                "> ".repeat(usize::from(quote))
+                    + &"  ".repeat(usize::from(depth.saturating_sub(1)))
+                    + &" ".repeat(usize::from(hang))
             }
             BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
             BlockKind::Definition => "    ".to_string(),
@@ -365,6 +371,17 @@ mod tests {
         assert_eq!(
             dumped(md),
             "T\n=\n\nQuay\n    a landing\n    of stone\n\n    for ferries\n\nAfter.\n"
+        );
+    }
+
+    #[test]
+    fn an_item_s_later_paragraph_is_set_in_under_its_text_as_in_the_reader() {
+        let md = "# T\n\n1. Install:\n\n   ```\n   x\n   ```\n\n   Then run  \n   it.\n\n\
+                  > - a\n>   - b\n>\n>     ```\n>     y\n>     ```\n>\n>     after b\n";
+        assert_eq!(
+            dumped(md),
+            "T\n=\n\n1. Install:\n\n    x\n\n   Then run\n   it.\n\n> • a\n>   • b\n\n    y\n\n\
+             >     after b\n"
         );
     }
 

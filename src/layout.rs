@@ -453,6 +453,14 @@ impl Layout {
     }
 }
 
+/// Where a list item `depth` lists deep starts: past the bars of the quotes it is in,
+/// two columns further in for each list it is within, in the left half of the width.
+fn list_indent(kind: BlockKind, depth: u8, width: usize) -> u16 {
+    let bars = bar_columns(kind, width) as u16;
+    let steps = u16::from(depth.saturating_sub(1)).saturating_mul(2);
+    bars.saturating_add(steps).min((width as u16 / 2).max(bars))
+}
+
 /// Whether a blank line follows block `b`: items of one list sit together, and so do a
 /// term and its definition (or the next term sharing it); every other block is followed
 /// by a gap.
@@ -536,10 +544,7 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
     let roomy = width >= MIN_INDENTED_WIDTH;
     match kind {
         BlockKind::ListItem { depth, .. } if roomy => {
-            // Past the bars of the quotes it is in, if any.
-            let bars = bar_columns(kind, width) as u16;
-            let steps = u16::from(depth.saturating_sub(1)).saturating_mul(2);
-            let indent = bars.saturating_add(steps).min((width as u16 / 2).max(bars));
+            let indent = list_indent(kind, depth, width);
             // Later lines start under the text, past the item's marker (`• `, `12. `).
             let hang = body
                 .find(' ')
@@ -547,6 +552,12 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
                 .map_or(2, |space| source::display_width(&body[..=space]) as u16);
             let inner = width.saturating_sub(usize::from(indent + hang)).max(1);
             (indent, indent + hang, inner)
+        }
+        BlockKind::ListText { depth, hang, .. } if roomy => {
+            // Under the text of its item, past the item's marker.
+            let indent = list_indent(kind, depth, width) + u16::from(hang);
+            let inner = width.saturating_sub(usize::from(indent)).max(1);
+            (indent, indent, inner)
         }
         BlockKind::Quote { .. } if roomy => {
             let indent = bar_columns(kind, width);
@@ -1492,6 +1503,38 @@ mod tests {
         };
         assert_eq!(indents("• "), [0, 2, 2]);
         assert_eq!(indents("10. "), [0, 4, 4]);
+    }
+
+    #[test]
+    fn an_item_s_later_paragraph_sits_under_its_text() {
+        let text = "# T\n\n12. Install:\n\n    ```\n    x\n    ```\n\n    Then run it \
+                    on a folder.\n\n> - a\n>\n>   ```\n>   y\n>   ```\n>\n>   quoted after\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let shown = |width: usize| -> Vec<(u16, String)> {
+            let layout = Layout::new(&article, width);
+            let lines = layout.lines(&article, 0..layout.len());
+            assert_eq!(lines.len(), layout.len(), "counted as made");
+            (lines.iter())
+                .filter(|l| l.kind == LineKind::Text)
+                .filter(|l| {
+                    let b = article.blocks[l.block].kind;
+                    matches!(b, BlockKind::ListText { .. })
+                })
+                .map(|l| (l.indent, article.text[l.range.clone()].to_string()))
+                .collect()
+        };
+        let at = |indent: u16, text: &str| (indent, text.to_string());
+        // Under `Install:`, past `12. `, every line; in a quote, past its bar and `• `.
+        assert_eq!(
+            shown(18),
+            [
+                at(4, "Then run it on"),
+                at(4, "a folder."),
+                at(4, "quoted after"),
+            ]
+        );
+        // Too narrow to set anything in: flush.
+        assert_eq!(shown(11)[0], at(0, "Then run it"));
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct Builder {
     lead: Option<Lead>,
     /// A [`LINE_BREAK`] has been written.
     line_breaks: bool,
+    /// The columns of the marker of the item last begun at each depth of lists: where
+    /// its later paragraphs are set in (see [`Builder::begin_list_text`]).
+    item_hangs: Vec<u8>,
 }
 
 /// A title and a credit line given apart from the body (front matter, a page's
@@ -169,8 +172,23 @@ impl Builder {
             }
             None => "• ".to_string(),
         };
+        let depth = usize::from(depth);
+        self.item_hangs.resize(depth.max(1), 2);
+        self.item_hangs[depth.max(1) - 1] = u8::try_from(marker.chars().count()).unwrap_or(2);
         self.text(&marker);
         self.space();
+    }
+
+    /// Starts a later paragraph of the item last begun `depth` lists deep (see
+    /// [`BlockKind::ListText`]).
+    pub fn begin_list_text(&mut self, depth: u8, quote: usize) {
+        let quote = u8::try_from(quote).unwrap_or(u8::MAX);
+        let hang = self
+            .item_hangs
+            .get(usize::from(depth).max(1) - 1)
+            .copied()
+            .unwrap_or(2);
+        self.begin(BlockKind::ListText { depth, quote, hang });
     }
 
     /// Starts a table whose columns sit as `aligns` says (missing ones to the left).
@@ -289,6 +307,7 @@ impl Builder {
                 BlockKind::Paragraph
                     | BlockKind::Quote { .. }
                     | BlockKind::ListItem { .. }
+                    | BlockKind::ListText { .. }
                     | BlockKind::Term
                     | BlockKind::Definition,
                 _

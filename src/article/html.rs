@@ -493,14 +493,25 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             continue;
                         }
                         let data_table = tables.last() == Some(&false);
-                        if BLOCKS.contains(&name) && !(data_table && is_table_part(name)) {
+                        // A list item's first paragraph is its text, after its marker; a
+                        // later one (past a list or code in the item) is set in under it.
+                        let item_text = name == "p"
+                            && matches!(b.open_kind(), Some(BlockKind::ListItem { .. }))
+                            && !b.open_text().trim_end().contains(' ');
+                        if BLOCKS.contains(&name)
+                            && !(data_table && is_table_part(name))
+                            && !item_text
+                        {
                             b.end();
                             after_br = false;
                         }
+                        let depth = u8::try_from(lists.len().max(1)).unwrap_or(u8::MAX);
                         match name {
                             _ if let Some(level) = heading_level(name) => {
                                 b.begin(BlockKind::Heading { level });
                             }
+                            "p" if item_text => {}
+                            "p" if !lists.is_empty() => b.begin_list_text(depth, quote_depth),
                             "p" => b.begin(paragraph(quote_depth, defining)),
                             "dt" if quote_depth == 0 => {
                                 b.begin(BlockKind::Term);
@@ -516,7 +527,6 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 e.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1),
                             )),
                             "li" => {
-                                let depth = u8::try_from(lists.len().max(1)).unwrap_or(u8::MAX);
                                 b.begin_list_item(
                                     depth,
                                     quote_depth,
@@ -665,6 +675,37 @@ mod tests {
 kept</pre>
 <aside>Related: other stories</aside><div class="share-tools">Share this</div>
 </article><footer>© Example</footer></body></html>"#;
+
+    #[test]
+    fn a_list_item_s_paragraphs_are_its_text_and_then_set_under_it() {
+        let page = "<html><body><article><h1>Steps</h1><p>Before the steps.</p><ol>\
+            <li><p>Install it:</p><pre>cargo install byline</pre><p>Then run it.</p>\
+            <p>And read.</p></li><li>Plain item<p>Its own paragraph.</p></li></ol><p>After.</p></article></body></html>";
+        let a = parse(page, "s.html");
+        let kinds: Vec<(BlockKind, &str)> = (0..a.blocks.len())
+            .map(|b| (a.blocks[b].kind, a.block_text(b)))
+            .collect();
+        let item = BlockKind::ListItem { depth: 1, quote: 0 };
+        let later = BlockKind::ListText {
+            depth: 1,
+            quote: 0,
+            hang: 3,
+        };
+        assert_eq!(
+            kinds,
+            [
+                (BlockKind::Title, "Steps"),
+                (BlockKind::Paragraph, "Before the steps."),
+                (item, "1. Install it:"),
+                (BlockKind::Code, "cargo install byline"),
+                (later, "Then run it."),
+                (later, "And read."),
+                (item, "2. Plain item"),
+                (later, "Its own paragraph."),
+                (BlockKind::Paragraph, "After."),
+            ]
+        );
+    }
 
     #[test]
     fn a_heading_under_a_logo_is_the_title() {

@@ -192,6 +192,10 @@ impl Reader {
             Event::Start(Tag::Paragraph) => {
                 if self.lists.is_empty() {
                     self.b.begin(self.paragraph_kind());
+                } else if self.b.open_kind().is_none() {
+                    // Past the item's code block or a list within it: under its text.
+                    let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
+                    self.b.begin_list_text(depth, self.quote_depth);
                 } else {
                     self.b.space();
                 }
@@ -1088,6 +1092,39 @@ After.
         assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
         assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
+    }
+
+    #[test]
+    fn a_list_item_s_paragraph_after_its_code_or_its_list_is_set_under_it() {
+        let a = parse(
+            "# Steps\n\n1. Install it:\n\n   ```\n   cargo install byline\n   ```\n\n   \
+             Then run it.\n\n10. Read.\n    - a nested item\n\n      ```\n      byline x\n      \
+             ```\n\n      More of the nested item.\n\n    More of item ten.\n\n> - quoted\n>\n\
+             >   ```\n>   q\n>   ```\n>\n>   after\n\nAfter the lists.\n",
+            "s.md",
+        );
+        let text = |depth, quote, hang| BlockKind::ListText { depth, quote, hang };
+        assert_eq!(
+            kinds_and_texts(&a),
+            [
+                (BlockKind::Title, "Steps"),
+                (BlockKind::ListItem { depth: 1, quote: 0 }, "1. Install it:"),
+                (BlockKind::Code, "cargo install byline"),
+                (text(1, 0, 3), "Then run it."),
+                (BlockKind::ListItem { depth: 1, quote: 0 }, "2. Read."),
+                (
+                    BlockKind::ListItem { depth: 2, quote: 0 },
+                    "• a nested item"
+                ),
+                (BlockKind::Code, "byline x"),
+                (text(2, 0, 2), "More of the nested item."),
+                (text(1, 0, 3), "More of item ten."),
+                (BlockKind::ListItem { depth: 1, quote: 1 }, "• quoted"),
+                (BlockKind::Code, "q"),
+                (text(1, 1, 2), "after"),
+                (BlockKind::Paragraph, "After the lists."),
+            ]
+        );
     }
 
     #[test]

@@ -169,6 +169,13 @@ pub enum BlockKind {
         depth: u8,
         quote: u8,
     },
+    /// A later paragraph of a list item (after the item's code block or a list within
+    /// it): set in under the item's text, `hang` columns past where its marker starts.
+    ListText {
+        depth: u8,
+        quote: u8,
+        hang: u8,
+    },
     /// A paragraph of a block quote, `depth` quotes deep (a quote within a quote is 2).
     Quote {
         depth: u8,
@@ -202,7 +209,9 @@ impl BlockKind {
     /// How many block quotes the block is in.
     pub fn quote_depth(self) -> u8 {
         match self {
-            BlockKind::Quote { depth } | BlockKind::ListItem { quote: depth, .. } => depth,
+            BlockKind::Quote { depth }
+            | BlockKind::ListItem { quote: depth, .. }
+            | BlockKind::ListText { quote: depth, .. } => depth,
             _ => 0,
         }
     }
@@ -376,6 +385,7 @@ impl Article {
             .map(|b| match b.kind {
                 BlockKind::Paragraph
                 | BlockKind::ListItem { .. }
+                | BlockKind::ListText { .. }
                 | BlockKind::Quote { .. }
                 | BlockKind::Term
                 | BlockKind::Definition => count_words(text(b)),

@@ -159,6 +159,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         BlockKind::Break => app.theme.dim,
         BlockKind::Paragraph
         | BlockKind::ListItem { .. }
+        | BlockKind::ListText { .. }
         | BlockKind::Quote { .. }
         | BlockKind::Term
         | BlockKind::Definition
