@@ -179,6 +179,13 @@ impl Builder {
         self.space();
     }
 
+    /// A list item is open and holds nothing yet but its marker: a paragraph that
+    /// comes now is its text.
+    pub fn at_item_start(&self) -> bool {
+        matches!(self.open_kind(), Some(BlockKind::ListItem { .. }))
+            && !self.open_text().trim_end().contains(' ')
+    }
+
     /// Starts a later paragraph of the item last begun `depth` lists deep (see
     /// [`BlockKind::ListText`]).
     pub fn begin_list_text(&mut self, depth: u8, quote: usize) {

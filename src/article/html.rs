@@ -495,9 +495,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                         let data_table = tables.last() == Some(&false);
                         // A list item's first paragraph is its text, after its marker; a
                         // later one (past a list or code in the item) is set in under it.
-                        let item_text = name == "p"
-                            && matches!(b.open_kind(), Some(BlockKind::ListItem { .. }))
-                            && !b.open_text().trim_end().contains(' ');
+                        let item_text = name == "p" && b.at_item_start();
                         if BLOCKS.contains(&name)
                             && !(data_table && is_table_part(name))
                             && !item_text

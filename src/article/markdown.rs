@@ -192,12 +192,14 @@ impl Reader {
             Event::Start(Tag::Paragraph) => {
                 if self.lists.is_empty() {
                     self.b.begin(self.paragraph_kind());
-                } else if self.b.open_kind().is_none() {
-                    // Past the item's code block or a list within it: under its text.
+                } else if self.b.at_item_start() {
+                    // The item's first paragraph is its text.
+                    self.b.space();
+                } else {
+                    // A later one (past the item's first, its code or a list within it)
+                    // is set in under it.
                     let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
                     self.b.begin_list_text(depth, self.quote_depth);
-                } else {
-                    self.b.space();
                 }
                 // A footnote's text starts with the label its reference shows.
                 if let Some(label) = self.footnote.take() {
@@ -1100,7 +1102,8 @@ After.
             "# Steps\n\n1. Install it:\n\n   ```\n   cargo install byline\n   ```\n\n   \
              Then run it.\n\n10. Read.\n    - a nested item\n\n      ```\n      byline x\n      \
              ```\n\n      More of the nested item.\n\n    More of item ten.\n\n> - quoted\n>\n\
-             >   ```\n>   q\n>   ```\n>\n>   after\n\nAfter the lists.\n",
+             >   ```\n>   q\n>   ```\n>\n>   after\n\n- loose\n\n  and its second paragraph\n\n\
+             - next\n\nAfter the lists.\n",
             "s.md",
         );
         let text = |depth, quote, hang| BlockKind::ListText { depth, quote, hang };
@@ -1122,6 +1125,9 @@ After.
                 (BlockKind::ListItem { depth: 1, quote: 1 }, "• quoted"),
                 (BlockKind::Code, "q"),
                 (text(1, 1, 2), "after"),
+                (BlockKind::ListItem { depth: 1, quote: 0 }, "• loose"),
+                (text(1, 0, 2), "and its second paragraph"),
+                (BlockKind::ListItem { depth: 1, quote: 0 }, "• next"),
                 (BlockKind::Paragraph, "After the lists."),
             ]
         );
