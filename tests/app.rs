@@ -1283,3 +1283,89 @@ fn the_config_shapes_the_panes() {
     assert_eq!(app.areas.outline.map(|r| r.width), Some(24));
     assert!(app.areas.leaders.is_none());
 }
+
+/// Any action of the reader's, with its arguments anywhere in their range.
+fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
+    use proptest::prelude::*;
+    let plain = [
+        Action::Escape,
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfDown,
+        Action::HalfUp,
+        Action::Top,
+        Action::Bottom,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::Activate,
+        Action::ToggleQuotes,
+        Action::ToggleLeaders,
+        Action::ToggleAll,
+        Action::ToggleLeadersPane,
+        Action::ToggleSidePanes,
+        Action::NextMention,
+        Action::PrevMention,
+        Action::ToggleMouse,
+        Action::Help,
+        Action::SearchStart,
+        Action::SearchBackspace,
+        Action::SearchConfirm,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::ScrollLeft,
+        Action::ScrollRight,
+        Action::OpenPicker,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::Release,
+    ];
+    prop_oneof![
+        4 => proptest::sample::select(plain.to_vec()),
+        1 => (0usize..12).prop_map(Action::JumpSection),
+        1 => proptest::sample::select(vec!['a', 'e', 'q', 'u', ' ', '.', 'd', 'Ü', '漢'])
+            .prop_map(Action::SearchInput),
+        1 => (0u16..220, 0u16..70).prop_map(|(w, h)| Action::Resize(w, h)),
+        1 => (0u16..220, 0u16..70, any::<bool>()).prop_map(|(x, y, down)| Action::Wheel { x, y, down }),
+        1 => any::<bool>().prop_map(|right| Action::WheelSideways { right }),
+        1 => (0u16..220, 0u16..70).prop_map(|(x, y)| Action::Click { x, y }),
+        1 => (0u16..220, 0u16..70).prop_map(|(x, y)| Action::Drag { x, y }),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Whatever the reader does, at whatever size, nothing panics, the top line stays
+    /// within the article, and every screen can be drawn.
+    #[test]
+    fn any_actions_at_any_size_keep_the_reader_whole(
+        actions in proptest::collection::vec(any_action(), 1..40),
+    ) {
+        let mut app = wide_rows_article();
+        for action in actions {
+            app.update(action);
+            proptest::prop_assert!(app.top <= app.max_top(), "{} > {}", app.top, app.max_top());
+            // Rows are scrolled sideways no further than the widest on screen reaches.
+            let room = |l: &byline::layout::Line| {
+                usize::from(app.areas.rows.width).saturating_sub(usize::from(l.indent)).max(1)
+            };
+            let reach = (app.layout.lines(&app.article, app.top..app.top + app.height()).iter())
+                .filter(|l| byline::layout::is_row(&app.article, l))
+                .map(|l| {
+                    let columns = byline::layout::row_columns(&app.article.text, l.range.clone(), usize::MAX);
+                    columns.saturating_sub(room(l))
+                })
+                .max()
+                .unwrap_or(0);
+            proptest::prop_assert!(app.scroll_x <= reach, "{} > {}", app.scroll_x, reach);
+            if app.quit {
+                break;
+            }
+            screen(&app);
+        }
+    }
+}
