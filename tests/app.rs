@@ -1339,13 +1339,15 @@ fn any_action() -> impl proptest::strategy::Strategy<Value = Action> {
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
-    /// Whatever the reader does, at whatever size, nothing panics, the top line stays
-    /// within the article, and every screen can be drawn.
+    /// Whatever the reader does, at whatever size, in one article or a library of
+    /// them (the picker, a feed's items, a file that fails), nothing panics, the top
+    /// line stays within the article, and every screen can be drawn.
     #[test]
     fn any_actions_at_any_size_keep_the_reader_whole(
         actions in proptest::collection::vec(any_action(), 1..40),
+        library in proptest::bool::ANY,
     ) {
-        let mut app = wide_rows_article();
+        let mut app = if library { library_app() } else { wide_rows_article() };
         for action in actions {
             app.update(action);
             proptest::prop_assert!(app.top <= app.max_top(), "{} > {}", app.top, app.max_top());
