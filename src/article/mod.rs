@@ -169,8 +169,9 @@ pub enum BlockKind {
         depth: u8,
         quote: u8,
     },
-    /// A later paragraph of a list item (after the item's code block or a list within
-    /// it): set in under the item's text, `hang` columns past where its marker starts.
+    /// A later paragraph of a list item (its second, or one after its code block or a
+    /// list within it): set in under the item's text, `hang` columns past where its
+    /// marker starts.
     ListText {
         depth: u8,
         quote: u8,
