@@ -1505,22 +1505,31 @@ mod tests {
         assert_eq!(indents("10. "), [0, 4, 4]);
     }
 
+    /// Every line of `article` at `width` (counted as made): its indent, its block's
+    /// kind and its text.
+    fn indented_lines(article: &Article, width: usize) -> Vec<(u16, BlockKind, String)> {
+        let layout = Layout::new(article, width);
+        let lines = layout.lines(article, 0..layout.len());
+        assert_eq!(lines.len(), layout.len(), "counted as made");
+        (lines.iter())
+            .map(|l| {
+                let text = article.text[l.range.clone()].to_string();
+                (l.indent, article.blocks[l.block].kind, text)
+            })
+            .collect()
+    }
+
     #[test]
     fn an_item_s_later_paragraph_sits_under_its_text() {
         let text = "# T\n\n12. Install:\n\n    ```\n    x\n    ```\n\n    Then run it \
                     on a folder.\n\n> - a\n>\n>   ```\n>   y\n>   ```\n>\n>   quoted after\n";
         let article = crate::article::markdown::parse(text, "t.md");
         let shown = |width: usize| -> Vec<(u16, String)> {
-            let layout = Layout::new(&article, width);
-            let lines = layout.lines(&article, 0..layout.len());
-            assert_eq!(lines.len(), layout.len(), "counted as made");
-            (lines.iter())
-                .filter(|l| l.kind == LineKind::Text)
-                .filter(|l| {
-                    let b = article.blocks[l.block].kind;
-                    matches!(b, BlockKind::ListText { .. })
+            (indented_lines(&article, width).into_iter())
+                .filter(|(_, kind, text)| {
+                    matches!(kind, BlockKind::ListText { .. }) && !text.is_empty()
                 })
-                .map(|l| (l.indent, article.text[l.range.clone()].to_string()))
+                .map(|(indent, _, text)| (indent, text))
                 .collect()
         };
         let at = |indent: u16, text: &str| (indent, text.to_string());
@@ -1544,13 +1553,8 @@ mod tests {
                     that lifts them\n\nAfter.\n";
         let article = crate::article::markdown::parse(text, "t.md");
         let shown = |width: usize| -> Vec<(u16, String)> {
-            let layout = Layout::new(&article, width);
-            let lines = layout.lines(&article, 0..layout.len());
-            assert_eq!(lines.len(), layout.len(), "counted as made");
-            lines
-                .iter()
-                .skip(2)
-                .map(|l| (l.indent, article.text[l.range.clone()].to_string()))
+            (indented_lines(&article, width).into_iter().skip(2))
+                .map(|(indent, _, text)| (indent, text))
                 .collect()
         };
         let at = |indent: u16, text: &str| (indent, text.to_string());

@@ -2386,35 +2386,34 @@ mod tests {
                 (mark.to_string(), Inline::Muted),
             ]
         };
-        assert_eq!(
-            styled("It was, in a word, *evasive*."),
-            marked("*", "evasive", Inline::Strong)
-        );
-        assert_eq!(
-            styled("She read (_Emma_) twice."),
-            marked("_", "Emma", Inline::Emphasis)
-        );
-        assert_eq!(
-            styled("**Do not** reply"),
-            marked("**", "Do not", Inline::Strong)
-        );
-        assert_eq!(
-            styled(
-                "The minister said that the whole plan was still _under\nreview_ and would \
-                 be published in full by the summer, or by the autumn at the latest."
-            ),
-            marked("_", "under\nreview", Inline::Emphasis)
-        );
         // Code between backticks, whatever it starts or ends with, and what is in it
         // is no emphasis.
-        assert_eq!(
-            styled("Run `--help` first."),
-            marked("`", "--help", Inline::Code)
-        );
-        assert_eq!(
-            styled("It raises ``No_Berth_``, then stops."),
-            marked("``", "No_Berth_", Inline::Code)
-        );
+        for (text, mark, inner, style) in [
+            (
+                "It was, in a word, *evasive*.",
+                "*",
+                "evasive",
+                Inline::Strong,
+            ),
+            ("She read (_Emma_) twice.", "_", "Emma", Inline::Emphasis),
+            ("**Do not** reply", "**", "Do not", Inline::Strong),
+            (
+                "The minister said that the whole plan was still _under\nreview_ and would \
+                 be published in full by the summer, or by the autumn at the latest.",
+                "_",
+                "under\nreview",
+                Inline::Emphasis,
+            ),
+            ("Run `--help` first.", "`", "--help", Inline::Code),
+            (
+                "It raises ``No_Berth_``, then stops.",
+                "``",
+                "No_Berth_",
+                Inline::Code,
+            ),
+        ] {
+            assert_eq!(styled(text), marked(mark, inner, style), "{text:?}");
+        }
         for plain in [
             "a ` b ` c",
             "it`s odd",
