@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::article::{Article, BlockKind, Format};
+use crate::article::{Article, BlockKind, Format, Nest};
 use crate::layout::{gap_after, line_pieces};
 use crate::marks::{self, Marks};
 
@@ -125,8 +125,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 continue;
             }
             BlockKind::Heading { .. } => true,
-            BlockKind::Code => {
+            BlockKind::Code(nest) => {
+                let lead = nest_lead(nest);
                 for line in crate::article::rows(text, block.range.clone()) {
+                    out.push_str(&lead);
                     out.push_str("    ");
                     out.push_str(&text[line]);
                     out.push('\n');
@@ -135,8 +137,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             }
             // Rows as they are laid out, spaces and all, with their highlights: a row at
             // a time, as `segments` is for short stretches.
-            BlockKind::Table => {
+            BlockKind::Table(nest) => {
+                let lead = nest_lead(nest);
                 for range in crate::article::rows(text, block.range.clone()) {
+                    out.push_str(&lead);
                     for (seg, set) in marks::segments(range.clone(), index.overlapping(range)) {
                         push_styled(&mut out, &text[seg], set, false, ansi);
                     }
@@ -145,7 +149,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
                 continue;
             }
             BlockKind::ListItem { .. }
-            | BlockKind::ListText { .. }
+            | BlockKind::ListText(_)
             | BlockKind::Quote { .. }
             | BlockKind::Paragraph
             | BlockKind::Term
@@ -158,11 +162,7 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
             BlockKind::ListItem { depth, quote } => {
                 "> ".repeat(usize::from(quote)) + &"  ".repeat(usize::from(depth.saturating_sub(1)))
             }
-            BlockKind::ListText { depth, quote, hang } => {
-                "> ".repeat(usize::from(quote))
-                    + &"  ".repeat(usize::from(depth.saturating_sub(1)))
-                    + &" ".repeat(usize::from(hang))
-            }
+            BlockKind::ListText(nest) => nest_lead(nest),
             BlockKind::Quote { depth } => "> ".repeat(usize::from(depth)),
             BlockKind::Definition => "    ".to_string(),
             _ => String::new(),
@@ -224,6 +224,14 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
         }
     }
     out
+}
+
+/// What each line of a block that is part of a list item or a quote starts with: the
+/// quotes' bars, then the columns to its item's text.
+fn nest_lead(nest: Nest) -> String {
+    "> ".repeat(usize::from(nest.quote))
+        + &"  ".repeat(usize::from(nest.depth.saturating_sub(1)))
+        + &" ".repeat(usize::from(nest.hang))
 }
 
 fn push_title(out: &mut String, title: &str, ansi: bool) {
@@ -375,13 +383,13 @@ mod tests {
     }
 
     #[test]
-    fn an_item_s_later_paragraph_is_set_in_under_its_text_as_in_the_reader() {
+    fn an_item_s_later_paragraph_and_code_are_set_in_under_its_text_as_in_the_reader() {
         let md = "# T\n\n1. Install:\n\n   ```\n   x\n   ```\n\n   Then run  \n   it.\n\n\
                   > - a\n>   - b\n>\n>     ```\n>     y\n>     ```\n>\n>     after b\n";
         assert_eq!(
             dumped(md),
-            "T\n=\n\n1. Install:\n\n    x\n\n   Then run\n   it.\n\n> • a\n>   • b\n\n    y\n\n\
-             >     after b\n"
+            "T\n=\n\n1. Install:\n\n       x\n\n   Then run\n   it.\n\n> • a\n>   • b\n\n\
+             >         y\n\n>     after b\n"
         );
     }
 

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use textwrap::core::Word;
 use unicode_width::UnicodeWidthChar;
 
-use crate::article::{self, Article, BlockKind};
+use crate::article::{self, Article, BlockKind, Nest};
 use crate::source;
 
 /// A position in the article that survives re-wrapping: a block and a byte offset
@@ -461,6 +461,12 @@ fn list_indent(kind: BlockKind, depth: u8, width: usize) -> u16 {
     bars.saturating_add(steps).min((width as u16 / 2).max(bars))
 }
 
+/// Where the text a block of `kind` is part of starts (see [`Nest`]): its item's text,
+/// past the item's marker, or its quote's, past the bars.
+fn nest_indent(kind: BlockKind, nest: Nest, width: usize) -> u16 {
+    list_indent(kind, nest.depth, width) + u16::from(nest.hang)
+}
+
 /// Whether a blank line follows block `b`: items of one list sit together, and so do a
 /// term and its definition (or the next term sharing it); every other block is followed
 /// by a gap.
@@ -553,9 +559,9 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
             let inner = width.saturating_sub(usize::from(indent + hang)).max(1);
             (indent, indent + hang, inner)
         }
-        BlockKind::ListText { depth, hang, .. } if roomy => {
-            // Under the text of its item, past the item's marker.
-            let indent = list_indent(kind, depth, width) + u16::from(hang);
+        // Under the text of its item, past the item's marker, or within its quote.
+        BlockKind::ListText(nest) | BlockKind::Table(nest) if roomy => {
+            let indent = nest_indent(kind, nest, width);
             let inner = width.saturating_sub(usize::from(indent)).max(1);
             (indent, indent, inner)
         }
@@ -567,9 +573,11 @@ fn indents(kind: BlockKind, body: &str, width: usize) -> (u16, u16, usize) {
                 width.saturating_sub(indent).max(1),
             )
         }
-        BlockKind::Code if roomy => {
-            let inner = width.saturating_sub(CODE_INDENT).max(1);
-            (CODE_INDENT as u16, CODE_INDENT as u16, inner)
+        // Set in from the text it is part of.
+        BlockKind::Code(nest) if roomy => {
+            let indent = nest_indent(kind, nest, width) + CODE_INDENT as u16;
+            let inner = width.saturating_sub(usize::from(indent)).max(1);
+            (indent, indent, inner)
         }
         BlockKind::Definition if roomy => {
             let inner = width.saturating_sub(DEFINITION_INDENT).max(1);
@@ -591,8 +599,8 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
     let text = &article.text;
     let first = lines.len();
     let (first_indent, indent, inner) = indents(block.kind, &text[block.range.clone()], width);
-    if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
-        let kind = if block.kind == BlockKind::Code {
+    if matches!(block.kind, BlockKind::Code(_) | BlockKind::Table(_)) {
+        let kind = if matches!(block.kind, BlockKind::Code(_)) {
             LineKind::Code
         } else {
             LineKind::Text
@@ -646,7 +654,7 @@ fn count_lines(article: &Article, b: usize, width: usize) -> usize {
     let block = &article.blocks[b];
     let body = &article.text[block.range.clone()];
     let inner = indents(block.kind, body, width).2;
-    let own = if matches!(block.kind, BlockKind::Code | BlockKind::Table) {
+    let own = if matches!(block.kind, BlockKind::Code(_) | BlockKind::Table(_)) {
         article::rows(&article.text, block.range.clone()).count()
     } else if article.line_breaks {
         article::hard_lines(&article.text, block.range.clone())
@@ -1004,7 +1012,7 @@ pub fn is_row(article: &Article, line: &Line) -> bool {
         && article
             .blocks
             .get(line.block)
-            .is_some_and(|b| matches!(b.kind, BlockKind::Code | BlockKind::Table))
+            .is_some_and(|b| matches!(b.kind, BlockKind::Code(_) | BlockKind::Table(_)))
 }
 
 /// What a row shows scrolled `from` columns to the left in `columns` columns.
@@ -1520,30 +1528,43 @@ mod tests {
     }
 
     #[test]
-    fn an_item_s_later_paragraph_sits_under_its_text() {
-        let text = "# T\n\n12. Install:\n\n    ```\n    x\n    ```\n\n    Then run it \
-                    on a folder.\n\n> - a\n>\n>   ```\n>   y\n>   ```\n>\n>   quoted after\n";
+    fn an_item_s_later_paragraph_code_and_table_sit_under_its_text() {
+        let text = "# T\n\n12. Install:\n\n    ```\n    x\n    ```\n\n    | a | b |\n    |---|---|\n    \
+                    | 1 | 2 |\n\n    Then run it on a folder.\n\n> - a\n>\n>   ```\n>   y\n>   ```\n>\n>   \
+                    quoted after\n\n> | q |\n> |---|\n> | 3 |\n";
         let article = crate::article::markdown::parse(text, "t.md");
         let shown = |width: usize| -> Vec<(u16, String)> {
             (indented_lines(&article, width).into_iter())
                 .filter(|(_, kind, text)| {
-                    matches!(kind, BlockKind::ListText { .. }) && !text.is_empty()
+                    matches!(
+                        kind,
+                        BlockKind::ListText(_) | BlockKind::Code(_) | BlockKind::Table(_)
+                    ) && !text.is_empty()
                 })
                 .map(|(indent, _, text)| (indent, text))
                 .collect()
         };
         let at = |indent: u16, text: &str| (indent, text.to_string());
-        // Under `Install:`, past `12. `, every line; in a quote, past its bar and `• `.
+        // Under `Install:`, past `12. `, every line, code a step further in; in a quote,
+        // past its bar (and `• `).
         assert_eq!(
             shown(18),
             [
+                at(6, "x"),
+                at(4, "│ a │ b │"),
+                at(4, "├───┼───┤"),
+                at(4, "│ 1 │ 2 │"),
                 at(4, "Then run it on"),
                 at(4, "a folder."),
+                at(6, "y"),
                 at(4, "quoted after"),
+                at(2, "│ q │"),
+                at(2, "├───┤"),
+                at(2, "│ 3 │"),
             ]
         );
         // Too narrow to set anything in: flush.
-        assert_eq!(shown(11)[0], at(0, "Then run it"));
+        assert_eq!(shown(11)[..2], [at(0, "x"), at(0, "│ a │ b │")]);
     }
 
     #[test]
@@ -1664,7 +1685,7 @@ mod tests {
         let code = article
             .blocks
             .iter()
-            .position(|b| b.kind == BlockKind::Code)
+            .position(|b| b.kind == BlockKind::CODE)
             .expect("a code block");
         let layout = Layout::new(&article, 22);
         let rows: Vec<Line> = layout

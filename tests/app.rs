@@ -875,7 +875,8 @@ fn markdown_inline_styles_are_drawn() {
 #[test]
 fn a_quote_within_a_quote_is_drawn_with_a_bar_for_each_and_a_list_within_its_bars() {
     let md = b"# Letters\n\n> outer words\n>\n> > inner words\n>\n> - first item\n>   - nested \
-               item\n\nAfter words.\n";
+               item\n>\n>     ```\n>     code words\n>     ```\n>\n> | cell words |\n> |---|\n\n\
+               After words.\n";
     let a = article::parse(md, "q.md");
     let an = analysis::analyse(&a, &[]);
     let app = App::new(a, an, Rect::new(0, 0, 100, 20));
@@ -900,6 +901,10 @@ fn a_quote_within_a_quote_is_drawn_with_a_bar_for_each_and_a_list_within_its_bar
     assert_eq!(before("inner words"), "│ │ ");
     assert_eq!(before("first item"), "│ • ");
     assert_eq!(before("nested item"), "│   • ");
+    // Code in the nested item sits under its text, a step in; a table in the quote
+    // behind the bar.
+    assert_eq!(before("code words"), "│       ");
+    assert_eq!(before("cell words"), "│ │ ");
 }
 
 #[test]

@@ -55,7 +55,7 @@ fn markdown_with_every_construct() {
     let kinds = |k: BlockKind| a.blocks.iter().filter(|b| b.kind == k).count();
     assert_eq!(kinds(BlockKind::ListItem { depth: 1, quote: 0 }), 4);
     assert_eq!(kinds(BlockKind::ListItem { depth: 2, quote: 0 }), 1);
-    assert_eq!(kinds(BlockKind::Code), 1);
+    assert_eq!(kinds(BlockKind::CODE), 1);
     assert!(kinds(BlockKind::Quote { depth: 1 }) >= 1);
     assert!(
         a.text.contains("operator's site[1]")
@@ -64,7 +64,7 @@ fn markdown_with_every_construct() {
     assert!(a.text.contains("[image: The ferry at the pier]"));
     // A table is a grid, aligned as the Markdown says, its head in bold, its cells'
     // styles kept.
-    let table = a.blocks.iter().position(|b| b.kind == BlockKind::Table);
+    let table = a.blocks.iter().position(|b| b.kind == BlockKind::TABLE);
     let table = table.expect("a table");
     let grid = [
         "│ Ticket                        │  Adult │ Child │",

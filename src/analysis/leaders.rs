@@ -1571,7 +1571,7 @@ fn each_doc<'a>(
     pass: Pass,
     mut each: impl FnMut(&Doc<'a>),
 ) {
-    let blocks = (0..until).filter(|&b| article.blocks[b].kind != BlockKind::Code);
+    let blocks = (0..until).filter(|&b| !matches!(article.blocks[b].kind, BlockKind::Code(_)));
     if !pipelined {
         let mut doc = Doc::new(&article.text);
         for b in blocks {

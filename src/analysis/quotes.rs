@@ -85,7 +85,7 @@ pub fn find(article: &Article) -> Vec<Quote> {
     let code = code_spans(article);
     let mut next_code = 0;
     for block in &article.blocks {
-        if block.kind == BlockKind::Code {
+        if matches!(block.kind, BlockKind::Code(_)) {
             carried = None;
             continue;
         }

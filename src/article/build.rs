@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::table::{self, Align, Cell};
 use super::{
-    Article, Block, BlockKind, Format, Inline, LINE_BREAK, dateline, sections_from_blocks, title,
+    Article, Block, BlockKind, Format, Inline, LINE_BREAK, Nest, dateline, sections_from_blocks,
+    title,
 };
 use crate::source;
 
@@ -186,31 +187,45 @@ impl Builder {
             && !self.open_text().trim_end().contains(' ')
     }
 
+    /// Where a block `depth` lists deep (0: in none) within `quote` block quotes sits:
+    /// under the text of the item last begun at that depth.
+    pub fn nest(&self, depth: usize, quote: usize) -> Nest {
+        let hang = match depth {
+            0 => 0,
+            _ => self.item_hangs.get(depth - 1).copied().unwrap_or(2),
+        };
+        Nest {
+            depth: u8::try_from(depth).unwrap_or(u8::MAX),
+            quote: u8::try_from(quote).unwrap_or(u8::MAX),
+            hang,
+        }
+    }
+
     /// Starts a later paragraph of the item last begun `depth` lists deep (see
     /// [`BlockKind::ListText`]).
     pub fn begin_list_text(&mut self, depth: u8, quote: usize) {
-        let quote = u8::try_from(quote).unwrap_or(u8::MAX);
-        let hang = self
-            .item_hangs
-            .get(usize::from(depth).max(1) - 1)
-            .copied()
-            .unwrap_or(2);
-        self.begin(BlockKind::ListText { depth, quote, hang });
+        let nest = self.nest(usize::from(depth).max(1), quote);
+        self.begin(BlockKind::ListText(nest));
     }
 
-    /// Starts a table whose columns sit as `aligns` says (missing ones to the left).
-    pub fn begin_table(&mut self, aligns: Vec<Align>) {
-        self.begin(BlockKind::Table);
+    /// Starts a table whose columns sit as `aligns` says (missing ones to the left),
+    /// part of the text `nest` says.
+    pub fn begin_table(&mut self, aligns: Vec<Align>, nest: Nest) {
+        self.begin(BlockKind::Table(nest));
         self.table = Some(OpenTable {
             aligns,
             ..OpenTable::default()
         });
     }
 
+    pub fn in_table(&self) -> bool {
+        self.table.is_some()
+    }
+
     /// Starts a row of the open table (starting a table if none is open).
     pub fn table_row(&mut self) {
         if self.table.is_none() {
-            self.begin_table(Vec::new());
+            self.begin_table(Vec::new(), Nest::NONE);
         }
         if let Some(table) = &mut self.table {
             table.rows.push(Vec::new());
@@ -314,7 +329,7 @@ impl Builder {
                 BlockKind::Paragraph
                     | BlockKind::Quote { .. }
                     | BlockKind::ListItem { .. }
-                    | BlockKind::ListText { .. }
+                    | BlockKind::ListText(_)
                     | BlockKind::Term
                     | BlockKind::Definition,
                 _
@@ -340,7 +355,7 @@ impl Builder {
     /// Appends text as it is (code): only cleaned, never collapsed.
     pub fn raw(&mut self, s: &str) {
         if self.open.is_none() {
-            self.begin(BlockKind::Code);
+            self.begin(BlockKind::CODE);
         }
         self.text.push_str(&source::clean(s));
     }
@@ -439,11 +454,11 @@ impl Builder {
         let Some((mut kind, mut start)) = self.open.take() else {
             return;
         };
-        if kind == BlockKind::Table {
-            (kind, start) = self.end_table(start);
+        if let BlockKind::Table(nest) = kind {
+            (kind, start) = self.end_table(start, nest);
         }
         let mut end = self.text.len();
-        if kind == BlockKind::Code {
+        if matches!(kind, BlockKind::Code(_)) {
             // Trailing newlines of the code, never the separator before the block.
             while end > start && self.text[..end].ends_with('\n') {
                 end -= 1;
@@ -489,7 +504,7 @@ impl Builder {
     /// paragraph per row when the grid would be too wide; the cells' inline styles move
     /// with their text. Returns the last block, for the caller to close as any other
     /// (dropped if empty, as a table of empty cells is).
-    fn end_table(&mut self, start: usize) -> (BlockKind, usize) {
+    fn end_table(&mut self, start: usize, nest: Nest) -> (BlockKind, usize) {
         let table = self.table.take().unwrap_or_default();
         let cells_text = self.text.split_off(start);
         // Each cell's text, as a range of `cells_text`, row by row.
@@ -514,11 +529,11 @@ impl Builder {
             .partition(|(r, _)| r.start >= start);
         self.inline = kept;
         if rows.iter().flatten().all(|cell| cell.text.is_empty()) {
-            return (BlockKind::Table, start);
+            return (BlockKind::Table(nest), start);
         }
         // Where each cell's text starts in the whole text now.
         let mut placed = Vec::new();
-        let mut last = (BlockKind::Table, start);
+        let mut last = (BlockKind::Table(nest), start);
         let head_rows = rows.len().min(table.head_rows);
         if let Some(grid) = table::grid(&rows, head_rows, &table.aligns) {
             self.text.push_str(&grid.text);
@@ -539,11 +554,11 @@ impl Builder {
                 }
                 if r + 1 < rows.len() {
                     self.blocks.push(Block {
-                        kind: BlockKind::Paragraph,
+                        kind: nest.prose(),
                         range: row_start..self.text.len(),
                     });
                 } else {
-                    last = (BlockKind::Paragraph, row_start);
+                    last = (nest.prose(), row_start);
                 }
             }
         }
@@ -824,7 +839,7 @@ mod tests {
     fn table(rows: &[&[&str]], styled: (usize, usize)) -> (Vec<(BlockKind, String)>, Vec<String>) {
         let mut b = Builder::new();
         b.text("Before.");
-        b.begin_table(Vec::new());
+        b.begin_table(Vec::new(), Nest::NONE);
         for (r, row) in rows.iter().enumerate() {
             b.table_row();
             for (c, cell) in row.iter().enumerate() {
@@ -888,7 +903,7 @@ mod tests {
         // Code loses its trailing newlines, prose its last line break: a style over them
         // ends with the text, and the next block's text is not in it.
         let mut b = Builder::new();
-        b.begin(BlockKind::Code);
+        b.begin(BlockKind::CODE);
         b.raw("let x;\n\n");
         b.style(4..b.position(), Inline::Code);
         b.begin(BlockKind::Paragraph);
@@ -914,7 +929,7 @@ mod tests {
     #[test]
     fn a_table_of_ragged_rows_is_a_grid_and_an_empty_one_is_nothing() {
         let (blocks, styled) = table(&[&["Name", "Votes"], &["Ada Lowe"]], (1, 0));
-        assert_eq!(blocks[1].0, BlockKind::Table);
+        assert_eq!(blocks[1].0, BlockKind::TABLE);
         assert_eq!(
             blocks[1].1,
             "│ Name     │ Votes │\n├──────────┼───────┤\n│ Ada Lowe │       │"
@@ -977,7 +992,7 @@ mod tests {
         b.text("two");
         b.style(s..b.position(), Inline::Strong);
         b.text(" three\u{1b}[31m");
-        b.begin(BlockKind::Code);
+        b.begin(BlockKind::CODE);
         b.raw("fn main() {\n    x\n}\n");
         b.begin(BlockKind::Paragraph);
         b.end();
@@ -1033,7 +1048,7 @@ mod tests {
     fn an_empty_code_block_after_text_is_dropped_cleanly() {
         let mut b = Builder::new();
         b.text("&");
-        b.begin(BlockKind::Code);
+        b.begin(BlockKind::CODE);
         b.raw("\n\n");
         let a = b.finish("x", Format::Html, None);
         assert_eq!(a.text, "&");

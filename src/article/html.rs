@@ -532,7 +532,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 );
                             }
                             "pre" => {
-                                b.begin(BlockKind::Code);
+                                b.begin(BlockKind::Code(b.nest(lists.len(), quote_depth)));
                                 if let Some(el) = ElementRef::wrap(node) {
                                     for t in el.text() {
                                         b.raw(t);
@@ -549,6 +549,10 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             // caption, which reads as a paragraph.
                             "caption" => b.begin(BlockKind::Paragraph),
                             "tr" if data_table => {
+                                if !b.in_table() {
+                                    let nest = b.nest(lists.len(), quote_depth);
+                                    b.begin_table(Vec::new(), nest);
+                                }
                                 b.table_row();
                                 all_headers.1 = true;
                             }
@@ -676,6 +680,7 @@ kept</pre>
 
     #[test]
     fn a_list_item_s_paragraphs_are_its_text_and_then_set_under_it() {
+        use crate::article::Nest;
         let page = "<html><body><article><h1>Steps</h1><p>Before the steps.</p><ol>\
             <li><p>Install it:</p><pre>cargo install byline</pre><p>Then run it.</p>\
             <p>And read.</p></li><li>Plain item<p>Its own paragraph.</p></li></ol><p>After.</p></article></body></html>";
@@ -684,18 +689,19 @@ kept</pre>
             .map(|b| (a.blocks[b].kind, a.block_text(b)))
             .collect();
         let item = BlockKind::ListItem { depth: 1, quote: 0 };
-        let later = BlockKind::ListText {
+        let nest = Nest {
             depth: 1,
             quote: 0,
             hang: 3,
         };
+        let later = BlockKind::ListText(nest);
         assert_eq!(
             kinds,
             [
                 (BlockKind::Title, "Steps"),
                 (BlockKind::Paragraph, "Before the steps."),
                 (item, "1. Install it:"),
-                (BlockKind::Code, "cargo install byline"),
+                (BlockKind::Code(nest), "cargo install byline"),
                 (later, "Then run it."),
                 (later, "And read."),
                 (item, "2. Plain item"),
@@ -703,6 +709,32 @@ kept</pre>
                 (BlockKind::Paragraph, "After."),
             ]
         );
+    }
+
+    #[test]
+    fn a_table_in_a_quote_or_an_item_is_set_where_it_stands() {
+        use crate::article::Nest;
+        let grid = "<table><tr><th>Year</th><th>Tons</th></tr><tr><td>2024</td><td>1200</td></tr>\
+                    </table>";
+        let page = format!(
+            "<article><h1>T</h1><p>Intro.</p><blockquote><p>Quoted.</p>{grid}</blockquote><ul><li>\
+             Item{grid}</li></ul><p>After.</p></article>"
+        );
+        let a = parse(&page, "t.html");
+        let tables: Vec<BlockKind> = (a.blocks.iter())
+            .map(|b| b.kind)
+            .filter(|k| matches!(k, BlockKind::Table(_)))
+            .collect();
+        let quoted = Nest {
+            quote: 1,
+            ..Nest::NONE
+        };
+        let listed = Nest {
+            depth: 1,
+            quote: 0,
+            hang: 2,
+        };
+        assert_eq!(tables, [BlockKind::Table(quoted), BlockKind::Table(listed)]);
     }
 
     #[test]
@@ -1136,7 +1168,7 @@ kept</pre>
             [
                 BlockKind::Paragraph,
                 BlockKind::Paragraph,
-                BlockKind::Table,
+                BlockKind::TABLE,
                 BlockKind::Paragraph
             ]
         );

@@ -428,7 +428,7 @@ impl Reader<'_> {
     fn code(&mut self, group: &[&Line]) {
         let least = group.iter().map(|l| l.indent).min().unwrap_or(0);
         let text = self.page.text.as_str();
-        self.b.begin(BlockKind::Code);
+        self.b.begin(BlockKind::CODE);
         for (i, line) in group.iter().enumerate() {
             if i > 0 {
                 self.b.raw("\n");
@@ -709,7 +709,7 @@ kitchen 1.0                      May 2026                          KETTLE(1)
     fn examples_are_code_and_numbered_steps_a_list() {
         let a = read(PAGE);
         let text = blocks(&a);
-        assert!(text.contains(&(BlockKind::Code, "$ kettle --to=85 2\nkettle: 85 degrees")));
+        assert!(text.contains(&(BlockKind::CODE, "$ kettle --to=85 2\nkettle: 85 degrees")));
         // `Tea for two:` is text, not code: it is as far in as the section's text.
         assert!(text.contains(&(BlockKind::Paragraph, "Tea for two:")));
         let item = BlockKind::ListItem { depth: 1, quote: 0 };

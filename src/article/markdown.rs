@@ -14,7 +14,7 @@ use super::build::{self, Builder};
 use super::front_matter::{self, FrontMatter};
 use super::html;
 use super::table::Align;
-use super::{Article, BlockKind, Format, Inline};
+use super::{Article, BlockKind, Format, Inline, Nest};
 use crate::source;
 
 /// A bold-only paragraph longer than this is emphasis, not a heading.
@@ -248,9 +248,11 @@ impl Reader {
                 );
             }
             Event::End(TagEnd::Item) => self.b.end(),
-            Event::Start(Tag::CodeBlock(_)) => self.b.begin(BlockKind::Code),
+            Event::Start(Tag::CodeBlock(_)) => self.b.begin(BlockKind::Code(self.nest())),
             Event::End(TagEnd::CodeBlock) => self.b.end(),
-            Event::Text(t) if self.b.open_kind() == Some(BlockKind::Code) => self.b.raw(&t),
+            Event::Text(t) if matches!(self.b.open_kind(), Some(BlockKind::Code(_))) => {
+                self.b.raw(&t)
+            }
             Event::Text(t) => self.b.text(&t),
             Event::Code(t) => {
                 let start = self.b.position();
@@ -312,7 +314,8 @@ impl Reader {
                     Alignment::Left => Align::Left,
                     Alignment::None => Align::Auto,
                 };
-                self.b.begin_table(aligns.iter().map(align).collect());
+                self.b
+                    .begin_table(aligns.iter().map(align).collect(), self.nest());
             }
             Event::End(TagEnd::Table) => self.b.end(),
             Event::Start(Tag::TableRow | Tag::TableHead) => self.b.table_row(),
@@ -362,6 +365,11 @@ impl Reader {
             Event::Rule => self.b.passage_break(),
             _ => {}
         }
+    }
+
+    /// Where a block begun here (code, a table) sits: in the list item and quotes open.
+    fn nest(&self) -> Nest {
+        self.b.nest(self.lists.len(), self.quote_depth)
     }
 
     /// What a paragraph begun here is: a definition's, a quote's or a plain one.
@@ -1092,12 +1100,12 @@ After.
         assert!(kinds.contains(&(BlockKind::Quote { depth: 1 }, "quoted words")));
         assert!(kinds.contains(&(BlockKind::Quote { depth: 2 }, "within")));
         assert!(kinds.contains(&(BlockKind::Quote { depth: 3 }, "deeper")));
-        assert!(kinds.contains(&(BlockKind::Code, "let x = 1;\n    indented();")));
+        assert!(kinds.contains(&(BlockKind::CODE, "let x = 1;\n    indented();")));
         assert_eq!(outline(&a), [(2, "Background".into())]);
     }
 
     #[test]
-    fn a_list_item_s_paragraph_after_its_code_or_its_list_is_set_under_it() {
+    fn a_list_item_s_paragraph_and_code_after_its_text_are_set_under_it() {
         let a = parse(
             "# Steps\n\n1. Install it:\n\n   ```\n   cargo install byline\n   ```\n\n   \
              Then run it.\n\n10. Read.\n    - a nested item\n\n      ```\n      byline x\n      \
@@ -1106,24 +1114,25 @@ After.
              - next\n\nAfter the lists.\n",
             "s.md",
         );
-        let text = |depth, quote, hang| BlockKind::ListText { depth, quote, hang };
+        let text = |depth, quote, hang| BlockKind::ListText(Nest { depth, quote, hang });
+        let code = |depth, quote, hang| BlockKind::Code(Nest { depth, quote, hang });
         assert_eq!(
             kinds_and_texts(&a),
             [
                 (BlockKind::Title, "Steps"),
                 (BlockKind::ListItem { depth: 1, quote: 0 }, "1. Install it:"),
-                (BlockKind::Code, "cargo install byline"),
+                (code(1, 0, 3), "cargo install byline"),
                 (text(1, 0, 3), "Then run it."),
                 (BlockKind::ListItem { depth: 1, quote: 0 }, "2. Read."),
                 (
                     BlockKind::ListItem { depth: 2, quote: 0 },
                     "• a nested item"
                 ),
-                (BlockKind::Code, "byline x"),
+                (code(2, 0, 2), "byline x"),
                 (text(2, 0, 2), "More of the nested item."),
                 (text(1, 0, 3), "More of item ten."),
                 (BlockKind::ListItem { depth: 1, quote: 1 }, "• quoted"),
-                (BlockKind::Code, "q"),
+                (code(1, 1, 2), "q"),
                 (text(1, 1, 2), "after"),
                 (BlockKind::ListItem { depth: 1, quote: 0 }, "• loose"),
                 (text(1, 0, 2), "and its second paragraph"),
@@ -1131,6 +1140,40 @@ After.
                 (BlockKind::Paragraph, "After the lists."),
             ]
         );
+    }
+
+    #[test]
+    fn a_table_too_wide_for_a_grid_reads_as_rows_where_it_stands() {
+        // Each row a paragraph of its cells, in its item or its quote.
+        let cells = |n: usize| vec!["a cell of some length"; n].join(" | ");
+        let rule = ["---"; 8].join("|");
+        let table = |lead: &str| {
+            format!(
+                "{lead}| {} |\n{lead}|{rule}|\n{lead}| {} |\n",
+                cells(8),
+                cells(8)
+            )
+        };
+        let md = format!("# T\n\n- wide:\n\n{}\n{}", table("  "), table("> "));
+        let a = parse(&md, "w.md");
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        let later = BlockKind::ListText(Nest {
+            depth: 1,
+            quote: 0,
+            hang: 2,
+        });
+        let quoted = BlockKind::Quote { depth: 1 };
+        assert_eq!(
+            kinds[1..],
+            [
+                BlockKind::ListItem { depth: 1, quote: 0 },
+                later,
+                later,
+                quoted,
+                quoted
+            ]
+        );
+        assert_eq!(a.block_text(2), cells(8));
     }
 
     #[test]
@@ -1204,7 +1247,7 @@ After.
                     BlockKind::Quote { depth: 1 },
                     "“Not rushed,” said Ada Lowe."
                 ),
-                (BlockKind::Table, grid),
+                (BlockKind::TABLE, grid),
                 (BlockKind::Heading { level: 2 }, "Later"),
                 (BlockKind::Paragraph, "After."),
             ]

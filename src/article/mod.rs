@@ -170,13 +170,8 @@ pub enum BlockKind {
         quote: u8,
     },
     /// A later paragraph of a list item (its second, or one after its code block or a
-    /// list within it): set in under the item's text, `hang` columns past where its
-    /// marker starts.
-    ListText {
-        depth: u8,
-        quote: u8,
-        hang: u8,
-    },
+    /// list within it): set in under the item's text.
+    ListText(Nest),
     /// A paragraph of a block quote, `depth` quotes deep (a quote within a quote is 2).
     Quote {
         depth: u8,
@@ -186,17 +181,48 @@ pub enum BlockKind {
     Term,
     /// A paragraph defining the term above it, set in under it.
     Definition,
-    /// Preformatted text: never wrapped, never analysed.
-    Code,
+    /// Preformatted text: never wrapped, never analysed; set in from the text it is
+    /// part of (an item's, a quote's).
+    Code(Nest),
     /// A table laid out as a grid (see [`table`]): one row per line, never wrapped, but
-    /// analysed like prose.
-    Table,
+    /// analysed like prose; under the text it is part of.
+    Table(Nest),
     /// A break between two passages of the text (a scene break, `* * *`; a rule):
     /// drawn centred and dimmed; it holds no words.
     Break,
 }
 
+/// Where a block that is part of a list item or a quote sits: within `quote` block
+/// quotes, and under the text of the item last begun `depth` lists deep (0: none),
+/// `hang` columns past where that item's marker starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Nest {
+    pub depth: u8,
+    pub quote: u8,
+    pub hang: u8,
+}
+
+impl Nest {
+    /// A block of the text itself, in no list or quote.
+    pub const NONE: Nest = Nest {
+        depth: 0,
+        quote: 0,
+        hang: 0,
+    };
+
+    /// The kind of a paragraph set where this says: an item's later one, a quote's.
+    pub fn prose(self) -> BlockKind {
+        match self {
+            Nest { depth: 1.., .. } => BlockKind::ListText(self),
+            Nest { quote, .. } => BlockKind::quote(usize::from(quote)),
+        }
+    }
+}
+
 impl BlockKind {
+    pub const CODE: BlockKind = BlockKind::Code(Nest::NONE);
+    pub const TABLE: BlockKind = BlockKind::Table(Nest::NONE);
+
     /// A quote's paragraph `depth` quotes deep; 0 is none.
     pub fn quote(depth: usize) -> BlockKind {
         match u8::try_from(depth) {
@@ -212,7 +238,9 @@ impl BlockKind {
         match self {
             BlockKind::Quote { depth }
             | BlockKind::ListItem { quote: depth, .. }
-            | BlockKind::ListText { quote: depth, .. } => depth,
+            | BlockKind::ListText(Nest { quote: depth, .. })
+            | BlockKind::Code(Nest { quote: depth, .. })
+            | BlockKind::Table(Nest { quote: depth, .. }) => depth,
             _ => 0,
         }
     }
@@ -386,19 +414,19 @@ impl Article {
             .map(|b| match b.kind {
                 BlockKind::Paragraph
                 | BlockKind::ListItem { .. }
-                | BlockKind::ListText { .. }
+                | BlockKind::ListText(_)
                 | BlockKind::Quote { .. }
                 | BlockKind::Term
                 | BlockKind::Definition => count_words(text(b)),
                 // Not the rules between the cells.
-                BlockKind::Table => text(b)
+                BlockKind::Table(_) => text(b)
                     .split_whitespace()
                     .filter(|w| w.chars().any(char::is_alphanumeric))
                     .map(count_words)
                     .sum(),
                 BlockKind::Title
                 | BlockKind::Heading { .. }
-                | BlockKind::Code
+                | BlockKind::Code(_)
                 | BlockKind::Break => 0,
             })
             .sum()

@@ -107,7 +107,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
     // Past a header in columns (an RFC's authors and dates).
     while units
         .get(first)
-        .is_some_and(|u| matches!(u.kind, Some(BlockKind::Code | BlockKind::Table)))
+        .is_some_and(|u| matches!(u.kind, Some(BlockKind::Code(_) | BlockKind::Table(_))))
     {
         first += 1;
     }
@@ -217,7 +217,10 @@ fn emphasis(text: &str, blocks: &[Block]) -> Vec<(Range<usize>, Inline)> {
     let bytes = text.as_bytes();
     let opens_after = |c: char| c.is_whitespace() || "([{\"'“‘«".contains(c);
     let closes_before = |c: char| c.is_whitespace() || ".,;:!?)]}\"'”’»…-–—".contains(c);
-    for block in blocks.iter().filter(|b| b.kind != BlockKind::Code) {
+    for block in blocks
+        .iter()
+        .filter(|b| !matches!(b.kind, BlockKind::Code(_)))
+    {
         let range = block.range.clone();
         let mut from = range.start;
         while let Some(found) = memchr::memchr3(b'*', b'_', b'`', &bytes[from..range.end]) {
@@ -605,8 +608,8 @@ fn units(text: &str, lines: &[Line]) -> Vec<Unit> {
             let set_in = indent >= prose_indent + MIN_CODE_STEP;
             let layout = layout_of(text, group, set_in);
             let kind = match layout {
-                Layout::Code => Some(BlockKind::Code),
-                Layout::Columns => Some(BlockKind::Table),
+                Layout::Code => Some(BlockKind::CODE),
+                Layout::Columns => Some(BlockKind::TABLE),
                 Layout::Prose | Layout::Apart => None,
             };
             if kind.is_some() {
@@ -1364,7 +1367,9 @@ fn numbered_item(s: &str) -> bool {
 /// ends before the rest. Alone, it is markup, dimmed (see [`styles`]).
 fn literal_block_openers(text: &str, blocks: &mut [Block]) {
     for i in 0..blocks.len().saturating_sub(1) {
-        if blocks[i + 1].kind != BlockKind::Code || blocks[i].kind != BlockKind::Paragraph {
+        if !matches!(blocks[i + 1].kind, BlockKind::Code(_))
+            || blocks[i].kind != BlockKind::Paragraph
+        {
             continue;
         }
         let range = blocks[i].range.clone();
@@ -2348,7 +2353,7 @@ mod tests {
         let outline = a.outline();
         assert_eq!(outline, [(1, "Install"), (2, "Usage")]);
         let k = kinds(text);
-        assert!(k.contains(&(BlockKind::Code, "pip install harbour-client".to_string())));
+        assert!(k.contains(&(BlockKind::CODE, "pip install harbour-client".to_string())));
         assert!(k.contains(&(
             BlockKind::Paragraph,
             "The master answers within a minute.".to_string()
@@ -2696,9 +2701,11 @@ RFC 9876                          HAP                         March 2026
             ]
         );
         let k = kinds(MEMO);
-        use BlockKind::{Code, Heading, Paragraph, Table};
+        use BlockKind::{Heading, Paragraph};
+        const CODE: BlockKind = BlockKind::CODE;
+        const TABLE: BlockKind = BlockKind::TABLE;
         // The header's columns and the figure keep their lines and spaces.
-        assert_eq!(k[0].0, Table);
+        assert_eq!(k[0].0, TABLE);
         assert_eq!(a.block_text(0).lines().count(), 4);
         assert!(
             a.block_text(0)
@@ -2706,13 +2713,13 @@ RFC 9876                          HAP                         March 2026
         );
         let figure = k
             .iter()
-            .position(|(kind, _)| *kind == Code)
+            .position(|(kind, _)| *kind == CODE)
             .expect("a figure");
         assert!(
             a.block_text(figure)
                 .contains("|  Boat  | ------------------> | Master |")
         );
-        assert_eq!(k.iter().filter(|(kind, _)| *kind == Code).count(), 1);
+        assert_eq!(k.iter().filter(|(kind, _)| *kind == CODE).count(), 1);
         // Set in as the text is, under headings at the margin, it stays prose: the
         // line aligned within it, the reference hanging under its label, the address.
         let has = |kind: BlockKind, text: &str| k.contains(&(kind, text.to_string()));
@@ -2826,25 +2833,27 @@ RFC 9876                          HAP                         March 2026
                     # Pick a port. It must be free.\n    export PORT=4100\n\nThat is all.\n\n\
                     One setting alone:\n\n    berths   24\n\nAt the margin,  a = b | c\nstays prose.\n";
         let k = kinds(text);
-        use BlockKind::{Code, Paragraph, Table};
+        use BlockKind::Paragraph;
+        const CODE: BlockKind = BlockKind::CODE;
+        const TABLE: BlockKind = BlockKind::TABLE;
         let expected = [
             (Paragraph, "To install it under /usr, run:"),
-            (Code, "./configure --prefix=/usr make sudo make install"),
+            (CODE, "./configure --prefix=/usr make sudo make install"),
             (Paragraph, "Then check that it answers:"),
-            (Code, "harbourctl ping"),
+            (CODE, "harbourctl ping"),
             (Paragraph, "Set a port and a relay:"),
-            (Table, "port 4100 relay radio.example"),
+            (TABLE, "port 4100 relay radio.example"),
             (Paragraph, "A function:"),
-            (Code, "def area(r): return 3.14 * r * r"),
-            (Code, "print(area(2))"),
+            (CODE, "def area(r): return 3.14 * r * r"),
+            (CODE, "print(area(2))"),
             (Paragraph, "A search:"),
             (
-                Code,
+                CODE,
                 "grep -r _init_ src # Pick a port. It must be free. export PORT=4100",
             ),
             (Paragraph, "That is all."),
             (Paragraph, "One setting alone:"),
-            (Table, "berths 24"),
+            (TABLE, "berths 24"),
             (Paragraph, "At the margin, a = b | c stays prose."),
         ];
         let expected: Vec<(BlockKind, String)> =
@@ -2859,11 +2868,11 @@ RFC 9876                          HAP                         March 2026
             .map(|r| &a.text[r])
             .collect();
         assert_eq!(rows, ["def area(r):", "    return 3.14 * r * r"]);
-        // Code's underscores are no emphasis.
+        // CODE's underscores are no emphasis.
         assert!(a.inline.is_empty(), "{:?}", a.inline);
         // Other spaces after the indentation stay in the code's text.
         let k = kinds("Run it:\n\n  \u{a0}  make install\n\nDone.\n");
-        assert_eq!(k[1], (BlockKind::Code, "make install".to_string()));
+        assert_eq!(k[1], (BlockKind::CODE, "make install".to_string()));
     }
 
     #[test]
@@ -2872,7 +2881,7 @@ RFC 9876                          HAP                         March 2026
                     Introduction\n\nIt began.\n\nBackground\n\nIt went on.\n";
         let a = parse(text.to_string(), "r.txt");
         let table = (0..a.blocks.len())
-            .find(|&b| a.blocks[b].kind == BlockKind::Table)
+            .find(|&b| a.blocks[b].kind == BlockKind::TABLE)
             .expect("a table");
         assert_eq!(
             a.block_text(table),
@@ -2888,7 +2897,7 @@ RFC 9876                          HAP                         March 2026
         let a = parse(text.to_string(), "b.txt");
         let titles: Vec<&str> = a.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles, ["CHAPTER I. THE PIER", "CHAPTER II. THE LETTER"]);
-        assert!(a.blocks.iter().all(|b| b.kind != BlockKind::Table));
+        assert!(a.blocks.iter().all(|b| b.kind != BlockKind::TABLE));
         assert!(
             a.text.contains("THE PIER\u{2028}CHAPTER II."),
             "a line each"
@@ -2912,7 +2921,7 @@ RFC 9876                          HAP                         March 2026
         let k = kinds(text);
         assert!(
             k.iter()
-                .all(|(kind, _)| !matches!(kind, BlockKind::Code | BlockKind::Table)),
+                .all(|(kind, _)| !matches!(kind, BlockKind::Code(_) | BlockKind::Table(_))),
             "{k:?}"
         );
         let a = parse(text.to_string(), "t.txt");

@@ -159,16 +159,16 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
         BlockKind::Break => app.theme.dim,
         BlockKind::Paragraph
         | BlockKind::ListItem { .. }
-        | BlockKind::ListText { .. }
+        | BlockKind::ListText(_)
         | BlockKind::Quote { .. }
         | BlockKind::Term
         | BlockKind::Definition
-        | BlockKind::Table => Style::new(),
-        BlockKind::Code => app.theme.code,
+        | BlockKind::Table(_) => Style::new(),
+        BlockKind::Code(_) => app.theme.code,
     };
     // Code keeps its spaces, and a table's rows the spaces that line up its columns.
     let kind = app.article.blocks[block].kind;
-    let keep_spaces = matches!(kind, BlockKind::Code | BlockKind::Table);
+    let keep_spaces = matches!(kind, BlockKind::Code(_) | BlockKind::Table(_));
     let mask = app.mark_mask();
     let mut spans = Vec::new();
     let mut after_space = false;
@@ -194,7 +194,7 @@ fn styled_line<'a>(app: &'a App, block: usize, range: std::ops::Range<usize>) ->
                     piece.push(' ');
                 }
                 after_space = true;
-            } else if kind == BlockKind::Table && table::is_rule(c) {
+            } else if matches!(kind, BlockKind::Table(_)) && table::is_rule(c) {
                 // A table's rules recede behind its cells.
                 spans.push(Span::styled(std::mem::take(&mut piece), style));
                 spans.push(Span::styled(c.to_string(), app.theme.dim));
