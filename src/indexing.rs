@@ -206,7 +206,8 @@ pub fn start(
     threshold: u64,
     screen: (u16, u16),
 ) -> Option<(Article, Analysis, Indexing)> {
-    if entry.size() <= threshold {
+    // A compressed file's end is not at hand without unpacking all of it: read whole.
+    if entry.size() <= threshold || entry.packed() {
         return None;
     }
     let part = first_part_bytes(screen);
@@ -323,6 +324,23 @@ mod tests {
             source: "wide.txt".into(),
             origin: Origin::Bytes(bytes),
         };
+        assert!(start(&entry, None, &[], 10_000, (80, 24)).is_none());
+    }
+
+    #[test]
+    fn a_compressed_file_is_read_whole() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("big.txt.gz");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(crate::synth::article(300_000, 9, false).as_bytes())
+            .expect("gzip");
+        std::fs::write(&path, gz.finish().expect("gzip")).expect("write");
+        let entry = Entry {
+            source: "big.txt.gz".into(),
+            origin: Origin::File(path),
+        };
+        assert!(entry.size() > 10_000);
         assert!(start(&entry, None, &[], 10_000, (80, 24)).is_none());
     }
 

@@ -20,3 +20,4 @@ pub mod state;
 pub mod synth;
 pub mod terminal;
 pub mod ui;
+pub mod unpack;

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use crate::article::{self, Article, Format};
-use crate::source;
+use crate::{source, unpack};
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
@@ -204,18 +204,17 @@ impl Entry {
             Origin::Seed(bytes) => bytes[..bytes.len().min(n)].to_vec(),
             Origin::Bytes(bytes) => bytes[..bytes.len().min(n)].to_vec(),
             Origin::File(path) => {
-                use std::io::Read;
-                let file = std::fs::File::open(path)
-                    .with_context(|| format!("reading {}", path.display()))?;
-                let mut head = Vec::with_capacity(n);
-                file.take(n as u64).read_to_end(&mut head)?;
-                head
+                unpack::head(path, n).with_context(|| format!("reading {}", path.display()))?
             }
         })
     }
 
-    /// The last `n` bytes, without reading the rest of a file.
+    /// The last `n` bytes, without reading the rest of a file; none of a compressed
+    /// one, whose end is not its text's.
     pub fn suffix(&self, n: usize) -> Result<Vec<u8>> {
+        if self.packed() {
+            anyhow::bail!("{}: compressed", self.source);
+        }
         Ok(match &self.origin {
             Origin::Seed(bytes) => bytes[bytes.len().saturating_sub(n)..].to_vec(),
             Origin::Bytes(bytes) => bytes[bytes.len().saturating_sub(n)..].to_vec(),
@@ -232,12 +231,26 @@ impl Entry {
         })
     }
 
+    /// The size of the text: of a compressed file, what it unpacks to.
     pub fn size(&self) -> u64 {
         match &self.origin {
             Origin::Seed(bytes) => bytes.len() as u64,
             Origin::Bytes(bytes) => bytes.len() as u64,
+            Origin::File(path) if unpack::has_gzip_name(path) => unpack::unpacked_size(path)
+                .unwrap_or_else(|| std::fs::metadata(path).map_or(0, |m| m.len())),
             Origin::File(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
         }
+    }
+
+    /// Whether the entry is a file compressed with gzip, as its first bytes tell.
+    pub fn packed(&self) -> bool {
+        use std::io::Read;
+        let Origin::File(path) = &self.origin else {
+            return false;
+        };
+        let mut magic = [0; 2];
+        std::fs::File::open(path).is_ok_and(|mut f| f.read_exact(&mut magic).is_ok())
+            && unpack::is_gzip(&magic)
     }
 }
 
@@ -514,6 +527,9 @@ fn is_article_file(path: &Path) -> bool {
     let Some(ext) = path.extension().map(|e| e.to_string_lossy().to_lowercase()) else {
         return false;
     };
+    if ext == "gz" {
+        return is_article_file(&path.with_extension(""));
+    }
     if ext != "xml" {
         return ARTICLE_EXTENSIONS.contains(&ext.as_str());
     }
@@ -669,6 +685,60 @@ mod tests {
             let loaded = from_file.load(Some(Format::Markdown)).expect("load");
             assert_eq!(loaded[0].text, whole.text);
         }
+    }
+
+    fn gzip(text: &str) -> Vec<u8> {
+        use std::io::Write;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(text.as_bytes()).expect("gzip");
+        encoder.finish().expect("gzip")
+    }
+
+    #[test]
+    fn a_folder_lists_its_compressed_articles_and_reads_what_they_hold() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // Its name, not its text, says Markdown: the code marks go.
+        let notes = "Harbour Notes\n\nThe ferry runs at nine, `the council` said.\n";
+        std::fs::write(dir.path().join("notes.md.gz"), gzip(notes)).expect("write");
+        // Not an article's name inside: a changelog, a man page's source.
+        std::fs::write(dir.path().join("changelog.Debian.gz"), gzip("x")).expect("write");
+        std::fs::write(dir.path().join("ls.1.gz"), gzip(".TH LS 1")).expect("write");
+        let entries = discover(&[dir.path().to_path_buf()]).expect("discover");
+        assert_eq!(entries.len(), 1);
+        assert!(entries[0].source.ends_with("notes.md.gz"));
+        assert_eq!(entries[0].size(), notes.len() as u64);
+        let items = cheap_items(&entries[0], None);
+        assert_eq!(items[0].title, "Notes");
+        assert_eq!(items[0].length, Length::Words(10));
+        let article = entries[0].load(None).expect("load").swap_remove(0);
+        assert_eq!(article.format, Format::Markdown);
+        assert!(
+            article
+                .text
+                .ends_with("The ferry runs at nine, the council said.")
+        );
+    }
+
+    #[test]
+    fn a_big_compressed_file_reads_as_the_file_it_holds() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let text = crate::synth::article(MARKDOWN_PIECES_BYTES as usize + 1000, 5, true);
+        let packed = dir.path().join("big.md.gz");
+        std::fs::write(&packed, gzip(&text)).expect("write");
+        let entry = Entry {
+            source: "big.md.gz".into(),
+            origin: Origin::File(packed),
+        };
+        assert_eq!(entry.size(), text.len() as u64);
+        assert!(
+            entry.suffix(10).is_err(),
+            "a compressed file's end is not its text's"
+        );
+        let loaded = entry.load(None).expect("load");
+        assert_eq!(
+            loaded[0].text,
+            article::markdown::parse(&text, "big.md").text
+        );
     }
 
     #[test]

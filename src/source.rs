@@ -9,6 +9,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use unicode_width::UnicodeWidthChar;
 
+use crate::unpack;
+
 /// Tab stops every this many columns when expanding tabs.
 const TAB_WIDTH: usize = 4;
 
@@ -23,16 +25,21 @@ pub struct Decoded {
     pub for_terminal: bool,
 }
 
-/// Reads a file, or standard input when `path` is `-`.
+/// Reads the text a file holds (unpacked when compressed, see [`unpack`]), or standard
+/// input's when `path` is `-`.
 pub fn read(path: &Path) -> Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .context("reading standard input")?;
-        return Ok(bytes);
+        return unpack::unpacked(bytes, unpack::MAX_UNPACKED).context("reading standard input");
     }
-    read_file(path, READ_IN_HALVES_BYTES).with_context(|| format!("reading {}", path.display()))
+    let bytes = read_file(path, READ_IN_HALVES_BYTES);
+    bytes
+        .map_err(anyhow::Error::from)
+        .and_then(|bytes| unpack::unpacked(bytes, unpack::MAX_UNPACKED))
+        .with_context(|| format!("reading {}", path.display()))
 }
 
 /// Files this big are read on two threads, half each: copying a file from the page

@@ -21,6 +21,14 @@ fn hostile_files() -> Vec<PathBuf> {
     files
 }
 
+/// The hostile files that are no text (random bytes, inputs a fuzzer made of them), which
+/// the reader refuses; a stray NUL or a byte that is no UTF-8 in a text is shown.
+fn is_binary(path: &str) -> bool {
+    ["binary.bin", "fuzz-html-byline-dateline.html"]
+        .iter()
+        .any(|name| path.ends_with(name))
+}
+
 /// Only our own SGR styling (`ESC [ … m`) may appear.
 fn only_sgr(out: &[u8]) -> bool {
     let mut i = 0;
@@ -76,6 +84,16 @@ fn every_hostile_file_in_every_mode_is_safe() {
                 );
                 continue;
             }
+            if is_binary(path) {
+                // Not text: refused in one line naming it, with a failing status.
+                assert_eq!(out.status.code(), Some(1), "{path}");
+                let err = String::from_utf8_lossy(&out.stderr);
+                assert!(
+                    err.lines().count() == 1 && err.contains(path) && err.contains("binary"),
+                    "{err}"
+                );
+                continue;
+            }
             assert!(
                 out.status.success(),
                 "{path} {mode:?}: {}",
@@ -107,9 +125,10 @@ fn every_hostile_file_through_every_parser() {
             let out = byline(&["--json", "--format", format, path]);
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(!err.contains("panicked"), "{path} as {format}: {err}");
-            // JSON that is not JSON (a feed that is none) is an error, named; everything
-            // else is an article.
-            if matches!(format, "json" | "feed") && !out.status.success() {
+            // JSON that is not JSON (a feed that is none) and bytes that are no text are
+            // an error, named; everything else is an article.
+            let refused = matches!(format, "json" | "feed") || is_binary(path);
+            if refused && !out.status.success() {
                 assert_eq!(out.status.code(), Some(1));
                 assert!(err.lines().count() == 1 && err.contains(path), "{err}");
                 continue;
@@ -164,6 +183,45 @@ fn errors_are_one_line_naming_the_file_with_a_status() {
         String::from_utf8(out.stdout)
             .unwrap()
             .contains("Fighting Rages On in Ukraine")
+    );
+}
+
+#[test]
+fn compressed_text_from_a_file_or_standard_input_reads_as_the_text() {
+    use std::io::Write;
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/anchorage-summit.txt");
+    let text = std::fs::read(&seed).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&text).unwrap();
+    let packed = gz.finish().unwrap();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("anchorage-summit.txt.gz");
+    std::fs::write(&file, &packed).unwrap();
+    let expected = byline(&["--json", seed.to_str().unwrap()]).stdout;
+    let from_file = byline(&["--json", file.to_str().unwrap()]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(["--json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run byline");
+    child.stdin.take().unwrap().write_all(&packed).unwrap();
+    let from_stdin = child.wait_with_output().expect("run byline");
+    // The same article, but for its source (and, with no file name to tell it, its
+    // title).
+    let json = |out: &[u8], fields: &[&str]| {
+        let mut v: serde_json::Value = serde_json::from_slice(out).unwrap();
+        for field in fields {
+            v[field] = serde_json::Value::Null;
+        }
+        v
+    };
+    let source = ["source"];
+    assert_eq!(json(&from_file.stdout, &source), json(&expected, &source));
+    let untitled = ["source", "title"];
+    assert_eq!(
+        json(&from_stdin.stdout, &untitled),
+        json(&expected, &untitled)
     );
 }
 

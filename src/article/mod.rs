@@ -104,6 +104,7 @@ fn plain_text(text: String, for_terminal: bool, source: &str) -> Article {
 
 /// The format a file's extension names, if it names one.
 fn by_extension(name: &str) -> Option<Format> {
+    let name = crate::unpack::without_gzip_suffix(name);
     let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     Some(match ext.as_str() {
         "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
