@@ -218,6 +218,7 @@ impl Builder {
         });
     }
 
+    /// A table is open: its rows go on it.
     pub fn in_table(&self) -> bool {
         self.table.is_some()
     }

@@ -196,7 +196,7 @@ pub enum BlockKind {
 /// Where a block that is part of a list item or a quote sits: within `quote` block
 /// quotes, and under the text of the item last begun `depth` lists deep (0: none),
 /// `hang` columns past where that item's marker starts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Nest {
     pub depth: u8,
     pub quote: u8,
@@ -221,6 +221,7 @@ impl Nest {
 }
 
 impl BlockKind {
+    /// Code and a table of the text itself, in no list or quote (all a plain text's).
     pub const CODE: BlockKind = BlockKind::Code(Nest::NONE);
     pub const TABLE: BlockKind = BlockKind::Table(Nest::NONE);
 
