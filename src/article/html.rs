@@ -288,9 +288,10 @@ fn article_root(doc: &Html) -> ElementRef<'_> {
             }
         }
     }
+    // Of containers holding as much, the first in the page: the same one every time.
     let densest = scores
         .into_iter()
-        .max_by_key(|&(_, n)| n)
+        .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)))
         .and_then(|(id, _)| doc.tree.get(id).and_then(ElementRef::wrap));
     densest.map_or_else(|| doc.root_element(), with_headline)
 }
@@ -735,6 +736,16 @@ kept</pre>
             hang: 2,
         };
         assert_eq!(tables, [BlockKind::Table(quoted), BlockKind::Table(listed)]);
+    }
+
+    #[test]
+    fn of_two_containers_holding_as_much_text_the_first_is_the_article_every_time() {
+        // No `<article>`: the densest container; a tie went either way, run to run.
+        let page = "<html><body><div><p>Ferry fares rise.</p></div><div><p>Winter timetable.\
+                    </p></div></body></html>";
+        for _ in 0..20 {
+            assert_eq!(parse(page, "t.html").text, "Ferry fares rise.");
+        }
     }
 
     #[test]
