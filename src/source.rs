@@ -35,8 +35,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
             .context("reading standard input")?;
         return unpack::unpacked(bytes, unpack::MAX_UNPACKED).context("reading standard input");
     }
-    let bytes = read_file(path, READ_IN_HALVES_BYTES);
-    bytes
+    read_file(path, READ_IN_HALVES_BYTES)
         .map_err(anyhow::Error::from)
         .and_then(|bytes| unpack::unpacked(bytes, unpack::MAX_UNPACKED))
         .with_context(|| format!("reading {}", path.display()))
