@@ -229,9 +229,10 @@ pub fn dump(article: &Article, analysis: &Analysis, ansi: bool) -> String {
 /// What each line of a block that is part of a list item or a quote starts with: the
 /// quotes' bars, then the columns to its item's text.
 fn nest_lead(nest: Nest) -> String {
-    "> ".repeat(usize::from(nest.quote))
+    "> ".repeat(usize::from(nest.quote.saturating_sub(nest.inner)))
         + &"  ".repeat(usize::from(nest.depth.saturating_sub(1)))
         + &" ".repeat(usize::from(nest.hang))
+        + &"> ".repeat(usize::from(nest.inner))
 }
 
 fn push_title(out: &mut String, title: &str, ansi: bool) {
@@ -384,11 +385,11 @@ mod tests {
 
     #[test]
     fn an_item_s_later_paragraph_and_code_are_set_in_under_its_text_as_in_the_reader() {
-        let md = "# T\n\n1. Install:\n\n   ```\n   x\n   ```\n\n   Then run  \n   it.\n\n\
-                  > - a\n>   - b\n>\n>     ```\n>     y\n>     ```\n>\n>     after b\n";
+        let md = "# T\n\n1. Install:\n\n   ```\n   x\n   ```\n\n   Then run  \n   it.\n\n   \
+                  > Back up.\n\n> - a\n>   - b\n>\n>     ```\n>     y\n>     ```\n>\n>     after b\n";
         assert_eq!(
             dumped(md),
-            "T\n=\n\n1. Install:\n\n       x\n\n   Then run\n   it.\n\n> • a\n>   • b\n\n\
+            "T\n=\n\n1. Install:\n\n       x\n\n   Then run\n   it.\n\n   > Back up.\n\n> • a\n>   • b\n\n\
              >         y\n\n>     after b\n"
         );
     }

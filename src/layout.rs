@@ -462,9 +462,34 @@ fn list_indent(kind: BlockKind, depth: u8, width: usize) -> u16 {
 }
 
 /// Where the text a block of `kind` is part of starts (see [`Nest`]): its item's text,
-/// past the item's marker, or its quote's, past the bars.
+/// past the item's marker, or its quote's, past the bars (a quote within the item has
+/// its bars under the item's text).
 fn nest_indent(kind: BlockKind, nest: Nest, width: usize) -> u16 {
-    list_indent(kind, nest.depth, width) + u16::from(nest.hang)
+    let (from, columns) = inner_bars(kind, width);
+    (from + columns).max(list_indent(kind, nest.depth, width) + u16::from(nest.hang))
+}
+
+/// The quotes a block of `kind` is in within its list item (see [`Nest`]): where their
+/// bars start (under the item's text) and how many columns they take.
+fn inner_bars(kind: BlockKind, width: usize) -> (u16, u16) {
+    match nest_of(kind) {
+        Some(nest) if nest.inner > 0 && width >= MIN_INDENTED_WIDTH => {
+            let from = list_indent(kind, nest.depth, width) + u16::from(nest.hang);
+            let room = (width / 2).saturating_sub(usize::from(from)) / QUOTE_INDENT;
+            let bars = usize::from(nest.inner).min(room).max(1) * QUOTE_INDENT;
+            (from, bars as u16)
+        }
+        _ => (0, 0),
+    }
+}
+
+/// Whether a line of a block of `kind` has a quote's bar at `column` of its indent.
+pub fn is_bar(kind: BlockKind, width: usize, column: usize) -> bool {
+    let (from, columns) = inner_bars(kind, width);
+    let (from, columns) = (usize::from(from), usize::from(columns));
+    let on = |first: usize| (column - first).is_multiple_of(QUOTE_INDENT);
+    (column < bar_columns(kind, width) && on(0))
+        || (columns > 0 && (from..from + columns).contains(&column) && on(from))
 }
 
 /// Whether a blank line follows block `b`: items of one list sit together, and so do a
@@ -629,7 +654,8 @@ fn block_lines(article: &Article, b: usize, width: usize, lines: &mut Vec<Line>)
 /// The columns of bars a block of `kind` starts with at `width`: a bar for each quote
 /// it is in, within half the width; none where all is flush.
 pub fn bar_columns(kind: BlockKind, width: usize) -> usize {
-    match usize::from(kind.quote_depth()) {
+    let inner = nest_of(kind).map_or(0, |nest| nest.inner);
+    match usize::from(kind.quote_depth().saturating_sub(inner)) {
         0 => 0,
         _ if width < MIN_INDENTED_WIDTH => 0,
         depth => depth.min(width / 2 / QUOTE_INDENT).max(1) * QUOTE_INDENT,
@@ -645,7 +671,23 @@ fn quote_gap_indent(article: &Article, b: usize, width: usize) -> u16 {
             .get(b)
             .map_or(0, |block| bar_columns(block.kind, width))
     };
+    // Two blocks of one quote within a list item: its bars under the item's text too.
+    let kinds = (article.blocks.get(b)).zip(article.blocks.get(b + 1));
+    if let Some((here, next)) = kinds.map(|(h, n)| (h.kind, n.kind))
+        && nest_of(here).is_some_and(|n| n.inner > 0 && Some(n) == nest_of(next))
+    {
+        let (from, columns) = inner_bars(here, width);
+        return from + columns;
+    }
     bars(b).min(bars(b + 1)) as u16
+}
+
+/// Where a block of `kind` sits, if it may be part of a list item or a quote.
+fn nest_of(kind: BlockKind) -> Option<Nest> {
+    match kind {
+        BlockKind::ListText(nest) | BlockKind::Code(nest) | BlockKind::Table(nest) => Some(nest),
+        _ => None,
+    }
 }
 
 /// How many lines [`block_lines`] makes of block `b`, without making them: what a
@@ -1565,6 +1607,49 @@ mod tests {
         );
         // Too narrow to set anything in: flush.
         assert_eq!(shown(11)[..2], [at(0, "x"), at(0, "│ a │ b │")]);
+    }
+
+    #[test]
+    fn a_quote_within_a_list_item_has_its_bars_under_the_item_s_text() {
+        let text = "# T\n\n1. Step:\n\n   > Back up.\n   >\n   > Then copy.\n\n> - quoted\n>\n\
+                    >   > inner\n";
+        let article = crate::article::markdown::parse(text, "t.md");
+        let layout = Layout::new(&article, 40);
+        let shown: Vec<(String, u16, Vec<usize>)> = (layout.lines(&article, 0..layout.len()))
+            .iter()
+            .skip(2)
+            .map(|l| {
+                let kind = article.blocks[l.block].kind;
+                let bars = (0..usize::from(l.indent)).filter(|&c| is_bar(kind, 40, c));
+                (
+                    article.text[l.range.clone()].to_string(),
+                    l.indent,
+                    bars.collect(),
+                )
+            })
+            .collect();
+        let at =
+            |text: &str, indent: u16, bars: &[usize]| (text.to_string(), indent, bars.to_vec());
+        assert_eq!(
+            shown,
+            [
+                at("1. Step:", 0, &[]),
+                at("", 0, &[]),
+                // Under `Step:`, a gap of the quote keeping its bar.
+                at("Back up.", 5, &[3]),
+                at("", 5, &[3]),
+                at("Then copy.", 5, &[3]),
+                at("", 0, &[]),
+                // A quote in an item of a quote: one bar at the margin, one under the item.
+                at("• quoted", 2, &[0]),
+                at("", 2, &[0]),
+                at("inner", 6, &[0, 4]),
+            ]
+        );
+        // Too narrow to set anything in: flush, no bars.
+        let narrow = Layout::new(&article, 11);
+        let lines = narrow.lines(&article, 0..narrow.len());
+        assert!(lines.iter().all(|l| l.indent == 0));
     }
 
     #[test]

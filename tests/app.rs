@@ -876,7 +876,7 @@ fn markdown_inline_styles_are_drawn() {
 fn a_quote_within_a_quote_is_drawn_with_a_bar_for_each_and_a_list_within_its_bars() {
     let md = b"# Letters\n\n> outer words\n>\n> > inner words\n>\n> - first item\n>   - nested \
                item\n>\n>     ```\n>     code words\n>     ```\n>\n> | cell words |\n> |---|\n\n\
-               After words.\n";
+               1. A step\n\n   > step quote\n\nAfter words.\n";
     let a = article::parse(md, "q.md");
     let an = analysis::analyse(&a, &[]);
     let app = App::new(a, an, Rect::new(0, 0, 100, 20));
@@ -905,6 +905,8 @@ fn a_quote_within_a_quote_is_drawn_with_a_bar_for_each_and_a_list_within_its_bar
     // behind the bar.
     assert_eq!(before("code words"), "│       ");
     assert_eq!(before("cell words"), "│ │ ");
+    // A quote within an item: its bar under the item's text.
+    assert_eq!(before("step quote"), "   │ ");
 }
 
 #[test]

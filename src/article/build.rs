@@ -188,23 +188,26 @@ impl Builder {
     }
 
     /// Where a block `depth` lists deep (0: in none) within `quote` block quotes sits:
-    /// under the text of the item last begun at that depth.
-    pub fn nest(&self, depth: usize, quote: usize) -> Nest {
+    /// under the text of the item last begun at that depth; `inner` of the quotes are
+    /// within that item.
+    pub fn nest(&self, depth: usize, quote: usize, inner: usize) -> Nest {
         let hang = match depth {
             0 => 0,
             _ => self.item_hangs.get(depth - 1).copied().unwrap_or(2),
         };
+        let byte = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         Nest {
-            depth: u8::try_from(depth).unwrap_or(u8::MAX),
-            quote: u8::try_from(quote).unwrap_or(u8::MAX),
+            depth: byte(depth),
+            quote: byte(quote),
             hang,
+            inner: byte(inner),
         }
     }
 
     /// Starts a later paragraph of the item last begun `depth` lists deep (see
     /// [`BlockKind::ListText`]).
-    pub fn begin_list_text(&mut self, depth: u8, quote: usize) {
-        let nest = self.nest(usize::from(depth).max(1), quote);
+    pub fn begin_list_text(&mut self, depth: u8, quote: usize, inner: usize) {
+        let nest = self.nest(usize::from(depth).max(1), quote, inner);
         self.begin(BlockKind::ListText(nest));
     }
 

@@ -457,6 +457,12 @@ fn walk(root: ElementRef, b: &mut Builder) {
     let mut styles: Vec<(usize, Inline)> = Vec::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
     let mut quote_depth = 0usize;
+    // How many quotes were open as each list began: the quotes opened since are within
+    // its item.
+    let mut list_quotes: Vec<usize> = Vec::new();
+    let inner = |list_quotes: &[usize], quote_depth: usize| {
+        quote_depth.saturating_sub(list_quotes.last().copied().unwrap_or(quote_depth))
+    };
     // Open `<dd>`s: their text is a definition's, set in under its term.
     let mut defining = 0usize;
     // What a paragraph begun here is.
@@ -510,7 +516,10 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 b.begin(BlockKind::Heading { level });
                             }
                             "p" if item_text => {}
-                            "p" if !lists.is_empty() => b.begin_list_text(depth, quote_depth),
+                            "p" if !lists.is_empty() => {
+                                let inner = inner(&list_quotes, quote_depth);
+                                b.begin_list_text(depth, quote_depth, inner);
+                            }
                             "p" => b.begin(paragraph(quote_depth, defining)),
                             "dt" if quote_depth == 0 => {
                                 b.begin(BlockKind::Term);
@@ -521,10 +530,11 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 b.begin(paragraph(quote_depth, defining));
                             }
                             "blockquote" => quote_depth += 1,
-                            "ul" => lists.push(None),
-                            "ol" => lists.push(Some(
-                                e.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1),
-                            )),
+                            "ul" | "ol" => {
+                                let start = e.attr("start").and_then(|s| s.parse().ok());
+                                lists.push((name == "ol").then(|| start.unwrap_or(1)));
+                                list_quotes.push(quote_depth);
+                            }
                             "li" => {
                                 b.begin_list_item(
                                     depth,
@@ -533,7 +543,8 @@ fn walk(root: ElementRef, b: &mut Builder) {
                                 );
                             }
                             "pre" => {
-                                b.begin(BlockKind::Code(b.nest(lists.len(), quote_depth)));
+                                let inner = inner(&list_quotes, quote_depth);
+                                b.begin(BlockKind::Code(b.nest(lists.len(), quote_depth, inner)));
                                 if let Some(el) = ElementRef::wrap(node) {
                                     for t in el.text() {
                                         b.raw(t);
@@ -551,7 +562,8 @@ fn walk(root: ElementRef, b: &mut Builder) {
                             "caption" => b.begin(BlockKind::Paragraph),
                             "tr" if data_table => {
                                 if !b.in_table() {
-                                    let nest = b.nest(lists.len(), quote_depth);
+                                    let inner = inner(&list_quotes, quote_depth);
+                                    let nest = b.nest(lists.len(), quote_depth, inner);
                                     b.begin_table(Vec::new(), nest);
                                 }
                                 b.table_row();
@@ -632,6 +644,7 @@ fn walk(root: ElementRef, b: &mut Builder) {
                     "td" | "th" if tables.last() == Some(&true) => b.end(),
                     "ul" | "ol" => {
                         lists.pop();
+                        list_quotes.pop();
                     }
                     "q" => b.text("”"),
                     // A picture's caption is set apart from the story's text.
@@ -692,8 +705,8 @@ kept</pre>
         let item = BlockKind::ListItem { depth: 1, quote: 0 };
         let nest = Nest {
             depth: 1,
-            quote: 0,
             hang: 3,
+            ..Nest::NONE
         };
         let later = BlockKind::ListText(nest);
         assert_eq!(
@@ -732,10 +745,26 @@ kept</pre>
         };
         let listed = Nest {
             depth: 1,
-            quote: 0,
             hang: 2,
+            ..Nest::NONE
         };
         assert_eq!(tables, [BlockKind::Table(quoted), BlockKind::Table(listed)]);
+        // A quote within an item, with a table: within the item.
+        let page = format!(
+            "<article><h1>T</h1><p>Intro.</p><ul><li>Item<blockquote><p>Quoted.</p>{grid}\
+             </blockquote></li></ul><p>After.</p></article>"
+        );
+        let a = parse(&page, "t.html");
+        let inside = Nest {
+            quote: 1,
+            inner: 1,
+            ..listed
+        };
+        let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds[3..5],
+            [BlockKind::ListText(inside), BlockKind::Table(inside)]
+        );
     }
 
     #[test]

@@ -53,6 +53,9 @@ pub struct Reader {
     links: Vec<String>,
     link_stack: Vec<String>,
     lists: Vec<Option<u64>>,
+    /// How many quotes were open as each list began: the quotes opened since are
+    /// within its item.
+    list_quotes: Vec<usize>,
     quote_depth: usize,
     /// In a definition list's definition, whose paragraphs are the definition's.
     defining: bool,
@@ -77,6 +80,7 @@ impl Reader {
             links: Vec::new(),
             link_stack: Vec::new(),
             lists: Vec::new(),
+            list_quotes: Vec::new(),
             quote_depth: 0,
             defining: false,
             first_heading_seen: false,
@@ -199,7 +203,9 @@ impl Reader {
                     // A later one (past the item's first, its code or a list within it)
                     // is set in under it.
                     let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
-                    self.b.begin_list_text(depth, self.quote_depth);
+                    let inner = self.nest().inner;
+                    self.b
+                        .begin_list_text(depth, self.quote_depth, usize::from(inner));
                 }
                 // A footnote's text starts with the label its reference shows.
                 if let Some(label) = self.footnote.take() {
@@ -234,10 +240,12 @@ impl Reader {
             Event::Start(Tag::List(start)) => {
                 self.b.end();
                 self.lists.push(start);
+                self.list_quotes.push(self.quote_depth);
             }
             Event::End(TagEnd::List(_)) => {
                 self.b.end();
                 self.lists.pop();
+                self.list_quotes.pop();
             }
             Event::Start(Tag::Item) => {
                 let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
@@ -369,7 +377,9 @@ impl Reader {
 
     /// Where a block begun here (code, a table) sits: in the list item and quotes open.
     fn nest(&self) -> Nest {
-        self.b.nest(self.lists.len(), self.quote_depth)
+        let outside = self.list_quotes.last().copied().unwrap_or(self.quote_depth);
+        let inner = self.quote_depth.saturating_sub(outside);
+        self.b.nest(self.lists.len(), self.quote_depth, inner)
     }
 
     /// What a paragraph begun here is: a definition's, a quote's or a plain one.
@@ -1108,14 +1118,25 @@ After.
     fn a_list_item_s_paragraph_and_code_after_its_text_are_set_under_it() {
         let a = parse(
             "# Steps\n\n1. Install it:\n\n   ```\n   cargo install byline\n   ```\n\n   \
-             Then run it.\n\n10. Read.\n    - a nested item\n\n      ```\n      byline x\n      \
+             Then run it.\n\n   > Back up first:\n   >\n   >     cp -r data/ old/\n\n10. Read.\n    - a nested item\n\n      ```\n      byline x\n      \
              ```\n\n      More of the nested item.\n\n    More of item ten.\n\n> - quoted\n>\n\
              >   ```\n>   q\n>   ```\n>\n>   after\n\n- loose\n\n  and its second paragraph\n\n\
              - next\n\nAfter the lists.\n",
             "s.md",
         );
-        let text = |depth, quote, hang| BlockKind::ListText(Nest { depth, quote, hang });
-        let code = |depth, quote, hang| BlockKind::Code(Nest { depth, quote, hang });
+        let nest = |depth, quote, hang| Nest {
+            depth,
+            quote,
+            hang,
+            inner: 0,
+        };
+        let text = |depth, quote, hang| BlockKind::ListText(nest(depth, quote, hang));
+        let code = |depth, quote, hang| BlockKind::Code(nest(depth, quote, hang));
+        // A quote within the first item: its bars under the item's text.
+        let inside = Nest {
+            inner: 1,
+            ..nest(1, 1, 3)
+        };
         assert_eq!(
             kinds_and_texts(&a),
             [
@@ -1123,6 +1144,8 @@ After.
                 (BlockKind::ListItem { depth: 1, quote: 0 }, "1. Install it:"),
                 (code(1, 0, 3), "cargo install byline"),
                 (text(1, 0, 3), "Then run it."),
+                (BlockKind::ListText(inside), "Back up first:"),
+                (BlockKind::Code(inside), "cp -r data/ old/"),
                 (BlockKind::ListItem { depth: 1, quote: 0 }, "2. Read."),
                 (
                     BlockKind::ListItem { depth: 2, quote: 0 },
@@ -1159,8 +1182,8 @@ After.
         let kinds: Vec<BlockKind> = a.blocks.iter().map(|b| b.kind).collect();
         let later = BlockKind::ListText(Nest {
             depth: 1,
-            quote: 0,
             hang: 2,
+            ..Nest::NONE
         });
         let quoted = BlockKind::Quote { depth: 1 };
         assert_eq!(

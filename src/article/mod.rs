@@ -195,12 +195,15 @@ pub enum BlockKind {
 
 /// Where a block that is part of a list item or a quote sits: within `quote` block
 /// quotes, and under the text of the item last begun `depth` lists deep (0: none),
-/// `hang` columns past where that item's marker starts.
+/// `hang` columns past where that item's marker starts. Of its quotes, `inner` are
+/// within that item (`1. Step⏎   > Back up first.`): their bars stand under the item's
+/// text, the others' at the margin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Nest {
     pub depth: u8,
     pub quote: u8,
     pub hang: u8,
+    pub inner: u8,
 }
 
 impl Nest {
@@ -209,6 +212,7 @@ impl Nest {
         depth: 0,
         quote: 0,
         hang: 0,
+        inner: 0,
     };
 
     /// The kind of a paragraph set where this says: an item's later one, a quote's.

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use crate::app::App;
 use crate::article::{BlockKind, table};
-use crate::layout::{self, LineKind, QUOTE_INDENT};
+use crate::layout::{self, LineKind};
 use crate::marks::{self, Marks};
 use crate::source;
 
@@ -30,19 +30,14 @@ pub fn render(app: &App, frame: &mut Frame) {
                 // An indent starts with a bar for each quote the block is in; lists and
                 // code step in past them.
                 let kind = app.article.blocks[line.block].kind;
-                let bars = layout::bar_columns(kind, app.layout.width);
-                let prefix = if bars > 0 {
-                    let columns = (0..usize::from(line.indent)).map(|column| {
-                        if column < bars && column % QUOTE_INDENT == 0 {
-                            '│'
-                        } else {
-                            ' '
-                        }
-                    });
-                    Span::styled(columns.collect::<String>(), app.theme.dim)
-                } else {
-                    Span::raw(" ".repeat(usize::from(line.indent)))
-                };
+                let width = app.layout.width;
+                let columns: String = (0..usize::from(line.indent))
+                    .map(|column| match layout::is_bar(kind, width, column) {
+                        true => '│',
+                        false => ' ',
+                    })
+                    .collect();
+                let prefix = Span::styled(columns, app.theme.dim);
                 drawn.spans.insert(0, prefix);
             }
             drawn
