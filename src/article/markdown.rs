@@ -203,9 +203,8 @@ impl Reader {
                     // A later one (past the item's first, its code or a list within it)
                     // is set in under it.
                     let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
-                    let inner = self.nest().inner;
-                    self.b
-                        .begin_list_text(depth, self.quote_depth, usize::from(inner));
+                    let inner = self.inner_quotes();
+                    self.b.begin_list_text(depth, self.quote_depth, inner);
                 }
                 // A footnote's text starts with the label its reference shows.
                 if let Some(label) = self.footnote.take() {
@@ -377,9 +376,14 @@ impl Reader {
 
     /// Where a block begun here (code, a table) sits: in the list item and quotes open.
     fn nest(&self) -> Nest {
+        self.b
+            .nest(self.lists.len(), self.quote_depth, self.inner_quotes())
+    }
+
+    /// How many of the quotes open are within the list item open.
+    fn inner_quotes(&self) -> usize {
         let outside = self.list_quotes.last().copied().unwrap_or(self.quote_depth);
-        let inner = self.quote_depth.saturating_sub(outside);
-        self.b.nest(self.lists.len(), self.quote_depth, inner)
+        self.quote_depth.saturating_sub(outside)
     }
 
     /// What a paragraph begun here is: a definition's, a quote's or a plain one.
