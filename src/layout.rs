@@ -1614,18 +1614,11 @@ mod tests {
         let text = "# T\n\n1. Step:\n\n   > Back up.\n   >\n   > Then copy.\n\n> - quoted\n>\n\
                     >   > inner\n";
         let article = crate::article::markdown::parse(text, "t.md");
-        let layout = Layout::new(&article, 40);
-        let shown: Vec<(String, u16, Vec<usize>)> = (layout.lines(&article, 0..layout.len()))
-            .iter()
+        let shown: Vec<(String, u16, Vec<usize>)> = (indented_lines(&article, 40).into_iter())
             .skip(2)
-            .map(|l| {
-                let kind = article.blocks[l.block].kind;
-                let bars = (0..usize::from(l.indent)).filter(|&c| is_bar(kind, 40, c));
-                (
-                    article.text[l.range.clone()].to_string(),
-                    l.indent,
-                    bars.collect(),
-                )
+            .map(|(indent, kind, text)| {
+                let bars = (0..usize::from(indent)).filter(|&c| is_bar(kind, 40, c));
+                (text, indent, bars.collect())
             })
             .collect();
         let at =
@@ -1647,9 +1640,7 @@ mod tests {
             ]
         );
         // Too narrow to set anything in: flush, no bars.
-        let narrow = Layout::new(&article, 11);
-        let lines = narrow.lines(&article, 0..narrow.len());
-        assert!(lines.iter().all(|l| l.indent == 0));
+        assert!(indented_lines(&article, 11).iter().all(|l| l.0 == 0));
     }
 
     #[test]

@@ -688,10 +688,7 @@ mod tests {
     }
 
     fn gzip(text: &str) -> Vec<u8> {
-        use std::io::Write;
-        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        encoder.write_all(text.as_bytes()).expect("gzip");
-        encoder.finish().expect("gzip")
+        unpack::gzip(text.as_bytes())
     }
 
     #[test]
