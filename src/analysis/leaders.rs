@@ -469,8 +469,13 @@ struct Found {
 enum Role {
     /// The title in these tokens, held before if `former` (a word of its own, or apart
     /// from the title: `former Russian Prime Minister`, `Matteo Renzi, a former prime
-    /// minister`).
-    Tokens { title: Range<usize>, former: bool },
+    /// minister`), of the company in the tokens `company` (none when empty, see
+    /// [`company_before`]).
+    Tokens {
+        title: Range<usize>,
+        former: bool,
+        company: Range<usize>,
+    },
     /// Read from words the tokens merged into a gap (see [`appointment`]).
     Written(String),
     /// The last one given (a counterpart holds it too).
@@ -519,8 +524,15 @@ const ABBREVIATED_TITLES: &[(&str, &str)] = &[
 ];
 
 /// The words of a title, capitalised but for `of`, `the`, `and` (abbreviations written
-/// out), into `out`; after `Former` if `former`.
-fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut String) {
+/// out), into `out`; after `Former` if `former`, and before `of` and the company's words
+/// when `company` holds any (`CEO of Apple`).
+fn role_text_into(
+    doc: &Doc,
+    tokens: Range<usize>,
+    former: bool,
+    company: Range<usize>,
+    out: &mut String,
+) {
     out.clear();
     if former {
         out.push_str("Former ");
@@ -588,6 +600,64 @@ fn role_text_into(doc: &Doc, tokens: Range<usize>, former: bool, out: &mut Strin
             }
         }
     }
+    for (n, t) in company.enumerate() {
+        out.push_str(if n == 0 { " of " } else { " " });
+        out.push_str(doc.word(t));
+    }
+}
+
+/// Heads of a company's titles, whose company may stand before them (`Apple CEO`).
+const COMPANY_HEADS: &[&str] = &[
+    "ceo",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "founder-ceo",
+];
+
+/// English nationalities, by their endings (`German`, `Korean`, `Chinese`, `British`,
+/// `French`) or whole: alone before a company's title (`French CEO Ana Lowe`) they are
+/// no company.
+const NATIONALITY_ENDINGS_EN: &[&str] = &["ian", "ean", "can", "man", "ese", "ish", "ch"];
+const NATIONALITIES_EN: &[&str] = &[
+    "Israeli",
+    "Saudi",
+    "Iraqi",
+    "Pakistani",
+    "Qatari",
+    "Emirati",
+    "Greek",
+    "Swiss",
+    "Thai",
+];
+
+/// The company a company's title (tokens `title`) is of, when the capitalised words
+/// ending `before` name one (`Apple CEO`, `Nvidia’s chief executive`, `the AMD chair`):
+/// their tokens, else an empty range. Not for other titles: `US President` is a
+/// president.
+fn company_before(doc: &Doc, before: Range<usize>, mut title: Range<usize>) -> Range<usize> {
+    let end = before.end;
+    // Asked of every title found: most have no word before them to read.
+    if before.is_empty() || !title.any(|t| doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS)) {
+        return end..end;
+    }
+    let mut start = end;
+    while start > before.start
+        && doc.is_word(start - 1)
+        && doc.cap(start - 1)
+        && !doc.title_word(start - 1)
+    {
+        start -= 1;
+    }
+    let nationality = |word: &str| {
+        NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
+    };
+    if end - start == 1 && nationality(doc.word(start)) {
+        return end..end;
+    }
+    start..end
 }
 
 /// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
@@ -708,6 +778,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
+    let company = company_before(doc, start..i, i..role_end);
     let start = start - usize::from(former);
     Some(Found {
         span: start..name_end,
@@ -715,6 +786,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         role: Role::Tokens {
             title: i..role_end,
             former,
+            company,
         },
     })
 }
@@ -902,6 +974,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
                 role: Role::Tokens {
                     title: k..role_end,
                     former,
+                    company: company_before(doc, comma + 1..k, k..role_end),
                 },
             });
         }
@@ -1062,7 +1135,7 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     }
     let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
     let mut role = String::new();
-    role_text_into(&office, k..role_end, false, &mut role);
+    role_text_into(&office, k..role_end, false, role_end..role_end, &mut role);
     Some(role)
 }
 
@@ -1109,8 +1182,20 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
         role: Role::Tokens {
             title: i..end,
             former,
+            company: company_before(doc, words_before(doc, i), i..end),
         },
     })
+}
+
+/// The tokens of up to three words before token `i` in its sentence, which may name
+/// what stands at `i` (`The Ferrari CEO,`); a word starting the sentence only next to
+/// it (`Ferrari’s chief executive,`, not `Today Ferrari’s…`).
+fn words_before(doc: &Doc, i: usize) -> Range<usize> {
+    let mut from = i;
+    while from > i.saturating_sub(3) && (from == i || !doc.tokens[from - 1].sentence_start) {
+        from -= 1;
+    }
+    from..i
 }
 
 /// What `find` finds of a title's place at `k`, or past the nationality there, which
@@ -1835,9 +1920,13 @@ impl Evidence {
     #[inline(always)]
     fn take(&mut self, doc: &Doc, known: &Known, f: Found) -> usize {
         let source = match f.role {
-            Role::Tokens { title, former } => {
+            Role::Tokens {
+                title,
+                former,
+                company,
+            } => {
                 let role = self.last_role.get_or_insert_default();
-                role_text_into(doc, title, former, role);
+                role_text_into(doc, title, former, company, role);
                 RoleSource::Stated
             }
             Role::Written(role) => {
@@ -3556,7 +3645,7 @@ mod tests {
         assert_eq!(
             roles(apart),
             [
-                "Former Chair",
+                "Former Chair of Fed",
                 "Former Prime Minister",
                 "Former Prime Minister",
                 "Prime Minister",
@@ -3739,7 +3828,7 @@ mod tests {
             4,
             "the first Quill is hers, and Quill-"
         );
-        assert_eq!(quill.role.as_deref(), Some("Chair"));
+        assert_eq!(quill.role.as_deref(), Some("Chair of Harbour"));
         assert_eq!(l[0].name, "Ada Quill");
         for seed in 1..4 {
             every_way(crate::synth::article(60_000, seed, false));
@@ -3905,6 +3994,33 @@ mod tests {
         assert_eq!(roles(text), ["Außenministerin"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
+    fn a_company_title_names_its_company() {
+        let text = "Company Heads\n\nApple CEO Tim Cook arrived. Hong Kong Chief Executive John \
+                    Lee spoke. The Goldman Sachs CEO, David Solomon, said no. Sam Altman, OpenAI's \
+                    chief executive, did not. Former Škoda chairman Klaus Zellmer left. Today \
+                    Nissan's chief executive, Ivan Espinosa, came.";
+        assert_eq!(
+            roles(text),
+            [
+                "CEO of Apple",
+                "Chief Executive of Hong Kong",
+                "CEO of Goldman Sachs",
+                "Chief Executive of OpenAI",
+                "Former Chairman of Škoda",
+                "Chief Executive of Nissan"
+            ]
+        );
+        // Other titles, a nationality alone and a body's plural title name no company.
+        let other = "Heads\n\nFrench CEO Ana Lowe and Israeli CEO Dan Levy spoke. Yesterday US \
+                     President Tom Hart and German Chancellor Jan Vogt listened. Governors \
+                     Chair Ida Holm left.";
+        assert_eq!(
+            roles(other),
+            ["CEO", "CEO", "President", "Chancellor", "Chair"]
+        );
     }
 
     #[test]
