@@ -87,6 +87,7 @@ pub fn parse_styled(text: String, mut own: Vec<(Range<usize>, Inline)>, name: &s
         });
     }
 
+    numbered_sections_in_turn(&text, &units, &mut blocks);
     sentence_case_headings(&text, &units, &mut blocks);
     let contents = contents_headings(&text, &mut blocks);
     numbered_paragraphs_apart(&text, &mut blocks);
@@ -1358,8 +1359,45 @@ fn is_list_item(s: &str) -> bool {
 
 /// `12. Something`: a numbered item, where it is not a heading.
 fn numbered_item(s: &str) -> bool {
+    leading_number(s).is_some_and(|(_, rest)| rest.starts_with(". "))
+}
+
+/// The number a line starts with, of up to three digits and before a dot (`12.`,
+/// `2.1.`), and what follows it.
+fn leading_number(s: &str) -> Option<(u16, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && s[digits..].starts_with(". ")
+    let rest = &s[digits..];
+    if !(1..=3).contains(&digits) || !rest.starts_with('.') {
+        return None;
+    }
+    Some((s[..digits].parse().ok()?, rest))
+}
+
+/// Numbered lines read as items that go on from the numbered section before them are
+/// sections too: `1.  Introduction`, then `2.  Replies` over `3.  Errors` (a section
+/// with no text of its own, as a memo has). A list after a section starts at `1.`.
+fn numbered_sections_in_turn(text: &str, units: &[Unit], blocks: &mut [Block]) {
+    // The number of the last numbered section (`2` of `2.1.`).
+    let mut last = None;
+    for (block, unit) in blocks.iter_mut().zip(units) {
+        // Read of headings and items only: a big text's paragraphs are most blocks.
+        let number = || leading_number(&text[block.range.clone()]).map(|(n, _)| n);
+        match block.kind {
+            BlockKind::Heading { .. } => last = number(),
+            BlockKind::ListItem { depth: 1, quote: 0 } => {
+                let number = number();
+                let in_turn = number.is_some() && number == last.map(|n| n + 1);
+                last = None;
+                if let (true, Some(candidate)) = (in_turn, unit.candidate) {
+                    block.kind = BlockKind::Heading {
+                        level: candidate.level,
+                    };
+                    last = number;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// reStructuredText's `::` that opens a literal block (`From the index::` over code)
@@ -2799,9 +2837,51 @@ RFC 9876                          HAP                         March 2026
                     2.  Replies\n\n3.  Errors\n\nNone yet.\n\n1.  Again\n\n10.  Annex\n\nText.\n";
         let a = parse(text.to_string(), "r.txt");
         let titles = a.outline();
-        // `2.  Replies` over `3.  Errors` (or `1.` over `10.`) proves nothing: the next
-        // is no subsection, and two such lines in a row may be a list's.
-        assert_eq!(titles, [(1, "1. Messages"), (2, "1.1. Format")]);
+        // `2.  Replies` over `3.  Errors` go on from `1.`: sections. `1.` over `10.`
+        // proves nothing, as two such lines in a row may be a list's.
+        assert_eq!(
+            titles,
+            [
+                (1, "1. Messages"),
+                (2, "1.1. Format"),
+                (1, "2. Replies"),
+                (1, "3. Errors")
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_lines_that_go_on_from_the_section_before_are_sections() {
+        let memo = "Memo\n\n1.  Scope\n\nWhat this covers.\n\n2.  Terms\n\n3.  Replies\n\n\
+                    A reply is a line.\n";
+        let a = parse(memo.to_string(), "m.txt");
+        assert_eq!(
+            a.outline(),
+            [(1, "1. Scope"), (1, "2. Terms"), (1, "3. Replies")]
+        );
+        // A list after a section starts again at `1.`, or skips, or follows a heading
+        // that starts with a number but is not numbered: items.
+        for (list, heading) in [
+            ("1.  Apples\n\n2.  Pears", None),
+            ("3.  Apples\n\n4.  Pears", None),
+            (
+                "10 Fixes Made\n\nWhat was fixed.\n\n11.  Apples\n\n12.  Pears",
+                Some("10 Fixes Made"),
+            ),
+        ] {
+            let text = format!("Memo\n\n1.  Scope\n\nWhat this covers.\n\n{list}\n");
+            let a = parse(text, "m.txt");
+            let mut outline = vec![(1, "1. Scope")];
+            outline.extend(heading.map(|h| (1, h)));
+            assert_eq!(a.outline(), outline, "{list}");
+        }
+        // Words that read as no heading stay an item.
+        let text = "Memo\n\n1.  Scope\n\nWhat this covers.\n\n2.  Mix the flour and the \
+                    eggs, then bake it all for an hour.\n\n3.  Serve.\n";
+        assert_eq!(
+            parse(text.to_string(), "m.txt").outline(),
+            [(1, "1. Scope")]
+        );
     }
 
     #[test]
