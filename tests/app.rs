@@ -4,6 +4,7 @@
 use byline::analysis;
 use byline::app::{Action, App, Focus};
 use byline::article;
+use byline::layout;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -1156,6 +1157,85 @@ fn wide_rows_take_the_room_beside_the_measure_and_prose_keeps_it() {
     // Nothing hidden, nothing to scroll.
     app.update(Action::ScrollRight);
     assert_eq!(app.scroll_x, 0);
+}
+
+#[test]
+fn a_table_wider_than_its_room_takes_the_room_left_of_the_text() {
+    let mut app = wide_rows_article();
+    let line_of = |app: &App, needle: &str| {
+        let lines = app.layout.lines(&app.article, 0..app.layout.len());
+        let found = lines
+            .into_iter()
+            .find(|l| app.article.text[l.range.clone()].contains(needle));
+        found.expect(needle)
+    };
+    let north = line_of(&app, "North quay");
+    let table = layout::row_columns(&app.article.text, north.range.clone(), usize::MAX);
+    let code_indent = line_of(&app, "curl -s").indent;
+    // The column where `needle` starts on the screen.
+    let column = |buf: &Buffer, needle: &str| -> u16 {
+        let line = rows_with(buf, needle).remove(0);
+        let before = line[..line.find(needle).expect(needle)].chars().count();
+        u16::try_from(before).unwrap()
+    };
+    let (mut whole_outdented, mut cut_outdented) = (0, 0);
+    for width in 90..=220 {
+        app.update(Action::Resize(width, 20));
+        let (rows, spare) = (app.areas.rows, app.areas.spare_left());
+        let outdent = table
+            .saturating_sub(usize::from(rows.width))
+            .min(usize::from(spare));
+        let outdent = u16::try_from(outdent).unwrap();
+        let shown = screen(&app);
+        // Every row of the table as far out as the first; code and prose where the
+        // text is.
+        for needle in ["│ Berth", "├─", "│ North quay", "│ South pontoon"] {
+            assert_eq!(
+                column(&shown, needle),
+                rows.x - outdent,
+                "{needle} at {width}"
+            );
+        }
+        assert_eq!(
+            column(&shown, "curl -s"),
+            rows.x + code_indent,
+            "at {width}"
+        );
+        assert_eq!(column(&shown, "Mayor Ilse"), app.areas.text.x, "at {width}");
+        let whole = rows_with(&shown, "North quay")[0].contains("summer │");
+        assert_eq!(
+            whole,
+            usize::from(rows.width + outdent) >= table,
+            "at {width}"
+        );
+        // Cut rows are marked at the body's right margin.
+        for needle in ["North quay", "curl -s"] {
+            let line = rows_with(&shown, needle).remove(0);
+            if line.contains('›') {
+                let last = line.chars().nth(usize::from(rows.right() - 1));
+                assert_eq!(last, Some('›'), "{needle} at {width}");
+            }
+        }
+        assert_eq!(whole, !rows_with(&shown, "North quay")[0].contains('›'));
+        whole_outdented += usize::from(outdent > 0 && whole);
+        cut_outdented += usize::from(outdent > 0 && !whole);
+    }
+    assert!(whole_outdented > 0 && cut_outdented > 0);
+    // A table in a quote stays behind its bar, however wide.
+    let md = "# Dues\n\n> | Berth | Old due | New due | Notes |\n> |---|---|---|---|\n\
+              > | North quay | 12.00 | 14.50 | Deep water, used by the ferry in summer and \
+              by the tall ships in the autumn |\n";
+    let a = article::parse(md.as_bytes(), "q.md");
+    let an = analysis::analyse(&a, &[]);
+    let quoted = App::new(a, an, Rect::new(0, 0, 130, 20));
+    let north = line_of(&quoted, "North quay");
+    let wide = layout::row_columns(&quoted.article.text, north.range.clone(), usize::MAX);
+    let rows = quoted.areas.rows;
+    assert!(wide > usize::from(rows.width) && quoted.areas.spare_left() > 0);
+    assert_eq!(
+        column(&screen(&quoted), "│ North quay"),
+        rows.x + north.indent
+    );
 }
 
 #[test]

@@ -499,11 +499,27 @@ impl App {
         usize::from(self.areas.rows.width / 2).max(1)
     }
 
-    /// The columns a row has beside its indent (see `Areas::rows`).
+    /// The columns a row has beside its indent (see [`App::row_place`]).
     fn row_room(&self, row: &Line) -> usize {
-        usize::from(self.areas.rows.width)
+        self.row_place(row).1
+    }
+
+    /// Where a row goes (see `Areas::rows`): how many columns left of the rows' area it
+    /// starts, and how many it has beside its indent. A row at the margin wider than
+    /// the area — a table's: code is set in — takes the room left of the text as far
+    /// as it needs (a table's rows are as wide as each other, so its columns stay in
+    /// line); a row set in, under an item's text or behind a quote's bar, stays there.
+    pub(crate) fn row_place(&self, row: &Line) -> (usize, usize) {
+        let room = usize::from(self.areas.rows.width)
             .saturating_sub(usize::from(row.indent))
-            .max(1)
+            .max(1);
+        let spare = usize::from(self.areas.spare_left());
+        if spare == 0 || row.indent > 0 {
+            return (0, room);
+        }
+        let columns = layout::row_columns(&self.article.text, row.range.clone(), room + spare);
+        let outdent = columns.saturating_sub(room);
+        (outdent, room + outdent)
     }
 
     /// How far the rows of code and tables on screen can be scrolled sideways, up to

@@ -48,7 +48,8 @@ pub struct Areas {
     /// Where the body's text goes: inside `body`, at most MEASURE wide, centred.
     pub text: Rect,
     /// Where rows of code and tables go: from the text's left edge to the body's right
-    /// margin, so that a wide one takes the room the measure leaves beside the text.
+    /// margin, so that a wide one takes the room the measure leaves beside the text (a
+    /// table wider still, the room left of the text too: see [`Areas::spare_left`]).
     pub rows: Rect,
     pub scrollbar: Rect,
     pub status: Rect,
@@ -148,6 +149,12 @@ impl Areas {
             scrollbar,
             status,
         }
+    }
+
+    /// The columns between the body's air on the left and the text (none when the text
+    /// is not centred), which a table too wide for `rows` takes as far as it needs.
+    pub fn spare_left(&self) -> u16 {
+        self.rows.x.saturating_sub(self.body.x + 1)
     }
 }
 

@@ -15,16 +15,21 @@ pub fn render(app: &App, frame: &mut Frame) {
     let areas = &app.areas;
     let height = app.height();
     let mut cut = Vec::new();
+    // Lines are drawn from the body's left air on, set in as far as the text is but a
+    // table's rows that take the room there (see `App::row_place`).
+    let spare = usize::from(areas.spare_left());
     let lines: Vec<Line> = app
         .layout
         .lines(&app.article, app.top..app.top + height)
         .into_iter()
         .enumerate()
         .map(|(y, line)| {
-            let mut drawn = match line.kind {
-                LineKind::Blank => Line::default(),
-                _ if layout::is_row(&app.article, &line) => row_line(app, y, &line, &mut cut),
-                _ => styled_line(app, line.block, line.range.clone()),
+            let (mut drawn, outdent) = match line.kind {
+                LineKind::Blank => (Line::default(), 0),
+                _ if layout::is_row(&app.article, &line) => {
+                    row_line(app, y, spare, &line, &mut cut)
+                }
+                _ => (styled_line(app, line.block, line.range.clone()), 0),
             };
             if line.indent > 0 {
                 // An indent starts with a bar for each quote the block is in; lists and
@@ -41,11 +46,14 @@ pub fn render(app: &App, frame: &mut Frame) {
                 drawn.spans.insert(0, prefix);
             }
             drawn
+                .spans
+                .insert(0, Span::raw(" ".repeat(spare - outdent)));
+            drawn
         })
         .collect();
     // Prose is wrapped to the text's width; rows of code and tables may go further.
-    frame.render_widget(Paragraph::new(lines), areas.rows);
-    mark_cut_rows(app, frame, &cut);
+    frame.render_widget(Paragraph::new(lines), rows_area(areas));
+    mark_cut_rows(app, frame, rows_area(areas), &cut);
 
     let max_top = app.max_top();
     if max_top > 0 {
@@ -68,13 +76,30 @@ struct Cut {
     right: bool,
 }
 
-/// A row of a table or of code, as much as shows of it scrolled sideways; where it goes
-/// on out of sight, noted in `cut`.
-fn row_line<'a>(app: &'a App, y: usize, line: &layout::Line, cut: &mut Vec<Cut>) -> Line<'a> {
-    let room = usize::from(app.areas.rows.width).saturating_sub(usize::from(line.indent));
+/// Where the body's lines are drawn: the rows' area and the spare room left of it.
+fn rows_area(areas: &crate::ui::areas::Areas) -> ratatui::layout::Rect {
+    let spare = areas.spare_left();
+    ratatui::layout::Rect {
+        x: areas.rows.x - spare,
+        width: areas.rows.width + spare,
+        ..areas.rows
+    }
+}
+
+/// A row of a table or of code, as much as shows of it scrolled sideways, and how far
+/// it is set out into the `spare` columns left of the text (see `App::row_place`);
+/// where it goes on out of sight, noted in `cut`.
+fn row_line<'a>(
+    app: &'a App,
+    y: usize,
+    spare: usize,
+    line: &layout::Line,
+    cut: &mut Vec<Cut>,
+) -> (Line<'a>, usize) {
+    let (outdent, room) = app.row_place(line);
     let shown = layout::window(&app.article.text, line.range.clone(), app.scroll_x, room);
     if shown.more_left || shown.more_right {
-        let first = usize::from(line.indent);
+        let first = spare - outdent + usize::from(line.indent);
         cut.push(Cut {
             y,
             first,
@@ -86,13 +111,12 @@ fn row_line<'a>(app: &'a App, y: usize, line: &layout::Line, cut: &mut Vec<Cut>)
     let mut drawn = styled_line(app, line.block, shown.range);
     // A wide character cut by the left edge.
     drawn.spans.insert(0, Span::raw(" ".repeat(shown.lead)));
-    drawn
+    (drawn, outdent)
 }
 
 /// `‹` and `›` at the edges where a row goes on out of sight, which `←` and `→` scroll
 /// to.
-fn mark_cut_rows(app: &App, frame: &mut Frame, cut: &[Cut]) {
-    let area = app.areas.rows;
+fn mark_cut_rows(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, cut: &[Cut]) {
     let buf = frame.buffer_mut();
     for row in cut {
         let y = area
