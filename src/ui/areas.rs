@@ -156,6 +156,16 @@ impl Areas {
     pub fn spare_left(&self) -> u16 {
         self.rows.x.saturating_sub(self.body.x + 1)
     }
+
+    /// Where the body's lines are drawn: `rows` and the spare columns left of it.
+    pub fn lines(&self) -> Rect {
+        let spare = self.spare_left();
+        Rect {
+            x: self.rows.x - spare,
+            width: self.rows.width + spare,
+            ..self.rows
+        }
+    }
 }
 
 /// The picker's list: below its header and filter line, above the status bar.
@@ -189,6 +199,7 @@ mod tests {
                     Some(a.body),
                     Some(a.text),
                     Some(a.rows),
+                    Some(a.lines()),
                     Some(a.scrollbar),
                     Some(a.status),
                     a.outline,
@@ -208,6 +219,9 @@ mod tests {
                         (a.text.x, a.text.y, a.text.height)
                     );
                     assert_eq!(a.rows.right(), a.body.right() - 2, "{w}x{h}");
+                    // The body's lines, from its air on the left to the rows' end.
+                    let lines = a.lines();
+                    assert_eq!((lines.x, lines.right()), (a.body.x + 1, a.rows.right()));
                 }
                 let odd = Shape {
                     measure: 0,
@@ -221,6 +235,7 @@ mod tests {
                     Some(b.body),
                     Some(b.text),
                     Some(b.rows),
+                    Some(b.lines()),
                     Some(b.status),
                     b.outline,
                     b.leaders,
@@ -230,6 +245,8 @@ mod tests {
                 {
                     assert!(inside(r, size) || r.area() == 0, "{w}x{h}: {r:?}");
                 }
+                // Not centred, the text leaves no room to its left.
+                assert_eq!(b.lines(), b.rows, "{w}x{h}");
             }
         }
     }

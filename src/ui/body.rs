@@ -52,8 +52,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         })
         .collect();
     // Prose is wrapped to the text's width; rows of code and tables may go further.
-    frame.render_widget(Paragraph::new(lines), rows_area(areas));
-    mark_cut_rows(app, frame, rows_area(areas), &cut);
+    frame.render_widget(Paragraph::new(lines), areas.lines());
+    mark_cut_rows(app, frame, areas.lines(), &cut);
 
     let max_top = app.max_top();
     if max_top > 0 {
@@ -74,16 +74,6 @@ struct Cut {
     last: usize,
     left: bool,
     right: bool,
-}
-
-/// Where the body's lines are drawn: the rows' area and the spare room left of it.
-fn rows_area(areas: &crate::ui::areas::Areas) -> ratatui::layout::Rect {
-    let spare = areas.spare_left();
-    ratatui::layout::Rect {
-        x: areas.rows.x - spare,
-        width: areas.rows.width + spare,
-        ..areas.rows
-    }
 }
 
 /// A row of a table or of code, as much as shows of it scrolled sideways, and how far
