@@ -1,6 +1,7 @@
 //! The body pane: only the visible slice of the laid-out lines, styled by marks.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState};
@@ -15,8 +16,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     let areas = &app.areas;
     let height = app.height();
     let mut cut = Vec::new();
-    // Lines are drawn from the body's left air on, set in as far as the text is but a
-    // table's rows that take the room there (see `App::row_place`).
+    // A table's rows that take the room left of the text (see `App::row_place`), drawn
+    // there after the rest.
+    let mut set_out = Vec::new();
     let spare = usize::from(areas.spare_left());
     let lines: Vec<Line> = app
         .layout
@@ -45,14 +47,25 @@ pub fn render(app: &App, frame: &mut Frame) {
                 let prefix = Span::styled(columns, app.theme.dim);
                 drawn.spans.insert(0, prefix);
             }
-            drawn
-                .spans
-                .insert(0, Span::raw(" ".repeat(spare - outdent)));
+            if outdent > 0 {
+                set_out.push((y, outdent, drawn));
+                return Line::default();
+            }
             drawn
         })
         .collect();
     // Prose is wrapped to the text's width; rows of code and tables may go further.
-    frame.render_widget(Paragraph::new(lines), areas.lines());
+    frame.render_widget(Paragraph::new(lines), areas.rows);
+    for (y, outdent, line) in set_out {
+        let outdent = u16::try_from(outdent).unwrap_or(0);
+        let at = Rect {
+            x: areas.rows.x - outdent,
+            y: areas.rows.y + u16::try_from(y).unwrap_or(0),
+            width: areas.rows.width + outdent,
+            height: 1,
+        };
+        frame.render_widget(line, at);
+    }
     mark_cut_rows(app, frame, areas.lines(), &cut);
 
     let max_top = app.max_top();
@@ -106,7 +119,7 @@ fn row_line<'a>(
 
 /// `‹` and `›` at the edges where a row goes on out of sight, which `←` and `→` scroll
 /// to.
-fn mark_cut_rows(app: &App, frame: &mut Frame, area: ratatui::layout::Rect, cut: &[Cut]) {
+fn mark_cut_rows(app: &App, frame: &mut Frame, area: Rect, cut: &[Cut]) {
     let buf = frame.buffer_mut();
     for row in cut {
         let y = area
