@@ -778,6 +778,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
+    // `Prime Minister Sheikh Mohammed`, `Emir Sheikh Tamim`: a rank after the office,
+    // before the name, is the mention's and not the role's (`Crown Prince` is one).
+    if role_end == title_end
+        && role_end >= i + 2
+        && doc.title_word(role_end - 2)
+        && RANKS.iter().any(|r| doc.folds_to(role_end - 1, r))
+    {
+        role_end -= 1;
+    }
     let company = company_before(doc, start..i, i..role_end);
     let start = start - usize::from(former);
     Some(Found {
@@ -790,6 +799,9 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         },
     })
 }
+
+/// Ranks that stand before a name, after an office too (`Foreign Minister Prince Faisal`).
+const RANKS: &[&str] = &["sheikh", "sheikha", "prince", "princess"];
 
 /// Verbs that open a sentence before a title, a question (`Will President Trump
 /// stay?`) or a request (`“Ask President Lowe,” he said`), and a quote's `Said`: no
@@ -1166,7 +1178,14 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     if !doc.tokens.get(end)?.is_punct(',') {
         return None;
     }
-    let name_end = doc.name_at(end + 1)?;
+    // `, Sir Keir Starmer`, `, Sheikh Tamim bin Hamad`, `, Prince Faisal bin Farhan`: an
+    // honorific or a rank before the name is the mention's, and the office the comma's;
+    // after one, a name may be a word (`, Sheikh Tamim,`).
+    let rank = |t: usize| doc.title_word(t) || doc.is(t, List::ModifiedHeads);
+    let name_start = doc
+        .after_honorific(end + 1)
+        .unwrap_or(end + 1 + usize::from(rank(end + 1)));
+    let name_end = doc.name_at(name_start)?;
     // After `Minister of Defence,` a list of portfolios may go on (`Foreign Affairs`):
     // a name of title words is none.
     if of_place.is_some() && (end + 1..name_end).any(|t| doc.is(t, List::Modifiers)) {
@@ -1178,7 +1197,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
-        name: end + 1..name_end,
+        name: name_start..name_end,
         role: Role::Tokens {
             title: i..end,
             former,
@@ -3994,6 +4013,53 @@ mod tests {
         assert_eq!(roles(text), ["Außenministerin"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
+    fn a_rank_before_a_name_is_the_mentions_and_the_office_the_role() {
+        let text = "Talks\n\nQatar's prime minister, Sheikh Khalid Al Kuwari, hosted it. Saudi \
+                    Foreign Minister Prince Faisal bin Farhan agreed. Britain's prime minister, \
+                    Sir Ian Holm, and the mayor, Dr. Ana Lowe, came. Emir Sheikh Tamim bin \
+                    Hamad spoke. Crown Prince Rami Said waved. Jordan's army chief, Prince \
+                    Zaid, stood by.";
+        let found = leaders(text);
+        assert_eq!(
+            names(&found),
+            [
+                "Khalid Al Kuwari",
+                "Faisal bin Farhan",
+                "Ian Holm",
+                "Ana Lowe",
+                "Tamim bin Hamad",
+                "Rami Said",
+                "Zaid"
+            ]
+        );
+        let mentions: Vec<&str> = found.iter().map(|(_, m)| m[0].as_str()).collect();
+        assert_eq!(
+            mentions,
+            [
+                "Sheikh Khalid Al Kuwari",
+                "Saudi Foreign Minister Prince Faisal bin Farhan",
+                "Sir Ian Holm",
+                "Dr. Ana Lowe",
+                "Emir Sheikh Tamim bin Hamad",
+                "Crown Prince Rami Said",
+                "Prince Zaid"
+            ]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Prime Minister",
+                "Foreign Minister",
+                "Prime Minister",
+                "Mayor",
+                "Emir",
+                "Crown Prince",
+                "Army Chief"
+            ]
+        );
     }
 
     #[test]
