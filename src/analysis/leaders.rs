@@ -621,6 +621,7 @@ const COMPANY_HEADS: &[&str] = &[
 /// `French`) or whole: alone before a company's title (`French CEO Ana Lowe`) they are
 /// no company.
 const NATIONALITY_ENDINGS_EN: &[&str] = &["ian", "ean", "can", "man", "ese", "ish", "ch"];
+/// The English nationalities those endings miss.
 const NATIONALITIES_EN: &[&str] = &[
     "Israeli",
     "Saudi",
