@@ -193,14 +193,21 @@ fn print(
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let result = if cli.json {
+        // One file asked for is one object, or nothing when it fails (an empty array
+        // would read as a file with no articles); several are an array of those that
+        // loaded.
         let docs: Vec<_> = loaded.iter().map(|(a, an)| export::json(a, an)).collect();
-        if docs.len() == 1 && entries.len() == 1 && !failed {
-            serde_json::to_writer_pretty(&mut out, &docs[0])
-        } else {
-            serde_json::to_writer_pretty(&mut out, &docs)
-        }
-        .map_err(anyhow::Error::from)
-        .and_then(|()| writeln!(out).map_err(anyhow::Error::from))
+        let one = entries.len() == 1;
+        let written = match docs.as_slice() {
+            _ if one && failed => None,
+            [doc] if one => Some(serde_json::to_writer_pretty(&mut out, doc)),
+            _ => Some(serde_json::to_writer_pretty(&mut out, &docs)),
+        };
+        written.map_or(Ok(()), |written| {
+            written
+                .map_err(anyhow::Error::from)
+                .and_then(|()| writeln!(out).map_err(anyhow::Error::from))
+        })
     } else {
         let ansi = match cli.color {
             ColorChoice::Always => true,

@@ -163,6 +163,17 @@ fn errors_are_one_line_naming_the_file_with_a_status() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("/no/such/file.txt") && err.contains("No such file"));
 
+    // Asked for one article and given none: nothing on standard output, not a
+    // document of no articles.
+    let out = byline(&["--json", "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.txt"));
+
     let out = byline(&["--no-such-flag"]);
     assert_eq!(out.status.code(), Some(2));
 
@@ -184,6 +195,11 @@ fn errors_are_one_line_naming_the_file_with_a_status() {
             .unwrap()
             .contains("Fighting Rages On in Ukraine")
     );
+    // Several asked for are an array, of those that loaded.
+    let out = byline(&["--json", "/no/such/file.txt", seed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let docs: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(docs.as_array().map(Vec::len), Some(1), "{docs}");
 }
 
 #[test]
