@@ -655,11 +655,34 @@ fn company_before(doc: &Doc, before: Range<usize>, mut title: Range<usize>) -> R
     let nationality = |word: &str| {
         NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
     };
-    if end - start == 1 && nationality(doc.word(start)) {
+    if end - start == 1 && (nationality(doc.word(start)) || in_list(doc.word(start), BODIES)) {
         return end..end;
     }
     start..end
 }
+
+/// What a company's title is of in a word that names no company alone (`Board Chair`,
+/// `Party Chairman`).
+const BODIES: &[&str] = &[
+    "board",
+    "committee",
+    "council",
+    "commission",
+    "company",
+    "corporation",
+    "group",
+    "party",
+    "team",
+    "club",
+    "union",
+    "agency",
+    "authority",
+    "fund",
+    "foundation",
+    "association",
+    "bank",
+    "firm",
+];
 
 /// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
 /// Abbott`, `Brazilian president Lula`. `title` is the title run at `i` (see
@@ -742,6 +765,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         return None;
     }
+    let i = joined_title_start(doc, i, title_end);
     // Leftwards: nationality and organisation words are part of the mention; not in
     // capitals, where every word has them.
     let mut start = i;
@@ -799,6 +823,27 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
             company,
         },
     })
+}
+
+/// Where the title at `i` (to `title_end`) starts when a company's title joins it by
+/// `and` (`BlackRock Chairman and CEO Larry Fink`): one person's, as a company gives
+/// them. Other titles joined so are most often two people's (`the Chancellor and
+/// President Macron`), and stay apart.
+fn joined_title_start(doc: &Doc, i: usize, title_end: usize) -> usize {
+    let company_head = |t: usize| doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS);
+    let joined = i.checked_sub(2).filter(|&before| {
+        let and = &doc.tokens[before + 1];
+        matches!(doc.text[and.range.clone()].trim(), "and" | "&")
+            && (company_head(before) || doc.folds_to(before, "president"))
+            && (i..title_end).any(company_head)
+    });
+    let Some(before) = joined else {
+        return i;
+    };
+    // The first title's words: `Executive Chairman and CEO`.
+    (before.saturating_sub(2)..=before)
+        .find(|&j| title_at(doc, j).is_some_and(|(end, _)| end == before + 1))
+        .unwrap_or(i)
 }
 
 /// Ranks that stand before a name, after an office too (`Foreign Minister Prince Faisal`).
@@ -4083,10 +4128,49 @@ mod tests {
         // Other titles, a nationality alone and a body's plural title name no company.
         let other = "Heads\n\nFrench CEO Ana Lowe and Israeli CEO Dan Levy spoke. Yesterday US \
                      President Tom Hart and German Chancellor Jan Vogt listened. Governors \
-                     Chair Ida Holm left.";
+                     Chair Ida Holm left. Board Chair Eva Lind and Committee Chairman Bo Lin came.";
         assert_eq!(
             roles(other),
-            ["CEO", "CEO", "President", "Chancellor", "Chair"]
+            [
+                "CEO",
+                "CEO",
+                "President",
+                "Chancellor",
+                "Chair",
+                "Chair",
+                "Chairman"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_title_joined_by_and_is_one_title() {
+        let text = "Heads\n\nBlackRock Chairman and CEO Larry Fink spoke. Acme Executive \
+                    Chairman & Chief Executive Ana Lowe listened. Then President and CEO Bo Lind \
+                    of Vela came.";
+        assert_eq!(
+            roles(text),
+            [
+                "Chairman and CEO of BlackRock",
+                "Executive Chairman & Chief Executive of Acme",
+                "President and CEO"
+            ]
+        );
+        assert_eq!(
+            leaders(text)[0].1,
+            ["BlackRock Chairman and CEO Larry Fink"]
+        );
+        // Two people: a country's titles, or a company's after another's holder.
+        let two = "Talks\n\nThe Chairman and President Emmanuel Macron met. Ana Lowe and CEO \
+                   Tim Cook spoke. The Prime Minister and Chairman Dan Levy agreed. The Chairman \
+                   said CEO Eva Lind would stay.";
+        assert_eq!(roles(two), ["President", "CEO", "Chairman", "CEO"]);
+        // The first title is the one ending at `and`, not one before it.
+        let after_name = "Talks\n\nShe met President Ruiz Chairman and CEO Dan Roe.";
+        let after_name = roles(after_name);
+        assert!(
+            after_name[1].starts_with("Chairman and CEO"),
+            "{after_name:?}"
         );
     }
 
