@@ -382,6 +382,61 @@ fn regnal_name(name: &str, key: &str) -> Option<Key> {
     (roman && words_in(key) == 2).then(|| first_word(key).to_string())
 }
 
+/// The family name a Chinese or Korean name is called by alone once named in full, when
+/// it is written first (`Choi` for Choi Sang-mok, `Wang` for Wang Yi, `Yoon` for Yoon
+/// Suk Yeol): a family name of [`vocabulary::FAMILY_NAMES_FIRST`] before a given name
+/// romanised as such names are — hyphened syllables (`Sang-mok`, `Ching-te`), pinyin
+/// (`Yi`, `Jinping`) or two short syllables (`Suk Yeol`). `Lee Anderson` is named as
+/// English names are.
+fn family_name_first(name: &str, key: &str) -> Option<Key> {
+    let mut words = name.split_whitespace();
+    // Asked at every piece of evidence: most names are no such.
+    if !in_list(words.next()?, vocabulary::FAMILY_NAMES_FIRST) {
+        return None;
+    }
+    let short = |w: &str| w.chars().count() <= 5;
+    let romanised = match [words.next(), words.next(), words.next()] {
+        // Not a double-barrelled surname (`Smith-Jones`).
+        [Some(given), None, None] => match given.split_once('-') {
+            Some((_, second)) => second.bytes().all(|b| b.is_ascii_lowercase()),
+            None => pinyin_syllables(&given.to_ascii_lowercase()).is_some(),
+        },
+        [Some(first), Some(second), None] => short(first) && short(second),
+        _ => false,
+    };
+    romanised.then(|| first_word(key).to_string())
+}
+
+/// How many pinyin syllables `word` (lowercase ASCII) is made of, if it is made of them
+/// (`jinping` of two); none for most English names (`anderson`, `child`).
+fn pinyin_syllables(word: &str) -> Option<usize> {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w",
+    ];
+    const FINALS: &[&str] = &[
+        "iang", "iong", "uang", "ang", "eng", "ing", "ong", "ian", "iao", "uai", "uan", "ai", "ei",
+        "ao", "ou", "an", "en", "in", "un", "ia", "ie", "iu", "ua", "uo", "ui", "ue", "a", "o",
+        "e", "i", "u",
+    ];
+    // A syllable without an initial starts with a, o or e (`an`, `ou`, `er`).
+    const BARE_FINALS: &[&str] = &[
+        "ang", "eng", "ai", "ei", "ao", "ou", "an", "en", "er", "a", "o", "e",
+    ];
+    if word.is_empty() {
+        return Some(0);
+    }
+    let after_initial = INITIALS
+        .iter()
+        .filter_map(|i| word.strip_prefix(i))
+        .flat_map(|rest| FINALS.iter().filter_map(|f| rest.strip_prefix(f)));
+    let bare = BARE_FINALS.iter().filter_map(|f| word.strip_prefix(f));
+    after_initial
+        .chain(bare)
+        .find_map(pinyin_syllables)
+        .map(|n| n + 1)
+}
+
 fn prefixed_surname(word: &str) -> bool {
     ["al-", "el-", "ad-", "as-", "ash-", "at-", "an-"]
         .iter()
@@ -833,7 +888,7 @@ fn joined_title_start(doc: &Doc, i: usize, title_end: usize) -> usize {
     let company_head = |t: usize| doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS);
     let joined = i.checked_sub(2).filter(|&before| {
         let and = &doc.tokens[before + 1];
-        matches!(doc.text[and.range.clone()].trim(), "and" | "&")
+        matches!(&doc.text.as_bytes()[and.range.clone()], b"and" | b"&")
             && (company_head(before) || doc.folds_to(before, "president"))
             && (i..title_end).any(company_head)
     });
@@ -2121,15 +2176,12 @@ fn upsert(
             index
         }
     };
+    let created = grew;
     let entry = &mut entries.list[index];
-    let short = listed
-        .and_then(|l| l.short.as_deref())
-        .map(key_of)
-        .or_else(|| regnal_name(&entry.name, &entry.key));
-    if let Some(short) = short
+    if let Some(short) = listed.and_then(|l| l.short.as_deref())
         && entry.short.is_none()
     {
-        entry.short = Some(short);
+        entry.short = Some(key_of(short));
         grew = true;
     }
     // The fullest name the article gives wins.
@@ -2150,6 +2202,13 @@ fn upsert(
     if let Some((role, source)) = new_role {
         entry.role = Some(role.to_string());
         entry.role_source = source;
+    }
+    // The name a monarch or a leader named family name first goes by alone, read from
+    // a name new here: this runs at every piece of evidence, most of which repeats one.
+    if entry.short.is_none() && (created || renamed.is_some()) {
+        entry.short = regnal_name(&entry.name, &entry.key)
+            .or_else(|| family_name_first(&entry.name, &entry.key));
+        grew |= entry.short.is_some();
     }
     if let Some(old) = renamed {
         entries.rename(&old, index);
@@ -3914,6 +3973,57 @@ mod tests {
         let l = every_way(text);
         assert_eq!(l.len(), 300);
         assert!(l.iter().all(|l| l.mentions.len() == 2));
+    }
+
+    #[test]
+    fn an_unlisted_chinese_or_korean_leader_is_named_alone_by_the_family_name() {
+        let text = "Talks\n\nSouth Korea's acting president, Choi Sang-mok, called for calm. \
+                    Chinese Foreign Minister Wang Yi met Premier Han Zheng. Singapore's former \
+                    prime minister, Lee Hsien Loong, listened.\n\n\
+                    Choi said no. Wang agreed. Han left. Lee smiled.";
+        let found = leaders(text);
+        let mentions = |name: &str| {
+            found
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(mentions("Choi Sang-mok"), ["Choi Sang-mok", "Choi"]);
+        assert_eq!(
+            mentions("Wang Yi"),
+            ["Chinese Foreign Minister Wang Yi", "Wang"]
+        );
+        assert_eq!(mentions("Han Zheng"), ["Premier Han Zheng", "Han"]);
+        assert_eq!(mentions("Lee Hsien Loong"), ["Lee Hsien Loong", "Lee"]);
+        // An English name is called by its surname.
+        for (name, surname) in [
+            ("Lee Anderson", "Anderson"),
+            ("Park Smith-Jones", "Smith-Jones"),
+            ("Lee Anna Johnson", "Johnson"),
+            ("Dana Lin", "Lin"),
+        ] {
+            let first = name.split(' ').next().unwrap_or_default();
+            let text = format!("Talks\n\nMayor {name} spoke.\n\n{first} smiled. {surname} waved.");
+            let found = leaders(&text);
+            assert_eq!(found[0].1, [format!("Mayor {name}"), surname.to_string()]);
+        }
+    }
+
+    #[test]
+    fn pinyin_is_told_from_english_names() {
+        for (word, syllables) in [
+            ("yi", 1),
+            ("qiang", 1),
+            ("jinping", 2),
+            ("xiaoping", 2),
+            ("an", 1),
+        ] {
+            assert_eq!(pinyin_syllables(word), Some(syllables), "{word}");
+        }
+        for word in ["anderson", "child", "trump", "ian", "kardashian"] {
+            assert_eq!(pinyin_syllables(word), None, "{word}");
+        }
     }
 
     #[test]

@@ -296,6 +296,26 @@ pub const FIRST_GIVEN_NAMES: &[&str] = &[
     "jorge", "pedro", "manuel", "jesus", "luiz", "joao", "pablo", "javier", "angel",
 ];
 
+/// Chinese and Korean family names as romanised, written before the given name (`Wang
+/// Yi`, `Choi Sang-mok`); not those that are also English words a sentence may start
+/// with (`He`, `Long`, `Fan`, `Ban`, `Oh`).
+#[rustfmt::skip]
+pub const FAMILY_NAMES_FIRST: &[&str] = &[
+    // Chinese (pinyin, and Wade-Giles as Taiwan and Hong Kong write them)
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "zhu", "hu", "guo", "lin", "gao", "luo", "zheng", "xie", "tang", "feng", "deng", "cao",
+    "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu", "du", "ye",
+    "cheng", "wei", "su", "lu", "ding", "ren", "yao", "shen", "zhong", "cui", "tan", "jin",
+    "shi", "liao", "jia", "xia", "fu", "fang", "bai", "zou", "meng", "xiong", "qin", "qiu",
+    "hou", "yin", "xue", "yan", "duan", "lei", "kong", "mao", "xi", "qian", "hua", "wen",
+    "lai", "ko", "tsai", "chiang", "ma", "hsu", "chu", "chan", "leung", "wong", "lam",
+    "cheung", "chou", "hsieh", "lien", "soong",
+    // Korean
+    "kim", "lee", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim",
+    "han", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo", "hong", "jeon", "moon",
+    "son", "bae", "baek", "nam", "noh", "roh", "chun", "woo", "ryu", "kwak",
+];
+
 /// Words allowed between an apposition's comma and its title: `, Russia’s president`.
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
