@@ -215,6 +215,42 @@ fn outline_focus_selects_and_enter_jumps() {
 }
 
 #[test]
+fn a_focused_pane_tells_its_selected_entry_in_full_in_the_status_bar() {
+    let text = "Heads Meet\n\nBlackRock Chairman and CEO Larry Fink met President Tom Hart.\n\n\
+                A Section Title Too Long For The Pane\n\n\
+                Fink spoke.\n";
+    let mut app = app_for(text.as_bytes(), 70, 16);
+    let status = |app: &App| row(&screen(app), app.size.height - 1);
+    assert!(status(&app).starts_with(" Heads Meet "), "{}", status(&app));
+    app.update(Action::FocusNext);
+    app.update(Action::Down);
+    let outline = status(&app);
+    assert!(
+        outline.starts_with(" A Section Title Too Long For The Pane "),
+        "{outline}"
+    );
+    // Which the pane cuts short.
+    let pane = screen(&app);
+    assert!((0..4).any(|y| row(&pane, y).contains("1 A Section Title…")));
+    app.update(Action::FocusNext);
+    assert_eq!(app.focus, Focus::Leaders);
+    let leaders = status(&app);
+    assert!(
+        leaders.starts_with(" Larry Fink · Chairman and CEO of BlackRock · 2 mentions "),
+        "{leaders}"
+    );
+    app.update(Action::Down);
+    let leaders = status(&app);
+    assert!(
+        leaders.starts_with(" Tom Hart · President · 1 mention "),
+        "{leaders}"
+    );
+    // Back in the body, the reading position.
+    app.update(Action::Escape);
+    assert!(status(&app).starts_with(" Heads Meet "), "{}", status(&app));
+}
+
+#[test]
 fn leaders_pane_steps_through_mentions_with_wraparound() {
     let mut app = app_for(SEED, 120, 40);
     app.update(Action::FocusNext);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::truncate;
-use crate::app::App;
+use crate::app::{App, Focus};
 use crate::source::display_width;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -49,6 +49,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let left = match &app.message {
         _ if search.editing => format!(" /{}▏", search.query),
         Some(m) => format!(" {m}"),
+        // A pane cuts long entries short: the one selected is told in full.
+        None if app.focus == Focus::Leaders && !app.analysis.leaders.is_empty() => {
+            let leaders = &app.analysis.leaders;
+            let leader = &leaders[app.leader_selected.min(leaders.len() - 1)];
+            let role = leader.role.as_deref().map(|r| format!(" · {r}"));
+            let n = leader.mentions.len();
+            let mentions = if n == 1 { "mention" } else { "mentions" };
+            format!(
+                " {}{} · {n} {mentions}",
+                leader.name,
+                role.unwrap_or_default()
+            )
+        }
+        None if app.focus == Focus::Outline => {
+            let section = app.outline_selected.checked_sub(1);
+            let section = section.and_then(|s| app.article.sections.get(s));
+            format!(" {}", section.map_or(&app.article.title, |s| &s.title))
+        }
         None => {
             let entry = app.current_entry();
             let section = (entry > 0).then(|| app.article.sections[entry - 1].title.as_str());
