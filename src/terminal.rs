@@ -53,15 +53,18 @@ pub fn run(app: &mut App) -> Result<()> {
 }
 
 fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
-    // The first poll starts crossterm's watch for resizes: a resize after it is an
-    // event, one before it shows in the size read next. (Read first, a size could change
-    // unseen in between, leaving the screen laid out for the old one.)
+    // The first poll starts crossterm's watch for resizes. The size is read before every
+    // frame too: a resize before the watch started is seen, and so is one the watch
+    // drops (its Unix reader keeps one of a resize and a key that come in one wakeup).
     event::poll(Duration::ZERO).context("waiting for a key")?;
-    let size = terminal.size().context("reading the terminal size")?;
-    app.update(crate::app::Action::Resize(size.width, size.height));
     set_mouse(app.mouse_capture)?;
     let mut captured = app.mouse_capture;
     while !app.quit {
+        let size = terminal.size().context("reading the terminal size")?;
+        if (size.width, size.height) != (app.size.width, app.size.height) {
+            repaint_all(terminal)?;
+            app.update(crate::app::Action::Resize(size.width, size.height));
+        }
         terminal
             .draw(|frame| ui::render(app, frame))
             .context("drawing")?;
