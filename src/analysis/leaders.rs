@@ -716,8 +716,8 @@ fn company_before(doc: &Doc, before: Range<usize>, mut title: Range<usize>) -> R
     start..end
 }
 
-/// What a company's title is of in a word that names no company alone (`Board Chair`,
-/// `Party Chairman`).
+/// Words that name no company alone before a company's title (`Board Chair`, `Committee
+/// Chairman`): a body of one, not which.
 const BODIES: &[&str] = &[
     "board",
     "committee",
