@@ -121,10 +121,10 @@ fn repaint_all(terminal: &mut Screen) -> Result<()> {
 fn suspend(terminal: &mut Screen, mouse: bool) -> Result<()> {
     restore();
     signal_hook::low_level::raise(SIGTSTP).context("suspending")?;
-    // Execution continues here after SIGCONT.
+    // Execution continues here after SIGCONT, on an alternate screen entered cleared,
+    // which a new terminal's first frame paints whole.
     *terminal = init()?;
-    set_mouse(mouse)?;
-    repaint_all(terminal)
+    set_mouse(mouse)
 }
 
 fn restore() {

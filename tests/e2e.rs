@@ -85,6 +85,41 @@ fn sigterm_sighup_and_sigint_restore_the_terminal() {
 }
 
 #[test]
+fn ctrl_z_gives_the_terminal_back_and_the_reader_comes_back_whole() {
+    let mut pty = Pty::spawn(&["--no-state"], 80, 24);
+    pty.wait_for_text("Outline");
+    pty.wait_for("the alternate screen", |s| s.alternate_screen());
+    let before = pty.raw().len();
+    pty.send("\x1a");
+    // The shell's screen back, the cursor shown: what the terminal gets before the stop.
+    let left = |raw: &[u8]| {
+        let after = &raw[before.min(raw.len())..];
+        after.windows(8).any(|w| w == b"\x1b[?1049l") && after.windows(6).any(|w| w == b"\x1b[?25h")
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !left(&pty.raw()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the terminal was not given back"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // `fg` (a process with no job control around it is not stopped, and goes on).
+    pty.signal("CONT");
+    pty.wait_for("the reader repainted", |s| {
+        s.alternate_screen() && s.contents().contains("Outline") && s.contents().contains("? help")
+    });
+    pty.send("]");
+    pty.wait_for("a key after the return", |s| {
+        s.contents().contains("Leaders’ Vague Optimism Contrasts")
+            && status(s).contains("› Leaders’")
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}
+
+#[test]
 fn an_article_piped_on_stdin_is_read_and_keys_come_from_the_terminal() {
     let mut pty = Pty::spawn_shell(
         "cat tests/fixtures/text/05-numbered-headings.txt | exec \"$BYLINE\"",
