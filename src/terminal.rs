@@ -3,6 +3,7 @@
 //! SIGTERM/SIGHUP/SIGINT, and around `Ctrl-Z` (suspend to the shell, redraw on `fg`).
 
 use std::io::{BufWriter, Stdout, stdout};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -52,11 +53,52 @@ pub fn run(app: &mut App) -> Result<()> {
     result
 }
 
+/// Keys, the mouse and resizes, read on a thread of their own as they come. crossterm's
+/// default Unix reader hands over one of a key and a resize that come in one wakeup
+/// and keeps the other waiting for the next; its level-triggered reader (the
+/// `use-dev-tty` feature) loses neither, but a poll of it that does not wait never
+/// looks at the terminal — a blocking read on this thread needs none.
+struct Input {
+    events: mpsc::Receiver<std::io::Result<Event>>,
+}
+
+impl Input {
+    fn start() -> Input {
+        let (tx, events) = mpsc::channel();
+        std::thread::spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                // Nobody listening: the reader has quit.
+                if tx.send(event).is_err() || failed {
+                    return;
+                }
+            }
+        });
+        Input { events }
+    }
+
+    /// The next event, waiting `wait` at most (`None`: until one comes).
+    fn next(&self, wait: Option<Duration>) -> Result<Option<Event>> {
+        let event = match wait {
+            None => self
+                .events
+                .recv()
+                .map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+            Some(wait) => self.events.recv_timeout(wait),
+        };
+        match event {
+            Ok(event) => Ok(Some(event.context("reading a key")?)),
+            Err(mpsc::RecvTimeoutError::Timeout) => Ok(None),
+            Err(mpsc::RecvTimeoutError::Disconnected) => anyhow::bail!("reading a key: stopped"),
+        }
+    }
+}
+
 fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
-    // The first poll starts crossterm's watch for resizes. The size is read before every
-    // frame too: a resize before the watch started is seen, and so is one the watch
-    // drops (its Unix reader keeps one of a resize and a key that come in one wakeup).
-    event::poll(Duration::ZERO).context("waiting for a key")?;
+    // The size is read before every frame: a resize before the input thread watched for
+    // them is seen too.
+    let input = Input::start();
     set_mouse(app.mouse_capture)?;
     let mut captured = app.mouse_capture;
     while !app.quit {
@@ -70,20 +112,19 @@ fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
             .context("drawing")?;
         // A running search takes the time between keys; background indexing is
         // looked at every few milliseconds.
-        if app.searching() && !event::poll(Duration::ZERO).context("waiting for a key")? {
-            app.search_step();
-            continue;
-        }
-        let wait = if app.due() {
-            Duration::ZERO
+        let wait = if app.searching() || (app.busy() && app.due()) {
+            Some(Duration::ZERO)
         } else {
-            INDEXING_POLL
+            app.busy().then_some(INDEXING_POLL)
         };
-        if app.busy() && !event::poll(wait).context("waiting for a key")? {
-            app.poll_background();
+        let Some(event) = input.next(wait)? else {
+            if app.searching() {
+                app.search_step();
+            } else {
+                app.poll_background();
+            }
             continue;
-        }
-        let event = event::read().context("reading a key")?;
+        };
         app.poll_background();
         // Terminals reflow or drop content on resize; repaint everything rather than
         // trust the diff against the previous frame.
