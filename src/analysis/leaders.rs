@@ -2598,6 +2598,15 @@ mod tests {
     use super::*;
     use crate::article::plain;
 
+    /// The mentions of the leader `name` among `found` (none if not found).
+    fn mentions_of(found: &[(String, Vec<String>)], name: &str) -> Vec<String> {
+        found
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default()
+    }
+
     fn leaders(text: &str) -> Vec<(String, Vec<String>)> {
         let article = plain::parse(text.to_string(), "t.txt");
         find(&article, builtin())
@@ -3982,13 +3991,7 @@ mod tests {
                     prime minister, Lee Hsien Loong, listened.\n\n\
                     Choi said no. Wang agreed. Han left. Lee smiled.";
         let found = leaders(text);
-        let mentions = |name: &str| {
-            found
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, m)| m.clone())
-                .unwrap_or_default()
-        };
+        let mentions = |name: &str| mentions_of(&found, name);
         assert_eq!(mentions("Choi Sang-mok"), ["Choi Sang-mok", "Choi"]);
         assert_eq!(
             mentions("Wang Yi"),
@@ -4328,13 +4331,7 @@ mod tests {
         let text = "Visit\n\nKing Felipe VI of Spain met Pope Leo XIV. Felipe spoke first; \
                     Leo listened. Leo Varadkar, a former taoiseach, watched. Felipe left.";
         let found = leaders(text);
-        let mentions = |name: &str| {
-            found
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, m)| m.clone())
-                .unwrap_or_default()
-        };
+        let mentions = |name: &str| mentions_of(&found, name);
         assert_eq!(
             mentions("Felipe VI"),
             ["King Felipe VI", "Felipe", "Felipe"]
