@@ -661,6 +661,11 @@ fn role_text_into(
     }
 }
 
+/// Whether token `t` is a word of [`COMPANY_HEADS`].
+fn company_head(doc: &Doc, t: usize) -> bool {
+    doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS)
+}
+
 /// Heads of a company's titles, whose company may stand before them (`Apple CEO`).
 const COMPANY_HEADS: &[&str] = &[
     "ceo",
@@ -696,7 +701,7 @@ const NATIONALITIES_EN: &[&str] = &[
 fn company_before(doc: &Doc, before: Range<usize>, mut title: Range<usize>) -> Range<usize> {
     let end = before.end;
     // Asked of every title found: most have no word before them to read.
-    if before.is_empty() || !title.any(|t| doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS)) {
+    if before.is_empty() || !title.any(|t| company_head(doc, t)) {
         return end..end;
     }
     let mut start = end;
@@ -885,12 +890,11 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 /// them. Other titles joined so are most often two people's (`the Chancellor and
 /// President Macron`), and stay apart.
 fn joined_title_start(doc: &Doc, i: usize, title_end: usize) -> usize {
-    let company_head = |t: usize| doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS);
     let joined = i.checked_sub(2).filter(|&before| {
         let and = &doc.tokens[before + 1];
         matches!(&doc.text.as_bytes()[and.range.clone()], b"and" | b"&")
-            && (company_head(before) || doc.folds_to(before, "president"))
-            && (i..title_end).any(company_head)
+            && (company_head(doc, before) || doc.folds_to(before, "president"))
+            && (i..title_end).any(|t| company_head(doc, t))
     });
     let Some(before) = joined else {
         return i;
