@@ -386,25 +386,33 @@ fn regnal_name(name: &str, key: &str) -> Option<Key> {
 /// it is written first (`Choi` for Choi Sang-mok, `Wang` for Wang Yi, `Yoon` for Yoon
 /// Suk Yeol): a family name of [`vocabulary::FAMILY_NAMES_FIRST`] before a given name
 /// romanised as such names are — hyphened syllables (`Sang-mok`, `Ching-te`), pinyin
-/// (`Yi`, `Jinping`) or two short syllables (`Suk Yeol`). `Lee Anderson` is named as
-/// English names are.
+/// (`Yi`, `Jinping`) or two short syllables (`Suk Yeol`). In Hong Kong an English given
+/// name may come first (`Lee` for John Lee Ka-chiu). `Lee Anderson` is named as English
+/// names are.
 fn family_name_first(name: &str, key: &str) -> Option<Key> {
     let mut words = name.split_whitespace();
-    // Asked at every piece of evidence: most names are no such.
-    if !in_list(words.next()?, vocabulary::FAMILY_NAMES_FIRST) {
-        return None;
-    }
+    let family = |w: &str| in_list(w, vocabulary::FAMILY_NAMES_FIRST);
     let short = |w: &str| w.chars().count() <= 5;
-    let romanised = match [words.next(), words.next(), words.next()] {
-        // Not a double-barrelled surname (`Smith-Jones`).
-        [Some(given), None, None] => match given.split_once('-') {
-            Some((_, second)) => second.bytes().all(|b| b.is_ascii_lowercase()),
-            None => pinyin_syllables(&given.to_ascii_lowercase()).is_some(),
-        },
-        [Some(first), Some(second), None] => short(first) && short(second),
-        _ => false,
+    // Not a double-barrelled surname (`Smith-Jones`).
+    let hyphened = |w: &str| {
+        w.split_once('-')
+            .is_some_and(|(_, second)| second.bytes().all(|b| b.is_ascii_lowercase()))
     };
-    romanised.then(|| first_word(key).to_string())
+    let at = match [
+        words.next()?,
+        words.next()?,
+        words.next().unwrap_or_default(),
+    ] {
+        _ if words.next().is_some() => return None,
+        [first, given, ""] if family(first) => {
+            let pinyin = || pinyin_syllables(&given.to_ascii_lowercase()).is_some();
+            (hyphened(given) || pinyin()).then_some(0)
+        }
+        [first, a, b] if family(first) => (short(a) && short(b)).then_some(0),
+        [_, second, given] if family(second) => hyphened(given).then_some(1),
+        _ => None,
+    }?;
+    key.split(' ').nth(at).map(str::to_string)
 }
 
 /// How many pinyin syllables `word` (lowercase ASCII) is made of, if it is made of them
@@ -598,6 +606,7 @@ fn role_text_into(
     let shouted = tokens
         .clone()
         .all(|t| !doc.is_word(t) || uncased(doc.word(t)));
+    let company_title = !company.is_empty() && tokens.clone().any(|t| company_head(doc, t));
     let mut last_end = None;
     // A nationality after the title (`presidente ruso`) is no part of it, as a
     // nationality's gap (`presidente chileno`) is not.
@@ -655,9 +664,15 @@ fn role_text_into(
             }
         }
     }
+    // A company's title is of it (`CEO of Apple`), another of the bank (`Governor of
+    // the Bank of Canada`).
+    let of = match company_title {
+        true => " of ",
+        false => " of the ",
+    };
     for (n, t) in company.enumerate() {
-        out.push_str(if n == 0 { " of " } else { " " });
-        out.push_str(doc.word(t));
+        out.push_str(if n == 0 { of } else { " " });
+        out.push_str(&doc.text[doc.tokens[t].range.clone()]);
     }
 }
 
@@ -694,31 +709,79 @@ const NATIONALITIES_EN: &[&str] = &[
     "Thai",
 ];
 
-/// The company a company's title (tokens `title`) is of, when the capitalised words
-/// ending `before` name one (`Apple CEO`, `Nvidia’s chief executive`, `the AMD chair`):
-/// their tokens, else an empty range. Not for other titles: `US President` is a
-/// president.
-fn company_before(doc: &Doc, before: Range<usize>, mut title: Range<usize>) -> Range<usize> {
+/// What the title in tokens `title` is of, when the capitalised words ending `before`
+/// name it: a company before a company's title (`Apple CEO`, `Nvidia’s chief
+/// executive`, `the AMD chair`), a bank before any title (`Bundesbank President`, `Bank
+/// of Canada Governor`, `World Bank President`, whose title run starts with the bank's
+/// own word). Their tokens, else an empty range; and where the title starts. Not for
+/// other titles: `US President` is a president.
+fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Range<usize>, usize) {
     let end = before.end;
+    let none = (end..end, title.start);
     // Asked of every title found: most have no word before them to read.
-    if before.is_empty() || !title.any(|t| company_head(doc, t)) {
-        return end..end;
+    if before.is_empty() {
+        return none;
     }
     let mut start = end;
+    // Not `The` of `The CEO, Ana Lowe`.
     while start > before.start
-        && doc.is_word(start - 1)
         && doc.cap(start - 1)
         && !doc.title_word(start - 1)
+        && !doc.is(start - 1, List::Stopwords)
     {
         start -= 1;
+    }
+    if start == end {
+        return none;
+    }
+    // `European Central Bank President`: the title is what follows the bank's words,
+    // before its first head.
+    let first_head = title
+        .clone()
+        .find(|&t| doc.title_word(t))
+        .unwrap_or(title.end);
+    let heads = (title.start..first_head)
+        .rev()
+        .find(|&t| bank_word(doc, t))
+        .map_or(title.start, |t| t + 1);
+    let start = bank_of_start(doc, start).unwrap_or(start);
+    if heads > title.start || (start..end).any(|t| bank_word(doc, t)) {
+        return (start..heads, heads);
+    }
+    if !(heads..title.end).any(|t| company_head(doc, t)) {
+        return none;
     }
     let nationality = |word: &str| {
         NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
     };
     if end - start == 1 && (nationality(doc.word(start)) || in_list(doc.word(start), BODIES)) {
-        return end..end;
+        return none;
     }
-    start..end
+    (start..end, title.start)
+}
+
+/// Whether token `t` is a capitalised word that names a bank: `Bank`, `Bundesbank`.
+fn bank_word(doc: &Doc, t: usize) -> bool {
+    const BANK: &[u8] = b"bank";
+    doc.cap(t) && {
+        let word = doc.word(t).as_bytes();
+        word.len() >= BANK.len() && word[word.len() - BANK.len()..].eq_ignore_ascii_case(BANK)
+    }
+}
+
+/// Where a bank's name written `Bank of Place` starts when `place` is its first
+/// capitalised word after `of` (`Bank of Canada`, `Reserve Bank of India`).
+fn bank_of_start(doc: &Doc, place: usize) -> Option<usize> {
+    let of = place.checked_sub(1)?;
+    let mut start = of.checked_sub(1).filter(|&b| bank_word(doc, b))?;
+    if !doc.text_is(of, "of") {
+        return None;
+    }
+    // `Reserve Bank`, `People’s Bank`: words of the bank's before it.
+    while start > 0 && doc.cap(start - 1) && !doc.is(start - 1, List::Stopwords) {
+        start -= 1;
+    }
+    Some(start)
 }
 
 /// Words that name no company alone before a company's title (`Board Chair`, `Committee
@@ -872,7 +935,9 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         role_end -= 1;
     }
-    let company = company_before(doc, start..i, i..role_end);
+    // `Bank of Canada Governor`: a bank's name goes on before `of`.
+    let start = bank_of_start(doc, start).unwrap_or(start);
+    let (company, i) = company_before(doc, start..i, i..role_end);
     let start = start - usize::from(former);
     Some(Found {
         span: start..name_end,
@@ -1085,20 +1150,27 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let role_end = here_or_past_nationality(end, after, |k| of_place_end(doc, k));
             let role_end = role_end.unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
+            let (company, k) = company_before(doc, comma + 1..k, k..role_end);
             return Some(Found {
                 span: name.clone(),
                 name,
                 role: Role::Tokens {
                     title: k..role_end,
                     former,
-                    company: company_before(doc, comma + 1..k, k..role_end),
+                    company,
                 },
             });
         }
-        if !(doc.is(k, List::AppositionFillers) || doc.tokens[k].possessive || doc.cap(k)) {
+        // `, the Bank of England governor`: a bank's `of` too, as part of its name.
+        let bank_of = doc.text_is(k, "of") && bank_word(doc, k - 1);
+        if !(doc.is(k, List::AppositionFillers)
+            || doc.tokens[k].possessive
+            || doc.cap(k)
+            || bank_of)
+        {
             return None;
         }
-        fillers += 1;
+        fillers += usize::from(!bank_of);
         k += 1;
     }
     None
@@ -1300,13 +1372,14 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     let former_at = |t: usize| folds_to(t, "former");
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
+    let (company, i) = company_before(doc, words_before(doc, i), i..end);
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: name_start..name_end,
         role: Role::Tokens {
             title: i..end,
             former,
-            company: company_before(doc, words_before(doc, i), i..end),
+            company,
         },
     })
 }
@@ -4003,15 +4076,27 @@ mod tests {
         );
         assert_eq!(mentions("Han Zheng"), ["Premier Han Zheng", "Han"]);
         assert_eq!(mentions("Lee Hsien Loong"), ["Lee Hsien Loong", "Lee"]);
+        // In Hong Kong an English given name may come first.
+        let hong_kong =
+            "Talks\n\nHong Kong's Chief Executive John Lee Ka-chiu spoke.\n\nLee smiled.";
+        assert_eq!(
+            mentions_of(&leaders(hong_kong), "John Lee Ka-chiu"),
+            ["Hong Kong's Chief Executive John Lee Ka-chiu", "Lee"]
+        );
         // An English name is called by its surname.
         for (name, surname) in [
             ("Lee Anderson", "Anderson"),
             ("Park Smith-Jones", "Smith-Jones"),
             ("Lee Anna Johnson", "Johnson"),
+            ("Anna Lee Smith-Jones", "Smith-Jones"),
+            ("Lee Ann Mae Johnson", "Johnson"),
             ("Dana Lin", "Lin"),
         ] {
-            let first = name.split(' ').next().unwrap_or_default();
-            let text = format!("Talks\n\nMayor {name} spoke.\n\n{first} smiled. {surname} waved.");
+            // Its other words alone name no one.
+            let others: String = (name.split(' ').filter(|w| *w != surname))
+                .map(|w| format!("{w} smiled. "))
+                .collect();
+            let text = format!("Talks\n\nMayor {name} spoke.\n\n{others}{surname} waved.");
             let found = leaders(&text);
             assert_eq!(found[0].1, [format!("Mayor {name}"), surname.to_string()]);
         }
@@ -4288,6 +4373,61 @@ mod tests {
         assert!(
             after_name[1].starts_with("Chairman and CEO"),
             "{after_name:?}"
+        );
+    }
+
+    #[test]
+    fn a_bank_named_before_a_title_is_what_the_title_is_of() {
+        let text = "Banks\n\nWorld Bank President Ajay Banga spoke. European Central Bank \
+                    President Christine Lagarde agreed. Bundesbank President Joachim Nagel \
+                    frowned. Bank of Canada Governor Tiff Macklem listened. The Reserve Bank of \
+                    India governor Sanjay Malhotra waited. Deutsche Bank CEO Christian Sewing \
+                    left. Andrew Bailey, the Bank of England governor, said no. The governor \
+                    of the Reserve Bank of Australia, Michele Bullock, nodded. Outgoing Governor \
+                    of the Bank of Northland Ann Lowe spoke.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of the World Bank",
+                "President of the European Central Bank",
+                "President of the Bundesbank",
+                "Governor of the Bank of Canada",
+                "Governor of the Reserve Bank of India",
+                "CEO of Deutsche Bank",
+                "Governor of the Bank of England",
+                "Governor of the Reserve Bank of Australia",
+                "Governor of the Bank of Northland"
+            ]
+        );
+        let found = leaders(text);
+        assert_eq!(
+            mentions_of(&found, "Tiff Macklem"),
+            ["Bank of Canada Governor Tiff Macklem"]
+        );
+        assert_eq!(
+            mentions_of(&found, "Sanjay Malhotra"),
+            ["Reserve Bank of India governor Sanjay Malhotra"]
+        );
+        // No bank named: the title as written; other words before a title are no bank,
+        // and `The` names no company.
+        let unnamed = "Heads\n\nCentral Bank Governor Ali Rahimi came. Bank Chair Maria Lopes \
+                       left. He quit Barclays Bank. Texas Governor Greg Abbott signed. The \
+                       CEO, Ana Lowe, spoke. Citing Bank of Canada data, Governor Bo Lind of \
+                       Northland agreed. Kenya central bank governor Kamau Thugge smiled.";
+        assert_eq!(
+            roles(unnamed),
+            [
+                "Central Bank Governor",
+                "Bank Chair",
+                "Governor",
+                "CEO",
+                "Governor",
+                "Central Bank Governor"
+            ]
+        );
+        assert_eq!(
+            mentions_of(&leaders(unnamed), "Greg Abbott"),
+            ["Texas Governor Greg Abbott"]
         );
     }
 
