@@ -96,19 +96,21 @@ impl Input {
 }
 
 fn event_loop(terminal: &mut Screen, app: &mut App) -> Result<()> {
-    // The size is read before every frame: a resize before the input thread watched for
-    // them is seen too.
     let input = Input::start();
     set_mouse(app.mouse_capture)?;
     let mut captured = app.mouse_capture;
     while !app.quit {
-        let size = terminal.size().context("reading the terminal size")?;
-        if (size.width, size.height) != (app.size.width, app.size.height) {
-            repaint_all(terminal)?;
-            app.update(crate::app::Action::Resize(size.width, size.height));
-        }
+        // ratatui reads the size before every frame (and clears the screen for a new
+        // one): the app is laid out for it, so a resize before the input thread watched
+        // for them, or one crossterm never told, is seen too.
         terminal
-            .draw(|frame| ui::render(app, frame))
+            .draw(|frame| {
+                let area = frame.area();
+                if (area.width, area.height) != (app.size.width, app.size.height) {
+                    app.update(crate::app::Action::Resize(area.width, area.height));
+                }
+                ui::render(app, frame)
+            })
             .context("drawing")?;
         // A running search takes the time between keys; background indexing is
         // looked at every few milliseconds.
