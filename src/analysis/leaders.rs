@@ -664,9 +664,10 @@ fn role_text_into(
             }
         }
     }
-    // A company's title is of it (`CEO of Apple`), another of the bank (`Governor of
-    // the Bank of Canada`).
-    let of = match company_title {
+    // A company's title is of it (`CEO of Apple`), another of the bank or institution
+    // (`Governor of the Bank of Canada`), as a company's title is of an institution
+    // (`Chair of the Federal Reserve`).
+    let of = match company_title && !institution(doc, company.clone()) {
         true => " of ",
         false => " of the ",
     };
@@ -713,13 +714,20 @@ const NATIONALITIES_EN: &[&str] = &[
 /// name it: a company before a company's title (`Apple CEO`, `Nvidia’s chief
 /// executive`, `the AMD chair`), a bank before any title (`Bundesbank President`, `Bank
 /// of Canada Governor`, `World Bank President`, whose title run starts with the bank's
-/// own word). Their tokens, else an empty range; and where the title starts. Not for
+/// own word), an institution before any title (`Federal Reserve Chair`, `Labour Party
+/// leader`). Their tokens, else an empty range; and where the title starts. Not for
 /// other titles: `US President` is a president.
 fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Range<usize>, usize) {
     let end = before.end;
     let none = (end..end, title.start);
+    // `European Central Bank President`, `Communist Party General Secretary`: the title
+    // is what follows a bank's or institution's words, before its first head.
+    let first_head = title
+        .clone()
+        .find(|&t| doc.title_word(t))
+        .unwrap_or(title.end);
     // Asked of every title found: most have no word before them to read.
-    if before.is_empty() {
+    if before.is_empty() && first_head == title.start {
         return none;
     }
     let mut start = end;
@@ -731,21 +739,18 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
     {
         start -= 1;
     }
-    if start == end {
-        return none;
-    }
-    // `European Central Bank President`: the title is what follows the bank's words,
-    // before its first head.
-    let first_head = title
-        .clone()
-        .find(|&t| doc.title_word(t))
-        .unwrap_or(title.end);
     let heads = (title.start..first_head)
         .rev()
-        .find(|&t| bank_word(doc, t))
+        .find(|&t| start < end && bank_word(doc, t) || institution(doc, start..t + 1))
         .map_or(title.start, |t| t + 1);
+    if start == end && heads == title.start {
+        return none;
+    }
     let start = bank_of_start(doc, start).unwrap_or(start);
-    if heads > title.start || (start..end).any(|t| bank_word(doc, t)) {
+    if heads > title.start
+        || (start..end).any(|t| bank_word(doc, t))
+        || institution(doc, start..end)
+    {
         return (start..heads, heads);
     }
     if !(heads..title.end).any(|t| company_head(doc, t)) {
@@ -759,6 +764,34 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
     }
     (start..end, title.start)
 }
+
+/// Whether the words `run` name an institution: a capitalised word, then any up to one
+/// of [`INSTITUTIONS`] (`Federal Reserve`, `European Commission`, `Labour party`).
+/// Alone, such a word says not which (`Commission President`).
+fn institution(doc: &Doc, run: Range<usize>) -> bool {
+    run.len() >= 2 && doc.cap(run.start) && in_list(doc.word(run.end - 1), INSTITUTIONS)
+}
+
+/// The last words of institutions' names, which a title may be of.
+const INSTITUTIONS: &[&str] = &[
+    "reserve",
+    "commission",
+    "council",
+    "parliament",
+    "assembly",
+    "congress",
+    "court",
+    "fund",
+    "organization",
+    "organisation",
+    "union",
+    "agency",
+    "authority",
+    "party",
+    "committee",
+    "foundation",
+    "institute",
+];
 
 /// Whether token `t` is a capitalised word that names a bank: `Bank`, `Bundesbank`.
 fn bank_word(doc: &Doc, t: usize) -> bool {
@@ -4428,6 +4461,50 @@ mod tests {
         assert_eq!(
             mentions_of(&leaders(unnamed), "Greg Abbott"),
             ["Texas Governor Greg Abbott"]
+        );
+    }
+
+    #[test]
+    fn an_institution_named_before_a_title_is_what_the_title_is_of() {
+        let text = "Heads\n\nFederal Reserve Chair Jerome Powell spoke. European Commission \
+                    President Ursula von der Leyen agreed. Communist Party General Secretary \
+                    Xi Jinping listened. Labour Party leader Keir Starmer left. Supreme Court \
+                    Chief Justice John Roberts sat. Gates Foundation CEO Mark Suzman came. Ana \
+                    Vale, the European Parliament president, said no. The National Assembly \
+                    speaker, Woo Won-shik, nodded. The Green party leader Bo Lind waved.";
+        assert_eq!(
+            roles(text),
+            [
+                "Chair of the Federal Reserve",
+                "President of the European Commission",
+                "General Secretary of the Communist Party",
+                "Leader of the Labour Party",
+                "Chief Justice of the Supreme Court",
+                "CEO of the Gates Foundation",
+                "President of the European Parliament",
+                "Speaker of the National Assembly",
+                "Leader of the Green party"
+            ]
+        );
+        assert_eq!(
+            mentions_of(&leaders(text), "Xi Jinping"),
+            ["Communist Party General Secretary Xi Jinping"]
+        );
+        // One word says not which, nor do words not capitalised; a portfolio, a place or a
+        // company is no institution.
+        let unnamed = "Heads\n\nCommission President Ana Lowe came. Party Secretary Tom Hart \
+                       left. Labour Minister Bo Lind stayed. US President Sam Orr spoke. Acme \
+                       Council CEO Jo Vale waved. The labour party leader Al Penn sat.";
+        assert_eq!(
+            roles(unnamed),
+            [
+                "President",
+                "Party Secretary",
+                "Labour Minister",
+                "President",
+                "CEO of the Acme Council",
+                "Labour Party Leader"
+            ]
         );
     }
 
