@@ -2669,7 +2669,19 @@ fn resolve(
             || single && (e.has_surname(key) || first_name && knighted(e))
     };
     let candidates = entries.with_word(first_word(key));
-    if let Some(&e) = candidates.iter().find(|&&i| same(&entries.list[i])) {
+    let mut matching = candidates
+        .iter()
+        .copied()
+        .filter(|&i| same(&entries.list[i]));
+    if let Some(first) = matching.next() {
+        // Two leaders of one surname (`Eric Trump`, `Donald Trump`): the surname alone
+        // is the one the list knows by it, else the first named.
+        let e = match matching.next() {
+            Some(second) => ([first, second].into_iter().chain(matching))
+                .find(|&e| entries.list[e].aliases.contains(key))
+                .unwrap_or(first),
+            None => first,
+        };
         if single && !heading {
             // A surname in the same sentence as someone else of that name is theirs;
             // so is `Mrs`/`Ms` + surname after a non-leader of that name anywhere.
@@ -2792,6 +2804,25 @@ mod tests {
         assert_eq!(l.len(), 2);
         assert_eq!(l[0].1, ["President Donald Trump", "Trump"]);
         assert_eq!(l[1].1, ["Boris Johnson", "Johnson"]);
+    }
+
+    #[test]
+    fn of_two_leaders_of_one_surname_it_alone_is_the_one_the_list_knows_by_it() {
+        let text = "Family\n\nTrump Organization CEO Eric Trump met US President Donald \
+                    Trump. Trump said the talks went well. Eric Trump agreed.";
+        let l = leaders(text);
+        assert_eq!(
+            mentions_of(&l, "Eric Trump"),
+            ["Trump Organization CEO Eric Trump", "Eric Trump"]
+        );
+        assert_eq!(
+            mentions_of(&l, "Donald Trump"),
+            ["US President Donald Trump", "Trump"]
+        );
+        // Neither listed: the first named.
+        let l = leaders("Acme CEO Ana Lowe met Governor Bo Lowe. Lowe spoke.");
+        assert_eq!(mentions_of(&l, "Ana Lowe"), ["Acme CEO Ana Lowe", "Lowe"]);
+        assert_eq!(mentions_of(&l, "Bo Lowe"), ["Governor Bo Lowe"]);
     }
 
     #[test]
