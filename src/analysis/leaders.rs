@@ -242,7 +242,7 @@ impl Doc<'_> {
     /// The name starting at `i`: capitalised words with particles between, no
     /// punctuation, up to MAX_NAME_WORDS capitalised words. Returns its end.
     fn name_at(&self, i: usize) -> Option<usize> {
-        if !self.name_word(i) {
+        if !self.name_word(i) && !self.family_name_he(i) {
             return None;
         }
         let mut end = i + 1;
@@ -261,6 +261,16 @@ impl Doc<'_> {
             }
         }
         Some(end)
+    }
+
+    /// Whether token `t` is the Chinese family name `He`, a pronoun too, before a
+    /// capitalised given name of two pinyin syllables (`He Lifeng`), as a given name has
+    /// at most: not `He Can`, `He came`, nor `He Became` (`be-ca-me`).
+    fn family_name_he(&self, t: usize) -> bool {
+        self.cap(t)
+            && self.word(t) == "He"
+            && self.name_word(t + 1)
+            && pinyin_syllables(&self.word(t + 1).to_ascii_lowercase()).is_some_and(|n| n == 2)
     }
 
     fn name_word_after_particles(&self, mut i: usize) -> bool {
@@ -2823,6 +2833,21 @@ mod tests {
         let l = leaders("Acme CEO Ana Lowe met Governor Bo Lowe. Lowe spoke.");
         assert_eq!(mentions_of(&l, "Ana Lowe"), ["Acme CEO Ana Lowe", "Lowe"]);
         assert_eq!(mentions_of(&l, "Bo Lowe"), ["Governor Bo Lowe"]);
+    }
+
+    #[test]
+    fn the_family_name_he_starts_a_name_before_a_pinyin_given_name() {
+        let text = "Trade\n\nChinese Vice Premier He Lifeng met Treasury Secretary Scott \
+                    Bessent. He Lifeng said the talks went well. He said more would follow. \
+                    He came back on Monday. Vice Premier He came too. \
+                    Vice Premier He Can agreed. President He Became one, said Mayor Bo Lind.\n\n\
+                    A visit by the Vice Premier, and by He";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["He Lifeng", "Scott Bessent", "Bo Lind"]);
+        assert_eq!(
+            mentions_of(&l, "He Lifeng"),
+            ["Chinese Vice Premier He Lifeng", "He Lifeng"]
+        );
     }
 
     #[test]
