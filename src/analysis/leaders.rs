@@ -267,7 +267,7 @@ impl Doc<'_> {
     /// capitalised given name of two pinyin syllables (`He Lifeng`), as a given name has
     /// at most: not `He Can`, `He came`, nor `He Became` (`be-ca-me`).
     fn family_name_he(&self, t: usize) -> bool {
-        self.cap(t)
+        self.is_word(t)
             && self.word(t) == "He"
             && self.name_word(t + 1)
             && pinyin_syllables(&self.word(t + 1).to_ascii_lowercase()).is_some_and(|n| n == 2)
