@@ -2841,7 +2841,8 @@ mod tests {
                     Bessent. He Lifeng said the talks went well. He said more would follow. \
                     He came back on Monday. Vice Premier He came too. \
                     Vice Premier He Can agreed. President He Became one, said Mayor Bo Lind.\n\n\
-                    A visit by the Vice Premier, and by He";
+                    A visit by the Vice Premier, and by He\n\n\
+                    A letter to the head of the International Monetary Fund,";
         let l = leaders(text);
         assert_eq!(names(&l), ["He Lifeng", "Scott Bessent", "Bo Lind"]);
         assert_eq!(
