@@ -617,6 +617,12 @@ fn role_text_into(
         .clone()
         .all(|t| !doc.is_word(t) || uncased(doc.word(t)));
     let company_title = !company.is_empty() && tokens.clone().any(|t| company_head(doc, t));
+    // Initials stay before the title, as written: `ECB President`, not `President of
+    // ECB` (or of the ECB, but `of NATO`: which, initials do not tell).
+    if company.len() == 1 && initials(doc, company.start) {
+        out.push_str(doc.word(company.start));
+        out.push(' ');
+    }
     let mut last_end = None;
     // A nationality after the title (`presidente ruso`) is no part of it, as a
     // nationality's gap (`presidente chileno`) is not.
@@ -681,6 +687,10 @@ fn role_text_into(
         true => " of ",
         false => " of the ",
     };
+    let company = match company.len() == 1 && initials(doc, company.start) {
+        true => company.end..company.end,
+        false => company,
+    };
     for (n, t) in company.enumerate() {
         out.push_str(if n == 0 { of } else { " " });
         out.push_str(&doc.text[doc.tokens[t].range.clone()]);
@@ -722,11 +732,12 @@ const NATIONALITIES_EN: &[&str] = &[
 
 /// What the title in tokens `title` is of, when the capitalised words ending `before`
 /// name it: a company before a company's title (`Apple CEO`, `Nvidia’s chief
-/// executive`, `the AMD chair`), a bank before any title (`Bundesbank President`, `Bank
-/// of Canada Governor`, `World Bank President`, whose title run starts with the bank's
-/// own word), an institution before any title (`Federal Reserve Chair`, `Labour Party
-/// leader`). Their tokens, else an empty range; and where the title starts. Not for
-/// other titles: `US President` is a president.
+/// executive`, `the Ferrari chair`), initials before any title (`ECB President`), a
+/// bank before any title (`Bundesbank President`, `Bank of Canada Governor`, `World
+/// Bank President`, whose title run starts with the bank's own word), an institution
+/// before any title (`Federal Reserve Chair`, `Labour Party leader`). Their tokens,
+/// else an empty range; and where the title starts. Not for other titles: `US
+/// President` is a president.
 fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Range<usize>, usize) {
     let end = before.end;
     let none = (end..end, title.start);
@@ -748,6 +759,11 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
         && !doc.is(start - 1, List::Stopwords)
     {
         start -= 1;
+    }
+    // `ECB President`, `the NATO secretary general`, `WHO Director-General`: any title
+    // is of the initials before it.
+    if end > before.start && initials(doc, end - 1) {
+        return (end - 1..end, title.start);
     }
     let heads = (title.start..first_head)
         .rev()
@@ -774,6 +790,19 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
     }
     (start..end, title.start)
 }
+
+/// Whether token `t` is an organisation's initials (`ECB`, `NATO`, `IMF`): two to six
+/// capitals, and no country's (`US President`, like `American President`, is a
+/// president).
+fn initials(doc: &Doc, t: usize) -> bool {
+    let word = doc.word(t);
+    (2..=6).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !COUNTRY_INITIALS.contains(&word)
+}
+
+/// Countries' initials.
+const COUNTRY_INITIALS: &[&str] = &["US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "NZ"];
 
 /// Whether the words `run` name an institution: a capitalised word, then any up to one
 /// of [`INSTITUTIONS`] (`Federal Reserve`, `European Commission`, `Labour party`).
@@ -932,14 +961,14 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         return None;
     }
     let i = joined_title_start(doc, i, title_end);
-    // Leftwards: nationality and organisation words are part of the mention; not in
-    // capitals, where every word has them.
+    // Leftwards: nationality and organisation words are part of the mention (initials
+    // that spell a stopword too: `WHO`); not in capitals, where every word has them.
+    let organisation = |t: usize| doc.cap(t) && (!doc.is(t, List::Stopwords) || initials(doc, t));
     let mut start = i;
     while start > 0
         && !shouted
         && start + 3 > i
-        && doc.cap(start - 1)
-        && !doc.is(start - 1, List::Stopwords)
+        && organisation(start - 1)
         && !doc.tokens[start - 1].sentence_start
     {
         start -= 1;
@@ -948,9 +977,8 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // president`), not the start of a name.
     if start > 0
         && !shouted
-        && doc.cap(start - 1)
+        && organisation(start - 1)
         && doc.tokens[start - 1].sentence_start
-        && !doc.is(start - 1, List::Stopwords)
         && !doc.is(start - 1, List::Particles)
         && start + 3 > i
         && !in_list(doc.word(start - 1), OPENING_VERBS)
@@ -4600,8 +4628,43 @@ mod tests {
     #[test]
     fn a_policy_chief_is_titled_in_full() {
         let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
-        assert_eq!(roles(text), ["Foreign Policy Chief"]);
+        assert_eq!(roles(text), ["EU Foreign Policy Chief"]);
         assert_eq!(leaders(text)[0].1, ["EU foreign policy chief Kaja Kallas"]);
+    }
+
+    #[test]
+    fn a_title_after_initials_is_the_organisation_s() {
+        let text = "Summit\n\nECB President Ana Lowe spoke. Tom Hart, the NATO secretary \
+                    general, listened. WHO Director-General Eva Lind and IBM CEO Jo Vale \
+                    agreed. Former IMF Managing Director Al Penn left. The OPEC chief, Ben \
+                    Ruiz, stayed. UK Prime Minister Sam Reed and US President Kim Park \
+                    smiled. UNICEF Executive Director Lu Chen wrote. ACME CEO JO SAND: \
+                    Thanks. ECB President ANA ROSS: Yes. UPDATED Minister Bo Kahn said so.";
+        assert_eq!(
+            roles(text),
+            [
+                "ECB President",
+                "NATO Secretary General",
+                "WHO Director-General",
+                "IBM CEO",
+                "Former IMF Managing Director",
+                "OPEC Chief",
+                "Prime Minister",
+                "President",
+                "UNICEF Executive Director",
+                "CEO",
+                // A speaker's name in capitals is read as far as the title.
+                "President",
+                // Longer words in capitals are no initials.
+                "Minister"
+            ]
+        );
+        let found = leaders(text);
+        assert_eq!(found[2].1, ["WHO Director-General Eva Lind"]);
+        // `WHO` before a name is no organisation's.
+        let text = "Talk\n\nEva Lind, the WHO Director-General, spoke; Tom Hart, who is \
+                    the Justice Minister, listened. WHO Tom Hart?";
+        assert_eq!(roles(text), ["WHO Director-General", "Justice Minister"]);
     }
 
     #[test]
