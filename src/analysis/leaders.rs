@@ -548,6 +548,8 @@ enum Role {
         title: Range<usize>,
         former: bool,
         company: Range<usize>,
+        /// What the office is of, after the name (`of France`), else empty.
+        of_place: Range<usize>,
     },
     /// Read from words the tokens merged into a gap (see [`appointment`]).
     Written(String),
@@ -694,6 +696,16 @@ fn role_text_into(
     for (n, t) in company.enumerate() {
         out.push_str(if n == 0 { of } else { " " });
         out.push_str(&doc.text[doc.tokens[t].range.clone()]);
+    }
+}
+
+/// Writes the words of `of_place` after a role, as written (`of the United States`).
+fn place_text_onto(doc: &Doc, of_place: Range<usize>, role: &mut String) {
+    if !of_place.is_empty() {
+        for word in doc.text[doc.span(of_place)].split_whitespace() {
+            role.push(' ');
+            role.push_str(word);
+        }
     }
 }
 
@@ -891,6 +903,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     let place = here_or_past_nationality(title_end, after_nationality, |k| place_run(doc, k));
     // `of [the] Org Words Name Name`, `del Consiglio Giorgia Meloni`: the last two
     // capitalised words are the name.
+    let place_named = place.is_some();
     let name_start = if let Some(run) = place {
         // `the head of the International Monetary Fund, Kristalina Georgieva`: a run
         // before a comma and a name is all place; the name is the apposition's.
@@ -1010,6 +1023,12 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     let start = bank_of_start(doc, start).unwrap_or(start);
     let (company, i) = company_before(doc, start..i, i..role_end);
     let start = start - usize::from(former);
+    // `President Emmanuel Macron of France`: what the office is of may follow the name;
+    // not a weak title's (`Speaker Mike Johnson of Louisiana` is from there).
+    let of_place = match !place_named && strong && !shouted && company.is_empty() {
+        true => of_place_after_name(doc, name_end).map_or(name_end..name_end, |end| name_end..end),
+        false => name_end..name_end,
+    };
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
@@ -1017,8 +1036,39 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
             title: i..role_end,
             former,
             company,
+            of_place,
         },
     })
+}
+
+/// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
+/// States`, `of New York`): capitalised words joined by `of` and `the`
+/// only (an `and` after a name joins another person more likely than a place's words).
+fn of_place_after_name(doc: &Doc, k: usize) -> Option<usize> {
+    let joins = |t: usize| {
+        doc.tokens.get(t).is_some_and(|token| {
+            doc.text[token.range.clone()]
+                .split_whitespace()
+                .all(|w| w == "of" || w == "the")
+        })
+    };
+    if !doc.text_is(k, "of") {
+        return None;
+    }
+    let mut end = None;
+    let mut t = k + 1;
+    while t < k + 8 {
+        if place_word(doc, t) {
+            end = Some(t + 1);
+            if doc.tokens[t].possessive {
+                break;
+            }
+        } else if !joins(t) {
+            break;
+        }
+        t += 1;
+    }
+    end
 }
 
 /// Where the title at `i` (to `title_end`) starts when a company's title joins it by
@@ -1229,6 +1279,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
                     title: k..role_end,
                     former,
                     company,
+                    of_place: role_end..role_end,
                 },
             });
         }
@@ -1451,6 +1502,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
             title: i..end,
             former,
             company,
+            of_place: end..end,
         },
     })
 }
@@ -2192,9 +2244,11 @@ impl Evidence {
                 title,
                 former,
                 company,
+                of_place,
             } => {
                 let role = self.last_role.get_or_insert_default();
                 role_text_into(doc, title, former, company, role);
+                place_text_onto(doc, of_place, role);
                 RoleSource::Stated
             }
             Role::Written(role) => {
@@ -4473,7 +4527,7 @@ mod tests {
             [
                 "Chairman and CEO of BlackRock",
                 "Executive Chairman & Chief Executive of Acme",
-                "President and CEO"
+                "President and CEO of Vela"
             ]
         );
         assert_eq!(
@@ -4539,7 +4593,7 @@ mod tests {
                 "Bank Chair",
                 "Governor",
                 "CEO",
-                "Governor",
+                "Governor of Northland",
                 "Central Bank Governor"
             ]
         );
@@ -4630,6 +4684,46 @@ mod tests {
         let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
         assert_eq!(roles(text), ["EU Foreign Policy Chief"]);
         assert_eq!(leaders(text)[0].1, ["EU foreign policy chief Kaja Kallas"]);
+    }
+
+    #[test]
+    fn what_an_office_is_of_may_follow_the_name() {
+        let text = "Talks\n\nPresident Ana Lowe of Veria and Chancellor Tom Hart of the \
+                    United Isles met. Prime Minister Bo Lind of Norland and Ben Ruiz came. \
+                    Governor Eva Ruiz of New Essex's Port Authority spoke. Speaker Sam Reed of Ostia \
+                    listened. Mayor Kim Park of course agreed. Acme CEO Al Penn of Denver \
+                    left. Minister of Trade Lu Chen of Veria stayed. Premier Jo Vale of \
+                    Ostia, Ida Holm of Veria and Ben Ruiz sat. PRESIDENT EMMANUEL MACRON \
+                    OF FRANCE SAID NO.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of Veria",
+                "Chancellor of the United Isles",
+                "Prime Minister of Norland",
+                "Governor of New Essex",
+                // From there: not what a weak title is of.
+                "Speaker",
+                "Mayor",
+                "CEO of Acme",
+                "Minister of Trade",
+                "Premier of Ostia",
+                "President"
+            ]
+        );
+        // The mention is the title and the name.
+        assert_eq!(leaders(text)[0].1, ["President Ana Lowe"]);
+        // A place across a line's end.
+        let text = "Talks\n\nIn the capital city the talks went on and on, until President Ana Lowe of the\n\
+                    United Isles and Prime Minister Tom Hart of the Veria Isles, who had\n\
+                    agreed that the talks had been useful for all of the sides in the end.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of the United Isles",
+                "Prime Minister of the Veria Isles"
+            ]
+        );
     }
 
     #[test]
