@@ -621,7 +621,8 @@ fn role_text_into(
     let company_title = !company.is_empty() && tokens.clone().any(|t| company_head(doc, t));
     // Initials stay before the title, as written: `ECB President`, not `President of
     // ECB` (or of the ECB, but `of NATO`: which, initials do not tell).
-    if company.len() == 1 && initials(doc, company.start) {
+    let initialled = company.len() == 1 && initials(doc, company.start);
+    if initialled {
         out.push_str(doc.word(company.start));
         out.push(' ');
     }
@@ -689,7 +690,7 @@ fn role_text_into(
         true => " of ",
         false => " of the ",
     };
-    let company = match company.len() == 1 && initials(doc, company.start) {
+    let company = match initialled {
         true => company.end..company.end,
         false => company,
     };
@@ -1042,8 +1043,8 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 }
 
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
-/// States`, `of New York`): capitalised words joined by `of` and `the`
-/// only (an `and` after a name joins another person more likely than a place's words).
+/// States`, `of New York`): capitalised words joined by `of` and `the` only (an `and`
+/// after a name joins another person more likely than a place's words).
 fn of_place_after_name(doc: &Doc, k: usize) -> Option<usize> {
     let joins = |t: usize| {
         doc.tokens.get(t).is_some_and(|token| {
