@@ -948,7 +948,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     if doc.tokens[name_start.saturating_sub(1)].possessive {
         return None;
     }
-    let mut name_end = doc.name_at(name_start)?;
+    // `General Secretary To Lam`: the Vietnamese family name `To` is a stopword too; after
+    // a title, before a name's word, it is the name's.
+    let name_end = match doc.name_at(name_start) {
+        None if doc.cap(i) && doc.cap(name_start) && doc.text_is(name_start, "To") => {
+            doc.name_at(name_start + 1)
+        }
+        found => found,
+    };
+    let mut name_end = name_end?;
     // In capitals every word looks like a name (`THE MINISTER COMES`, `PRESIDENT ANA
     // LOWE SAID`): the words are a name as a transcript's speaker (`PRIME MINISTER ANA
     // LOWE:`), else as far as they name a listed leader.
@@ -4685,6 +4693,28 @@ mod tests {
         let text = "Talks\n\nEU foreign policy chief Kaja Kallas warned of delays.";
         assert_eq!(roles(text), ["EU Foreign Policy Chief"]);
         assert_eq!(leaders(text)[0].1, ["EU foreign policy chief Kaja Kallas"]);
+    }
+
+    #[test]
+    fn the_family_name_to_starts_a_name_after_a_title() {
+        let text = "Hanoi\n\nCommunist Party General Secretary To Lam met Premier Bo Kahn. To \
+                    Lam said little. To Be Frank, nobody knew. Lam left. A memo, Prime \
+                    Minister To Attend Summit, was read; a letter came from the President To \
+                    All Staff. Then Ana Lowe went To Paris.";
+        let found = leaders(text);
+        assert_eq!(names(&found), ["To Lam", "Bo Kahn"]);
+        assert_eq!(
+            found[0].1,
+            [
+                "Communist Party General Secretary To Lam",
+                // At a sentence's start, the given name alone.
+                "Lam",
+                "Lam"
+            ]
+        );
+        // Not after a title in lowercase, nor `to` after a title.
+        assert!(leaders("Talk\n\nThe president To Lam came.").is_empty());
+        assert!(leaders("Talk\n\nA note went from the President to Ana Lowe.").is_empty());
     }
 
     #[test]
