@@ -4721,9 +4721,9 @@ mod tests {
     fn what_an_office_is_of_may_follow_the_name() {
         let text = "Talks\n\nPresident Ana Lowe of Veria and Chancellor Tom Hart of the \
                     United Isles met. Prime Minister Bo Lind of Norland and Ben Ruiz came. \
-                    Governor Eva Ruiz of New Essex's Port Authority spoke. Speaker Sam Reed of Ostia \
-                    listened. Mayor Kim Park of course agreed. Acme CEO Al Penn of Denver \
-                    left. Minister of Trade Lu Chen of Veria stayed. Premier Jo Vale of \
+                    Governor Eva Ruiz of New Essex's Port Authority spoke. Speaker Sam Reed \
+                    of Ostia listened. Mayor Kim Park of course agreed. Acme CEO Al Penn of \
+                    Denver left. Minister of Trade Lu Chen of Veria stayed. Premier Jo Vale of \
                     Ostia, Ida Holm of Veria and Ben Ruiz sat. PRESIDENT EMMANUEL MACRON \
                     OF FRANCE SAID NO.";
         assert_eq!(
@@ -4733,9 +4733,11 @@ mod tests {
                 "Chancellor of the United Isles",
                 "Prime Minister of Norland",
                 "Governor of New Essex",
-                // From there: not what a weak title is of.
+                // A weak title's `of` says where they are from.
                 "Speaker",
+                // No place.
                 "Mayor",
+                // A company named before: not the place after.
                 "CEO of Acme",
                 "Minister of Trade",
                 "Premier of Ostia",
