@@ -4201,6 +4201,33 @@ mod tests {
         two_passes
     }
 
+    /// Paragraphs of the pieces the rules read: titles of every kind, names listed and
+    /// invented (surnames alone, namesakes), organisations' initials, places, appositions.
+    fn leaderish() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PIECES: &str = "President |Prime Minister |Chancellor |the president|Gov. |\
+            Former |ex-|chief executive |CEO |Mayor |Speaker |Premier |Foreign Minister |\
+            Presidents |General Secretary |Vice |ECB |NATO |WHO |US |Acme |Apple |\
+            Harbour Chair |Ana Lowe|Lowe|Ada Quill|Quill|Tom Bern|Bern|Emmanuel Macron|\
+            Macron|Donald Trump|Melania Trump|Trump|Xi|He Lifeng|He|To Lam|Lam|Kim|\
+            Erdoğan|von der Leyen|Lee| of France| of the Federal Reserve| of Veria|, the |\
+            's |’s |, his counterpart, | said|. |, | and | |\n|\u{201C}|\u{201D}";
+        let piece = proptest::sample::select(PIECES.split('|').collect::<Vec<_>>());
+        // Up to twice the blocks one pass may go back over before it gives way to two.
+        let paragraph = proptest::collection::vec(piece, 0..16).prop_map(|v| v.concat());
+        proptest::collection::vec(paragraph, 0..100).prop_map(|v| v.join("\n\n"))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// However the detector runs (one pass going back over earlier blocks, two
+        /// passes, tokens made on another thread), it finds the same leaders.
+        #[test]
+        fn every_way_of_running_finds_the_same_leaders(text in leaderish()) {
+            every_way(text);
+        }
+    }
+
     #[test]
     fn one_pass_goes_back_over_names_a_later_leader_explains() {
         // Surnames before their leaders are introduced; a leader first given no role,
