@@ -587,6 +587,9 @@ fn joins_title(doc: &Doc, t: usize) -> bool {
     })
 }
 
+/// What a title held at the time of the story is written after (`then-President`).
+const THEN: &str = "then-";
+
 /// Title words written short (`Gov.`, `Gen.`), and in full.
 const ABBREVIATED_TITLES: &[(&str, &str)] = &[
     ("gen", "General"),
@@ -657,6 +660,11 @@ fn role_text_into(
             vocabulary::nominative(doc.word(t))
         } else {
             doc.word(t)
+        };
+        // `then-Defense Secretary`: the office held then.
+        let w = match w.get(..THEN.len()) {
+            Some(then) if then.eq_ignore_ascii_case(THEN) => &w[THEN.len()..],
+            _ => w,
         };
         let short = w.len() <= 4;
         let abbreviation = ABBREVIATED_TITLES
@@ -731,17 +739,18 @@ const COMPANY_HEADS: &[&str] = &[
 /// no company.
 const NATIONALITY_ENDINGS_EN: &[&str] = &["ian", "ean", "can", "man", "ese", "ish", "ch"];
 /// The English nationalities those endings miss.
+#[rustfmt::skip]
 const NATIONALITIES_EN: &[&str] = &[
-    "Israeli",
-    "Saudi",
-    "Iraqi",
-    "Pakistani",
-    "Qatari",
-    "Emirati",
-    "Greek",
-    "Swiss",
-    "Thai",
+    "Israeli", "Saudi", "Iraqi", "Pakistani", "Qatari", "Emirati", "Greek", "Swiss", "Thai",
+    "Bangladeshi", "Kuwaiti", "Yemeni", "Omani", "Bahraini", "Somali", "Nepali",
+    "Azerbaijani", "Filipino", "Ugandan", "Rwandan", "Angolan", "Tibetan", "Lankan",
+    "Uzbek", "Tajik", "Kyrgyz", "Turkmen", "Cypriot", "Slovak", "Serb", "Croat",
 ];
+
+/// Whether `word` is an English nationality (see [`NATIONALITY_ENDINGS_EN`]).
+fn english_nationality(word: &str) -> bool {
+    NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
+}
 
 /// What the title in tokens `title` is of, when the capitalised words ending `before`
 /// name it: a company before a company's title (`Apple CEO`, `Nvidia’s chief
@@ -795,10 +804,9 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
     if !(heads..title.end).any(|t| company_head(doc, t)) {
         return none;
     }
-    let nationality = |word: &str| {
-        NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
-    };
-    if end - start == 1 && (nationality(doc.word(start)) || in_list(doc.word(start), BODIES)) {
+    if end - start == 1
+        && (english_nationality(doc.word(start)) || in_list(doc.word(start), BODIES))
+    {
         return none;
     }
     (start..end, title.start)
@@ -1016,9 +1024,6 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     if start == i && start > 0 && german_nationality(doc, start - 1) {
         start -= 1;
     }
-    // `former` before it all is part of the mention (`former Russian Prime Minister`),
-    // and of the role, but not what stands before it.
-    let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
     // `Prime Minister Sheikh Mohammed`, `Emir Sheikh Tamim`: a rank after the office,
     // before the name, is the mention's and not the role's (`Crown Prince` is one).
     if role_end == title_end
@@ -1031,6 +1036,13 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // `Bank of Canada Governor`: a bank's name goes on before `of`.
     let start = bank_of_start(doc, start).unwrap_or(start);
     let (company, i) = company_before(doc, start..i, i..role_end);
+    let (start, i) = match company.is_empty() {
+        true => department_before(doc, start, i, role_end),
+        false => (start, i),
+    };
+    // `former` before it all is part of the mention (`former Russian Prime Minister`),
+    // and of the role, but not what stands before it.
+    let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
     let start = start - usize::from(former);
     // `President Emmanuel Macron of France`: what the office is of may follow the name;
     // not a weak title's (`Speaker Mike Johnson of Louisiana` is from there).
@@ -1049,6 +1061,80 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         },
     })
 }
+
+/// Where the mention and the title start when a department's words stand before a
+/// secretary's or minister's title, from the mention's `start` and the title's `i` (to
+/// `end`): `Homeland Security Secretary`, `Northern Ireland Secretary`, and portfolios
+/// joined by `and` or a list's commas (`Work and Pensions Secretary`, `Culture, Media
+/// and Sport Secretary`). Not a nationality or a country's initials first (`German
+/// Foreign Minister`, `US Defense Secretary`) or in capitals, a word said of the holder (`Embattled
+/// Health Secretary`, `Tory Home Secretary`), another title joined by `and` (`President
+/// Eva Lind and Defense Secretary`), nor before a prime minister, who has no department.
+fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, usize) {
+    let and = |t: usize| matches!(&doc.text[doc.tokens[t].range.clone()], "and" | "&");
+    // Asked of every title found: most have no word before them, nor `and`.
+    if start == i && (start < 2 || !and(start - 1)) {
+        return (start, i);
+    }
+    let is =
+        |t: usize, word: &str| doc.tokens[t].range.len() == word.len() && doc.folds_to(t, word);
+    let department_title = doc.cap(i)
+        && (is(end - 1, "secretary") || is(end - 1, "minister"))
+        && !(i..end).any(|t| is(t, "prime"));
+    if !department_title {
+        return (start, i);
+    }
+    let mut start = start;
+    let mut listed = false;
+    while start >= 2
+        && doc.cap(start - 2)
+        && (doc.is(start - 2, List::Modifiers) || in_list(doc.word(start - 2), DEPARTMENTS))
+    {
+        if !(and(start - 1) || listed && doc.tokens[start - 1].is_punct(',')) {
+            break;
+        }
+        listed = true;
+        start -= 2;
+    }
+    let not_department = |t: usize| {
+        let word = doc.word(t);
+        // A sentence's first word may be an adverb or a participle (`Separately`,
+        // `Praising`); `Housing` is a department's.
+        let opening = doc.tokens[t].sentence_start
+            && !doc.is(t, List::Modifiers)
+            && (word.ends_with("ly") || word.ends_with("ing"));
+        english_nationality(word)
+            || doc.is(t, List::Nationalities)
+            || in_list(word, SAID_OF_HOLDERS)
+            || doc.tokens[t].possessive
+            || opening
+            // A country's initials (`US`, `U.K.`; an organisation's are its company, see
+            // [`company_before`]), a dateline, a word in a shouted line.
+            || !word.chars().any(char::is_lowercase)
+    };
+    // The first capitalised word of the department's, not a joiner after a word that is
+    // not (`Housing` read as a participle).
+    let words = (start..i)
+        .find(|&t| doc.cap(t) && !not_department(t))
+        .unwrap_or(i);
+    (start, words)
+}
+
+/// Departments' words that start a portfolio joined by `and` and no title's (see
+/// [`department_before`]); the others are [`vocabulary::MODIFIERS`].
+#[rustfmt::skip]
+const DEPARTMENTS: &[&str] = &[
+    "work", "business", "media", "transportation", "women", "children", "families",
+    "fisheries", "mines", "arts", "heritage", "youth", "water",
+];
+
+/// Words said of an office's holder before the title, no department's.
+#[rustfmt::skip]
+const SAID_OF_HOLDERS: &[&str] = &[
+    "embattled", "beleaguered", "outgoing", "incoming", "veteran", "longtime", "incumbent",
+    "departing", "retiring", "ousted", "sacked", "fired", "disgraced", "current", "sitting",
+    "tory", "conservative", "republican", "democratic", "democrat", "liberal",
+];
 
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
 /// States`, `of New York`): capitalised words joined by `of` and `the` only (an `and`
@@ -4819,6 +4905,78 @@ mod tests {
         let text = "Talk\n\nEva Lind, the WHO Director-General, spoke; Tom Hart, who is \
                     the Justice Minister, listened. WHO Tom Hart?";
         assert_eq!(roles(text), ["WHO Director-General", "Justice Minister"]);
+    }
+
+    #[test]
+    fn a_department_before_a_secretary_or_minister_is_the_title_s() {
+        let text = "Cabinet\n\nHomeland Security Secretary Ana Lowe spoke. Health and Human \
+                    Services Secretary Tom Hart agreed, as did Work and Pensions Secretary \
+                    Eva Lind. Northern Ireland Secretary Al Penn came with Energy and Climate \
+                    Change Minister Bo Kahn. Transportation Secretary Jo Vale, Culture, Media \
+                    and Sport Secretary Lu Chen and former Housing and Urban Development \
+                    Secretary Sam Reed left. Trade and Industry Minister Kit Hale came. \
+                    Housing and Communities Secretary Eli Ford, too. HOUSING and Urban \
+                    Development Secretary Max Holt wrote.";
+        assert_eq!(
+            roles(text),
+            [
+                "Homeland Security Secretary",
+                "Health and Human Services Secretary",
+                "Work and Pensions Secretary",
+                "Northern Ireland Secretary",
+                "Energy and Climate Change Minister",
+                "Transportation Secretary",
+                "Culture, Media and Sport Secretary",
+                "Former Housing and Urban Development Secretary",
+                "Trade and Industry Minister",
+                "Housing and Communities Secretary",
+                // A word in capitals is none, and the title starts at a word.
+                "Urban Development Secretary",
+            ]
+        );
+        let found = leaders(text);
+        assert_eq!(found[1].1, ["Health and Human Services Secretary Tom Hart"]);
+        assert_eq!(found[6].1, ["Culture, Media and Sport Secretary Lu Chen"]);
+        // Not a nationality, a country's initials, a word said of the holder or another
+        // title joined by `and`; not before a prime minister, who has no department.
+        let text = "Talks\n\nGerman Foreign Minister Ana Lowe met US Defense Secretary Tom \
+                    Hart. President Eva Lind and Defense Secretary Al Penn spoke. Embattled \
+                    Health Secretary Bo Kahn and Tory Home Secretary Jo Vale were quiet. Prime \
+                    Minister and Foreign Minister Lu Chen left. Veria Prime Minister Sam Reed \
+                    stayed. Separately Finance Minister Ray Dunn spoke. Praising Housing \
+                    Minister Ida Holm, Ruiz left. Bangladeshi Home Minister Kim Ng and \
+                    then-Defense Secretary Bo Ek came. BRUSSELS Interior Minister Max Roy \
+                    spoke. Veria foreign minister Al Moss, Kenyan Interior Secretary Ali Noor \
+                    and Veria's Home Secretary Zed Orr met. He spoke of trade and Home \
+                    Secretary Kai Sato nodded. After Defence, Northern Ireland Secretary Liv \
+                    Berg spoke.";
+        assert_eq!(
+            roles(text),
+            [
+                "Foreign Minister",
+                "Defense Secretary",
+                "President",
+                "Defense Secretary",
+                "Health Secretary",
+                "Home Secretary",
+                "Foreign Minister",
+                "Prime Minister",
+                "Finance Minister",
+                "Housing Minister",
+                "Home Minister",
+                // The office held then.
+                "Defense Secretary",
+                "Interior Minister",
+                "Foreign Minister",
+                "Interior Secretary",
+                "Home Secretary",
+                "Home Secretary",
+                "Northern Ireland Secretary",
+            ]
+        );
+        let found = leaders(text);
+        assert_eq!(found[3].1, ["Defense Secretary Al Penn"]);
+        assert_eq!(mentions_of(&found, "Kai Sato"), ["Home Secretary Kai Sato"]);
     }
 
     #[test]

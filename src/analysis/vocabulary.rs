@@ -515,10 +515,19 @@ pub fn lists_of_ascii(word: &str) -> u16 {
 /// The lists of a title of the past keeps of the title's.
 const PAST_TITLE_LISTS: u16 = TITLE_HEADS | bit(List::Modifiers) | bit(List::ModifiedHeads);
 
-/// `ex-President`, `ex-Prime Minister`: a title still, of the past. The title.
+/// `ex-President`, `ex-Prime Minister`, `then-Defense Secretary`: a title still, of the
+/// past. The title.
 fn past_title(word: &str) -> Option<&str> {
-    let prefix = word.get(..3)?;
-    (word.len() > 3 && prefix.eq_ignore_ascii_case("ex-")).then(|| &word[3..])
+    // Asked of every capitalised word: told by where the hyphen is first.
+    let prefix = match word.as_bytes() {
+        [_, _, b'-', ..] => "ex-",
+        [_, _, _, _, b'-', ..] => "then-",
+        _ => return None,
+    };
+    // The hyphen is ASCII: the prefix ends between characters.
+    word[..prefix.len()]
+        .eq_ignore_ascii_case(prefix)
+        .then(|| &word[prefix.len()..])
 }
 
 /// The lists of a word folded (see [`lists_of`]).
