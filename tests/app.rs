@@ -248,6 +248,17 @@ fn a_focused_pane_tells_its_selected_entry_in_full_in_the_status_bar() {
     // Back in the body, the reading position.
     app.update(Action::Escape);
     assert!(status(&app).starts_with(" Heads Meet "), "{}", status(&app));
+    // A long role is told whole: the legend gives way to it, and only to it.
+    let text = "Cabinet\n\nHealth and Human Services Secretary Ana Lowe spoke.\n";
+    let mut app = app_for(text.as_bytes(), 100, 16);
+    assert!(status(&app).ends_with(" ? help "), "{}", status(&app));
+    app.update(Action::FocusNext);
+    app.update(Action::FocusNext);
+    let leaders = status(&app);
+    assert!(
+        leaders.starts_with(" Ana Lowe · Health and Human Services Secretary · 1 mention "),
+        "{leaders}"
+    );
 }
 
 #[test]

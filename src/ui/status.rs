@@ -46,6 +46,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let found = scanning.unwrap_or_default() + &found;
     let full = format!("{found}{full}");
     let compact = format!("{found}{compact}");
+    let told_in_full = app.message.is_none()
+        && !search.editing
+        && matches!(app.focus, Focus::Leaders | Focus::Outline);
     let left = match &app.message {
         _ if search.editing => format!(" /{}▏", search.query),
         Some(m) => format!(" {m}"),
@@ -77,8 +80,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         }
     };
     let width = usize::from(area.width);
-    // The right side gives way first on narrow terminals.
-    let right = if display_width(&full) + 30 <= width {
+    // The right side gives way first on narrow terminals, and to a pane's selected
+    // entry, which is told in full.
+    let left_needs = match told_in_full {
+        true => display_width(&left).max(30),
+        false => 30,
+    };
+    let right = if display_width(&full) + left_needs <= width {
         full
     } else {
         compact
