@@ -1067,9 +1067,10 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 /// `end`): `Homeland Security Secretary`, `Northern Ireland Secretary`, and portfolios
 /// joined by `and` or a list's commas (`Work and Pensions Secretary`, `Culture, Media
 /// and Sport Secretary`). Not a nationality or a country's initials first (`German
-/// Foreign Minister`, `US Defense Secretary`) or in capitals, a word said of the holder (`Embattled
-/// Health Secretary`, `Tory Home Secretary`), another title joined by `and` (`President
-/// Eva Lind and Defense Secretary`), nor before a prime minister, who has no department.
+/// Foreign Minister`, `US Defense Secretary`) or a word in capitals, a word said of the
+/// holder (`Embattled Health Secretary`, `Tory Home Secretary`), another title joined by
+/// `and` (`President Eva Lind and Defense Secretary`), nor before a prime minister, who
+/// has no department.
 fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, usize) {
     let and = |t: usize| matches!(&doc.text[doc.tokens[t].range.clone()], "and" | "&");
     // Asked of every title found: most have no word before them, nor `and`.
@@ -1113,7 +1114,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
             || !word.chars().any(char::is_lowercase)
     };
     // The first capitalised word of the department's, not a joiner after a word that is
-    // not (`Housing` read as a participle).
+    // not (`HOUSING and Urban Development`).
     let words = (start..i)
         .find(|&t| doc.cap(t) && !not_department(t))
         .unwrap_or(i);
@@ -4977,6 +4978,9 @@ mod tests {
         let found = leaders(text);
         assert_eq!(found[3].1, ["Defense Secretary Al Penn"]);
         assert_eq!(mentions_of(&found, "Kai Sato"), ["Home Secretary Kai Sato"]);
+        // `former` before a bank's name is the role's too.
+        let text = "Banks\n\nThe former Bank of Canada Governor Ana Lowe spoke.";
+        assert_eq!(roles(text), ["Former Governor of the Bank of Canada"]);
     }
 
     #[test]
