@@ -1072,16 +1072,14 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 /// `and` (`President Eva Lind and Defense Secretary`), nor before a prime minister, who
 /// has no department.
 fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, usize) {
-    let and = |t: usize| matches!(&doc.text[doc.tokens[t].range.clone()], "and" | "&");
+    let and = |t: usize| doc.text_is(t, "and") || doc.text_is(t, "&");
     // Asked of every title found: most have no word before them, nor `and`.
     if start == i && (start < 2 || !and(start - 1)) {
         return (start, i);
     }
-    let is =
-        |t: usize, word: &str| doc.tokens[t].range.len() == word.len() && doc.folds_to(t, word);
     let department_title = doc.cap(i)
-        && (is(end - 1, "secretary") || is(end - 1, "minister"))
-        && !(i..end).any(|t| is(t, "prime"));
+        && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
+        && !(i..end).any(|t| doc.text_is(t, "prime"));
     if !department_title {
         return (start, i);
     }
