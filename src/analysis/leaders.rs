@@ -542,8 +542,8 @@ struct Found {
 enum Role {
     /// The title in these tokens, held before if `former` (a word of its own, or apart
     /// from the title: `former Russian Prime Minister`, `Matteo Renzi, a former prime
-    /// minister`), of the company in the tokens `company` (none when empty, see
-    /// [`company_before`]).
+    /// minister`), of the company, bank or institution (see [`company_before`]) or the
+    /// place (see [`place_before`]) in the tokens `company` (none when empty).
     Tokens {
         title: Range<usize>,
         former: bool,
@@ -691,19 +691,28 @@ fn role_text_into(
             }
         }
     }
-    // A company's title is of it (`CEO of Apple`), another of the bank or institution
-    // (`Governor of the Bank of Canada`), as a company's title is of an institution
-    // (`Chair of the Federal Reserve`).
-    let of = match company_title && !institution(doc, company.clone()) {
-        true => " of ",
-        false => " of the ",
+    // A company's title is of it (`CEO of Apple`, `CEO of Bank of America`), another
+    // of the bank (`Governor of the Bank of Canada`) or the place (`Governor of Texas`);
+    // any title of an institution (`Chair of the Federal Reserve`).
+    // Most titles are of nothing before them: told at once.
+    let the = !company.is_empty()
+        && (institution(doc, company.clone())
+            || !company_title && company.clone().any(|t| bank_word(doc, t)));
+    let of = match the {
+        true => " of the ",
+        false => " of ",
     };
     let company = match initialled {
         true => company.end..company.end,
         false => company,
     };
     for (n, t) in company.enumerate() {
-        out.push_str(if n == 0 { of } else { " " });
+        // An abbreviation's dot follows its word (`St. Louis`).
+        out.push_str(match n {
+            0 => of,
+            _ if doc.is_word(t) => " ",
+            _ => "",
+        });
         out.push_str(&doc.text[doc.tokens[t].range.clone()]);
     }
 }
@@ -827,9 +836,11 @@ const COUNTRY_INITIALS: &[&str] = &["US", "USA", "UK", "UAE", "DRC", "PRC", "ROK
 
 /// Whether the words `run` name an institution: a capitalised word, then any up to one
 /// of [`INSTITUTIONS`] (`Federal Reserve`, `European Commission`, `Labour party`).
-/// Alone, such a word says not which (`Commission President`).
+/// Alone, such a word says not which (`Commission President`); but the `Fed` is the
+/// Federal Reserve.
 fn institution(doc: &Doc, run: Range<usize>) -> bool {
     run.len() >= 2 && doc.cap(run.start) && in_list(doc.word(run.end - 1), INSTITUTIONS)
+        || run.len() == 1 && doc.text_is(run.start, "Fed")
 }
 
 /// The last words of institutions' names, which a title may be of.
@@ -1015,9 +1026,15 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     {
         start -= 1;
     }
-    // `New` is a stopword, but not before a place's other word (`New York Mayor`).
-    if start > 0 && start < i && doc.cap(start - 1) && doc.folds_to(start - 1, "new") {
+    // `New`, `Los` are stopwords, but not before a place's other word (`New York Mayor`,
+    // `Los Angeles Mayor`).
+    if start > 0 && start < i && doc.cap(start - 1) && in_list(doc.word(start - 1), PLACE_ARTICLES)
+    {
         start -= 1;
+    }
+    // `St. Louis Mayor`: the dot ends no sentence.
+    if start > 1 && start < i && saint_dot(doc, start - 1) {
+        start -= 2;
     }
     // `Der französische Präsident`: German writes the nationality before the title, in
     // lowercase.
@@ -1039,6 +1056,10 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     let (start, i) = match company.is_empty() {
         true => department_before(doc, start, i, role_end),
         false => (start, i),
+    };
+    let company = match company.is_empty() {
+        true => place_before(doc, start, i, role_end),
+        false => company,
     };
     // `former` before it all is part of the mention (`former Russian Prime Minister`),
     // and of the role, but not what stands before it.
@@ -1095,29 +1116,96 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
         listed = true;
         start -= 2;
     }
-    let not_department = |t: usize| {
-        let word = doc.word(t);
-        // A sentence's first word may be an adverb or a participle (`Separately`,
-        // `Praising`); `Housing` is a department's.
-        let opening = doc.tokens[t].sentence_start
-            && !doc.is(t, List::Modifiers)
-            && (word.ends_with("ly") || word.ends_with("ing"));
-        english_nationality(word)
-            || doc.is(t, List::Nationalities)
-            || in_list(word, SAID_OF_HOLDERS)
-            || doc.tokens[t].possessive
-            || opening
-            // A country's initials (`US`, `U.K.`; an organisation's are its company, see
-            // [`company_before`]), a dateline, a word in a shouted line.
-            || !word.chars().any(char::is_lowercase)
-    };
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
     let words = (start..i)
-        .find(|&t| doc.cap(t) && !not_department(t))
+        .find(|&t| doc.cap(t) && !not_what_office_is_of(doc, t))
         .unwrap_or(i);
     (start, words)
 }
+
+/// Whether the capitalised word `t` before a title cannot be what the office is of (a
+/// department, a place): a nationality, a word said of the holder (`Embattled`,
+/// `Republican`), a possessive, a sentence's first adverb or participle (`Separately`,
+/// `Praising`; `Housing` is a department's), a country's initials (`US`, `U.K.`; an
+/// organisation's are its company, see [`company_before`]), a dateline, a word in a
+/// shouted line.
+fn not_what_office_is_of(doc: &Doc, t: usize) -> bool {
+    let word = doc.word(t);
+    let opening = doc.tokens[t].sentence_start
+        && !doc.is(t, List::Modifiers)
+        && (word.ends_with("ly") || word.ends_with("ing"));
+    english_nationality(word)
+        || doc.is(t, List::Nationalities)
+        || in_list(word, SAID_OF_HOLDERS)
+        || doc.tokens[t].possessive
+        || opening
+        || !word.chars().any(char::is_lowercase)
+}
+
+/// The place before a governor's, mayor's or premier's title at `i` (to `end`), from
+/// the mention's `start`: what the office is of (`Texas Gov.`, `New York City Mayor`,
+/// `Ontario Premier`: a Governor of Texas, a Mayor of New York City, a Premier of
+/// Ontario), as it is after the name (`Gov. Kathy Hochul of New York`). The words after
+/// the last that cannot be a place (see [`not_what_office_is_of`]: `Chinese Premier`
+/// is a premier); none when a place's name goes on before them (`Rio de Janeiro`).
+fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
+    let none = i..i;
+    // Asked of every title found: most have no word before them.
+    if start == i {
+        return none;
+    }
+    // The head, before an abbreviation's dot (`Gov.`).
+    let head = end - usize::from(doc.tokens[end - 1].is_punct('.'));
+    if !in_list(doc.word(head - 1), PLACE_OFFICES) {
+        return none;
+    }
+    let mut first = (start..i)
+        .rev()
+        .find(|&t| !saint_dot(doc, t) && (!doc.cap(t) || not_what_office_is_of(doc, t)))
+        .map_or(start, |t| t + 1);
+    // `Tonight Mayor`, `City Mayor`, `Dear Governor`: the words before a place's.
+    let not_place = |t: usize| {
+        let word = doc.word(t);
+        in_list(word, NOT_PLACES)
+            || doc.is(t, List::Honorifics)
+            || word.contains('-') && vocabulary::past_title(word).is_some()
+    };
+    while first < i && not_place(first) {
+        first += 1;
+    }
+    // `The Hague`, `Rio de Janeiro`: the place's name starts before the words.
+    let cut = first > 0
+        && (doc.text_is(first - 1, "The")
+            || !doc.cap(first - 1) && doc.is(first - 1, List::Particles));
+    match first < i && !cut {
+        true => first..i,
+        false => none,
+    }
+}
+
+/// Stopwords that start a place's name (see [`titled_name`]).
+const PLACE_ARTICLES: &[&str] = &["new", "los", "las", "el", "la", "le"];
+
+/// Whether token `t` is the dot of `St.`, `Ft.` or `Mt.` before a place's other word.
+fn saint_dot(doc: &Doc, t: usize) -> bool {
+    t > 0
+        && doc.tokens[t].is_punct('.')
+        && doc.cap(t + 1)
+        && ["st", "ft", "mt"].iter().any(|a| doc.folds_to(t - 1, a))
+}
+
+/// Capitalised words before a governor's or mayor's title that are no place's first:
+/// a sentence's first adverb, a greeting, a kind of government.
+#[rustfmt::skip]
+const NOT_PLACES: &[&str] = &[
+    "tonight", "instead", "afterwards", "afterward", "last", "dear", "thanks", "hello", "hi",
+    "via", "per", "city", "state", "county", "municipal", "local", "regional", "provincial",
+    "federal",
+];
+
+/// Heads of the titles that are of a place named before them (see [`place_before`]).
+const PLACE_OFFICES: &[&str] = &["governor", "gov", "mayor", "premier"];
 
 /// Departments' words that start a portfolio joined by `and` and no title's (see
 /// [`department_before`]); the others are [`vocabulary::MODIFIERS`].
@@ -1132,7 +1220,10 @@ const DEPARTMENTS: &[&str] = &[
 const SAID_OF_HOLDERS: &[&str] = &[
     "embattled", "beleaguered", "outgoing", "incoming", "veteran", "longtime", "incumbent",
     "departing", "retiring", "ousted", "sacked", "fired", "disgraced", "current", "sitting",
-    "tory", "conservative", "republican", "democratic", "democrat", "liberal",
+    "tory", "conservative", "republican", "democratic", "democrat", "liberal", "labour",
+    "socialist", "populist", "centrist", "nationalist", "independent", "popular", "progressive",
+    "moderate", "powerful", "influential", "controversial", "elected", "first-term",
+    "two-term",
 ];
 
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
@@ -4121,7 +4212,7 @@ mod tests {
         assert_eq!(
             roles(apart),
             [
-                "Former Chair of Fed",
+                "Former Chair of the Fed",
                 "Former Prime Minister",
                 "Former Prime Minister",
                 "Prime Minister",
@@ -4292,7 +4383,8 @@ mod tests {
         use proptest::prelude::*;
         const PIECES: &str = "President |Prime Minister |Chancellor |the president|Gov. |\
             Former |ex-|chief executive |CEO |Mayor |Speaker |Premier |Foreign Minister |\
-            Presidents |General Secretary |Vice |ECB |NATO |WHO |US |Acme |Apple |\
+            Presidents |General Secretary |Vice |ECB |NATO |WHO |US |Acme |Apple |Ostia |\
+            Los |St. |Fed |Chinese |\
             Harbour Chair |Ana Lowe|Lowe|Ada Quill|Quill|Tom Bern|Bern|Emmanuel Macron|\
             Macron|Donald Trump|Melania Trump|Trump|Xi|He Lifeng|He|To Lam|Lam|Kim|\
             Erdoğan|von der Leyen|Lee| of France| of the Federal Reserve| of Veria|, the |\
@@ -4701,8 +4793,8 @@ mod tests {
             mentions_of(&found, "Sanjay Malhotra"),
             ["Reserve Bank of India governor Sanjay Malhotra"]
         );
-        // No bank named: the title as written; other words before a title are no bank,
-        // and `The` names no company.
+        // No bank named: the title as written; other words before a title are no bank
+        // (a place's are what a governor is of), and `The` names no company.
         let unnamed = "Heads\n\nCentral Bank Governor Ali Rahimi came. Bank Chair Maria Lopes \
                        left. He quit Barclays Bank. Texas Governor Greg Abbott signed. The \
                        CEO, Ana Lowe, spoke. Citing Bank of Canada data, Governor Bo Lind of \
@@ -4712,10 +4804,10 @@ mod tests {
             [
                 "Central Bank Governor",
                 "Bank Chair",
-                "Governor",
+                "Governor of Texas",
                 "CEO",
                 "Governor of Northland",
-                "Central Bank Governor"
+                "Central Bank Governor of Kenya"
             ]
         );
         assert_eq!(
@@ -4979,6 +5071,52 @@ mod tests {
         // `former` before a bank's name is the role's too.
         let text = "Banks\n\nThe former Bank of Canada Governor Ana Lowe spoke.";
         assert_eq!(roles(text), ["Former Governor of the Bank of Canada"]);
+    }
+
+    #[test]
+    fn a_place_before_a_governor_mayor_or_premier_is_what_the_office_is_of() {
+        let text = "States\n\nVeria Gov. Ana Lowe met New Ostia City Mayor Tom Hart. Los \
+                    Altos Mayor Eva Lind and St. Marten Mayor Al Penn came. Northland Premier \
+                    Bo Kahn spoke. Former Veria Gov. Jo Vale and Veria Lt. Gov. Lu Chen \
+                    left. Fed Governor Sam Reed stayed. Tonight Ostia Mayor Kit Hale spoke.";
+        assert_eq!(
+            roles(text),
+            [
+                "Governor of Veria",
+                "Mayor of New Ostia City",
+                "Mayor of Los Altos",
+                "Mayor of St. Marten",
+                "Premier of Northland",
+                "Former Governor of Veria",
+                "Lieutenant Governor of Veria",
+                "Governor of the Fed",
+                "Mayor of Ostia",
+            ]
+        );
+        let found = leaders(text);
+        assert_eq!(found[2].1, ["Los Altos Mayor Eva Lind"]);
+        assert_eq!(found[3].1, ["St. Marten Mayor Al Penn"]);
+        assert_eq!(found[5].1, ["Former Veria Gov. Jo Vale"]);
+        // No place: a nationality, a word said of the holder or a greeting, an adverb, a
+        // kind of government, a place named on before the words, another title.
+        let text = "Others\n\nChinese Premier Kit Hale met Republican Gov. Eli Ford. Tonight \
+                    Mayor Max Holt spoke. City Mayor Ida Holm, Rio de Veria Gov. Kim Ng and \
+                    The Hague Mayor Ray Dunn came. Dear Governor Zed Orr, thanks. Popular \
+                    Mayor Liv Berg left. Veria President Bo Ek came.";
+        assert_eq!(
+            roles(text),
+            [
+                "Premier",
+                "Governor",
+                "Mayor",
+                "Mayor",
+                "Governor",
+                "Mayor",
+                "Governor",
+                "Mayor",
+                "President",
+            ]
+        );
     }
 
     #[test]

@@ -517,7 +517,7 @@ const PAST_TITLE_LISTS: u16 = TITLE_HEADS | bit(List::Modifiers) | bit(List::Mod
 
 /// `ex-President`, `ex-Prime Minister`, `then-Defense Secretary`: a title still, of the
 /// past. The title.
-fn past_title(word: &str) -> Option<&str> {
+pub fn past_title(word: &str) -> Option<&str> {
     // Asked of every capitalised word: told by where the hyphen is first.
     let prefix = match word.as_bytes() {
         [_, _, b'-', ..] => "ex-",
