@@ -1057,7 +1057,8 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         true => department_before(doc, start, i, role_end),
         false => (start, i),
     };
-    let company = match company.is_empty() {
+    // `The Hague Mayor`: a place whose name starts with `The`, left out of the mention.
+    let company = match company.is_empty() && !(start > 0 && doc.text_is(start - 1, "The")) {
         true => place_before(doc, start, i, role_end),
         false => company,
     };
@@ -1119,18 +1120,17 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
     let words = (start..i)
-        .find(|&t| doc.cap(t) && !not_what_office_is_of(doc, t))
+        .find(|&t| doc.cap(t) && !(doc.tokens[t].possessive || said_or_national(doc, t)))
         .unwrap_or(i);
     (start, words)
 }
 
 /// Whether the capitalised word `t` before a title cannot be what the office is of (a
 /// department, a place): a nationality, a word said of the holder (`Embattled`,
-/// `Republican`), a possessive, a sentence's first adverb or participle (`Separately`,
-/// `Praising`; `Housing` is a department's), a country's initials (`US`, `U.K.`; an
-/// organisation's are its company, see [`company_before`]), a dateline, a word in a
-/// shouted line.
-fn not_what_office_is_of(doc: &Doc, t: usize) -> bool {
+/// `Republican`), a sentence's first adverb or participle (`Separately`, `Praising`;
+/// `Housing` is a department's), a country's initials (`US`, `U.K.`; an organisation's
+/// are its company, see [`company_before`]), a dateline, a word in a shouted line.
+fn said_or_national(doc: &Doc, t: usize) -> bool {
     let word = doc.word(t);
     let opening = doc.tokens[t].sentence_start
         && !doc.is(t, List::Modifiers)
@@ -1138,7 +1138,6 @@ fn not_what_office_is_of(doc: &Doc, t: usize) -> bool {
     english_nationality(word)
         || doc.is(t, List::Nationalities)
         || in_list(word, SAID_OF_HOLDERS)
-        || doc.tokens[t].possessive
         || opening
         || !word.chars().any(char::is_lowercase)
 }
@@ -1146,9 +1145,11 @@ fn not_what_office_is_of(doc: &Doc, t: usize) -> bool {
 /// The place before a governor's, mayor's or premier's title at `i` (to `end`), from
 /// the mention's `start`: what the office is of (`Texas Gov.`, `New York City Mayor`,
 /// `Ontario Premier`: a Governor of Texas, a Mayor of New York City, a Premier of
-/// Ontario), as it is after the name (`Gov. Kathy Hochul of New York`). The words after
-/// the last that cannot be a place (see [`not_what_office_is_of`]: `Chinese Premier`
-/// is a premier); none when a place's name goes on before them (`Rio de Janeiro`).
+/// Ontario), as it is after the name (`Gov. Kathy Hochul of New York`), also in an
+/// apposition (`the Texas governor, Greg Abbott`, `Doug Ford, Ontario’s premier`). The
+/// words after the last that cannot be a place (see [`said_or_national`]: `Chinese
+/// Premier` is a premier; a possessive but the place's own); none when a place's name
+/// goes on before them (`Rio de Janeiro`).
 fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
     let none = i..i;
     // Asked of every title found: most have no word before them.
@@ -1160,24 +1161,35 @@ fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
     if !in_list(doc.word(head - 1), PLACE_OFFICES) {
         return none;
     }
+    let stop = |t: usize| {
+        !doc.cap(t)
+            || doc.is(t, List::Stopwords) && !in_list(doc.word(t), PLACE_ARTICLES)
+            || doc.tokens[t].possessive && t + 1 < i
+            || said_or_national(doc, t)
+    };
     let mut first = (start..i)
         .rev()
-        .find(|&t| !saint_dot(doc, t) && (!doc.cap(t) || not_what_office_is_of(doc, t)))
+        .find(|&t| !saint_dot(doc, t) && stop(t))
         .map_or(start, |t| t + 1);
     // `Tonight Mayor`, `City Mayor`, `Dear Governor`: the words before a place's.
     let not_place = |t: usize| {
         let word = doc.word(t);
-        in_list(word, NOT_PLACES)
-            || doc.is(t, List::Honorifics)
-            || word.contains('-') && vocabulary::past_title(word).is_some()
+        in_list(word, NOT_PLACES) || word.contains('-') && vocabulary::past_title(word).is_some()
     };
     while first < i && not_place(first) {
         first += 1;
     }
-    // `The Hague`, `Rio de Janeiro`: the place's name starts before the words.
-    let cut = first > 0
-        && (doc.text_is(first - 1, "The")
-            || !doc.cap(first - 1) && doc.is(first - 1, List::Particles));
+    // `New York’s governor,` at a sentence's start: `New` is the place's, though not
+    // among the words read before an apposition's title (see [`words_before`]).
+    if first == start
+        && first > 0
+        && doc.cap(first - 1)
+        && in_list(doc.word(first - 1), PLACE_ARTICLES)
+    {
+        first -= 1;
+    }
+    // `Rio de Janeiro`: the place's name starts before the words.
+    let cut = first > 0 && !doc.cap(first - 1) && doc.is(first - 1, List::Particles);
     match first < i && !cut {
         true => first..i,
         false => none,
@@ -1191,7 +1203,6 @@ const PLACE_ARTICLES: &[&str] = &["new", "los", "las", "el", "la", "le"];
 fn saint_dot(doc: &Doc, t: usize) -> bool {
     t > 0
         && doc.tokens[t].is_punct('.')
-        && doc.cap(t + 1)
         && ["st", "ft", "mt"].iter().any(|a| doc.folds_to(t - 1, a))
 }
 
@@ -1457,6 +1468,10 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let role_end = role_end.unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             let (company, k) = company_before(doc, comma + 1..k, k..role_end);
+            let company = match company.is_empty() {
+                true => place_before(doc, comma + 1, k, role_end),
+                false => company,
+            };
             return Some(Found {
                 span: name.clone(),
                 name,
@@ -1679,7 +1694,12 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     let former_at = |t: usize| folds_to(t, "former");
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
-    let (company, i) = company_before(doc, words_before(doc, i), i..end);
+    let words = words_before(doc, i);
+    let (company, i) = company_before(doc, words.clone(), i..end);
+    let company = match company.is_empty() {
+        true => place_before(doc, words.start, i, end),
+        false => company,
+    };
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: name_start..name_end,
@@ -5102,7 +5122,8 @@ mod tests {
         let text = "Others\n\nChinese Premier Kit Hale met Republican Gov. Eli Ford. Tonight \
                     Mayor Max Holt spoke. City Mayor Ida Holm, Rio de Veria Gov. Kim Ng and \
                     The Hague Mayor Ray Dunn came. Dear Governor Zed Orr, thanks. Popular \
-                    Mayor Liv Berg left. Veria President Bo Ek came.";
+                    Mayor Liv Berg left. Veria President Bo Ek came. Then-Veria Gov. Ali \
+                    Noor spoke.";
         assert_eq!(
             roles(text),
             [
@@ -5115,6 +5136,24 @@ mod tests {
                 "Governor",
                 "Mayor",
                 "President",
+                "Governor",
+            ]
+        );
+        // In an apposition, before or after the name; a place's possessive too.
+        let text = "Appositions\n\nThe former Veria governor, Ana Lowe, spoke. Tom Hart, \
+                    Ostia's premier, and Eva Lind, the Northland mayor, met. New Ostia's \
+                    governor, Al Penn, came. The Chinese premier, Bo Kahn, and Jo Vale, the \
+                    Republican governor, and the city's mayor, Lu Chen, left.";
+        assert_eq!(
+            roles(text),
+            [
+                "Former Governor of Veria",
+                "Premier of Ostia",
+                "Mayor of Northland",
+                "Governor of New Ostia",
+                "Premier",
+                "Governor",
+                "Mayor",
             ]
         );
     }
