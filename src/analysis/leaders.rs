@@ -226,12 +226,24 @@ impl Doc<'_> {
         let honorific = t.is_word()
             && t.capital
             && (t.tag & bit(List::Honorifics) != 0
-                || t.range.len() == 2 && &self.text[t.range.clone()] == "M.");
+                || t.range.len() == 2
+                    && &self.text[t.range.clone()] == "M."
+                    && !self.initial(i + 1));
         if !honorific {
             return None;
         }
         let dot = self.tokens.get(i + 1).is_some_and(|t| t.is_punct('.'));
         Some(i + 1 + usize::from(dot))
+    }
+
+    /// Whether token `i` is an initial, a capital and its dot (`K.` of `M. K. Stalin`).
+    fn initial(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| {
+            t.is_word()
+                && t.capital
+                && t.range.len() == 2
+                && self.text.as_bytes()[t.range.end - 1] == b'.'
+        })
     }
 
     /// Whether the honorific at `i` goes with a first name: `Sir Keir`, `Dame Jacinda`.
@@ -753,7 +765,7 @@ const NATIONALITIES_EN: &[&str] = &[
     "Israeli", "Saudi", "Iraqi", "Pakistani", "Qatari", "Emirati", "Greek", "Swiss", "Thai",
     "Bangladeshi", "Kuwaiti", "Yemeni", "Omani", "Bahraini", "Somali", "Nepali",
     "Azerbaijani", "Filipino", "Ugandan", "Rwandan", "Angolan", "Tibetan", "Lankan",
-    "Uzbek", "Tajik", "Kyrgyz", "Turkmen", "Cypriot", "Slovak", "Serb", "Croat",
+    "Uzbek", "Tajik", "Kyrgyz", "Turkmen", "Cypriot", "Slovak", "Serb", "Croat", "Welsh",
 ];
 
 /// Whether `word` is an English nationality (see [`NATIONALITY_ENDINGS_EN`]).
@@ -1101,7 +1113,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     }
     let department_title = doc.cap(i)
         && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
-        && !(i..end).any(|t| doc.text_is(t, "prime"));
+        && !(i..end).any(|t| in_list(doc.word(t), HEADS_OF_GOVERNMENT));
     if !department_title {
         return (start, i);
     }
@@ -1119,8 +1131,15 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     }
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
+    // `Scottish Secretary`, `Welsh Secretary`: a nation's secretary of state, named by
+    // its adjective.
+    let nation_s = |t: usize| {
+        t + 1 == i && end == i + 1 && in_list(doc.word(t), ["scottish", "welsh"].as_slice())
+    };
     let words = (start..i)
-        .find(|&t| doc.cap(t) && !(doc.tokens[t].possessive || said_or_national(doc, t)))
+        .find(|&t| {
+            doc.cap(t) && (!(doc.tokens[t].possessive || said_or_national(doc, t)) || nation_s(t))
+        })
         .unwrap_or(i);
     (start, words)
 }
@@ -1158,7 +1177,12 @@ fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
     }
     // The head, before an abbreviation's dot (`Gov.`).
     let head = end - usize::from(doc.tokens[end - 1].is_punct('.'));
-    if !in_list(doc.word(head - 1), PLACE_OFFICES) {
+    let chief_minister = || {
+        head >= i + 2
+            && doc.folds_to(head - 1, "minister")
+            && in_list(doc.word(head - 2), &["chief", "first"])
+    };
+    if !in_list(doc.word(head - 1), PLACE_OFFICES) && !chief_minister() {
         return none;
     }
     let stop = |t: usize| {
@@ -1215,8 +1239,13 @@ const NOT_PLACES: &[&str] = &[
     "federal",
 ];
 
-/// Heads of the titles that are of a place named before them (see [`place_before`]).
+/// Heads of the titles that are of a place named before them (see [`place_before`]),
+/// as a chief or first minister is (a prime minister's country is not read).
 const PLACE_OFFICES: &[&str] = &["governor", "gov", "mayor", "premier"];
+
+/// Words before `minister` that make it a head of government (`Prime Minister`, `Chief
+/// Minister`, `First Minister`), who has no department.
+const HEADS_OF_GOVERNMENT: &[&str] = &["prime", "chief", "first"];
 
 /// Departments' words that start a portfolio joined by `and` and no title's (see
 /// [`department_before`]); the others are [`vocabulary::MODIFIERS`].
@@ -3595,9 +3624,11 @@ mod tests {
             mentions,
             ["M. Macron", "Mme Borne", "Herr Merz", "Sr. Sánchez"]
         );
-        // Within a name `M.` is an initial.
+        // Within a name `M.` is an initial, and so before another.
         let l = leaders("President John M. Smith spoke. Smith left.");
         assert_eq!(l[0].0, "John M. Smith");
+        let l = leaders("Chief Minister M. K. Varan spoke. Varan left.");
+        assert_eq!(l[0].0, "M. K. Varan");
     }
 
     #[test]
@@ -5154,6 +5185,26 @@ mod tests {
                 "Premier",
                 "Governor",
                 "Mayor",
+            ]
+        );
+        // A chief or first minister is of a place, as a governor is; a prime minister's
+        // country is not read; a nation's secretary is named by its adjective.
+        let text = "Ministers\n\nNorth Veria Chief Minister Ana Lowe met Ostia First Minister \
+                    Tom Hart. Scottish First Minister Eva Lind and Welsh First Minister Al \
+                    Penn came. Veria Prime Minister Bo Kahn left. Scottish Secretary Jo Vale \
+                    and Welsh Secretary Lu Chen stayed; Scottish Health Secretary Sam Reed \
+                    too.";
+        assert_eq!(
+            roles(text),
+            [
+                "Chief Minister of North Veria",
+                "First Minister of Ostia",
+                "First Minister",
+                "First Minister",
+                "Prime Minister",
+                "Scottish Secretary",
+                "Welsh Secretary",
+                "Health Secretary",
             ]
         );
     }
