@@ -236,13 +236,10 @@ impl Doc<'_> {
         Some(i + 1 + usize::from(dot))
     }
 
-    /// Whether token `i` is an initial, a capital and its dot (`K.` of `M. K. Stalin`).
+    /// Whether token `i` is an initial, a letter and its dot (`K.` of `M. K. Stalin`).
     fn initial(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.is_word()
-                && t.capital
-                && t.range.len() == 2
-                && self.text.as_bytes()[t.range.end - 1] == b'.'
+            t.is_word() && t.range.len() == 2 && self.text.as_bytes()[t.range.end - 1] == b'.'
         })
     }
 
@@ -1177,12 +1174,10 @@ fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
     }
     // The head, before an abbreviation's dot (`Gov.`).
     let head = end - usize::from(doc.tokens[end - 1].is_punct('.'));
-    let chief_minister = || {
-        head >= i + 2
-            && doc.folds_to(head - 1, "minister")
-            && in_list(doc.word(head - 2), &["chief", "first"])
-    };
-    if !in_list(doc.word(head - 1), PLACE_OFFICES) && !chief_minister() {
+    // `Chief Minister`, `First Secretary`: a title of the place's first officer (the
+    // title's words stand after `i`, which has a word before it).
+    let chief = || in_list(doc.word(head - 2), &["chief", "first"]);
+    if !in_list(doc.word(head - 1), PLACE_OFFICES) && !chief() {
         return none;
     }
     let stop = |t: usize| {
@@ -1240,7 +1235,7 @@ const NOT_PLACES: &[&str] = &[
 ];
 
 /// Heads of the titles that are of a place named before them (see [`place_before`]),
-/// as a chief or first minister is (a prime minister's country is not read).
+/// as a chief or first minister or secretary is (a prime minister's country is not read).
 const PLACE_OFFICES: &[&str] = &["governor", "gov", "mayor", "premier"];
 
 /// Words before `minister` that make it a head of government (`Prime Minister`, `Chief
@@ -3627,8 +3622,10 @@ mod tests {
         // Within a name `M.` is an initial, and so before another.
         let l = leaders("President John M. Smith spoke. Smith left.");
         assert_eq!(l[0].0, "John M. Smith");
-        let l = leaders("Chief Minister M. K. Varan spoke. Varan left.");
+        let l = leaders("Chief Minister M. K. Varan spoke. Varan left. M. Xi nodded.");
         assert_eq!(l[0].0, "M. K. Varan");
+        // Before a surname of two letters, `M.` is Monsieur still.
+        assert_eq!(l[1].1, ["M. Xi"]);
     }
 
     #[test]
@@ -5193,7 +5190,8 @@ mod tests {
                     Tom Hart. Scottish First Minister Eva Lind and Welsh First Minister Al \
                     Penn came. Veria Prime Minister Bo Kahn left. Scottish Secretary Jo Vale \
                     and Welsh Secretary Lu Chen stayed; Scottish Health Secretary Sam Reed \
-                    too.";
+                    and Scottish Business Secretary Kit Hale too. Ostia Chief Secretary Eli \
+                    Ford came.";
         assert_eq!(
             roles(text),
             [
@@ -5205,6 +5203,8 @@ mod tests {
                 "Scottish Secretary",
                 "Welsh Secretary",
                 "Health Secretary",
+                "Business Secretary",
+                "Chief Secretary of Ostia",
             ]
         );
     }
