@@ -702,8 +702,8 @@ fn role_text_into(
     }
     // A company's title is of it (`CEO of Apple`, `CEO of Bank of America`), another
     // of the bank (`Governor of the Bank of Canada`) or the place (`Governor of Texas`);
-    // any title of an institution (`Chair of the Federal Reserve`).
-    // Most titles are of nothing before them: told at once.
+    // any title of an institution (`Chair of the Federal Reserve`). Most titles are of
+    // nothing before them: told at once.
     let the = !company.is_empty()
         && (institution(doc, company.clone())
             || !company_title && company.clone().any(|t| bank_word(doc, t)));
@@ -1126,13 +1126,13 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
         listed = true;
         start -= 2;
     }
-    // The first capitalised word of the department's, not a joiner after a word that is
-    // not (`HOUSING and Urban Development`).
     // `Scottish Secretary`, `Welsh Secretary`: a nation's secretary of state, named by
     // its adjective.
     let nation_s = |t: usize| {
         t + 1 == i && end == i + 1 && in_list(doc.word(t), ["scottish", "welsh"].as_slice())
     };
+    // The first capitalised word of the department's, not a joiner after a word that is
+    // not (`HOUSING and Urban Development`).
     let words = (start..i)
         .find(|&t| {
             doc.cap(t) && (!(doc.tokens[t].possessive || said_or_national(doc, t)) || nation_s(t))
@@ -1158,10 +1158,11 @@ fn said_or_national(doc: &Doc, t: usize) -> bool {
         || !word.chars().any(char::is_lowercase)
 }
 
-/// The place before a governor's, mayor's or premier's title at `i` (to `end`), from
-/// the mention's `start`: what the office is of (`Texas Gov.`, `New York City Mayor`,
-/// `Ontario Premier`: a Governor of Texas, a Mayor of New York City, a Premier of
-/// Ontario), as it is after the name (`Gov. Kathy Hochul of New York`), also in an
+/// The place before a governor's, mayor's, premier's or chief minister's title at `i`
+/// (to `end`), from the mention's `start`: what the office is of (`Texas Gov.`, `New
+/// York City Mayor`, `Ontario Premier`, `Delhi Chief Minister`: a Governor of Texas, a
+/// Mayor of New York City, a Premier of Ontario, a Chief Minister of Delhi), as it is
+/// after the name (`Gov. Kathy Hochul of New York`), also in an
 /// apposition (`the Texas governor, Greg Abbott`, `Doug Ford, Ontario’s premier`). The
 /// words after the last that cannot be a place (see [`said_or_national`]: `Chinese
 /// Premier` is a premier; a possessive but the place's own); none when a place's name
