@@ -1194,7 +1194,7 @@ fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
     // `Tonight Mayor`, `City Mayor`, `Dear Governor`: the words before a place's.
     let not_place = |t: usize| {
         let word = doc.word(t);
-        in_list(word, NOT_PLACES) || word.contains('-') && vocabulary::past_title(word).is_some()
+        in_list(word, NOT_PLACES) || vocabulary::past_title(word).is_some()
     };
     while first < i && not_place(first) {
         first += 1;
