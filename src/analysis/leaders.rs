@@ -951,7 +951,10 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
         while name_start > run_start + 1 && doc.is(name_start - 1, List::Particles) {
             name_start -= 1;
         }
-        name_start -= usize::from(doc.is(name_start, List::Particles) && name_start > run_start);
+        // Not back to the run's first word: that is what the title is of (`of Ostia Al
+        // Penn`).
+        name_start -=
+            usize::from(doc.is(name_start, List::Particles) && name_start > run_start + 1);
         // `de Asuntos Exteriores José Manuel Albares`: given names before the two; not
         // a saint's of a place (`de San José Ana Ruiz`).
         let given = |t: usize| {
@@ -3302,19 +3305,29 @@ mod tests {
     #[test]
     fn a_body_named_in_three_words_after_a_title_is_no_name() {
         // `of the Org Words Name Name` ends with a name; a body of three words before an
-        // apposition's comma, or one whose last word names no person, does not.
+        // apposition's comma, or one whose last word names no person (a company's
+        // neither), does not.
         let text = "The head of the International Monetary Fund, Ana Lowe, warned. The \
                     director of the National Security Agency, Tom Hart, spoke. The head of \
                     the Kyiv Film Studio, Sam Orr, left. The chief of the World Health \
-                    Organization said nothing. The head of the Energy Transition Fund spoke.";
+                    Organization said nothing. The head of the Energy Transition Fund spoke. \
+                    Ida Moss, the chief executive of Kelvo Micro Devices, came. The chief \
+                    executive of Veria Air Systems said nothing. The president of Ostia Al \
+                    Penn left.";
         let l = leaders(text);
-        assert_eq!(names(&l), ["Ana Lowe", "Tom Hart", "Sam Orr"]);
+        assert_eq!(
+            names(&l),
+            ["Ana Lowe", "Tom Hart", "Sam Orr", "Ida Moss", "Al Penn"]
+        );
         assert_eq!(
             roles(text),
             [
                 "Head of the International Monetary Fund",
                 "Director of the National Security Agency",
-                "Head of the Kyiv Film Studio"
+                "Head of the Kyiv Film Studio",
+                "Chief Executive of Kelvo Micro Devices",
+                // The particle `Al` does not take the place's one word into the name.
+                "President of Ostia",
             ]
         );
     }

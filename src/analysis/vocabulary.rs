@@ -169,9 +169,9 @@ pub const STOPWORDS: &[&str] = &[
     "het", "een", "volgens", "ook", "maar", "toen", "nadat", "terwijl", "gisteren", "vandaag",
     "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
 ];
-/// Capitalised words that are never part of a person's name: places and bodies a name
-/// can end with (`Minister Street`, `Queen Mary University`) and occupations written
-/// before one (`Head Teacher Ann Lowe`).
+/// Capitalised words that are never part of a person's name: places, bodies and
+/// companies a name can end with (`Minister Street`, `Queen Mary University`, `Advanced
+/// Micro Devices`) and occupations written before one (`Head Teacher Ann Lowe`).
 #[rustfmt::skip]
 pub const NOT_NAMES: &[&str] = &[
     "street", "road", "avenue", "square", "bridge", "station", "airport", "hotel", "hospital",
@@ -187,6 +187,12 @@ pub const NOT_NAMES: &[&str] = &[
     "commission", "parliament", "ministry", "department", "office", "authority", "union",
     "party", "federation", "forum", "programme", "program", "alliance", "reserve", "board",
     "treaty", "conference", "summit", "license", "licence", "manual",
+    // Companies' last words (no surnames: not `Steel`, `Power`, `Mills`).
+    "devices", "systems", "technologies", "industries", "airlines", "airways", "motors",
+    "networks", "pharmaceuticals", "semiconductor", "software", "solutions", "electronics",
+    "laboratories", "labs", "therapeutics", "enterprises", "ventures", "investments",
+    "securities", "entertainment", "studios", "brands", "foods", "petroleum", "telecom",
+    "robotics", "logistics", "partners", "management", "capital", "bancorp",
 ];
 /// Words that make a weak head beside them another office than a leader's: `Chief
 /// Financial Officer`, `chief economist`, `Operating Officer`. Read only beside a title.
