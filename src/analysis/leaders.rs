@@ -2513,7 +2513,7 @@ impl Evidence {
             }
         };
         let next = f.span.end;
-        let span = doc.span(f.span);
+        let span = with_junior(doc.text, doc.span(f.span));
         // A mention is a few words and there are a few dozen leaders; any that did
         // not fit would just not be highlighted.
         if let (Ok(len), Ok(entry)) = (u32::try_from(span.len()), u32::try_from(entry)) {
@@ -2553,7 +2553,7 @@ fn upsert(
     role: Option<(&str, RoleSource)>,
 ) -> usize {
     // As it reads, though hard-wrapped across lines.
-    let display = || collapse(&doc.text[doc.span(name.clone())]);
+    let display = || collapse(&doc.text[with_junior(doc.text, doc.span(name.clone()))]);
     let (words, surname) = (words_in(key), last_word(key));
     // A title and a surname name a listed leader of that office.
     let titled = || {
@@ -2841,6 +2841,7 @@ impl Mentions {
                         } else {
                             with_particles(doc, &entries.list[entry].name, doc.span(k..end))
                         };
+                        let span = with_junior(doc.text, span);
                         entries.list[entry].mentions.push(span);
                         if let Some(t) = doc.surname(k..end).filter(|_| end - k >= 2) {
                             others.note_leader(doc, t, surname);
@@ -2883,6 +2884,26 @@ impl Mentions {
             }
             i = name_end;
         }
+    }
+}
+
+/// A name's `span`, with the `Jr.` after it that its tokens leave out (see
+/// [`tokenize`]).
+fn with_junior(text: &str, span: Range<usize>) -> Range<usize> {
+    // Asked of every mention: in bytes, not characters.
+    let after = &text.as_bytes()[span.end..];
+    let spaces = after.iter().take_while(|&&b| b == b' ').count();
+    match after[spaces..].strip_prefix(b"Jr") {
+        // Not before a letter, which would go on the word (any byte past ASCII may
+        // start one).
+        Some(past)
+            if !past
+                .first()
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80) =>
+        {
+            span.start..span.end + spaces + 2 + usize::from(past.first() == Some(&b'.'))
+        }
+        _ => span,
     }
 }
 
@@ -4090,6 +4111,27 @@ mod tests {
         let article = plain::parse(text.to_string(), "t.txt");
         let found = find(&article, builtin());
         found.into_iter().filter_map(|l| l.role).collect()
+    }
+
+    #[test]
+    fn a_name_s_jr_is_in_its_mentions_and_not_its_surname() {
+        let text = "Health Secretary Tom Vale Jr. spoke on Monday. Vale said more. Ana Lowe \
+                    Jr., the mayor of Ostia, came. Lowe smiled. President Bo Reed Jr said \
+                    so. Reed left. Later Bo Reed Jr spoke.";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["Tom Vale Jr.", "Ana Lowe Jr.", "Bo Reed Jr"]);
+        assert_eq!(
+            mentions_of(&l, "Tom Vale Jr."),
+            ["Health Secretary Tom Vale Jr.", "Vale"]
+        );
+        assert_eq!(mentions_of(&l, "Ana Lowe Jr."), ["Ana Lowe Jr.", "Lowe"]);
+        assert_eq!(
+            mentions_of(&l, "Bo Reed Jr"),
+            ["President Bo Reed Jr", "Reed", "Bo Reed Jr"]
+        );
+        assert_eq!(roles(text)[1], "Mayor of Ostia");
+        // The list's names are keyed as the text's.
+        assert_eq!(key_of("Ana Lowe Jr."), "ana lowe");
     }
 
     #[test]

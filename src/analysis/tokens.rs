@@ -223,6 +223,13 @@ pub fn tokenize(
                 break;
             }
         }
+        // A name's `Jr.` only tells a son from his father: no word of the name, which
+        // `Kennedy` names for short (the caller shows it with the name).
+        if end - start == 2 && &bytes[start..end] == b"Jr" && out.last().is_some_and(|t| t.capital)
+        {
+            i = end + usize::from(bytes.get(end) == Some(&b'.'));
+            continue;
+        }
         // `U.S.` and `J.` keep their final dot; `Mr.` does not.
         let initial = end - start == len && c.is_uppercase();
         if (dotted || initial) && s.as_bytes().get(end) == Some(&b'.') {
@@ -571,6 +578,16 @@ mod tests {
                 proptest::prop_assert!(!splits(token.range.end), "{shown:?} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_name_s_jr_is_no_word_of_it() {
+        assert_eq!(words("Tom Vale Jr. said"), ["Tom", "Vale", "said"]);
+        assert_eq!(words("Tom Vale Jr, who"), ["Tom", "Vale", ",", "who"]);
+        // Not after a comma, a lowercase word, or as the start of a longer word.
+        assert_eq!(words("Vale, Jr."), ["Vale", ",", "Jr", "."]);
+        assert_eq!(words("the Jr. team"), ["the", "Jr", ".", "team"]);
+        assert_eq!(words("Vale Jrs"), ["Vale", "Jrs"]);
     }
 
     #[test]
