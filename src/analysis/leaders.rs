@@ -1116,14 +1116,22 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 /// has no department.
 fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, usize) {
     let and = |t: usize| doc.text_is(t, "and") || doc.text_is(t, "&");
-    // Asked of every title found: most have no word before them, nor `and`.
-    if start == i && (start < 2 || !and(start - 1)) {
+    // Asked of every title found: most have no capitalised word before them (`the`
+    // in an apposition), nor `and`.
+    if (start..i).all(|t| !doc.cap(t)) && (i < 2 || !and(i - 1)) {
         return (start, i);
     }
+    // `Conservative leader`, `Reform UK leader`: a leader is of the party before the
+    // title, not of a nation (`North Korean leader`).
+    let party_leader = end == i + 1 && doc.text_is(i, "leader") && {
+        let word = doc.word(i - 1);
+        // `Republican` ends as a nationality does.
+        in_list(word, PARTIES) || !(english_nationality(word) || doc.is(i - 1, List::Nationalities))
+    };
     let department_title = doc.cap(i)
         && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
         && !(i..end).any(|t| in_list(doc.word(t), HEADS_OF_GOVERNMENT));
-    if !department_title {
+    if !(department_title || party_leader) {
         return (start, i);
     }
     let mut start = start;
@@ -1145,9 +1153,12 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     };
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
+    let party = |t: usize| party_leader && in_list(doc.word(t), PARTIES);
     let words = (start..i)
         .find(|&t| {
-            doc.cap(t) && (!(doc.tokens[t].possessive || said_or_national(doc, t)) || nation_s(t))
+            doc.cap(t)
+                && (!(doc.tokens[t].possessive || said_or_national(doc, t) && !party(t))
+                    || nation_s(t))
         })
         .unwrap_or(i);
     (start, words)
@@ -1166,6 +1177,7 @@ fn said_or_national(doc: &Doc, t: usize) -> bool {
     english_nationality(word)
         || doc.is(t, List::Nationalities)
         || in_list(word, SAID_OF_HOLDERS)
+        || in_list(word, PARTIES)
         || opening
         || !word.chars().any(char::is_lowercase)
 }
@@ -1263,15 +1275,22 @@ const DEPARTMENTS: &[&str] = &[
     "fisheries", "mines", "arts", "heritage", "youth", "water",
 ];
 
-/// Words said of an office's holder before the title, no department's.
+/// Words said of an office's holder before the title, no department's; and
+/// [`PARTIES`].
 #[rustfmt::skip]
 const SAID_OF_HOLDERS: &[&str] = &[
     "embattled", "beleaguered", "outgoing", "incoming", "veteran", "longtime", "incumbent",
     "departing", "retiring", "ousted", "sacked", "fired", "disgraced", "current", "sitting",
+    "independent", "popular", "moderate", "powerful", "influential", "controversial",
+    "elected", "first-term", "two-term",
+];
+
+/// A party's word before a title: said of the holder, but what a leader leads (`Tory Home
+/// Secretary`, `Tory leader`).
+#[rustfmt::skip]
+const PARTIES: &[&str] = &[
     "tory", "conservative", "republican", "democratic", "democrat", "liberal", "labour",
-    "socialist", "populist", "centrist", "nationalist", "independent", "popular", "progressive",
-    "moderate", "powerful", "influential", "controversial", "elected", "first-term",
-    "two-term",
+    "socialist", "populist", "centrist", "nationalist", "progressive",
 ];
 
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
@@ -1505,9 +1524,12 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let role_end = role_end.unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
             let (company, k) = company_before(doc, comma + 1..k, k..role_end);
-            let company = match company.is_empty() {
-                true => place_before(doc, comma + 1, k, role_end),
-                false => company,
+            let (company, k) = match company.is_empty() {
+                true => {
+                    let (_, k) = department_before(doc, comma + 1, k, role_end);
+                    (place_before(doc, comma + 1, k, role_end), k)
+                }
+                false => (company, k),
             };
             return Some(Found {
                 span: name.clone(),
@@ -1733,9 +1755,12 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     let words = words_before(doc, i);
     let (company, i) = company_before(doc, words.clone(), i..end);
-    let company = match company.is_empty() {
-        true => place_before(doc, words.start, i, end),
-        false => company,
+    let (company, i) = match company.is_empty() {
+        true => {
+            let (_, i) = department_before(doc, words.start, i, end);
+            (place_before(doc, words.start, i, end), i)
+        }
+        false => (company, i),
     };
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
@@ -5188,6 +5213,42 @@ mod tests {
         // `former` before a bank's name is the role's too.
         let text = "Banks\n\nThe former Bank of Canada Governor Ana Lowe spoke.";
         assert_eq!(roles(text), ["Former Governor of the Bank of Canada"]);
+    }
+
+    #[test]
+    fn a_party_before_a_leader_is_what_they_lead() {
+        let text = "Votes\n\nConservative leader Ana Lowe spoke. Reform UK leader Tom Vale \
+                    shouted. Liberal Democrat leader Bo Reed left. Senate Republican leader \
+                    Jo Tate came. Embattled Labour leader Ida Vane stayed. On Monday Green \
+                    leader Sam Orr spoke. North Korean leader Kim Jong Un watched. US \
+                    leader Al Rook spoke. Chinese leader Xi Jinping listened.";
+        assert_eq!(
+            roles(text),
+            [
+                "Conservative Leader",
+                "Reform UK Leader",
+                "Liberal Democrat Leader",
+                "Senate Republican Leader",
+                "Labour Leader",
+                "Green Leader",
+                "Leader",
+                "Leader",
+                "Leader",
+            ]
+        );
+        // In an apposition, either way round; a department too.
+        let text = "Votes\n\nThe Conservative leader, Ana Lowe, spoke. Tom Vale, the Reform UK \
+                    leader, replied. Jo Penn, the North Korean leader, watched. The Homeland \
+                    Security Secretary, Bo Reed, came.";
+        assert_eq!(
+            roles(text),
+            [
+                "Conservative Leader",
+                "Reform UK Leader",
+                "Leader",
+                "Homeland Security Secretary"
+            ]
+        );
     }
 
     #[test]
