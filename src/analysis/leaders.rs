@@ -1134,17 +1134,22 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     if !(department_title || party_leader) {
         return (start, i);
     }
-    let mut start = start;
+    // The department's words stand right before the title, not `London, the` (`In
+    // London, the Home Secretary, Ana Lowe,`).
+    let mut from = i;
+    while from > start && doc.cap(from - 1) {
+        from -= 1;
+    }
     let mut listed = false;
-    while start >= 2
-        && doc.cap(start - 2)
-        && (doc.is(start - 2, List::Modifiers) || in_list(doc.word(start - 2), DEPARTMENTS))
+    while from >= 2
+        && doc.cap(from - 2)
+        && (doc.is(from - 2, List::Modifiers) || in_list(doc.word(from - 2), DEPARTMENTS))
     {
-        if !(and(start - 1) || listed && doc.tokens[start - 1].is_punct(',')) {
+        if !(and(from - 1) || listed && doc.tokens[from - 1].is_punct(',')) {
             break;
         }
         listed = true;
-        start -= 2;
+        from -= 2;
     }
     // `Scottish Secretary`, `Welsh Secretary`: a nation's secretary of state, named by
     // its adjective.
@@ -1154,14 +1159,17 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
     let party = |t: usize| party_leader && in_list(doc.word(t), PARTIES);
-    let words = (start..i)
+    // Not the `The` that starts a sentence before the title (`The Home Secretary, Ana
+    // Lowe,`).
+    let words = (from..i)
         .find(|&t| {
             doc.cap(t)
+                && !doc.is(t, List::Stopwords)
                 && (!(doc.tokens[t].possessive || said_or_national(doc, t) && !party(t))
                     || nation_s(t))
         })
         .unwrap_or(i);
-    (start, words)
+    (start.min(from), words)
 }
 
 /// Whether the capitalised word `t` before a title cannot be what the office is of (a
@@ -5239,14 +5247,17 @@ mod tests {
         // In an apposition, either way round; a department too.
         let text = "Votes\n\nThe Conservative leader, Ana Lowe, spoke. Tom Vale, the Reform UK \
                     leader, replied. Jo Penn, the North Korean leader, watched. The Homeland \
-                    Security Secretary, Bo Reed, came.";
+                    Security Secretary, Bo Reed, came. The Home Secretary, Ida Kerr, left. In \
+                    Ostia, the Home Secretary, Sam Orr, said no.";
         assert_eq!(
             roles(text),
             [
                 "Conservative Leader",
                 "Reform UK Leader",
                 "Leader",
-                "Homeland Security Secretary"
+                "Homeland Security Secretary",
+                "Home Secretary",
+                "Home Secretary",
             ]
         );
     }
