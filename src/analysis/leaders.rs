@@ -1113,7 +1113,7 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
 /// Foreign Minister`, `US Defense Secretary`) or a word in capitals, a word said of the
 /// holder (`Embattled Health Secretary`, `Tory Home Secretary`), another title joined by
 /// `and` (`President Eva Lind and Defense Secretary`), nor before a prime minister, who
-/// has no department.
+/// has no department. Likewise the party before a leader's title (`Conservative leader`).
 fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, usize) {
     let and = |t: usize| doc.text_is(t, "and") || doc.text_is(t, "&");
     // Asked of every title found: most have no capitalised word before them (`the`
