@@ -1172,6 +1172,21 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     (start.min(from), words)
 }
 
+/// What the title in tokens `title` of an apposition (`, the Texas governor`) or before a
+/// comma (`The Conservative leader,`) is of, from the words `before` it: a company, bank or
+/// institution (see [`company_before`]); else a department's or party's words, which join
+/// the title (see [`department_before`]); else a place (see [`place_before`]). Their
+/// tokens, and where the title starts. A title before a name reads the same in
+/// [`titled_name`], where they also move the mention's start.
+fn of_words_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Range<usize>, usize) {
+    let (company, i) = company_before(doc, before.clone(), title.clone());
+    if !company.is_empty() {
+        return (company, i);
+    }
+    let (_, i) = department_before(doc, before.start, i, title.end);
+    (place_before(doc, before.start, i, title.end), i)
+}
+
 /// Whether the capitalised word `t` before a title cannot be what the office is of (a
 /// department, a place): a nationality, a word said of the holder (`Embattled`,
 /// `Republican`), a sentence's first adverb or participle (`Separately`, `Praising`;
@@ -1531,14 +1546,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let role_end = here_or_past_nationality(end, after, |k| of_place_end(doc, k));
             let role_end = role_end.unwrap_or(end);
             let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
-            let (company, k) = company_before(doc, comma + 1..k, k..role_end);
-            let (company, k) = match company.is_empty() {
-                true => {
-                    let (_, k) = department_before(doc, comma + 1, k, role_end);
-                    (place_before(doc, comma + 1, k, role_end), k)
-                }
-                false => (company, k),
-            };
+            let (company, k) = of_words_before(doc, comma + 1..k, k..role_end);
             return Some(Found {
                 span: name.clone(),
                 name,
@@ -1761,15 +1769,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     let former_at = |t: usize| folds_to(t, "former");
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
-    let words = words_before(doc, i);
-    let (company, i) = company_before(doc, words.clone(), i..end);
-    let (company, i) = match company.is_empty() {
-        true => {
-            let (_, i) = department_before(doc, words.start, i, end);
-            (place_before(doc, words.start, i, end), i)
-        }
-        false => (company, i),
-    };
+    let (company, i) = of_words_before(doc, words_before(doc, i), i..end);
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: name_start..name_end,
