@@ -4160,6 +4160,35 @@ mod tests {
     }
 
     #[test]
+    fn a_treasurer_leads_and_a_shadow_minister_is_said_so() {
+        // A treasurer is a minister (Australia's, a state's); the opposition's ministers
+        // are shadows of the government's, not its ministers.
+        let text = "Treasurer Ana Lowe spoke first. Lowe was brief. The Treasurer, Tom Vale, \
+                    agreed. Shadow Chancellor Bo Reed called it a mess. The shadow home \
+                    secretary, Kim Orsk, agreed. Shadow Treasurer Jo Pell left. Reed stayed.";
+        let l = leaders(text);
+        assert_eq!(
+            names(&l),
+            ["Ana Lowe", "Tom Vale", "Bo Reed", "Kim Orsk", "Jo Pell"]
+        );
+        assert_eq!(mentions_of(&l, "Ana Lowe"), ["Treasurer Ana Lowe", "Lowe"]);
+        assert_eq!(
+            mentions_of(&l, "Bo Reed"),
+            ["Shadow Chancellor Bo Reed", "Reed"]
+        );
+        assert_eq!(
+            roles(text),
+            [
+                "Treasurer",
+                "Treasurer",
+                "Shadow Chancellor",
+                "Shadow Home Secretary",
+                "Shadow Treasurer"
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_s_jr_is_in_its_mentions_and_not_its_surname() {
         let text = "Health Secretary Tom Vale Jr. spoke on Monday. Vale said more. Ana Lowe \
                     Jr., the mayor of Ostia, came. Lowe smiled. President Bo Reed Jr said \

@@ -14,7 +14,7 @@ use super::tokens::fold_into;
 /// names (`General Motors`, `King Street`), so they need a two-word name after them.
 #[rustfmt::skip]
 pub const STRONG_HEADS: &[&str] = &[
-    "president", "chancellor", "premier", "minister", "secretary", "secretary-general",
+    "president", "chancellor", "premier", "minister", "secretary", "secretary-general", "treasurer",
     "governor", "mayor", "pope", "archbishop", "cardinal", "chairman", "chairwoman",
     "chairperson", "ceo", "commissioner", "taoiseach", "tanaiste", "ayatollah", "emir", "sheikh", "sultan",
     "president-elect", "director-general", "governor-general", "gov", "pres", "pm", "presidente",
@@ -101,7 +101,7 @@ pub const MODIFIERS: &[&str] = &[
     "air", "naval", "war", "security", "immigration", "digital", "budget", "sports", "science",
     "industry", "commerce", "policy", "primer", "primera", "primo", "prima", "primeiro", "primeira",
     "premiere", "dep", "affairs", "external", "veterans", "housing", "climate", "development",
-    "employment", "tourism", "infrastructure", "communications", "innovation",
+    "employment", "tourism", "infrastructure", "communications", "innovation", "shadow",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &[
