@@ -801,11 +801,16 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
         return none;
     }
     let mut start = end;
-    // Not `The` of `The CEO, Ana Lowe`.
+    // A title's word may start an institution's name (`Premier League`, `UN General
+    // Assembly`).
+    let of_institution = end > before.start && in_list(doc.word(end - 1), INSTITUTIONS);
+    // Not `The` of `The CEO, Ana Lowe`, nor past another's possessive (`Trump’s Federal
+    // Reserve chair`).
     while start > before.start
         && doc.cap(start - 1)
-        && !doc.title_word(start - 1)
+        && (of_institution || !doc.title_word(start - 1))
         && !doc.is(start - 1, List::Stopwords)
+        && !(start < end && doc.tokens[start - 1].possessive)
     {
         start -= 1;
     }
@@ -880,6 +885,11 @@ const INSTITUTIONS: &[&str] = &[
     "committee",
     "foundation",
     "institute",
+    "society",
+    "association",
+    "academy",
+    "federation",
+    "league",
 ];
 
 /// Whether token `t` is a capitalised word that names a bank: `Bank`, `Bundesbank`.
@@ -4992,6 +5002,33 @@ mod tests {
         assert_eq!(
             mentions_of(&leaders(unnamed), "Greg Abbott"),
             ["Texas Governor Greg Abbott"]
+        );
+    }
+
+    #[test]
+    fn a_society_league_or_assembly_is_an_institution_even_named_with_a_title_s_word() {
+        let text = "Heads\n\nThe Royal Society's president, Ana Lowe, spoke. Football \
+                    Association chairman Tom Hart came. Premier League chief executive Bo Lind \
+                    sat. UN General Assembly President Jo Vale opened it. President Sam Orr's \
+                    Federal Reserve chair, Kim Pell, left. Ostia University President Eva Moss \
+                    waved.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of the Royal Society",
+                "Chairman of the Football Association",
+                "Chief Executive of the Premier League",
+                "President of the UN General Assembly",
+                "President",
+                // Not of `the Sam Orr Federal Reserve`: the possessive is another's.
+                "Chair of the Federal Reserve",
+                // Whether `the` goes before a university's name, its name tells.
+                "President"
+            ]
+        );
+        assert_eq!(
+            mentions_of(&leaders(text), "Bo Lind"),
+            ["Premier League chief executive Bo Lind"]
         );
     }
 
