@@ -4199,6 +4199,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_hyphened_to_vice_or_elect_is_a_title() {
+        let text = "Mayor-elect Ana Lowe spoke. Lowe was brief. Vice-Chancellor Tom Vale \
+                    agreed. Prime Minister-designate Bo Reed came. Vale left.";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["Ana Lowe", "Tom Vale", "Bo Reed"]);
+        assert_eq!(
+            mentions_of(&l, "Ana Lowe"),
+            ["Mayor-elect Ana Lowe", "Lowe"]
+        );
+        assert_eq!(
+            roles(text),
+            ["Mayor-elect", "Vice-Chancellor", "Prime Minister-designate"]
+        );
+    }
+
+    #[test]
     fn a_name_s_jr_is_in_its_mentions_and_not_its_surname() {
         let text = "Health Secretary Tom Vale Jr. spoke on Monday. Vale said more. Ana Lowe \
                     Jr., the mayor of Ostia, came. Lowe smiled. President Bo Reed Jr said \

@@ -541,8 +541,49 @@ fn folded_lists(folded: &[u8]) -> u16 {
     match vocabulary().lookup(folded) {
         // Most words are shorter than any such title: told before a call.
         0 if folded.len() >= SHORTEST_COMPOUND && compound_head(folded) => bit(List::StrongHeads),
+        0 if folded.len() >= SHORTEST_HYPHENED && hyphened_where_it_may_be(folded) => {
+            hyphened_head(folded)
+        }
         lists => lists,
     }
+}
+
+/// The shortest [`hyphened_head`]: `Gov-elect`.
+const SHORTEST_HYPHENED: usize = 9;
+
+/// Whether a hyphen stands where [`hyphened_head`] looks for one: most words asked are
+/// names, told by a few bytes.
+fn hyphened_where_it_may_be(folded: &[u8]) -> bool {
+    let n = folded.len();
+    // `-elect` and `-designate` end it; a word shorter than the second has none there.
+    [4, 6, n - 6, n.wrapping_sub(10)]
+        .into_iter()
+        .any(|at| folded.get(at) == Some(&b'-'))
+}
+
+/// A title joined by a hyphen to what makes it a deputy's or not yet held
+/// (`Vice-Chancellor`, `Deputy-Governor`, `Mayor-elect`, `Minister-designate`): the
+/// title's lists of heads.
+#[inline(never)]
+fn hyphened_head(folded: &[u8]) -> u16 {
+    let strip_prefix = |prefix: &[u8]| {
+        (folded.len() > prefix.len() && folded[..prefix.len()].eq_ignore_ascii_case(prefix))
+            .then(|| &folded[prefix.len()..])
+    };
+    let strip_suffix = |suffix: &[u8]| {
+        let at = folded
+            .len()
+            .checked_sub(suffix.len())
+            .filter(|&at| at > 0)?;
+        folded[at..]
+            .eq_ignore_ascii_case(suffix)
+            .then(|| &folded[..at])
+    };
+    let title = strip_prefix(b"vice-")
+        .or_else(|| strip_prefix(b"deputy-"))
+        .or_else(|| strip_suffix(b"-elect"))
+        .or_else(|| strip_suffix(b"-designate"));
+    title.map_or(0, |title| vocabulary().lookup(title) & TITLE_HEADS)
 }
 
 /// The shortest [`compound_head`]: `US-Kanzler`.
@@ -591,6 +632,36 @@ fn compound_head(folded: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deputy_s_or_a_title_not_yet_held_is_the_title_s_head() {
+        let mut buf = String::new();
+        let strong = bit(List::StrongHeads);
+        for word in [
+            "Vice-Chancellor",
+            "vice-premier",
+            "Deputy-Governor",
+            "Mayor-elect",
+            "Governor-Elect",
+            "Minister-designate",
+            "Gov-elect",
+        ] {
+            assert_eq!(lists_of(word, &mut buf), strong, "{word}");
+        }
+        assert_eq!(lists_of("Vice-Chair", &mut buf), bit(List::WeakHeads));
+        // Only a title: not a vice of anything, nor what is elected or designated.
+        for word in [
+            "Vice-Admiralty",
+            "Vice-versa",
+            "Deputy-head-teacher",
+            "Party-elect",
+            "Site-designate",
+            "-elect",
+            "Vice-",
+        ] {
+            assert_eq!(lists_of(word, &mut buf) & TITLE_HEADS, 0, "{word}");
+        }
+    }
 
     #[test]
     fn a_minister_named_in_one_word_heads_a_title() {
