@@ -1377,7 +1377,7 @@ fn joined_title_start(doc: &Doc, i: usize, title_end: usize) -> usize {
 }
 
 /// Ranks that stand before a name, after an office too (`Foreign Minister Prince Faisal`).
-const RANKS: &[&str] = &["sheikh", "sheikha", "prince", "princess"];
+const RANKS: &[&str] = &["sheikh", "sheikha", "prince", "princess", "ayatollah"];
 
 /// Verbs that open a sentence before a title, a question (`Will President Trump
 /// stay?`) or a request (`“Ask President Lowe,” he said`), and a quote's `Said`: no
@@ -4851,6 +4851,21 @@ mod tests {
         assert_eq!(roles(text), ["Außenministerin"]);
         // A weak title still wants a name of two words: `Rey` is also a surname.
         assert!(leaders("Bericht\n\nRey Mysterio won the match.").is_empty());
+    }
+
+    #[test]
+    fn an_ayatollah_after_an_office_is_a_rank() {
+        let text = "Tehran\n\nSupreme Leader Ayatollah Reza Tavoli spoke. Tavoli was brief. \
+                    Grand Ayatollah Ali Sadri agreed.";
+        let l = leaders(text);
+        assert_eq!(
+            first_mentions(&l),
+            [
+                "Supreme Leader Ayatollah Reza Tavoli",
+                "Grand Ayatollah Ali Sadri"
+            ]
+        );
+        assert_eq!(roles(text), ["Supreme Leader", "Grand Ayatollah"]);
     }
 
     #[test]
