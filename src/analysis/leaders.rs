@@ -3198,6 +3198,20 @@ mod tests {
     }
 
     #[test]
+    fn an_apposition_may_say_what_the_holder_is_before_the_title() {
+        let text = "Heads\n\nSam Orr, the embattled Health Secretary, spoke. Orr left. Bo Kahn, \
+                    a popular mayor, came. Eva Lind, the conservative prime minister, sat.";
+        let l = leaders(text);
+        assert_eq!(names(&l), ["Sam Orr", "Bo Kahn", "Eva Lind"]);
+        assert_eq!(mentions_of(&l, "Sam Orr"), ["Sam Orr", "Orr"]);
+        assert_eq!(roles(text), ["Health Secretary", "Mayor", "Prime Minister"]);
+        // What is said must be all that stands before the title.
+        let not = "Heads\n\nAna Lowe, a popular figure, met President Tom Hart. Jo Pell, a \
+                   veteran aide to the mayor, came.";
+        assert_eq!(names(&leaders(not)), ["Tom Hart"]);
+    }
+
+    #[test]
     fn relatives_and_namesakes_are_not_the_leader() {
         let l = leaders(
             "President Donald Trump arrived. Melania Trump waved. Later, Trump spoke. Mrs. Trump smiled. \

@@ -328,6 +328,11 @@ pub const APPOSITION_FILLERS: &[&str] = &[
     "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
     "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
     "her", "also", "now",
+    // What is said of a holder: `Sam Orr, the embattled Health Secretary,`.
+    "embattled", "beleaguered", "veteran", "popular", "unpopular", "powerful", "influential",
+    "controversial", "sitting", "re-elected", "reelected", "recently", "appointed",
+    "hardline", "populist", "centrist", "conservative", "socialist", "nationalist",
+    "reformist", "far-right", "right-wing", "left-wing",
 ];
 
 /// The lists above, one bit each in what [`lists_of`] returns.
