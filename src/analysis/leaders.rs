@@ -1543,7 +1543,18 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     if !doc.tokens.get(comma)?.is_punct(',') {
         return None;
     }
-    let mut k = comma + 1;
+    // `Ana Lowe, 74, the prime minister,`: an age may come first.
+    let age = |t: &Token| {
+        let text = &doc.text[t.range.clone()];
+        t.kind == Kind::Gap
+            && (1..=3).contains(&text.len())
+            && text.bytes().all(|b| b.is_ascii_digit())
+    };
+    let first = match doc.tokens.get(comma + 1..comma + 3) {
+        Some([number, after]) if after.is_punct(',') && age(number) => comma + 3,
+        _ => comma + 1,
+    };
+    let mut k = first;
     let mut fillers = 0;
     while fillers < 4 && doc.is_word(k) {
         if title_at(doc, k).is_some() {
@@ -1555,8 +1566,8 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let after = past_adjective(doc, end, nationality);
             let role_end = here_or_past_nationality(end, after, |k| of_place_end(doc, k));
             let role_end = role_end.unwrap_or(end);
-            let former = (comma + 1..k).any(|f| doc.folds_to(f, "former"));
-            let (company, k) = of_words_before(doc, comma + 1..k, k..role_end);
+            let former = (first..k).any(|f| doc.folds_to(f, "former"));
+            let (company, k) = of_words_before(doc, first..k, k..role_end);
             return Some(Found {
                 span: name.clone(),
                 name,
@@ -3200,15 +3211,32 @@ mod tests {
     #[test]
     fn an_apposition_may_say_what_the_holder_is_before_the_title() {
         let text = "Heads\n\nSam Orr, the embattled Health Secretary, spoke. Orr left. Bo Kahn, \
-                    a popular mayor, came. Eva Lind, the conservative prime minister, sat.";
+                    a popular mayor, came. Eva Lind, the conservative prime minister, sat. \
+                    Tom Hart, the 61-year-old mayor of Ostia, came. Jo Pell, 74, the governor, \
+                    left. Pell waved.";
         let l = leaders(text);
-        assert_eq!(names(&l), ["Sam Orr", "Bo Kahn", "Eva Lind"]);
+        assert_eq!(
+            names(&l),
+            ["Sam Orr", "Bo Kahn", "Eva Lind", "Tom Hart", "Jo Pell"]
+        );
         assert_eq!(mentions_of(&l, "Sam Orr"), ["Sam Orr", "Orr"]);
-        assert_eq!(roles(text), ["Health Secretary", "Mayor", "Prime Minister"]);
-        // What is said must be all that stands before the title.
+        assert_eq!(mentions_of(&l, "Jo Pell"), ["Jo Pell", "Pell"]);
+        assert_eq!(
+            roles(text),
+            [
+                "Health Secretary",
+                "Mayor",
+                "Prime Minister",
+                "Mayor of Ostia",
+                "Governor"
+            ]
+        );
+        // What is said must be all that stands before the title; an age, a number.
         let not = "Heads\n\nAna Lowe, a popular figure, met President Tom Hart. Jo Pell, a \
-                   veteran aide to the mayor, came.";
-        assert_eq!(names(&leaders(not)), ["Tom Hart"]);
+                   veteran aide to the mayor, came. Bo Lind, 52, said Mayor Kim Ash was \
+                   wrong. Eva Moss, 1,200 mayors and more came. They thanked Ed Roe, 12 \
+                   Veria mayors and others. They met Ian Fox, Kahn, the mayor, and others.";
+        assert_eq!(names(&leaders(not)), ["Tom Hart", "Kim Ash"]);
     }
 
     #[test]

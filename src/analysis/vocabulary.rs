@@ -547,30 +547,32 @@ fn folded_lists(folded: &[u8]) -> u16 {
         // Most words are shorter than any such title: told before a call.
         0 if folded.len() >= SHORTEST_COMPOUND && compound_head(folded) => bit(List::StrongHeads),
         0 if folded.len() >= SHORTEST_HYPHENED && hyphened_where_it_may_be(folded) => {
-            hyphened_head(folded)
+            hyphened_lists(folded)
         }
         lists => lists,
     }
 }
 
-/// The shortest [`hyphened_head`]: `Gov-elect`.
+/// The shortest word [`hyphened_lists`] tells of: `Gov-elect`, `1-year-old`.
 const SHORTEST_HYPHENED: usize = 9;
 
-/// Whether a hyphen stands where [`hyphened_head`] looks for one: most words asked are
+/// Whether a hyphen stands where [`hyphened_lists`] looks for one: most words asked are
 /// names, told by a few bytes.
 fn hyphened_where_it_may_be(folded: &[u8]) -> bool {
     let n = folded.len();
-    // `-elect` and `-designate` end it; a word shorter than the second has none there.
-    [4, 6, n - 6, n.wrapping_sub(10)]
+    // `-elect`, `-year-old` and `-designate` end it; a word shorter than the last has
+    // none there.
+    [4, 6, n - 6, n - 9, n.wrapping_sub(10)]
         .into_iter()
         .any(|at| folded.get(at) == Some(&b'-'))
 }
 
 /// A title joined by a hyphen to what makes it a deputy's or not yet held
 /// (`Vice-Chancellor`, `Deputy-Governor`, `Mayor-elect`, `Minister-designate`): the
-/// title's lists of heads.
+/// title's lists of heads. An age (`the 61-year-old mayor`) is what an apposition may
+/// say of a holder.
 #[inline(never)]
-fn hyphened_head(folded: &[u8]) -> u16 {
+fn hyphened_lists(folded: &[u8]) -> u16 {
     let strip_prefix = |prefix: &[u8]| {
         (folded.len() > prefix.len() && folded[..prefix.len()].eq_ignore_ascii_case(prefix))
             .then(|| &folded[prefix.len()..])
@@ -584,6 +586,9 @@ fn hyphened_head(folded: &[u8]) -> u16 {
             .eq_ignore_ascii_case(suffix)
             .then(|| &folded[..at])
     };
+    if strip_suffix(b"-year-old").is_some() {
+        return bit(List::AppositionFillers);
+    }
     let title = strip_prefix(b"vice-")
         .or_else(|| strip_prefix(b"deputy-"))
         .or_else(|| strip_suffix(b"-elect"))
@@ -654,6 +659,14 @@ mod tests {
             assert_eq!(lists_of(word, &mut buf), strong, "{word}");
         }
         assert_eq!(lists_of("Vice-Chair", &mut buf), bit(List::WeakHeads));
+        // An age is said of a holder: `the 61-year-old mayor`.
+        for word in ["61-year-old", "9-Year-Old"] {
+            assert_eq!(
+                lists_of(word, &mut buf),
+                bit(List::AppositionFillers),
+                "{word}"
+            );
+        }
         // Only a title: not a vice of anything, nor what is elected or designated.
         for word in [
             "Vice-Admiralty",
