@@ -4751,6 +4751,23 @@ mod tests {
     }
 
     #[test]
+    fn a_malay_given_name_names_the_listed_leader_once_the_full_name_has() {
+        let text = "Asia\n\nPrime Minister Anwar Ibrahim met Ferdinand Marcos Jr. in Manila. \
+                    Anwar said the talks went well; Marcos agreed.\n\nAnwar Hassan, a \
+                    fisherman, said nothing.";
+        let l = leaders(text);
+        assert_eq!(
+            mentions_of(&l, "Anwar Ibrahim"),
+            ["Prime Minister Anwar Ibrahim", "Anwar"]
+        );
+        assert_eq!(
+            mentions_of(&l, "Ferdinand Marcos Jr."),
+            ["Ferdinand Marcos Jr.", "Marcos"]
+        );
+        assert!(leaders("Report\n\nAnwar said the catch was good.").is_empty());
+    }
+
+    #[test]
     fn a_family_name_written_first_names_the_leader_once_the_full_name_has() {
         let text = "Summit\n\nKim said little at first. North Korean leader Kim Jong Un met \
                     President Lee Jae-myung. Kim called it “frank”; Lee agreed.\n\n\
