@@ -545,11 +545,21 @@ pub fn past_title(word: &str) -> Option<&str> {
 fn folded_lists(folded: &[u8]) -> u16 {
     match vocabulary().lookup(folded) {
         // Most words are shorter than any such title: told before a call.
-        0 if folded.len() >= SHORTEST_COMPOUND && compound_head(folded) => bit(List::StrongHeads),
-        0 if folded.len() >= SHORTEST_HYPHENED && hyphened_where_it_may_be(folded) => {
-            hyphened_lists(folded)
-        }
+        0 if folded.len() >= SHORTEST_HYPHENED => compound_lists(folded),
         lists => lists,
+    }
+}
+
+/// The lists of a word not in them but made of one (see [`compound_head`] and
+/// [`hyphened_lists`]).
+#[inline(never)]
+fn compound_lists(folded: &[u8]) -> u16 {
+    if folded.len() >= SHORTEST_COMPOUND && compound_head(folded) {
+        bit(List::StrongHeads)
+    } else if hyphened_where_it_may_be(folded) {
+        hyphened_lists(folded)
+    } else {
+        0
     }
 }
 
