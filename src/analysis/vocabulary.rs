@@ -570,11 +570,17 @@ const SHORTEST_HYPHENED: usize = 9;
 /// names, told by a few bytes.
 fn hyphened_where_it_may_be(folded: &[u8]) -> bool {
     let n = folded.len();
-    // `-elect`, `-year-old` and `-designate` end it; a word shorter than the last has
-    // none there.
-    [4, 6, n - 6, n - 9, n.wrapping_sub(10)]
-        .into_iter()
-        .any(|at| folded.get(at) == Some(&b'-'))
+    // `-elect`, `-year-old` and `-designate` end it; a word shorter than one has no
+    // hyphen there.
+    [
+        4,
+        6,
+        n.wrapping_sub(6),
+        n.wrapping_sub(9),
+        n.wrapping_sub(10),
+    ]
+    .into_iter()
+    .any(|at| folded.get(at) == Some(&b'-'))
 }
 
 /// A title joined by a hyphen to what makes it a deputy's or not yet held
