@@ -694,19 +694,11 @@ fn role_text_into(
         } else if shouted && connective() {
             out.push_str(&w.to_lowercase());
         } else if shouted && w.chars().count() > 4 {
-            let mut c = w.chars();
-            if let Some(first) = c.next() {
-                out.push(first);
-                out.push_str(&c.as_str().to_lowercase());
-            }
+            title_case_onto(&w.to_lowercase(), out);
         } else if is_capitalised(w) || uncased(w) || connective() || place_adjective(doc, t) {
             out.push_str(w);
         } else {
-            let mut c = w.chars();
-            if let Some(first) = c.next() {
-                out.extend(first.to_uppercase());
-                out.push_str(c.as_str());
-            }
+            title_case_onto(w, out);
         }
     }
     // A company's title is of it (`CEO of Apple`, `CEO of Bank of America`), another
@@ -732,6 +724,30 @@ fn role_text_into(
             _ => "",
         });
         out.push_str(&doc.text[doc.tokens[t].range.clone()]);
+    }
+}
+
+/// Appends `word` with a capital first, and after the hyphen of an English deputy's or
+/// general's title (`vice-president`, `director-general` are a `Vice-President`, a
+/// `Director-General`); other parts stay as written (`President-elect`, Dutch
+/// `Minister-president`, Portuguese `Primeira-ministra`).
+fn title_case_onto(word: &str, out: &mut String) {
+    let mut before = "";
+    for (n, part) in word.split('-').enumerate() {
+        if n > 0 {
+            out.push('-');
+        }
+        let capital =
+            n == 0 || in_list(before, &["vice", "deputy"]) || part.eq_ignore_ascii_case("general");
+        let mut c = part.chars();
+        match c.next() {
+            Some(first) if capital => {
+                out.extend(first.to_uppercase());
+                out.push_str(c.as_str());
+            }
+            _ => out.push_str(part),
+        }
+        before = part;
     }
 }
 
@@ -4253,6 +4269,19 @@ mod tests {
         assert_eq!(
             roles(text),
             ["Mayor-elect", "Vice-Chancellor", "Prime Minister-designate"]
+        );
+        // Written in lowercase, each part is capitalised as a title's but `elect`.
+        let lowercase = "Heads\n\nAna Lowe, the vice-president, spoke. Tom Hart, the \
+                         director-general of Veria, came. Jo Pell, the president-elect, waved.\n\n\
+                         PRIME MINISTER-DESIGNATE BO REED: Thank you.";
+        assert_eq!(
+            roles(lowercase),
+            [
+                "Vice-President",
+                "Director-General of Veria",
+                "President-elect",
+                "Prime Minister-designate"
+            ]
         );
     }
 
