@@ -16,8 +16,8 @@ use std::sync::OnceLock;
 use super::tokens::{Kind, Token, fold, fold_ascii_onto, fold_onto, is_capitalised, tokenize};
 use super::unspaced::{UnspacedNames, is_unspaced};
 use super::vocabulary::{
-    self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, TITLE_HEADS, bit,
-    counterpart_office, lists_of,
+    self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, PARTIES,
+    SAID_OF_HOLDERS, TITLE_HEADS, bit, counterpart_office, lists_of,
 };
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
@@ -1322,24 +1322,6 @@ const HEADS_OF_GOVERNMENT: &[&str] = &["prime", "chief", "first"];
 const DEPARTMENTS: &[&str] = &[
     "work", "business", "media", "transportation", "women", "children", "families",
     "fisheries", "mines", "arts", "heritage", "youth", "water",
-];
-
-/// Words said of an office's holder before the title, no department's; and
-/// [`PARTIES`].
-#[rustfmt::skip]
-const SAID_OF_HOLDERS: &[&str] = &[
-    "embattled", "beleaguered", "outgoing", "incoming", "veteran", "longtime", "incumbent",
-    "departing", "retiring", "ousted", "sacked", "fired", "disgraced", "current", "sitting",
-    "independent", "popular", "moderate", "powerful", "influential", "controversial",
-    "elected", "first-term", "two-term",
-];
-
-/// A party's word before a title: said of the holder, but what a leader leads (`Tory Home
-/// Secretary`, `Tory leader`).
-#[rustfmt::skip]
-const PARTIES: &[&str] = &[
-    "tory", "conservative", "republican", "democratic", "democrat", "liberal", "labour",
-    "socialist", "populist", "centrist", "nationalist", "progressive",
 ];
 
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United

@@ -322,17 +322,32 @@ pub const FAMILY_NAMES_FIRST: &[&str] = &[
     "son", "bae", "baek", "nam", "noh", "roh", "chun", "woo", "ryu", "kwak",
 ];
 
-/// Words allowed between an apposition's comma and its title: `, Russia’s president`.
+/// Words allowed between an apposition's comma and its title: `, Russia’s president`;
+/// and what is said of the holder there ([`SAID_OF_HOLDERS`], [`PARTIES`]: `Sam Orr, the
+/// embattled Health Secretary,`).
 #[rustfmt::skip]
 pub const APPOSITION_FILLERS: &[&str] = &[
-    "the", "a", "an", "former", "then", "current", "acting", "interim", "incumbent", "newly",
-    "elected", "longtime", "long-time", "outgoing", "incoming", "new", "its", "their", "his",
-    "her", "also", "now",
-    // What is said of a holder: `Sam Orr, the embattled Health Secretary,`.
-    "embattled", "beleaguered", "veteran", "popular", "unpopular", "powerful", "influential",
-    "controversial", "sitting", "re-elected", "reelected", "recently", "appointed",
-    "hardline", "populist", "centrist", "conservative", "socialist", "nationalist",
-    "reformist", "far-right", "right-wing", "left-wing",
+    "the", "a", "an", "former", "then", "acting", "interim", "newly", "long-time", "new", "its",
+    "their", "his", "her", "also", "now", "re-elected", "reelected", "recently", "appointed",
+];
+
+/// Words said of an office's holder before the title, no department's; and
+/// [`PARTIES`].
+#[rustfmt::skip]
+pub const SAID_OF_HOLDERS: &[&str] = &[
+    "embattled", "beleaguered", "outgoing", "incoming", "veteran", "longtime", "incumbent",
+    "departing", "retiring", "ousted", "sacked", "fired", "disgraced", "current", "sitting",
+    "independent", "popular", "unpopular", "moderate", "powerful", "influential",
+    "controversial", "elected", "first-term", "two-term", "hardline", "reformist",
+    "far-right", "far-left", "right-wing", "left-wing",
+];
+
+/// A party's word before a title: said of the holder, but what a leader leads (`Tory Home
+/// Secretary`, `Tory leader`).
+#[rustfmt::skip]
+pub const PARTIES: &[&str] = &[
+    "tory", "conservative", "republican", "democratic", "democrat", "liberal", "labour",
+    "socialist", "populist", "centrist", "nationalist", "progressive",
 ];
 
 /// The lists above, one bit each in what [`lists_of`] returns.
@@ -410,6 +425,8 @@ impl Vocabulary {
             (List::Stopwords, STOPWORDS),
             (List::Counterparts, COUNTERPARTS),
             (List::AppositionFillers, APPOSITION_FILLERS),
+            (List::AppositionFillers, SAID_OF_HOLDERS),
+            (List::AppositionFillers, PARTIES),
             (List::ModifiedHeads, MODIFIED_HEADS),
             (List::NotNames, NOT_NAMES),
             (List::Nationalities, NATIONALITIES),
