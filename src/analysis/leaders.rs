@@ -13,6 +13,7 @@ use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::countries::{self, Country, Form};
 use super::tokens::{Kind, Token, fold, fold_ascii_onto, fold_onto, is_capitalised, tokenize};
 use super::unspaced::{UnspacedNames, is_unspaced};
 use super::vocabulary::{
@@ -571,8 +572,9 @@ enum Role {
     },
     /// Read from words the tokens merged into a gap (see [`appointment`]).
     Written(String),
-    /// The last one given (a counterpart holds it too).
-    Last,
+    /// The last one given, held elsewhere: in the country named before `counterpart`
+    /// (`his Russian counterpart`), if any.
+    Last(Option<Country>),
 }
 
 /// Lowercase words that join a title's parts: `Secretary of State for Health and Social
@@ -1151,8 +1153,12 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     // title, not of a nation (`North Korean leader`).
     let party_leader = end == i + 1 && doc.text_is(i, "leader") && {
         let word = doc.word(i - 1);
-        // `Republican` ends as a nationality does.
-        in_list(word, PARTIES) || !(english_nationality(word) || doc.is(i - 1, List::Nationalities))
+        // `Republican` ends as a nationality does; `Soviet` and `Hong Kong` name a
+        // country, as `UK` does, but not in `Reform UK`.
+        in_list(word, PARTIES)
+            || !(english_nationality(word)
+                || doc.is(i - 1, List::Nationalities)
+                || country_before(doc, i).is_some())
     };
     let department_title = doc.cap(i)
         && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
@@ -1187,15 +1193,116 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     let party = |t: usize| party_leader && in_list(doc.word(t), PARTIES);
     // Not the `The` that starts a sentence before the title (`The Home Secretary, Ana
     // Lowe,`).
-    let words = (from..i)
-        .find(|&t| {
-            doc.cap(t)
-                && !doc.is(t, List::Stopwords)
-                && (!(doc.tokens[t].possessive || said_or_national(doc, t) && !party(t))
-                    || nation_s(t))
-        })
-        .unwrap_or(i);
+    let department_word = |t: usize| {
+        doc.cap(t)
+            && !doc.is(t, List::Stopwords)
+            && (!(doc.tokens[t].possessive || said_or_national(doc, t) && !party(t)) || nation_s(t))
+    };
+    // `Ukraine Foreign Minister`: a country's name is what the minister is of (see
+    // [`country_before`]), not the department's; but a secretary's may be (`Northern
+    // Ireland Secretary`).
+    let minister = doc.text_is(end - 1, "minister");
+    let mut words = from;
+    while words < i {
+        match minister.then(|| country_end(doc, words, i)).flatten() {
+            Some(country_end) => words = country_end,
+            None if department_word(words) => break,
+            None => words += 1,
+        }
+    }
     (start.min(from), words)
+}
+
+/// Whether the title in tokens `title` is an office a country has, which words naming
+/// it before the title say it is of (see [`country_before`]): `President`, `Foreign
+/// Minister`, `Crown Prince`, `leader`. Not an office within it (`Chief Minister`, `Army
+/// chief`, a party's leader, a governor's, a mayor's), nor one whose country says only
+/// where its holder is from (`CEO`, `General`).
+fn takes_country(doc: &Doc, title: Range<usize>) -> bool {
+    let mut national = false;
+    for t in title.filter(|&t| doc.is_word(t)) {
+        let word = doc.word(t);
+        if word.eq_ignore_ascii_case("chief") || in_list(word, PARTIES) {
+            return false;
+        }
+        national |= word.split('-').any(|part| in_list(part, COUNTRY_OFFICES));
+    }
+    national
+}
+
+/// Words of the titles a country has (see [`takes_country`]).
+#[rustfmt::skip]
+const COUNTRY_OFFICES: &[&str] = &[
+    "president", "pres", "minister", "pm", "chancellor", "premier", "secretary", "treasurer",
+    "leader", "king", "queen", "emperor", "empress", "emir", "sultan", "prince", "taoiseach",
+    "tanaiste", "attorney",
+];
+
+/// The country named by the words right before token `i` (`Kenyan President`, `Former
+/// South African President`, `Kenya’s president`, `US President`, `his Russian
+/// counterpart`). Not a continent's part (`South American president`); a country's name
+/// only where it starts what is said of the title (after a sentence's start, a
+/// punctuation mark, `the` or `former`), not where something happens (`After visiting
+/// Kenya President Lowe said`).
+fn country_before(doc: &Doc, i: usize) -> Option<Country> {
+    const MAX_WORDS: usize = 3;
+    // Asked of every title found: most have no capitalised word before them.
+    if i == 0 || !doc.cap(i - 1) {
+        return None;
+    }
+    let mut first = i - 1;
+    while first > 0
+        && i - first < MAX_WORDS
+        && !doc.tokens[first].sentence_start
+        && doc.cap(first - 1)
+    {
+        first -= 1;
+    }
+    let possessive = doc.tokens[i - 1].possessive;
+    (first..i).find_map(|from| {
+        let (country, form) = countries::named_by((from..i).map(|t| doc.word(t)))?;
+        // A block's first words; a sentence's follow a punctuation mark (see `opens`).
+        let Some(before) = from.checked_sub(1) else {
+            return Some(country);
+        };
+        // A gap's last word (`met the`).
+        let text = &doc.text[doc.tokens[before].range.clone()];
+        let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
+        let article = ["the", "former", "then"]
+            .iter()
+            .any(|w| last.eq_ignore_ascii_case(w));
+        let opens = match form {
+            Form::Name if !possessive => !text.chars().any(char::is_alphabetic),
+            _ => {
+                !doc.cap(before)
+                    || doc.is(before, List::Stopwords)
+                    || doc.is(before, List::AppositionFillers)
+            }
+        };
+        (article || opens).then_some(country)
+    })
+}
+
+/// Where the capitalised words naming a country from token `t` end, before `end`: up to
+/// three (`Ukraine`, `South Africa`, `Papua New Guinea`).
+fn country_end(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+    let words = (t..end.min(t + 3)).take_while(|&k| doc.cap(k)).count();
+    (1..=words)
+        .rev()
+        .map(|n| t + n)
+        .find(|&e| countries::named_by((t..e).map(|k| doc.word(k))).is_some())
+}
+
+/// Appends ` of Country` to `role` when the title in tokens `title` is a country's
+/// office and words before it name the country (see [`country_before`]).
+fn country_onto(doc: &Doc, title: Range<usize>, role: &mut String) {
+    // Most titles have no country before them: told first.
+    if let Some(country) = country_before(doc, title.start)
+        && takes_country(doc, title)
+    {
+        role.push_str(" of ");
+        role.push_str(countries::name(country));
+    }
 }
 
 /// What the title in tokens `title` of an apposition (`, the Texas governor`) or before a
@@ -1869,7 +1976,7 @@ fn counterpart(doc: &Doc, i: usize) -> Option<Found> {
     Some(Found {
         span: k..end,
         name: k..end,
-        role: Role::Last,
+        role: Role::Last(country_before(doc, i)),
     })
 }
 
@@ -2161,6 +2268,8 @@ struct Evidence {
     found: Vec<FoundSpan>,
     /// The last title given, which a counterpart holds too.
     last_role: Option<String>,
+    /// The office a counterpart holds (see [`Role::Last`]), made in a reused buffer.
+    counterpart_role: String,
     /// A name's key, made in a reused buffer.
     key: Key,
     /// The last names and titles given that changed no leader (see [`Recent`]).
@@ -2544,19 +2653,36 @@ impl Evidence {
                 of_place,
             } => {
                 let role = self.last_role.get_or_insert_default();
-                role_text_into(doc, title, former, company, role);
+                let of_nothing = company.is_empty() && of_place.is_empty();
+                role_text_into(doc, title.clone(), former, company, role);
                 place_text_onto(doc, of_place, role);
+                if of_nothing {
+                    country_onto(doc, title, role);
+                }
                 RoleSource::Stated
             }
             Role::Written(role) => {
                 self.last_role = Some(role);
                 RoleSource::Stated
             }
-            Role::Last => RoleSource::Counterpart,
+            Role::Last(country) => {
+                // The same office, of the counterpart's country if it is named.
+                let office = self.last_role.as_deref().map(countries::without_country);
+                let held = &mut self.counterpart_role;
+                held.clear();
+                held.push_str(office.map_or("", counterpart_office));
+                if let Some(country) = country.filter(|_| !held.is_empty()) {
+                    held.push_str(" of ");
+                    held.push_str(countries::name(country));
+                }
+                RoleSource::Counterpart
+            }
         };
         doc.name_key_into(f.name.clone(), &mut self.key);
         let role = match source {
-            RoleSource::Counterpart => self.last_role.as_deref().map(counterpart_office),
+            RoleSource::Counterpart => {
+                Some(self.counterpart_role.as_str()).filter(|r| !r.is_empty())
+            }
             _ => self.last_role.as_deref(),
         };
         let changes = self.entries.changes;
@@ -2625,6 +2751,17 @@ fn upsert(
             .and_then(|(r, _)| known.titled(key, r))
     };
     let listed = known.lookup(key).or_else(titled).map(|k| &known.list[k]);
+    // `President` of a listed `President of France`: the list says what it is of.
+    let role = role.map(|(stated, source)| match listed {
+        Some(l)
+            if l.role
+                .strip_prefix(stated)
+                .is_some_and(|of| of.starts_with(" of ")) =>
+        {
+            (l.role.as_str(), source)
+        }
+        _ => (stated, source),
+    });
     let matches = |&i: &usize| {
         let e = &entries.list[i];
         e.key == key
@@ -3591,7 +3728,7 @@ mod tests {
         assert_eq!(
             roles(text),
             [
-                "Minister of Foreign Affairs",
+                "Minister of Foreign Affairs of France",
                 "Minister of Health",
                 "Secretary of State"
             ]
@@ -3664,7 +3801,7 @@ mod tests {
             roles(text),
             [
                 "Prime Minister of Japan",
-                "President",
+                "President of China",
                 "Head of the Monetary Fund",
                 "Governor of Ohio"
             ]
@@ -4349,7 +4486,7 @@ mod tests {
             roles(text),
             [
                 "Prime Minister",
-                "Prime Minister",
+                "Prime Minister of the United Kingdom",
                 "Deputy Prime Minister",
                 "Tánaiste"
             ]
@@ -4416,7 +4553,8 @@ mod tests {
             roles(text),
             [
                 "President",
-                "President",
+                // Of the country named before `counterpart`.
+                "President of Estonia",
                 "Secretary of State",
                 "Foreign Minister",
                 "Defence Secretary",
@@ -4461,7 +4599,7 @@ mod tests {
                 "Former President",
                 "Former Prime Minister",
                 "Former Trade Representative",
-                "Former Prime Minister"
+                "Former Prime Minister of Russia"
             ]
         );
         let apart = "Former Fed chair Ben Holm spoke. Tom Reyes, a former prime minister, and \
@@ -4472,7 +4610,7 @@ mod tests {
             [
                 "Former Chair of the Fed",
                 "Former Prime Minister",
-                "Former Prime Minister",
+                "Former Prime Minister of Italy",
                 "Prime Minister",
                 "President"
             ]
@@ -4974,9 +5112,9 @@ mod tests {
         assert_eq!(
             roles(text),
             [
-                "Prime Minister",
-                "Foreign Minister",
-                "Prime Minister",
+                "Prime Minister of Qatar",
+                "Foreign Minister of Saudi Arabia",
+                "Prime Minister of the United Kingdom",
                 "Mayor",
                 "Emir",
                 "Crown Prince",
@@ -5002,7 +5140,8 @@ mod tests {
                 "Chief Executive of Nissan"
             ]
         );
-        // Other titles, a nationality alone and a body's plural title name no company.
+        // Other titles, a nationality alone and a body's plural title name no company; a
+        // country's titles are of it.
         let other = "Heads\n\nFrench CEO Ana Lowe and Israeli CEO Dan Levy spoke. Yesterday US \
                      President Tom Hart and German Chancellor Jan Vogt listened. Governors \
                      Chair Ida Holm left. Board Chair Eva Lind and Committee Chairman Bo Lin came.";
@@ -5011,8 +5150,8 @@ mod tests {
             [
                 "CEO",
                 "CEO",
-                "President",
-                "Chancellor",
+                "President of the United States",
+                "Chancellor of Germany",
                 "Chair",
                 "Chair",
                 "Chairman"
@@ -5041,7 +5180,11 @@ mod tests {
         let two = "Talks\n\nThe Chairman and President Emmanuel Macron met. Ana Lowe and CEO \
                    Tim Cook spoke. The Prime Minister and Chairman Dan Levy agreed. The Chairman \
                    said CEO Eva Lind would stay.";
-        assert_eq!(roles(two), ["President", "CEO", "Chairman", "CEO"]);
+        // Emmanuel Macron is listed as the President of France.
+        assert_eq!(
+            roles(two),
+            ["President of France", "CEO", "Chairman", "CEO"]
+        );
         // The first title is the one ending at `and`, not one before it.
         let after_name = "Talks\n\nShe met President Ruiz Chairman and CEO Dan Roe.";
         let after_name = roles(after_name);
@@ -5170,7 +5313,7 @@ mod tests {
                 "President",
                 "Party Secretary",
                 "Labour Minister",
-                "President",
+                "President of the United States",
                 "CEO of the Acme Council",
                 "Labour Party Leader"
             ]
@@ -5262,7 +5405,8 @@ mod tests {
                 "CEO of Acme",
                 "Minister of Trade",
                 "Premier of Ostia",
-                "President"
+                // Not read in capitals; but the list says it.
+                "President of France"
             ]
         );
         // The mention is the title and the name.
@@ -5297,8 +5441,8 @@ mod tests {
                 "IBM CEO",
                 "Former IMF Managing Director",
                 "OPEC Chief",
-                "Prime Minister",
-                "President",
+                "Prime Minister of the United Kingdom",
+                "President of the United States",
                 "UNICEF Executive Director",
                 "CEO",
                 // A speaker's name in capitals is read as far as the title.
@@ -5345,8 +5489,10 @@ mod tests {
         let found = leaders(text);
         assert_eq!(found[1].1, ["Health and Human Services Secretary Tom Hart"]);
         assert_eq!(found[6].1, ["Culture, Media and Sport Secretary Lu Chen"]);
-        // Not a nationality, a country's initials, a word said of the holder or another
-        // title joined by `and`; not before a prime minister, who has no department.
+        // Not a nationality, a country's initials (what the title is of: see
+        // `a_country_named_before_a_title_is_what_it_is_of`), a word said of the holder or
+        // another title joined by `and`; not before a prime minister, who has no
+        // department.
         let text = "Talks\n\nGerman Foreign Minister Ana Lowe met US Defense Secretary Tom \
                     Hart. President Eva Lind and Defense Secretary Al Penn spoke. Embattled \
                     Health Secretary Bo Kahn and Tory Home Secretary Jo Vale were quiet. Prime \
@@ -5361,8 +5507,8 @@ mod tests {
         assert_eq!(
             roles(text),
             [
-                "Foreign Minister",
-                "Defense Secretary",
+                "Foreign Minister of Germany",
+                "Defense Secretary of the United States",
                 "President",
                 "Defense Secretary",
                 "Health Secretary",
@@ -5371,12 +5517,12 @@ mod tests {
                 "Prime Minister",
                 "Finance Minister",
                 "Housing Minister",
-                "Home Minister",
+                "Home Minister of Bangladesh",
                 // The office held then.
                 "Defense Secretary",
                 "Interior Minister",
                 "Foreign Minister",
-                "Interior Secretary",
+                "Interior Secretary of Kenya",
                 "Home Secretary",
                 "Home Secretary",
                 "Northern Ireland Secretary",
@@ -5388,6 +5534,82 @@ mod tests {
         // `former` before a bank's name is the role's too.
         let text = "Banks\n\nThe former Bank of Canada Governor Ana Lowe spoke.";
         assert_eq!(roles(text), ["Former Governor of the Bank of Canada"]);
+    }
+
+    #[test]
+    fn a_country_named_before_a_title_is_what_it_is_of() {
+        // By its adjective, initials, possessive or name; in an apposition, before a
+        // comma, before `counterpart`; past `former`, `the` and words said of the holder.
+        let text = "Summit\n\nKenyan President Ana Lowe called her Ugandan counterpart Kit \
+                    Hale. Former South African President Tom Hart came. Ukraine's Foreign \
+                    Minister Eva Lind spoke. Ukraine Foreign Minister Al Penn listened. US \
+                    Defense Secretary Bo Kahn and Jo Vale, the Dutch prime minister, came. Lu \
+                    Chen, Britain's foreign secretary, left. The Soviet leader, Sam Reed, \
+                    waved. Türkiye's President Ali Noor sat. Embattled Czech Prime Minister Ida \
+                    Moss stayed. But Greek Prime Minister Max Roy left. Rubio met the \
+                    Netherlands Prime Minister Bo Ek. He met Ghana's President Eli Ford. South \
+                    Africa Trade Minister Jo Hale came. Kenyan President Sam Orr of Kenya spoke.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of Kenya",
+                "President of Uganda",
+                "Former President of South Africa",
+                "Foreign Minister of Ukraine",
+                "Foreign Minister of Ukraine",
+                "Defense Secretary of the United States",
+                "Prime Minister of the Netherlands",
+                "Foreign Secretary of the United Kingdom",
+                "Leader of the Soviet Union",
+                "President of Turkey",
+                "Prime Minister of the Czech Republic",
+                "Prime Minister of Greece",
+                "Prime Minister of the Netherlands",
+                "President of Ghana",
+                "Trade Minister of South Africa",
+                // Said twice, written once.
+                "President of Kenya",
+            ]
+        );
+        // The mention holds the country's words, as written.
+        assert_eq!(
+            mentions_of(&leaders(text), "Al Penn"),
+            ["Ukraine Foreign Minister Al Penn"]
+        );
+        // Not an office within a country (a mayor's, a chief minister's, a party's leader,
+        // a nation's secretary) or a company's; not a continent's part, an adjective of two
+        // countries, a place where something happens, a party's name ending in a
+        // country's; a counterpart of no office, of no country's.
+        let text = "Others\n\nBrazilian mayor Ana Lowe met French CEO Tom Hart. Indian Chief \
+                    Minister Eva Lind came. A South American president, Al Penn, spoke. Korean \
+                    President Bo Kahn spoke. After visiting Kenya President Jo Vale said no. \
+                    Reform UK leader Lu Chen left. Rubio met with Ukraine Foreign Minister Sam \
+                    Reed. Scottish Labour leader Liv Berg and Wales Secretary Kim Ng came.";
+        assert_eq!(
+            roles(text),
+            [
+                "Mayor",
+                "CEO",
+                "Chief Minister",
+                "President",
+                "President",
+                "President",
+                "Reform UK Leader",
+                "Foreign Minister",
+                "Labour Leader",
+                "Wales Secretary",
+            ]
+        );
+        let text = "Talks\n\nAna Lowe met her Ugandan counterpart, Tom Hart.";
+        assert_eq!(roles(text), Vec::<String>::new());
+        // A listed leader's office, of which the article says the title only, is the
+        // list's; another office the article gives is the article's.
+        let text = "Talks\n\nForeign Minister Sergei Lavrov spoke. Former Prime Minister Kaja \
+                    Kallas listened.";
+        assert_eq!(
+            roles(text),
+            ["Foreign Minister of Russia", "Former Prime Minister"]
+        );
     }
 
     #[test]
@@ -5406,9 +5628,9 @@ mod tests {
                 "Senate Republican Leader",
                 "Labour Leader",
                 "Green Leader",
-                "Leader",
-                "Leader",
-                "Leader",
+                "Leader of North Korea",
+                "Leader of the United States",
+                "Leader of China",
             ]
         );
         // In an apposition, either way round; a department too.
@@ -5421,7 +5643,7 @@ mod tests {
             [
                 "Conservative Leader",
                 "Reform UK Leader",
-                "Leader",
+                "Leader of North Korea",
                 "Homeland Security Secretary",
                 "Home Secretary",
                 "Home Secretary",
@@ -5463,7 +5685,7 @@ mod tests {
         assert_eq!(
             roles(text),
             [
-                "Premier",
+                "Premier of China",
                 "Governor",
                 "Mayor",
                 "Mayor",
@@ -5487,13 +5709,14 @@ mod tests {
                 "Premier of Ostia",
                 "Mayor of Northland",
                 "Governor of New Ostia",
-                "Premier",
+                "Premier of China",
                 "Governor",
                 "Mayor",
             ]
         );
-        // A chief or first minister is of a place, as a governor is; a prime minister's
-        // country is not read; a nation's secretary is named by its adjective.
+        // A chief or first minister is of a place, as a governor is; a prime minister only
+        // of a country (`Veria` is none); a nation's secretary is named by its adjective,
+        // its other secretaries are of it.
         let text = "Ministers\n\nNorth Veria Chief Minister Ana Lowe met Ostia First Minister \
                     Tom Hart. Scottish First Minister Eva Lind and Welsh First Minister Al \
                     Penn came. Veria Prime Minister Bo Kahn left. Scottish Secretary Jo Vale \
@@ -5505,13 +5728,13 @@ mod tests {
             [
                 "Chief Minister of North Veria",
                 "First Minister of Ostia",
-                "First Minister",
-                "First Minister",
+                "First Minister of Scotland",
+                "First Minister of Wales",
                 "Prime Minister",
                 "Scottish Secretary",
                 "Welsh Secretary",
-                "Health Secretary",
-                "Business Secretary",
+                "Health Secretary of Scotland",
+                "Business Secretary of Scotland",
                 "Chief Secretary of Ostia",
             ]
         );

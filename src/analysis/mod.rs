@@ -1,6 +1,7 @@
 //! What a careful reader looks for: quoted phrases and named leaders. Pure functions of
 //! the article; results are byte ranges over its text, never over rendered lines.
 
+pub mod countries;
 pub mod leaders;
 pub mod quotes;
 pub mod tokens;
