@@ -4917,6 +4917,21 @@ mod tests {
     }
 
     #[test]
+    fn an_east_african_given_name_names_the_listed_leader_once_the_full_name_has() {
+        // Ethiopian names are a given name and the father's; the press names Abiy Ahmed
+        // `Abiy`, as Tanzania's president is `Samia`.
+        let text = "Africa\n\nEthiopia's prime minister, Abiy Ahmed, met President Samia \
+                    Suluhu Hassan. Abiy spoke first; Samia replied.";
+        let l = leaders(text);
+        assert_eq!(mentions_of(&l, "Abiy Ahmed"), ["Abiy Ahmed", "Abiy"]);
+        assert_eq!(
+            mentions_of(&l, "Samia Suluhu Hassan"),
+            ["President Samia Suluhu Hassan", "Samia"]
+        );
+        assert!(leaders("Report\n\nSamia said the catch was good.").is_empty());
+    }
+
+    #[test]
     fn a_family_name_written_first_names_the_leader_once_the_full_name_has() {
         let text = "Summit\n\nKim said little at first. North Korean leader Kim Jong Un met \
                     President Lee Jae-myung. Kim called it “frank”; Lee agreed.\n\n\
