@@ -1238,14 +1238,21 @@ const COUNTRY_OFFICES: &[&str] = &[
     "tanaiste", "attorney",
 ];
 
-/// The country named by the words right before token `i` (`Kenyan President`, `Former
-/// South African President`, `Kenya’s president`, `US President`, `his Russian
+/// The country named by the words right before token `title` (`Kenyan President`,
+/// `Former South African President`, `Kenya’s president`, `US President`, `his Russian
 /// counterpart`). Not a continent's part (`South American president`); a country's name
 /// only where it starts what is said of the title (after a sentence's start, a
 /// punctuation mark, `the` or `former`), not where something happens (`After visiting
 /// Kenya President Lowe said`).
-fn country_before(doc: &Doc, i: usize) -> Option<Country> {
+fn country_before(doc: &Doc, title: usize) -> Option<Country> {
     const MAX_WORDS: usize = 3;
+    // `Kenya’s new president`, `Kenyan former president`: what is said of the holder may
+    // stand between the country's words and the title.
+    let said = |t: usize| doc.is_word(t) && !doc.cap(t) && doc.is(t, List::AppositionFillers);
+    let mut i = title;
+    while i > 0 && title - i < 2 && said(i - 1) {
+        i -= 1;
+    }
     // Asked of every title found: most have no capitalised word before them.
     if i == 0 || !doc.cap(i - 1) {
         return None;
@@ -5554,7 +5561,8 @@ mod tests {
     #[test]
     fn a_country_named_before_a_title_is_what_it_is_of() {
         // By its adjective, initials, possessive or name; in an apposition, before a
-        // comma, before `counterpart`; past `former`, `the` and words said of the holder.
+        // comma, before `counterpart`; past `former`, `the` and words said of the holder,
+        // before the country's words or after them.
         let text = "Summit\n\nKenyan President Ana Lowe called her Ugandan counterpart Kit \
                     Hale. Former South African President Tom Hart came. Ukraine's Foreign \
                     Minister Eva Lind spoke. Ukraine Foreign Minister Al Penn listened. US \
@@ -5563,7 +5571,9 @@ mod tests {
                     waved. Türkiye's President Ali Noor sat. Embattled Czech Prime Minister Ida \
                     Moss stayed. But Greek Prime Minister Max Roy left. Rubio met the \
                     Netherlands Prime Minister Bo Ek. He met Ghana's President Eli Ford. South \
-                    Africa Trade Minister Jo Hale came. Kenyan President Sam Orr of Kenya spoke.";
+                    Africa Trade Minister Jo Hale came. Kenyan President Sam Orr of Kenya spoke. \
+                    Zed Orr, Britain's newly re-elected prime minister, and Kenyan former president \
+                    Liv Berg stayed.";
         assert_eq!(
             roles(text),
             [
@@ -5584,6 +5594,8 @@ mod tests {
                 "Trade Minister of South Africa",
                 // Said twice, written once.
                 "President of Kenya",
+                "Prime Minister of the United Kingdom",
+                "Former President of Kenya",
             ]
         );
         // The mention holds the country's words, as written.
