@@ -1242,8 +1242,8 @@ const COUNTRY_OFFICES: &[&str] = &[
 /// `Former South African President`, `Kenya’s president`, `US President`, `his Russian
 /// counterpart`). Not a continent's part (`South American president`); a country's name
 /// only where it starts what is said of the title (after a sentence's start, a
-/// punctuation mark, `the` or `former`), not where something happens (`After visiting
-/// Kenya President Lowe said`).
+/// punctuation mark, `the`, `former` or `then`), not where something happens (`After
+/// visiting Kenya President Lowe said`).
 fn country_before(doc: &Doc, title: usize) -> Option<Country> {
     const MAX_WORDS: usize = 3;
     // `Kenya’s new president`, `Kenyan former president`: what is said of the holder may
