@@ -94,6 +94,11 @@ pub fn named_by<'a>(words: impl Iterator<Item = &'a str>) -> Option<(Country, Fo
     })
 }
 
+/// Whether `word` alone is a country's adjective or initials (`Kenyan`, `Swiss`, `US`).
+pub fn is_adjective(word: &str) -> bool {
+    matches!(named_by(std::iter::once(word)), Some((_, Form::Adjective)))
+}
+
 /// The country as a role writes it after `of`: `Kenya`, `the United States`.
 pub fn name(country: Country) -> &'static str {
     countries().names[usize::from(country.0)]
@@ -136,6 +141,7 @@ mod tests {
         assert_eq!(named("Korean"), None);
         assert_eq!(named("Congolese"), None);
         assert_eq!(named("American Airlines"), None);
+        assert!(is_adjective("Swiss") && is_adjective("US") && !is_adjective("Kenya"));
     }
 
     #[test]

@@ -780,21 +780,16 @@ const COMPANY_HEADS: &[&str] = &[
 ];
 
 /// English nationalities, by their endings (`German`, `Korean`, `Chinese`, `British`,
-/// `French`) or whole: alone before a company's title (`French CEO Ana Lowe`) they are
-/// no company.
+/// `French`) or a country's adjective or initials (see [`countries`]; `Swiss`, `US`), and
+/// a people's who have none (`Tibetan`): alone before a company's title (`French CEO Ana
+/// Lowe`) they are no company.
 const NATIONALITY_ENDINGS_EN: &[&str] = &["ian", "ean", "can", "man", "ese", "ish", "ch"];
-/// The English nationalities those endings miss.
-#[rustfmt::skip]
-const NATIONALITIES_EN: &[&str] = &[
-    "Israeli", "Saudi", "Iraqi", "Pakistani", "Qatari", "Emirati", "Greek", "Swiss", "Thai",
-    "Bangladeshi", "Kuwaiti", "Yemeni", "Omani", "Bahraini", "Somali", "Nepali",
-    "Azerbaijani", "Filipino", "Ugandan", "Rwandan", "Angolan", "Tibetan", "Lankan",
-    "Uzbek", "Tajik", "Kyrgyz", "Turkmen", "Cypriot", "Slovak", "Serb", "Croat", "Welsh",
-];
 
 /// Whether `word` is an English nationality (see [`NATIONALITY_ENDINGS_EN`]).
 fn english_nationality(word: &str) -> bool {
-    NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e)) || in_list(word, NATIONALITIES_EN)
+    NATIONALITY_ENDINGS_EN.iter().any(|e| word.ends_with(e))
+        || countries::is_adjective(word)
+        || word.eq_ignore_ascii_case("tibetan")
 }
 
 /// What the title in tokens `title` is of, when the capitalised words ending `before`
@@ -863,17 +858,14 @@ fn company_before(doc: &Doc, before: Range<usize>, title: Range<usize>) -> (Rang
 }
 
 /// Whether token `t` is an organisation's initials (`ECB`, `NATO`, `IMF`): two to six
-/// capitals, and no country's (`US President`, like `American President`, is a
-/// president).
+/// capitals, and no country's (`US President`, like `American President`, is of the
+/// country: see [`country_before`]).
 fn initials(doc: &Doc, t: usize) -> bool {
     let word = doc.word(t);
     (2..=6).contains(&word.len())
         && word.bytes().all(|b| b.is_ascii_uppercase())
-        && !COUNTRY_INITIALS.contains(&word)
+        && !countries::is_adjective(word)
 }
-
-/// Countries' initials.
-const COUNTRY_INITIALS: &[&str] = &["US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK", "NZ"];
 
 /// Whether the words `run` name an institution: a capitalised word, then any up to one
 /// of [`INSTITUTIONS`] (`Federal Reserve`, `European Commission`, `Labour party`).
@@ -1153,12 +1145,15 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     // title, not of a nation (`North Korean leader`).
     let party_leader = end == i + 1 && doc.text_is(i, "leader") && {
         let word = doc.word(i - 1);
-        // `Republican` ends as a nationality does; `Soviet` and `Hong Kong` name a
-        // country, as `UK` does, but not in `Reform UK`.
-        in_list(word, PARTIES)
-            || !(english_nationality(word)
-                || doc.is(i - 1, List::Nationalities)
-                || country_before(doc, i).is_some())
+        // `Republican` ends as a nationality does; a country's words (`Soviet`, `Hong
+        // Kong`, `UK`) name it where they start what is said of the title, not in `Reform
+        // UK`.
+        let country = country_before(doc, i).is_some();
+        let national = match countries::is_adjective(word) {
+            true => country,
+            false => country || english_nationality(word) || doc.is(i - 1, List::Nationalities),
+        };
+        in_list(word, PARTIES) || !national
     };
     let department_title = doc.cap(i)
         && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
