@@ -21,7 +21,8 @@ theme = "dark"
 # whether it is centred in its pane.
 measure = 84
 center = true
-# Width of the outline pane in columns; 0 picks one from the terminal's width.
+# Width of the side panes in columns; 0 fits their entries (titles, leaders' roles)
+# in what the terminal's width leaves beside the text.
 outline_width = 0
 # Show the leaders pane when an article opens.
 leaders_pane = true

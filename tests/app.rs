@@ -259,6 +259,45 @@ fn a_focused_pane_tells_its_selected_entry_in_full_in_the_status_bar() {
         leaders.starts_with(" Ana Lowe · Health and Human Services Secretary · 1 mention "),
         "{leaders}"
     );
+    // Where even the compact legend leaves too little, the role is cut, not the name or
+    // the count.
+    app.update(Action::Resize(50, 16));
+    let leaders = status(&app);
+    assert!(
+        leaders.starts_with(" Ana Lowe · Health and Hu… · 1 mention "),
+        "{leaders}"
+    );
+    app.update(Action::Resize(34, 16));
+    let leaders = status(&app);
+    assert!(leaders.starts_with(" Ana Lowe · 1 mention "), "{leaders}");
+}
+
+#[test]
+fn a_wide_terminal_widens_the_side_panes_to_tell_roles_whole() {
+    let text = "Cabinet\n\nHealth and Human Services Secretary Ana Lowe met Mayor Tom Hart.\n";
+    let mut app = app_for(text.as_bytes(), 200, 30);
+    let leaders_rows = |app: &App| {
+        let shown = screen(app);
+        let pane = app.areas.leaders.expect("a leaders pane");
+        (pane.y..pane.bottom())
+            .map(|y| row(&shown, y))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let rows = leaders_rows(&app);
+    assert!(
+        rows.contains("│ Ana Lowe · Health and Human Services Secretary 1│"),
+        "{rows}"
+    );
+    assert!(rows.contains("│ Tom Hart · Mayor "), "{rows}");
+    // No wider than the longest entry needs.
+    assert_eq!(app.areas.leaders.map(|p| p.width), Some(51));
+    // Where the text has no room to spare, the pane takes 30% and cuts the role.
+    app.update(Action::Resize(110, 30));
+    let rows = leaders_rows(&app);
+    assert!(rows.contains("│ Ana Lowe · Health and"), "{rows}");
+    assert!(rows.contains("… 1│"), "{rows}");
+    assert_eq!(app.areas.leaders.map(|p| p.width), Some(33));
 }
 
 #[test]

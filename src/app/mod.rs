@@ -228,19 +228,33 @@ impl App {
         }
     }
 
-    /// Columns the outline's longest entry needs: marker, number, title, counts, borders.
-    fn outline_want(&self) -> u16 {
+    /// Columns the side panes' longest entry needs, borders included: the outline's
+    /// (marker, number, title, counts) or, with the leaders pane, a leader's (name,
+    /// role, mentions), so that a wide terminal shows roles whole.
+    fn side_want(&self) -> u16 {
+        use crate::source::display_width;
         let top = self.article.top_level();
-        let longest = std::iter::once(crate::source::display_width(&self.article.title))
+        let outline = std::iter::once(display_width(&self.article.title))
             .chain(self.article.sections.iter().enumerate().map(|(i, s)| {
                 let number = (i + 1).to_string().len() + 1;
                 let indent = usize::from(s.level - top.min(s.level));
-                number + indent + crate::source::display_width(&s.title)
+                number + indent + display_width(&s.title)
             }))
             .max()
             .unwrap_or(0);
-        // Marker, a space, up to ~8 columns of counts, two borders.
-        u16::try_from(longest + 12).unwrap_or(u16::MAX)
+        let shown = if self.leaders_pane {
+            &self.analysis.leaders[..]
+        } else {
+            &[]
+        };
+        let leader = shown.iter().map(|l| {
+            let role = l.role.as_deref().map_or(0, |r| 3 + display_width(r));
+            display_width(&l.name) + role + 1 + l.mentions.len().to_string().len()
+        });
+        // The outline: a marker, a space, up to ~8 columns of counts; a leader: a
+        // space before; both: two borders.
+        let longest = (outline + 10).max(leader.max().unwrap_or(0) + 1);
+        u16::try_from(longest + 2).unwrap_or(u16::MAX)
     }
 
     /// Visible body rows.
@@ -587,7 +601,7 @@ impl App {
     fn resize(&mut self, size: Rect) {
         let anchor = self.anchor;
         self.size = size;
-        self.shape.outline_want = self.outline_want();
+        self.shape.side_want = self.side_want();
         self.areas = Areas::new(size, self.leaders_rows(), self.shape);
         let width = usize::from(self.areas.text.width).max(1);
         if width != self.layout.width {

@@ -18,10 +18,11 @@ pub struct Shape {
     pub measure: u16,
     /// Centre the text in its pane (else keep it at the left).
     pub center: bool,
-    /// Outline pane width; 0 picks one from the terminal width.
+    /// The side panes' width; 0 fits their entries in what the text leaves (see `new`).
     pub outline_width: u16,
-    /// The width the outline's entries would like (set by the app from the article).
-    pub outline_want: u16,
+    /// The width the side panes' entries would like (set by the app from the article
+    /// and its leaders).
+    pub side_want: u16,
     /// Show the side panes (the outline, the leaders under it) where the terminal is
     /// wide enough; else the body takes the width.
     pub side: bool,
@@ -33,7 +34,7 @@ impl Default for Shape {
             measure: MEASURE,
             center: true,
             outline_width: 0,
-            outline_want: 30,
+            side_want: 30,
             side: true,
         }
     }
@@ -75,13 +76,13 @@ impl Areas {
             ..size
         };
         let (left, body) = if shape.side && size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
-            // As wide as the entries want (`shape.outline_want`): up to 30% of the
+            // As wide as the entries want (`shape.side_want`): up to 30% of the
             // terminal, or up to two fifths where the text keeps its full measure anyway.
             let spare = size.width.saturating_sub(shape.measure.saturating_add(4));
             let cap = (size.width * 3 / 10)
                 .max(spare.min(size.width * 2 / 5))
                 .max(16);
-            let auto = shape.outline_want.clamp(16, cap);
+            let auto = shape.side_want.clamp(16, cap);
             let w = if shape.outline_width == 0 {
                 auto
             } else {
@@ -227,7 +228,7 @@ mod tests {
                     measure: 0,
                     center: false,
                     outline_width: 500,
-                    outline_want: 900,
+                    side_want: 900,
                     side: true,
                 };
                 let b = Areas::new(size, 30, odd);

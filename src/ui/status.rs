@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::truncate;
+use crate::analysis::leaders::Leader;
 use crate::app::{App, Focus};
 use crate::source::display_width;
 
@@ -49,21 +50,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let told_in_full = app.message.is_none()
         && !search.editing
         && matches!(app.focus, Focus::Leaders | Focus::Outline);
-    let left = match &app.message {
+    // What the left side tells in `room` columns.
+    let left = |room: usize| match &app.message {
         _ if search.editing => format!(" /{}▏", search.query),
         Some(m) => format!(" {m}"),
         // A pane cuts long entries short: the one selected is told in full.
         None if app.focus == Focus::Leaders && !app.analysis.leaders.is_empty() => {
             let leaders = &app.analysis.leaders;
-            let leader = &leaders[app.leader_selected.min(leaders.len() - 1)];
-            let role = leader.role.as_deref().map(|r| format!(" · {r}"));
-            let n = leader.mentions.len();
-            let mentions = if n == 1 { "mention" } else { "mentions" };
-            format!(
-                " {}{} · {n} {mentions}",
-                leader.name,
-                role.unwrap_or_default()
-            )
+            leader_told(&leaders[app.leader_selected.min(leaders.len() - 1)], room)
         }
         None if app.focus == Focus::Outline => {
             let section = app.outline_selected.checked_sub(1);
@@ -83,7 +77,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // The right side gives way first on narrow terminals, and to a pane's selected
     // entry, which is told in full.
     let left_needs = match told_in_full {
-        true => display_width(&left).max(30),
+        true => display_width(&left(usize::MAX)).max(30),
         false => 30,
     };
     let right = if display_width(&full) + left_needs <= width {
@@ -92,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         compact
     };
     let room = width.saturating_sub(display_width(&right));
-    let left = truncate(&left, room);
+    let left = truncate(&left(room), room);
     let pad = room.saturating_sub(display_width(&left));
     let line = Line::from(vec![
         Span::raw(left),
@@ -100,4 +94,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(right),
     ]);
     frame.render_widget(Paragraph::new(line).style(app.theme.status), area);
+}
+
+/// A leader in `room` columns: the name and the count of mentions, and the role
+/// between them as far as it fits (cut short first, left out where only a few
+/// columns are left).
+fn leader_told(leader: &Leader, room: usize) -> String {
+    let n = leader.mentions.len();
+    let name = format!(" {}", leader.name);
+    let count = format!(" · {n} {}", if n == 1 { "mention" } else { "mentions" });
+    let role_room = room.saturating_sub(display_width(&name) + display_width(&count) + 3);
+    match leader.role.as_deref() {
+        Some(role) if role_room >= 4 => format!("{name} · {}{count}", truncate(role, role_room)),
+        _ => name + &count,
+    }
 }
