@@ -1,6 +1,7 @@
 //! The countries a leader's office may be of, and the words that name them before a
 //! title: `Kenyan President`, `Kenya's president`, `US President` are each a President
-//! of their country (see `countries.txt`).
+//! of their country (see `countries.txt`); and the regions with offices of their own
+//! (`Victorian Premier`, see `regions.txt`).
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -10,8 +11,9 @@ use foldhash::HashMap;
 use super::tokens::fold_onto;
 
 const LIST: &str = include_str!("countries.txt");
+const REGIONS: &str = include_str!("regions.txt");
 
-/// A country of the list: its index.
+/// A country of the list, or a region of [`REGIONS`] (a state, a province): its index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Country(u16);
 
@@ -25,23 +27,32 @@ pub enum Form {
 }
 
 struct Countries {
-    /// As a role writes them: `Kenya`, `the United States`.
+    /// As a role writes them: `Kenya`, `the United States`; the regions after the
+    /// countries.
     names: Vec<&'static str>,
+    /// Where the regions start in `names`.
+    regions: usize,
     /// Folded words (`kenyan`, `united states`, `us`) → the country and how they name it.
     words: HashMap<String, (Country, Form)>,
 }
 
 fn countries() -> &'static Countries {
     static PARSED: OnceLock<Countries> = OnceLock::new();
-    PARSED.get_or_init(|| parse(LIST))
+    PARSED.get_or_init(|| {
+        let mut countries = Countries {
+            names: Vec::new(),
+            regions: 0,
+            words: HashMap::default(),
+        };
+        parse(LIST, &mut countries);
+        countries.regions = countries.names.len();
+        parse(REGIONS, &mut countries);
+        countries
+    })
 }
 
 /// `Name | adjectives | other names` per line; `#` comments.
-fn parse(text: &'static str) -> Countries {
-    let mut countries = Countries {
-        names: Vec::new(),
-        words: HashMap::default(),
-    };
+fn parse(text: &'static str, countries: &mut Countries) {
     let lines = text.lines().map(str::trim);
     for line in lines.filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let mut fields = line.split('|').map(str::trim);
@@ -68,7 +79,6 @@ fn parse(text: &'static str) -> Countries {
             }
         }
     }
-    countries
 }
 
 /// Words folded and joined by spaces, as the list's are kept, appended to `key`.
@@ -99,17 +109,27 @@ pub fn is_adjective(word: &str) -> bool {
     matches!(named_by(std::iter::once(word)), Some((_, Form::Adjective)))
 }
 
+/// Whether `country` is a region of one, whose offices are fewer (see [`REGIONS`]).
+pub fn is_region(country: Country) -> bool {
+    usize::from(country.0) >= countries().regions
+}
+
 /// The country as a role writes it after `of`: `Kenya`, `the United States`.
 pub fn name(country: Country) -> &'static str {
     countries().names[usize::from(country.0)]
 }
 
-/// `role` without the country a role says it is of (`President of Kenya` → `President`),
-/// as a counterpart holds it elsewhere.
-pub fn without_country(role: &str) -> &str {
+/// `role` as the office and the country it says it is of (`President of Kenya` →
+/// `President`, Kenya), as a counterpart holds the office elsewhere; the whole role
+/// when it says none.
+pub fn office_and_place(role: &str) -> (&str, Option<Country>) {
+    let place = |of: &str| countries().names.iter().position(|&n| n == of);
     match role.rsplit_once(" of ") {
-        Some((office, of)) if countries().names.contains(&of) => office,
-        _ => role,
+        Some((office, of)) => match place(of).and_then(|i| u16::try_from(i).ok()) {
+            Some(i) => (office, Some(Country(i))),
+            None => (role, None),
+        },
+        None => (role, None),
     }
 }
 
@@ -146,16 +166,50 @@ mod tests {
 
     #[test]
     fn a_role_without_its_country_is_the_office() {
-        assert_eq!(without_country("President of Kenya"), "President");
+        let office = |role| {
+            let (office, place) = office_and_place(role);
+            (office, place.map(name), place.is_some_and(is_region))
+        };
         assert_eq!(
-            without_country("Secretary of State of the United States"),
-            "Secretary of State"
+            office("President of Kenya"),
+            ("President", Some("Kenya"), false)
         );
         assert_eq!(
-            without_country("Chief Executive of Apple"),
-            "Chief Executive of Apple"
+            office("Secretary of State of the United States"),
+            ("Secretary of State", Some("the United States"), false)
         );
-        assert_eq!(without_country("Mayor of London"), "Mayor of London");
+        assert_eq!(
+            office("Premier of New South Wales"),
+            ("Premier", Some("New South Wales"), true)
+        );
+        assert_eq!(
+            office("Chief Executive of Apple"),
+            ("Chief Executive of Apple", None, false)
+        );
+        assert_eq!(office("Mayor of London"), ("Mayor of London", None, false));
+        assert_eq!(office("Governor"), ("Governor", None, false));
+    }
+
+    #[test]
+    fn every_word_names_its_own_line() {
+        for (text, region) in [(LIST, false), (REGIONS, true)] {
+            let lines = text
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+            for line in lines {
+                let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+                let own = fields[0].strip_prefix("the ").unwrap_or(fields[0]);
+                let words = fields[1..].iter().flat_map(|f| f.split(','));
+                for word in std::iter::once(own)
+                    .chain(words)
+                    .filter(|w| !w.trim().is_empty())
+                {
+                    let named = named_by(word.split_whitespace());
+                    let place = named.map(|(c, _)| (name(c), is_region(c)));
+                    assert_eq!(place, Some((fields[0], region)), "{word}");
+                }
+            }
+        }
     }
 
     #[test]

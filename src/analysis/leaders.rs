@@ -1208,29 +1208,55 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     (start.min(from), words)
 }
 
-/// Whether the title in tokens `title` is an office a country has, which words naming
-/// it before the title say it is of (see [`country_before`]): `President`, `Foreign
-/// Minister`, `Crown Prince`, `leader`. Not an office within it (`Chief Minister`, `Army
-/// chief`, a party's leader, a governor's, a mayor's), nor one whose country says only
-/// where its holder is from (`CEO`, `General`).
-fn takes_country(doc: &Doc, title: Range<usize>) -> bool {
+/// Whether the title in tokens `title` is an office `place` has, which words naming it
+/// before the title say it is of (see [`office_of`]).
+fn takes_country(doc: &Doc, title: Range<usize>, place: Country) -> bool {
+    let words = title.filter(|&t| doc.is_word(t)).map(|t| doc.word(t));
+    office_of(words, place)
+}
+
+/// Whether a title's `words` name an office `place` has: a country's `President`,
+/// `Foreign Minister`, `Crown Prince`, `leader`; a region's premier, ministers,
+/// president or leader, but no prime minister or monarch (`Victorian Prime Minister`
+/// is of an era). Not an office within it (`Chief Minister`, `Army chief`, a party's
+/// leader, a governor's, a mayor's), nor one whose place says only where its holder is
+/// from (`CEO`, `General`).
+fn office_of<'a>(words: impl Iterator<Item = &'a str>, place: Country) -> bool {
+    let region = countries::is_region(place);
+    let offices = if region {
+        REGION_OFFICES
+    } else {
+        COUNTRY_OFFICES
+    };
     let mut national = false;
-    for t in title.filter(|&t| doc.is_word(t)) {
-        let word = doc.word(t);
-        if word.eq_ignore_ascii_case("chief") || in_list(word, PARTIES) {
+    for word in words {
+        if word.eq_ignore_ascii_case("chief")
+            || in_list(word, PARTIES)
+            || region && word.eq_ignore_ascii_case("prime")
+        {
             return false;
         }
-        national |= word.split('-').any(|part| in_list(part, COUNTRY_OFFICES));
+        national |= word.split('-').any(|part| in_list(part, offices));
     }
     national
 }
 
-/// Words of the titles a country has (see [`takes_country`]).
+/// Words of the titles a country has (see [`office_of`]).
 #[rustfmt::skip]
 const COUNTRY_OFFICES: &[&str] = &[
     "president", "pres", "minister", "pm", "chancellor", "premier", "secretary", "treasurer",
     "leader", "king", "queen", "emperor", "empress", "emir", "sultan", "prince", "taoiseach",
     "tanaiste", "attorney",
+];
+
+/// Words of the titles a region has (see [`office_of`]).
+const REGION_OFFICES: &[&str] = &[
+    "president",
+    "minister",
+    "premier",
+    "treasurer",
+    "leader",
+    "attorney",
 ];
 
 /// The country named by the words right before token `title` (`Kenyan President`,
@@ -1300,7 +1326,7 @@ fn country_end(doc: &Doc, t: usize, end: usize) -> Option<usize> {
 fn country_onto(doc: &Doc, title: Range<usize>, role: &mut String) {
     // Most titles have no country before them: told first.
     if let Some(country) = country_before(doc, title.start)
-        && takes_country(doc, title)
+        && takes_country(doc, title, country)
     {
         role.push_str(" of ");
         role.push_str(countries::name(country));
@@ -2668,12 +2694,19 @@ impl Evidence {
                 RoleSource::Stated
             }
             Role::Last(country) => {
-                // The same office, of the counterpart's country if it is named.
-                let office = self.last_role.as_deref().map(countries::without_country);
+                // The same office, of the counterpart's country if it is named: a
+                // country's if the office is, a region's if it is a region's.
+                let last = self.last_role.as_deref().unwrap_or_default();
+                let (office, place) = countries::office_and_place(last);
                 let held = &mut self.counterpart_role;
                 held.clear();
-                held.push_str(office.map_or("", counterpart_office));
-                if let Some(country) = country.filter(|_| !held.is_empty()) {
+                held.push_str(counterpart_office(office));
+                let alike = |c: Country| {
+                    place.is_none_or(|p| countries::is_region(p) == countries::is_region(c))
+                };
+                if let Some(country) =
+                    country.filter(|&c| alike(c) && office_of(held.split(' '), c))
+                {
                     held.push_str(" of ");
                     held.push_str(countries::name(country));
                 }
@@ -5631,6 +5664,44 @@ mod tests {
         assert_eq!(
             roles(text),
             ["Foreign Minister of Russia", "Former Prime Minister"]
+        );
+    }
+
+    #[test]
+    fn a_region_named_before_its_own_office_is_what_it_is_of() {
+        // By its adjective, initials, possessive or name; a counterpart too.
+        let text = "States\n\nVictorian Premier Ana Lowe met her NSW counterpart Tom Hart. \
+                    Catalonia's president, Eva Lind, came. Flemish Minister-President Al Penn \
+                    and Tasmanian Treasurer Bo Kahn spoke. The Chechen leader, Jo Vale, left. \
+                    Western Australian Premier Lu Chen stayed.";
+        assert_eq!(
+            roles(text),
+            [
+                "Premier of Victoria",
+                "Premier of New South Wales",
+                "President of Catalonia",
+                "Minister-President of Flanders",
+                "Treasurer of Tasmania",
+                "Leader of Chechnya",
+                "Premier of Western Australia",
+            ]
+        );
+        // Not a country's office (a prime minister of an era, a secretary of state for a
+        // nation), a governor's, a chief minister's, a company's.
+        let text = "Others\n\nVictorian Prime Minister Ana Lowe died. Northern Ireland \
+                    Secretary Tom Hart spoke. Bavarian Governor Eva Lind came. Sicilian CEO Al \
+                    Penn left. Kenyan President Bo Kahn called his Bavarian counterpart Jo \
+                    Vale.";
+        assert_eq!(
+            roles(text),
+            [
+                "Prime Minister",
+                "Northern Ireland Secretary",
+                "Governor",
+                "CEO",
+                "President of Kenya",
+                "President"
+            ]
         );
     }
 
