@@ -1217,8 +1217,9 @@ fn takes_country(doc: &Doc, title: Range<usize>, place: Country) -> bool {
 
 /// Whether a title's `words` name an office `place` has: a country's `President`,
 /// `Foreign Minister`, `Crown Prince`, `leader`; a region's premier, ministers,
-/// president or leader, but no prime minister or monarch (`Victorian Prime Minister`
-/// is of an era). Not an office within it (`Chief Minister`, `Army chief`, a party's
+/// president, leader or monarch, but not a nation's prime minister or secretary
+/// (`Victorian Prime Minister` is of an era, `Northern Irish Secretary` of the United
+/// Kingdom). Not an office within it (`Chief Minister`, `Army chief`, a party's
 /// leader, a governor's, a mayor's), nor one whose place says only where its holder is
 /// from (`CEO`, `General`).
 fn office_of<'a>(words: impl Iterator<Item = &'a str>, place: Country) -> bool {
@@ -1250,13 +1251,10 @@ const COUNTRY_OFFICES: &[&str] = &[
 ];
 
 /// Words of the titles a region has (see [`office_of`]).
+#[rustfmt::skip]
 const REGION_OFFICES: &[&str] = &[
-    "president",
-    "minister",
-    "premier",
-    "treasurer",
-    "leader",
-    "attorney",
+    "president", "minister", "premier", "treasurer", "leader", "attorney", "king", "queen",
+    "prince",
 ];
 
 /// The country named by the words right before token `title` (`Kenyan President`,
@@ -5673,7 +5671,9 @@ mod tests {
         let text = "States\n\nVictorian Premier Ana Lowe met her NSW counterpart Tom Hart. \
                     Catalonia's president, Eva Lind, came. Flemish Minister-President Al Penn \
                     and Tasmanian Treasurer Bo Kahn spoke. The Chechen leader, Jo Vale, left. \
-                    Western Australian Premier Lu Chen stayed.";
+                    Western Australian Premier Lu Chen stayed. Bavarian Finance Minister Sam \
+                    Orr and Victorian Attorney-General Ida Moss came. Premier Max Roy met his \
+                    Catalan counterpart Liv Berg. Bavarian King Kim Ng reigned.";
         assert_eq!(
             roles(text),
             [
@@ -5684,23 +5684,31 @@ mod tests {
                 "Treasurer of Tasmania",
                 "Leader of Chechnya",
                 "Premier of Western Australia",
+                "Finance Minister of Bavaria",
+                "Attorney-General of Victoria",
+                "Premier",
+                "Premier of Catalonia",
+                "King of Bavaria",
             ]
         );
-        // Not a country's office (a prime minister of an era, a secretary of state for a
-        // nation), a governor's, a chief minister's, a company's.
+        // Not a nation's office (a prime minister of an era, a secretary of state for a
+        // nation, a chancellor), a governor's or a company's; not of a region for an office
+        // of a country's.
         let text = "Others\n\nVictorian Prime Minister Ana Lowe died. Northern Ireland \
-                    Secretary Tom Hart spoke. Bavarian Governor Eva Lind came. Sicilian CEO Al \
-                    Penn left. Kenyan President Bo Kahn called his Bavarian counterpart Jo \
-                    Vale.";
+                    Secretary Tom Hart and Northern Irish Secretary Ida Moss spoke. Bavarian \
+                    Governor Eva Lind came. Sicilian CEO Al Penn left. Kenyan President Bo Kahn \
+                    called his Bavarian counterpart Jo Vale. Bavarian Chancellor Liv Berg won.";
         assert_eq!(
             roles(text),
             [
                 "Prime Minister",
                 "Northern Ireland Secretary",
+                "Northern Irish Secretary",
                 "Governor",
                 "CEO",
                 "President of Kenya",
-                "President"
+                "President",
+                "Chancellor",
             ]
         );
     }

@@ -37,7 +37,7 @@ pub const STRONG_HEADS: &[&str] = &[
 pub const WEAK_HEADS: &[&str] = &[
     "king", "queen", "emperor", "empress", "chair", "director", "speaker", "general", "gen",
     "admiral", "adm", "commander", "leader", "chief", "head", "executive", "marshal", "officer",
-    "founder-ceo", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin", "jefe",
+    "founder-ceo", "attorney-general", "administrator", "rey", "reina", "roi", "reine", "konig", "konigin", "jefe",
     "jefa", "capo", "lider", "mandatario", "mandataria",
 ];
 /// Heads in the plural, for leaders named together (`Presidents Ana Lowe and Tom Hart`,
