@@ -292,12 +292,13 @@ fn a_wide_terminal_widens_the_side_panes_to_tell_roles_whole() {
     assert!(rows.contains("│ Tom Hart · Mayor "), "{rows}");
     // No wider than the longest entry needs.
     assert_eq!(app.areas.leaders.map(|p| p.width), Some(51));
-    // Where the text has no room to spare, the pane takes 30% and cuts the role.
+    // Narrower, the pane takes only what the text's measure leaves, and cuts the role:
+    // leaders never re-wrap the text.
     app.update(Action::Resize(110, 30));
     let rows = leaders_rows(&app);
-    assert!(rows.contains("│ Ana Lowe · Health and"), "{rows}");
-    assert!(rows.contains("… 1│"), "{rows}");
-    assert_eq!(app.areas.leaders.map(|p| p.width), Some(33));
+    assert!(rows.contains("│ Ana Lowe · Healt… 1│"), "{rows}");
+    assert_eq!(app.areas.leaders.map(|p| p.width), Some(110 - 84 - 4));
+    assert_eq!(app.areas.text.width, 84);
 }
 
 #[test]

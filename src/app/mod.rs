@@ -228,33 +228,35 @@ impl App {
         }
     }
 
-    /// Columns the side panes' longest entry needs, borders included: the outline's
-    /// (marker, number, title, counts) or, with the leaders pane, a leader's (name,
-    /// role, mentions), so that a wide terminal shows roles whole.
-    fn side_want(&self) -> u16 {
-        use crate::source::display_width;
+    /// Columns the outline's longest entry needs: marker, number, title, counts, borders.
+    fn outline_want(&self) -> u16 {
         let top = self.article.top_level();
-        let outline = std::iter::once(display_width(&self.article.title))
+        let longest = std::iter::once(crate::source::display_width(&self.article.title))
             .chain(self.article.sections.iter().enumerate().map(|(i, s)| {
                 let number = (i + 1).to_string().len() + 1;
                 let indent = usize::from(s.level - top.min(s.level));
-                number + indent + display_width(&s.title)
+                number + indent + crate::source::display_width(&s.title)
             }))
             .max()
             .unwrap_or(0);
+        // Marker, a space, up to ~8 columns of counts, two borders.
+        u16::try_from(longest + 12).unwrap_or(u16::MAX)
+    }
+
+    /// Columns the leaders pane's longest entry needs: a space, name, role, mentions,
+    /// borders; none without the pane.
+    fn leaders_want(&self) -> u16 {
+        use crate::source::display_width;
         let shown = if self.leaders_pane {
             &self.analysis.leaders[..]
         } else {
             &[]
         };
-        let leader = shown.iter().map(|l| {
+        let longest = shown.iter().map(|l| {
             let role = l.role.as_deref().map_or(0, |r| 3 + display_width(r));
             display_width(&l.name) + role + 1 + l.mentions.len().to_string().len()
         });
-        // The outline: a marker, a space, up to ~8 columns of counts; a leader: a
-        // space before; both: two borders.
-        let longest = (outline + 10).max(leader.max().unwrap_or(0) + 1);
-        u16::try_from(longest + 2).unwrap_or(u16::MAX)
+        u16::try_from(longest.max().map_or(0, |n| n + 3)).unwrap_or(u16::MAX)
     }
 
     /// Visible body rows.
@@ -601,7 +603,8 @@ impl App {
     fn resize(&mut self, size: Rect) {
         let anchor = self.anchor;
         self.size = size;
-        self.shape.side_want = self.side_want();
+        self.shape.outline_want = self.outline_want();
+        self.shape.leaders_want = self.leaders_want();
         self.areas = Areas::new(size, self.leaders_rows(), self.shape);
         let width = usize::from(self.areas.text.width).max(1);
         if width != self.layout.width {

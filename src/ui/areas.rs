@@ -20,9 +20,12 @@ pub struct Shape {
     pub center: bool,
     /// The side panes' width; 0 fits their entries in what the text leaves (see `new`).
     pub outline_width: u16,
-    /// The width the side panes' entries would like (set by the app from the article
-    /// and its leaders).
-    pub side_want: u16,
+    /// The width the outline's entries would like (set by the app from the article).
+    pub outline_want: u16,
+    /// The width the leaders pane's entries would like (set by the app from the
+    /// analysis): given only where the text keeps its measure, so that leaders found
+    /// after the first paint never re-wrap it.
+    pub leaders_want: u16,
     /// Show the side panes (the outline, the leaders under it) where the terminal is
     /// wide enough; else the body takes the width.
     pub side: bool,
@@ -34,7 +37,8 @@ impl Default for Shape {
             measure: MEASURE,
             center: true,
             outline_width: 0,
-            side_want: 30,
+            outline_want: 30,
+            leaders_want: 0,
             side: true,
         }
     }
@@ -76,13 +80,15 @@ impl Areas {
             ..size
         };
         let (left, body) = if shape.side && size.width >= OUTLINE_MIN_TERMINAL_WIDTH {
-            // As wide as the entries want (`shape.side_want`): up to 30% of the
-            // terminal, or up to two fifths where the text keeps its full measure anyway.
+            // As wide as the outline's entries want: up to 30% of the terminal, or up
+            // to two fifths where the text keeps its full measure anyway; as the leaders'
+            // want only in what the text's measure leaves.
             let spare = size.width.saturating_sub(shape.measure.saturating_add(4));
             let cap = (size.width * 3 / 10)
                 .max(spare.min(size.width * 2 / 5))
                 .max(16);
-            let auto = shape.side_want.clamp(16, cap);
+            let outline = shape.outline_want.clamp(16, cap);
+            let auto = outline.max(shape.leaders_want.min(spare.min(cap)));
             let w = if shape.outline_width == 0 {
                 auto
             } else {
@@ -191,6 +197,28 @@ mod tests {
     }
 
     #[test]
+    fn leaders_widen_the_side_only_where_the_text_keeps_its_width() {
+        for w in 0..=260 {
+            let size = Rect::new(0, 0, w, 40);
+            let without = Areas::new(size, 3, Shape::default());
+            let with = |leaders_want| {
+                let shape = Shape {
+                    leaders_want,
+                    ..Shape::default()
+                };
+                Areas::new(size, 3, shape)
+            };
+            for want in [20, 40, 60, 90, 900] {
+                assert_eq!(with(want).text.width, without.text.width, "{w}: {want}");
+            }
+            // And they do widen it where there is room.
+            if w >= 200 {
+                assert_eq!(with(60).leaders.map(|l| l.width), Some(60), "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn every_area_fits_at_every_size() {
         for w in 0..=260 {
             for h in [0, 1, 3, 4, 5, 11, 12, 20, 40, 200] {
@@ -228,7 +256,8 @@ mod tests {
                     measure: 0,
                     center: false,
                     outline_width: 500,
-                    side_want: 900,
+                    outline_want: 900,
+                    leaders_want: 900,
                     side: true,
                 };
                 let b = Areas::new(size, 30, odd);
