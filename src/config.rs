@@ -21,8 +21,8 @@ theme = "dark"
 # whether it is centred in its pane.
 measure = 84
 center = true
-# Width of the side panes in columns; 0 fits their entries (titles, leaders' roles)
-# in what the terminal's width leaves beside the text.
+# Width of the side panes in columns; 0 fits their entries: the outline's titles in up
+# to 30% of the terminal, the leaders' roles in what the text's measure leaves.
 outline_width = 0
 # Show the leaders pane when an article opens.
 leaders_pane = true

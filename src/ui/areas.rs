@@ -18,7 +18,7 @@ pub struct Shape {
     pub measure: u16,
     /// Centre the text in its pane (else keep it at the left).
     pub center: bool,
-    /// The side panes' width; 0 fits their entries in what the text leaves (see `new`).
+    /// The side panes' width; 0 fits their entries (see `new`).
     pub outline_width: u16,
     /// The width the outline's entries would like (set by the app from the article).
     pub outline_want: u16,
