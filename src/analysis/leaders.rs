@@ -3359,6 +3359,21 @@ mod tests {
     }
 
     #[test]
+    fn a_general_of_an_office_is_the_office_not_a_rank() {
+        let text = "Law\n\nSurgeon General Ana Lowe, Solicitor General Tom Hart, \
+                    Attorney-General Eva Lind and Major General Al Penn came.";
+        assert_eq!(
+            roles(text),
+            [
+                "Surgeon General",
+                "Solicitor General",
+                "Attorney-General",
+                "Major General"
+            ]
+        );
+    }
+
+    #[test]
     fn a_name_wrapped_across_lines_is_named_as_it_reads() {
         let text = "Letters\n\nThe dinner mattered, where Chancellor Ana\nLowe sat apart from the\nothers. Lowe said little.\n";
         let l = leaders(text);

@@ -102,6 +102,7 @@ pub const MODIFIERS: &[&str] = &[
     "industry", "commerce", "policy", "primer", "primera", "primo", "prima", "primeiro", "primeira",
     "premiere", "dep", "affairs", "external", "veterans", "housing", "climate", "development",
     "employment", "tourism", "infrastructure", "communications", "innovation", "shadow",
+    "surgeon", "solicitor", "auditor", "comptroller",
 ];
 /// Words that may follow a head within a title: `Chief Executive Officer`, `President-elect`.
 pub const TRAILERS: &[&str] = &[
