@@ -109,7 +109,7 @@ pub fn is_adjective(word: &str) -> bool {
     matches!(named_by(std::iter::once(word)), Some((_, Form::Adjective)))
 }
 
-/// Whether `country` is a region of one, whose offices are fewer (see [`REGIONS`]).
+/// Whether `country` is a region of a country (see [`REGIONS`]), whose offices are fewer.
 pub fn is_region(country: Country) -> bool {
     usize::from(country.0) >= countries().regions
 }

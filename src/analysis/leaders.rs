@@ -1217,9 +1217,9 @@ fn takes_country(doc: &Doc, title: Range<usize>, place: Country) -> bool {
 
 /// Whether a title's `words` name an office `place` has: a country's `President`,
 /// `Foreign Minister`, `Crown Prince`, `leader`; a region's premier, ministers,
-/// president, leader or monarch, but not a nation's prime minister or secretary
-/// (`Victorian Prime Minister` is of an era, `Northern Irish Secretary` of the United
-/// Kingdom). Not an office within it (`Chief Minister`, `Army chief`, a party's
+/// president, leader or monarch, but not a nation's prime minister, chancellor or
+/// secretary (`Victorian Prime Minister` is of an era, `Northern Irish Secretary` of the
+/// United Kingdom). Not an office within it (`Chief Minister`, `Army chief`, a party's
 /// leader, a governor's, a mayor's), nor one whose place says only where its holder is
 /// from (`CEO`, `General`).
 fn office_of<'a>(words: impl Iterator<Item = &'a str>, place: Country) -> bool {
