@@ -1866,6 +1866,13 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     while k < fillers + 2 && office.is(k, List::AppositionFillers) {
         k += 1;
     }
+    // `who became Kenya’s president`, `the Kenyan president`: the country's words before
+    // the title.
+    let mut country = None;
+    if let Some(end) = country_end(&office, k, k + 3) {
+        country = countries::named_by((k..end).map(|t| office.word(t))).map(|(c, _)| c);
+        k = end;
+    }
     let (title_end, _) = title_at(&office, k)?;
     // `as a minister’s aide`: the title names whose the office is.
     if office.tokens[title_end - 1].possessive {
@@ -1874,6 +1881,11 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
     let mut role = String::new();
     role_text_into(&office, k..role_end, false, role_end..role_end, &mut role);
+    let of_country = country.filter(|&c| role_end == title_end && office_of(role.split(' '), c));
+    if let Some(country) = of_country {
+        role.push_str(" of ");
+        role.push_str(countries::name(country));
+    }
     Some(role)
 }
 
@@ -4313,6 +4325,25 @@ mod tests {
                 "Mayor of Harbour",
                 "Chancellor",
                 "Mayor"
+            ]
+        );
+        // A country's or a region's name before the title is what it is of; a
+        // company's is no office's.
+        let text = "Talks\n\nAna Lowe, who became Kenya's president in 2022, spoke. Tom Hart, \
+                    who has been South Africa's finance minister since May, listened. Eva \
+                    Lind, who is Victoria's premier, came. Al Penn, who became Acme's chief \
+                    executive, left. Sam Orr, who is the Kenyan president, spoke. Liv Berg, \
+                    who is Kenya's minister of finance, and Max Roy, who is the Brazilian \
+                    mayor, came.";
+        assert_eq!(
+            roles(text),
+            [
+                "President of Kenya",
+                "Finance Minister of South Africa",
+                "Premier of Victoria",
+                "President of Kenya",
+                "Minister of Finance",
+                "Mayor",
             ]
         );
     }
