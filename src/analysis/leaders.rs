@@ -1200,7 +1200,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     let mut words = from;
     while words < i {
         match minister.then(|| country_end(doc, words, i)).flatten() {
-            Some(country_end) => words = country_end,
+            Some((country_end, _)) => words = country_end,
             None if department_word(words) => break,
             None => words += 1,
         }
@@ -1310,13 +1310,13 @@ fn country_before(doc: &Doc, title: usize) -> Option<Country> {
 }
 
 /// Where the capitalised words naming a country from token `t` end, before `end`: up to
-/// three (`Ukraine`, `South Africa`, `Papua New Guinea`).
-fn country_end(doc: &Doc, t: usize, end: usize) -> Option<usize> {
+/// three (`Ukraine`, `South Africa`, `Papua New Guinea`); and the country.
+fn country_end(doc: &Doc, t: usize, end: usize) -> Option<(usize, Country)> {
     let words = (t..end.min(t + 3)).take_while(|&k| doc.cap(k)).count();
-    (1..=words)
-        .rev()
-        .map(|n| t + n)
-        .find(|&e| countries::named_by((t..e).map(|k| doc.word(k))).is_some())
+    (1..=words).rev().map(|n| t + n).find_map(|e| {
+        let (country, _) = countries::named_by((t..e).map(|k| doc.word(k)))?;
+        Some((e, country))
+    })
 }
 
 /// Appends ` of Country` to `role` when the title in tokens `title` is a country's
@@ -1326,9 +1326,14 @@ fn country_onto(doc: &Doc, title: Range<usize>, role: &mut String) {
     if let Some(country) = country_before(doc, title.start)
         && takes_country(doc, title, country)
     {
-        role.push_str(" of ");
-        role.push_str(countries::name(country));
+        of_onto(role, country);
     }
+}
+
+/// Appends ` of Country` to `role`.
+fn of_onto(role: &mut String, country: Country) {
+    role.push_str(" of ");
+    role.push_str(countries::name(country));
 }
 
 /// What the title in tokens `title` of an apposition (`, the Texas governor`) or before a
@@ -1869,8 +1874,8 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     // `who became Kenya’s president`, `the Kenyan president`: the country's words before
     // the title.
     let mut country = None;
-    if let Some(end) = country_end(&office, k, k + 3) {
-        country = countries::named_by((k..end).map(|t| office.word(t))).map(|(c, _)| c);
+    if let Some((end, named)) = country_end(&office, k, k + 3) {
+        country = Some(named);
         k = end;
     }
     let (title_end, _) = title_at(&office, k)?;
@@ -1881,10 +1886,11 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     let role_end = of_place_end(&office, title_end).unwrap_or(title_end);
     let mut role = String::new();
     role_text_into(&office, k..role_end, false, role_end..role_end, &mut role);
-    let of_country = country.filter(|&c| role_end == title_end && office_of(role.split(' '), c));
-    if let Some(country) = of_country {
-        role.push_str(" of ");
-        role.push_str(countries::name(country));
+    if let Some(country) = country
+        && role_end == title_end
+        && takes_country(&office, k..title_end, country)
+    {
+        of_onto(&mut role, country);
     }
     Some(role)
 }
@@ -2717,8 +2723,7 @@ impl Evidence {
                 if let Some(country) =
                     country.filter(|&c| alike(c) && office_of(held.split(' '), c))
                 {
-                    held.push_str(" of ");
-                    held.push_str(countries::name(country));
+                    of_onto(held, country);
                 }
                 RoleSource::Counterpart
             }
