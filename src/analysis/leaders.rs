@@ -10,6 +10,7 @@
 
 use foldhash::HashMap;
 use std::cell::Cell;
+use std::iter::Peekable;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -1753,18 +1754,47 @@ fn appointment(doc: &Doc, name: Range<usize>) -> Option<Found> {
         while words.next_if(|w| in_list(w, AUXILIARIES)).is_some() {
             auxiliaries += 1;
         }
-        let verb = words.next()?;
-        // `appointed` after a name alone is what the name did: `Sara Hill appointed
-        // prime minister Paul Grant`.
-        if !(auxiliaries > 0 && in_list(verb, APPOINTING) || in_list(verb, HOLDING)) {
-            return None;
+        if holding_verb(&mut words) {
+            office_after(doc, name.end, words.next())?
+        } else {
+            // A verb also said of a holder (`was elected mayor of`) is a word of its own
+            // after the gap, the office after it.
+            let (verb, verb_token) = match words.next() {
+                Some(verb) => (verb, None),
+                None if doc.is_word(name.end + 1) => (doc.word(name.end + 1), Some(name.end + 1)),
+                None => return None,
+            };
+            // `appointed` after a name alone is what the name did: `Sara Hill appointed
+            // prime minister Paul Grant`.
+            if auxiliaries == 0 || !in_list(verb, APPOINTING) {
+                return None;
+            }
+            match verb_token {
+                Some(t) => office_after(doc, t, None)?,
+                None if verb == "sworn" && words.next() != Some("in") => return None,
+                None => office_after(doc, name.end, words.next())?,
+            }
         }
-        if verb == "sworn" && words.next() != Some("in") {
-            return None;
-        }
-        office_after(doc, name.end, words.next())?
     };
     holds_office(doc, name, office)
+}
+
+/// Takes from `words` a verb telling of an office held with no one else giving it
+/// (`became`, `has served as`), or `took office`, `took over` (`as prime minister`), if
+/// they start with one.
+fn holding_verb<'a>(words: &mut Peekable<impl Iterator<Item = &'a str> + Clone>) -> bool {
+    let mut ahead = words.clone();
+    let held = match ahead.next() {
+        Some(verb) if in_list(verb, HOLDING) => true,
+        Some("took" | "takes" | "taken" | "taking") => {
+            ahead.next_if(|&w| w == "office" || w == "over").is_some()
+        }
+        _ => false,
+    };
+    if held {
+        *words = ahead;
+    }
+    held
 }
 
 /// Where an office named after the gap token `gap` starts: at `next`, a word of the gap
@@ -1843,7 +1873,7 @@ fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
         while words.next_if(|w| in_list(w, AUXILIARIES)).is_some() {
             auxiliaries += 1;
         }
-        let held = words.next_if(|w| in_list(w, HOLDING)).is_some();
+        let held = holding_verb(&mut words);
         if auxiliaries == 0 && !held {
             return None;
         }
@@ -4796,6 +4826,35 @@ mod tests {
                 leader("Paul Grant", "Prime Minister", 1),
                 leader("Ada Bell", "Chancellor", 1),
                 leader("Tom Hart", "Mayor of Harbour", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_won_or_taken_up_is_held() {
+        let text = "Ana Lowe was elected mayor of Harbour on Monday. Tom Reyes was re-elected \
+                    president of Northland. Mary Smith took office as prime minister in 2022. \
+                    Jo Vale took over as chief executive of Harbour Freight. Sam Hart, who took \
+                    office as chancellor in May, spoke. Ben Cole took the president to dinner. \
+                    Lin Park took office on Monday. Ada Bell was elected. Paul Grant, who has \
+                    taken the mayor to court, spoke. Kay Moss named chancellor Al Hunt. Later \
+                    Lowe, Reyes and Smith met.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found: Vec<(String, Option<String>)> = find(&article, builtin())
+            .into_iter()
+            .map(|l| (l.name, l.role))
+            .collect();
+        let leader = |name: &str, role: &str| (name.into(), Some(role.into()));
+        assert_eq!(
+            found,
+            [
+                leader("Ana Lowe", "Mayor of Harbour"),
+                leader("Tom Reyes", "President of Northland"),
+                leader("Mary Smith", "Prime Minister"),
+                leader("Jo Vale", "Chief Executive of Harbour Freight"),
+                leader("Sam Hart", "Chancellor"),
+                // Who names holds no office by it.
+                leader("Al Hunt", "Chancellor"),
             ]
         );
     }
