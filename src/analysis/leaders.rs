@@ -19,7 +19,7 @@ use super::tokens::{Kind, Token, fold, fold_ascii_onto, fold_onto, is_capitalise
 use super::unspaced::{UnspacedNames, is_unspaced};
 use super::vocabulary::{
     self, APPOINTING, AUXILIARIES, FREE_BIT, HOLDING, List, OTHER_OFFICES, PARTIES,
-    SAID_OF_HOLDERS, TITLE_HEADS, bit, counterpart_office, lists_of,
+    SAID_OF_HOLDERS, SPEAKING, TITLE_HEADS, bit, counterpart_office, lists_of,
 };
 use crate::article::build::collapse;
 use crate::article::{Article, BlockKind};
@@ -1703,6 +1703,15 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             let after = past_adjective(doc, end, nationality);
             let role_end = here_or_past_nationality(end, after, |k| of_place_end(doc, k));
             let role_end = role_end.unwrap_or(end);
+            // `, President Tom Reyes said,`, `, the president said,`: the title is
+            // another's, or the subject of a clause said between commas.
+            let said = || {
+                doc.edge_word(role_end, false)
+                    .is_some_and(|w| in_list(w, SPEAKING))
+            };
+            if doc.name_at(end).is_some() || said() {
+                return None;
+            }
             let former = (first..k).any(|f| doc.folds_to(f, "former"));
             let (company, k) = of_words_before(doc, first..k, k..role_end);
             return Some(Found {
@@ -1812,7 +1821,7 @@ fn office_after(doc: &Doc, gap: usize, next: Option<&str>) -> Option<usize> {
 
 /// The evidence that `name` holds the office named from byte `at`, if one is.
 fn holds_office(doc: &Doc, name: Range<usize>, at: usize) -> Option<Found> {
-    let role = office_at(doc, at)?;
+    let (role, _) = office_at(doc, at)?;
     Some(Found {
         span: name.clone(),
         name,
@@ -1885,9 +1894,10 @@ fn office_in_clause(doc: &Doc, name: Range<usize>) -> Option<Found> {
 }
 
 /// The office named from byte `at` of the text, past `as`, `its`, `the`: a title and
-/// what it is of, written as a title. Its words are tokenized again, every one kept
-/// apart: the block's tokens merged those of an office at a sentence's end into a gap.
-fn office_at(doc: &Doc, at: usize) -> Option<String> {
+/// what it is of, written as a title, and the byte where it ends. Its words are tokenized
+/// again, every one kept apart: the block's tokens merged those of an office at a
+/// sentence's end into a gap.
+fn office_at(doc: &Doc, at: usize) -> Option<(String, usize)> {
     const EVERY_WORD: u16 = 1 << (PREFIXED + 1);
     let end = doc.tokens.last()?.range.end.min(at + 160);
     let end = (at..=end).rev().find(|&e| doc.text.is_char_boundary(e))?;
@@ -1922,7 +1932,32 @@ fn office_at(doc: &Doc, at: usize) -> Option<String> {
     {
         of_onto(&mut role, country);
     }
-    Some(role)
+    Some((role, office.tokens[role_end - 1].range.end))
+}
+
+/// `Ana Lowe (Kenya’s president)`, `Ana Lowe — the prime minister — said`: an office set
+/// apart after the name by brackets or dashes, with nothing else between them.
+fn bracketed_office(doc: &Doc, name: Range<usize>) -> Option<Found> {
+    let after = doc.tokens.get(name.end).filter(|t| t.kind == Kind::Gap)?;
+    let gap = &doc.text[after.range.clone()];
+    let open = gap.trim_start().chars().next()?;
+    let closing: &[char] = match open {
+        '(' => &[')'],
+        '—' | '–' => &['—', '–', ',', '.', ';'],
+        _ => return None,
+    };
+    let at = after.range.start + gap.find(open)? + open.len_utf8();
+    let (role, end) = office_at(doc, at)?;
+    let block_end = doc.tokens.last()?.range.end;
+    let rest = doc.text.get(end..block_end)?.trim_start();
+    if !(rest.starts_with(closing) || rest.is_empty() && open != '(') {
+        return None;
+    }
+    Some(Found {
+        span: name.clone(),
+        name,
+        role: Role::Written(role),
+    })
 }
 
 /// `the Bank of England governor, Andrew Bailey`, `the Mayor of London, Sadiq Khan`: a
@@ -2688,6 +2723,7 @@ impl Evidence {
                         .then(|| {
                             apposition(doc, name.clone())
                                 .or_else(|| appointment(doc, name.clone()))
+                                .or_else(|| bracketed_office(doc, name.clone()))
                                 .or_else(|| office_in_clause(doc, name))
                         })
                         .flatten()?;
@@ -4855,6 +4891,34 @@ mod tests {
                 leader("Sam Hart", "Chancellor"),
                 // Who names holds no office by it.
                 leader("Al Hunt", "Chancellor"),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_office_set_apart_by_brackets_or_dashes_is_the_names() {
+        let text = "Ana Lowe (Kenya’s president) spoke. Tom Reyes — the prime minister — \
+                    agreed. We met Jo Vale – the chief executive of Harbour Freight. Sam Hart \
+                    (president) came. Ben Cole (pictured) met the president. Lin Park — the \
+                    president said — is a friend. Ada Bell (the president’s aide) waved. Kay \
+                    Moss, the president said, is kind. Al Hunt, the mayor told reporters, left. \
+                    Eva Ross, Governor Tim Dale said, is next. Later Lowe, Reyes, Vale and Hart \
+                    met.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let found: Vec<(String, Option<String>)> = find(&article, builtin())
+            .into_iter()
+            .map(|l| (l.name, l.role))
+            .collect();
+        let leader = |name: &str, role: &str| (name.into(), Some(role.into()));
+        assert_eq!(
+            found,
+            [
+                leader("Ana Lowe", "President of Kenya"),
+                leader("Tom Reyes", "Prime Minister"),
+                leader("Jo Vale", "Chief Executive of Harbour Freight"),
+                leader("Sam Hart", "President"),
+                // The title between commas says, or is another's.
+                leader("Tim Dale", "Governor"),
             ]
         );
     }

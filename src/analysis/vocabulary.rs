@@ -222,6 +222,16 @@ pub const APPOINTING: &[&str] = &[
 pub const HOLDING: &[&str] = &[
     "became", "become", "becomes", "served", "serves", "remained", "remains",
 ];
+/// Verbs of saying: after a title in an apposition, the title is who says (`Ana Lowe,
+/// the president said, is a friend`).
+#[rustfmt::skip]
+pub const SPEAKING: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "noted", "notes",
+    "argued", "argues", "insisted", "insists", "explained", "explains", "warned", "warns",
+    "announced", "announces", "claimed", "claims", "declared", "declares", "replied",
+    "replies", "recalled", "recalls", "believes", "thinks", "suggested", "suggests",
+    "acknowledged", "conceded", "stressed", "stresses", "admitted", "admits",
+];
 /// Words before an appointing verb in the passive: `was`, `has been`, `will be`.
 pub const AUXILIARIES: &[&str] = &[
     "was", "is", "has", "have", "had", "been", "be", "will", "were",
