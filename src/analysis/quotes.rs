@@ -55,7 +55,8 @@ struct Open {
 fn closes(open: char, close: char) -> bool {
     match open {
         '“' | '”' => close == '”',
-        '„' => matches!(close, '“' | '”'),
+        // German typed with a straight closing mark too: `„nein"`.
+        '„' => matches!(close, '“' | '”' | '"'),
         '"' => close == '"',
         '‘' => close == '’',
         // German single quotes: `‚gut‘`.
@@ -422,6 +423,10 @@ mod tests {
     #[test]
     fn other_mark_styles() {
         assert_eq!(quotes("Er sagte „Guten Tag“ und ging."), ["Guten Tag"]);
+        assert_eq!(
+            quotes("„Wir schaffen das\", sagte sie. Er sagte \"nein\"."),
+            ["Wir schaffen das", "nein"]
+        );
         assert_eq!(quotes("Il a dit « bonjour » hier."), ["bonjour"]);
         assert_eq!(quotes("Er sagte »Hallo« laut."), ["Hallo"]);
         assert_eq!(
