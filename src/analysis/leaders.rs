@@ -1292,12 +1292,14 @@ fn country_before(doc: &Doc, title: usize) -> Option<Country> {
         let Some(before) = from.checked_sub(1) else {
             return Some(country);
         };
-        // A gap's last word (`met the`).
+        // A gap's last words (`met the`, `met with`): one meets a holder, not a country.
         let text = &doc.text[doc.tokens[before].range.clone()];
-        let last = text.rsplit(char::is_whitespace).next().unwrap_or(text);
-        let article = ["the", "former", "then"]
-            .iter()
-            .any(|w| last.eq_ignore_ascii_case(w));
+        let mut words = text.rsplit(char::is_whitespace);
+        let mut last = words.next().unwrap_or(text);
+        if last.eq_ignore_ascii_case("with") {
+            last = words.next().unwrap_or(last);
+        }
+        let article = in_list(last, &["the", "former", "then", "met", "meets", "meeting"]);
         let opens = match form {
             Form::Name if !possessive => !text.chars().any(char::is_alphabetic),
             _ => {
@@ -5772,6 +5774,8 @@ mod tests {
                     Moss stayed. But Greek Prime Minister Max Roy left. Rubio met the \
                     Netherlands Prime Minister Bo Ek. He met Ghana's President Eli Ford. South \
                     Africa Trade Minister Jo Hale came. Kenyan President Sam Orr of Kenya spoke. \
+                    Rubio met with Ukraine Foreign Minister Uma Rao. Vance met Kenya President \
+                    Ed Shaw. \
                     Zed Orr, Britain's newly re-elected prime minister, and Kenyan former president \
                     Liv Berg stayed.";
         assert_eq!(
@@ -5794,6 +5798,8 @@ mod tests {
                 "Trade Minister of South Africa",
                 // Said twice, written once.
                 "President of Kenya",
+                "Foreign Minister of Ukraine",
+                "President of Kenya",
                 "Prime Minister of the United Kingdom",
                 "Former President of Kenya",
             ]
@@ -5810,8 +5816,8 @@ mod tests {
         let text = "Others\n\nBrazilian mayor Ana Lowe met French CEO Tom Hart. Indian Chief \
                     Minister Eva Lind came. A South American president, Al Penn, spoke. Korean \
                     President Bo Kahn spoke. After visiting Kenya President Jo Vale said no. \
-                    Reform UK leader Lu Chen left. Rubio met with Ukraine Foreign Minister Sam \
-                    Reed. Scottish Labour leader Liv Berg and Wales Secretary Kim Ng came.";
+                    Reform UK leader Lu Chen left. After talks with Ukraine Foreign Minister \
+                    Sam Reed spoke. Scottish Labour leader Liv Berg and Wales Secretary Kim Ng came.";
         assert_eq!(
             roles(text),
             [
