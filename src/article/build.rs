@@ -66,8 +66,11 @@ impl Builder {
     /// A builder whose text will take about `bytes`: a big document's text is not
     /// grown by doubling, which would hold up to twice it for a moment.
     pub fn with_capacity(bytes: usize) -> Builder {
+        let mut text = Vec::with_capacity(bytes);
+        crate::source::advise_huge_pages(text.spare_capacity_mut());
         Builder {
-            text: String::with_capacity(bytes),
+            // Empty, so UTF-8.
+            text: String::from_utf8(text).unwrap_or_default(),
             ..Builder::default()
         }
     }
