@@ -1110,8 +1110,13 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     let start = start - usize::from(former);
     // `President Emmanuel Macron of France`: what the office is of may follow the name;
     // not a weak title's (`Speaker Mike Johnson of Louisiana` is from there).
+    // A party is what a party's offices are of, not a government's: `Prime Minister Keir
+    // Starmer of the Labour Party` is a member of it.
+    let government = || (i..role_end).any(|t| in_list(doc.word(t), GOVERNMENT_OFFICES));
     let of_place = match !place_named && strong && !shouted && company.is_empty() {
-        true => of_place_after_name(doc, name_end).map_or(name_end..name_end, |end| name_end..end),
+        true => of_place_after_name(doc, name_end)
+            .filter(|&end| !(doc.folds_to(end - 1, "party") && government()))
+            .map_or(name_end..name_end, |end| name_end..end),
         false => name_end..name_end,
     };
     Some(Found {
@@ -1169,9 +1174,12 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
         from -= 1;
     }
     let mut listed = false;
+    // Not a party's name before `and` (`of the Green Party and Secretary Ed Shaw`), though
+    // `Party` is a secretary's word (`Party Secretary`).
     while from >= 2
         && doc.cap(from - 2)
-        && (doc.is(from - 2, List::Modifiers) || in_list(doc.word(from - 2), DEPARTMENTS))
+        && (doc.is(from - 2, List::Modifiers) && !doc.folds_to(from - 2, "party")
+            || in_list(doc.word(from - 2), DEPARTMENTS))
     {
         if !(and(from - 1) || listed && doc.tokens[from - 1].is_punct(',')) {
             break;
@@ -1452,6 +1460,17 @@ const NOT_PLACES: &[&str] = &[
 /// Heads of the titles that are of a place named before them (see [`place_before`]),
 /// as a chief or first minister or secretary is (a prime minister's country is not read).
 const PLACE_OFFICES: &[&str] = &["governor", "gov", "mayor", "premier"];
+
+/// The words of a government's offices, which a party is not what they are of.
+const GOVERNMENT_OFFICES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "premier",
+    "governor",
+    "mayor",
+];
 
 /// Words before `minister` that make it a head of government (`Prime Minister`, `Chief
 /// Minister`, `First Minister`), who has no department.
@@ -5613,7 +5632,8 @@ mod tests {
                     of Ostia listened. Mayor Kim Park of course agreed. Acme CEO Al Penn of \
                     Denver left. Minister of Trade Lu Chen of Veria stayed. Premier Jo Vale of \
                     Ostia, Ida Holm of Veria and Ben Ruiz sat. PRESIDENT EMMANUEL MACRON \
-                    OF FRANCE SAID NO.";
+                    OF FRANCE SAID NO. Prime Minister Uma Rao of the Green Party and General \
+                    Secretary Ed Shaw of the Unity Party met.";
         assert_eq!(
             roles(text),
             [
@@ -5630,7 +5650,10 @@ mod tests {
                 "Minister of Trade",
                 "Premier of Ostia",
                 // Not read in capitals; but the list says it.
-                "President of France"
+                "President of France",
+                // A party is what a party's office is of, not a government's.
+                "Prime Minister",
+                "General Secretary of the Unity Party",
             ]
         );
         // The mention is the title and the name.
