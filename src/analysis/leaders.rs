@@ -901,6 +901,7 @@ const INSTITUTIONS: &[&str] = &[
     "academy",
     "federation",
     "league",
+    "nations",
 ];
 
 /// Whether token `t` is a capitalised word that names a bank: `Bank`, `Bundesbank`.
@@ -5526,7 +5527,8 @@ mod tests {
                     Xi Jinping listened. Labour Party leader Keir Starmer left. Supreme Court \
                     Chief Justice John Roberts sat. Gates Foundation CEO Mark Suzman came. Ana \
                     Vale, the European Parliament president, said no. The National Assembly \
-                    speaker, Woo Won-shik, nodded. The Green party leader Bo Lind waved.";
+                    speaker, Woo Won-shik, nodded. The Green party leader Bo Lind waved. \
+                    United Nations Secretary-General Ida Holm urged calm.";
         assert_eq!(
             roles(text),
             [
@@ -5538,7 +5540,8 @@ mod tests {
                 "CEO of the Gates Foundation",
                 "President of the European Parliament",
                 "Speaker of the National Assembly",
-                "Leader of the Green party"
+                "Leader of the Green party",
+                "Secretary-General of the United Nations",
             ]
         );
         assert_eq!(
