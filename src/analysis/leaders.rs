@@ -949,6 +949,13 @@ const BODIES: &[&str] = &[
     "association",
     "bank",
     "firm",
+    "league",
+    "federation",
+    "institute",
+    "society",
+    "academy",
+    "organisation",
+    "organization",
 ];
 
 /// Title + name: `Ukrainian President Volodymyr Zelenskyy`, `Governor of Texas Greg
@@ -1414,10 +1421,13 @@ fn place_before(doc: &Doc, start: usize, i: usize, end: usize) -> Range<usize> {
         .rev()
         .find(|&t| !saint_dot(doc, t) && stop(t))
         .map_or(start, |t| t + 1);
-    // `Tonight Mayor`, `City Mayor`, `Dear Governor`: the words before a place's.
+    // `Tonight Mayor`, `City Mayor`, `Dear Governor`: the words before a place's; and a
+    // body alone (`Group chief executive`).
     let not_place = |t: usize| {
         let word = doc.word(t);
-        in_list(word, NOT_PLACES) || vocabulary::past_title(word).is_some()
+        in_list(word, NOT_PLACES)
+            || vocabulary::past_title(word).is_some()
+            || t + 1 == i && in_list(word, BODIES)
     };
     while first < i && not_place(first) {
         first += 1;
@@ -5388,7 +5398,8 @@ mod tests {
         // country's titles are of it.
         let other = "Heads\n\nFrench CEO Ana Lowe and Israeli CEO Dan Levy spoke. Yesterday US \
                      President Tom Hart and German Chancellor Jan Vogt listened. Governors \
-                     Chair Ida Holm left. Board Chair Eva Lind and Committee Chairman Bo Lin came.";
+                     Chair Ida Holm left. Board Chair Eva Lind and Committee Chairman Bo Lin came. \
+                     League chairman Al Penn spoke. Group chief executive Kim Ng agreed.";
         assert_eq!(
             roles(other),
             [
@@ -5398,7 +5409,9 @@ mod tests {
                 "Chancellor of Germany",
                 "Chair",
                 "Chair",
-                "Chairman"
+                "Chairman",
+                "Chairman",
+                "Chief Executive",
             ]
         );
     }
