@@ -4528,6 +4528,16 @@ mod tests {
         found.into_iter().filter_map(|l| l.role).collect()
     }
 
+    /// Each leader as `Name: Role`, or `Name` with no role.
+    fn holders(text: &str) -> Vec<String> {
+        let article = plain::parse(text.to_string(), "t.txt");
+        let told = |l: Leader| match l.role {
+            Some(role) => format!("{}: {role}", l.name),
+            None => l.name,
+        };
+        find(&article, builtin()).into_iter().map(told).collect()
+    }
+
     #[test]
     fn a_treasurer_leads_and_a_shadow_minister_is_said_so() {
         // A treasurer is a minister (Australia's, a state's); the opposition's ministers
@@ -4907,22 +4917,16 @@ mod tests {
                     Lin Park took office on Monday. Ada Bell was elected. Paul Grant, who has \
                     taken the mayor to court, spoke. Kay Moss named chancellor Al Hunt. Later \
                     Lowe, Reyes and Smith met.";
-        let article = plain::parse(text.to_string(), "t.txt");
-        let found: Vec<(String, Option<String>)> = find(&article, builtin())
-            .into_iter()
-            .map(|l| (l.name, l.role))
-            .collect();
-        let leader = |name: &str, role: &str| (name.into(), Some(role.into()));
         assert_eq!(
-            found,
+            holders(text),
             [
-                leader("Ana Lowe", "Mayor of Harbour"),
-                leader("Tom Reyes", "President of Northland"),
-                leader("Mary Smith", "Prime Minister"),
-                leader("Jo Vale", "Chief Executive of Harbour Freight"),
-                leader("Sam Hart", "Chancellor"),
+                "Ana Lowe: Mayor of Harbour",
+                "Tom Reyes: President of Northland",
+                "Mary Smith: Prime Minister",
+                "Jo Vale: Chief Executive of Harbour Freight",
+                "Sam Hart: Chancellor",
                 // Who names holds no office by it.
-                leader("Al Hunt", "Chancellor"),
+                "Al Hunt: Chancellor",
             ]
         );
     }
@@ -4936,21 +4940,15 @@ mod tests {
                     Moss, the president said, is kind. Al Hunt, the mayor told reporters, left. \
                     Eva Ross, Governor Tim Dale said, is next. Later Lowe, Reyes, Vale and Hart \
                     met.";
-        let article = plain::parse(text.to_string(), "t.txt");
-        let found: Vec<(String, Option<String>)> = find(&article, builtin())
-            .into_iter()
-            .map(|l| (l.name, l.role))
-            .collect();
-        let leader = |name: &str, role: &str| (name.into(), Some(role.into()));
         assert_eq!(
-            found,
+            holders(text),
             [
-                leader("Ana Lowe", "President of Kenya"),
-                leader("Tom Reyes", "Prime Minister"),
-                leader("Jo Vale", "Chief Executive of Harbour Freight"),
-                leader("Sam Hart", "President"),
+                "Ana Lowe: President of Kenya",
+                "Tom Reyes: Prime Minister",
+                "Jo Vale: Chief Executive of Harbour Freight",
+                "Sam Hart: President",
                 // The title between commas says, or is another's.
-                leader("Tim Dale", "Governor"),
+                "Tim Dale: Governor",
             ]
         );
     }
