@@ -98,8 +98,8 @@ const HUGE_PAGES_FROM: usize = 8 << 20;
 /// Asks the kernel to back a big buffer, not yet written, with huge pages: a big
 /// article's text then faults in 2 MB at a time rather than 4 KB (reading 100 MB took
 /// 95 ms, then 60), is freed as fast (15 ms, then 1), and every later pass over it
-/// misses the TLB less. Only whole pages within the buffer are advised, so it holds no
-/// more memory. Only advice: where there are none, nothing changes.
+/// misses the TLB less. Only whole pages within the buffer are advised: written whole,
+/// it holds no more memory. Only advice: where there are none, nothing changes.
 pub fn advise_huge_pages<T>(buf: &mut [T]) {
     #[cfg(target_os = "linux")]
     if size_of_val(buf) >= HUGE_PAGES_FROM {
@@ -655,7 +655,7 @@ mod tests {
     #[test]
     fn a_file_read_in_halves_is_read_whole() {
         let dir = tempfile::tempdir().expect("temp dir");
-        // The last big enough for huge pages, its buffer not on a page's edge.
+        // The last big enough for huge pages, and not a whole number of them.
         for len in [0, 1, 2, 3, 1001, HUGE_PAGES_FROM + 4097] {
             let path = dir.path().join(format!("{len}.txt"));
             let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
