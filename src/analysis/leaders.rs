@@ -1969,16 +1969,24 @@ fn office_at(doc: &Doc, at: usize) -> Option<(String, usize)> {
 
 /// `Ana Lowe (Kenya’s president)`, `Ana Lowe — the prime minister — said`: an office set
 /// apart after the name by brackets or dashes, with nothing else between them.
+/// Out of line: inlined, the rules' loop it is called from took 0.6 % more instructions
+/// (cachegrind, 10 MB).
+#[inline(never)]
 fn bracketed_office(doc: &Doc, name: Range<usize>) -> Option<Found> {
-    let after = doc.tokens.get(name.end).filter(|t| t.kind == Kind::Gap)?;
+    let after = doc.tokens.get(name.end)?;
+    // Asked after most full names: told by the byte after them (a dash's first is `E2`).
+    let first = *doc.text.as_bytes().get(after.range.start)?;
+    if !matches!(first, b'(' | 0xE2) || after.kind != Kind::Gap {
+        return None;
+    }
     let gap = &doc.text[after.range.clone()];
-    let open = gap.trim_start().chars().next()?;
+    let open = gap.chars().next()?;
     let closing: &[char] = match open {
         '(' => &[')'],
         '—' | '–' => &['—', '–', ',', '.', ';'],
         _ => return None,
     };
-    let at = after.range.start + gap.find(open)? + open.len_utf8();
+    let at = after.range.start + open.len_utf8();
     let (role, end) = office_at(doc, at)?;
     let block_end = doc.tokens.last()?.range.end;
     let rest = doc.text.get(end..block_end)?.trim_start();
