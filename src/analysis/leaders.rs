@@ -2776,11 +2776,36 @@ impl Evidence {
             };
             let plural = matches!(&f.role, Role::Tokens { title, .. }
                 if title.clone().any(|t| doc.is(t, List::PluralHeads)));
+            // `Presidents Ana Lowe of Northland and Tom Hart of Southland`: each name
+            // after its own place holds the office of that place.
+            let office = match &f.role {
+                Role::Tokens {
+                    title,
+                    former,
+                    company,
+                    of_place,
+                } if plural && !of_place.is_empty() => {
+                    let mut office = String::new();
+                    role_text_into(doc, title.clone(), *former, company.clone(), &mut office);
+                    Some(office)
+                }
+                _ => None,
+            };
             i = self.take(doc, known, f);
             // `Presidents Ana Lowe and Tom Hart`: the names listed after a plural title
             // hold it too.
-            while plural && let Some(name) = listed_name(doc, i) {
-                let role = Role::Written(self.last_role.clone().unwrap_or_default());
+            while plural
+                && let Some(name) =
+                    listed_name(doc, office.as_ref().map_or(i, |_| past_place(doc, i)))
+            {
+                let role = match &office {
+                    Some(office) => {
+                        let mut role = office.clone();
+                        place_text_onto(doc, name.end..past_place(doc, name.end), &mut role);
+                        Role::Written(role)
+                    }
+                    None => Role::Written(self.last_role.clone().unwrap_or_default()),
+                };
                 let found = Found {
                     span: name.clone(),
                     name,
@@ -2871,6 +2896,11 @@ impl Evidence {
         }
         next
     }
+}
+
+/// Past `of [the] Place` at `t`, after a name, if there is one.
+fn past_place(doc: &Doc, t: usize) -> usize {
+    of_place_after_name(doc, t).unwrap_or(t)
 }
 
 /// A full name listed at `t` after another: past `,`, `and` or both. Not German's `und`:
@@ -3821,6 +3851,26 @@ mod tests {
                 "Mayor",
                 "Chair",
                 "President"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaders_listed_after_a_plural_title_with_places_hold_the_office_of_their_own() {
+        let text = "Presidents Ana Lowe of Northland and Tom Hart of Southland met. Prime \
+                    Ministers Jo Kerr of Kenya, Bo Dunn of the United Kingdom and Al Reyes of \
+                    Peru spoke. Mayors Kay Vale of Leeds and Ed Moss signed.";
+        assert_eq!(
+            holders(text),
+            [
+                "Ana Lowe: President of Northland",
+                "Tom Hart: President of Southland",
+                "Jo Kerr: Prime Minister of Kenya",
+                "Bo Dunn: Prime Minister of the United Kingdom",
+                "Al Reyes: Prime Minister of Peru",
+                "Kay Vale: Mayor of Leeds",
+                // Not of Leeds: the place was Kay Vale's.
+                "Ed Moss: Mayor",
             ]
         );
     }
