@@ -2975,10 +2975,9 @@ fn upsert(
                 ),
                 None => (display(), key.to_string(), Vec::new(), None),
             };
-            // The list's role beats a counterpart's guess.
             let (role, role_source) = match (role, list_role) {
                 (Some((role, source)), list_role)
-                    if source > RoleSource::Listed || list_role.is_none() =>
+                    if replaces(role, source, list_role.as_deref(), RoleSource::Listed) =>
                 {
                     (Some(role.to_string()), source)
                 }
@@ -3019,8 +3018,8 @@ fn upsert(
         entry.aliases.push(key.to_string());
         grew = true;
     }
-    // A role the article states beats the list's, which beats a counterpart's guess.
-    let new_role = role.filter(|&(_, source)| entry.role.is_none() || source > entry.role_source);
+    let new_role = role
+        .filter(|&(role, source)| replaces(role, source, entry.role.as_deref(), entry.role_source));
     if let Some((role, source)) = new_role {
         entry.role = Some(role.to_string());
         entry.role_source = source;
@@ -3042,6 +3041,15 @@ fn upsert(
         entries.changes += 1;
     }
     index
+}
+
+/// Whether `role`, from `source`, replaces the role `held` from `held_source`. A role the
+/// article states beats the list's, which beats a counterpart's guess; but not an
+/// office the list says was held before: the article was written while it was held
+/// (`his Japanese counterpart`, a `Former Prime Minister of Japan` in the list).
+fn replaces(role: &str, source: RoleSource, held: Option<&str>, held_source: RoleSource) -> bool {
+    let held_before = || held.and_then(|h| h.strip_prefix("Former ")) == Some(role);
+    held.is_none() || source > held_source || held_source == RoleSource::Listed && held_before()
 }
 
 /// The leaders being assembled, and every word of their names: most names tried are
@@ -4821,6 +4829,34 @@ mod tests {
                 "Secretary of State",
                 "Foreign Minister of Russia",
                 "Foreign Minister"
+            ]
+        );
+        // But an office the list says was held before was held when the article was
+        // written: whether first named as a counterpart or named before.
+        let list = parse_list(
+            "Ida Holm | Former Prime Minister of Estonia |\nOla Berg | Former Prime Minister \
+             of Latvia |\nEd Barr | Former President of Peru |",
+        );
+        let text = "Talks\n\nFormer Estonian Prime Minister Eva Ross spoke. Prime Minister \
+                    Ann Lowe met her Estonian counterpart, Ida Holm. Lowe met her Estonian \
+                    counterpart, Eva Ross, too. Berg flew in. Lowe met her Latvian \
+                    counterpart, Ola Berg. President Jo Reed called his Estonian counterpart, \
+                    Ed Barr.";
+        let article = plain::parse(text.to_string(), "t.txt");
+        let roles: Vec<_> = (find(&article, &list).into_iter())
+            .map(|l| format!("{}: {}", l.name, l.role.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                // The article's word beats a guess.
+                "Eva Ross: Former Prime Minister of Estonia",
+                "Ann Lowe: Prime Minister",
+                "Ida Holm: Prime Minister of Estonia",
+                "Ola Berg: Prime Minister of Latvia",
+                "Jo Reed: President",
+                // A guess of another office than the list's.
+                "Ed Barr: Former President of Peru",
             ]
         );
     }
