@@ -1156,8 +1156,9 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
         return (start, i);
     }
     // `Conservative leader`, `Reform UK leader`: a leader is of the party before the
-    // title, not of a nation (`North Korean leader`).
-    let party_leader = end == i + 1 && doc.text_is(i, "leader") && {
+    // title, not of a nation (`North Korean leader`); so is a chief of the group or
+    // department (`Hezbollah chief`, `Pentagon chief`).
+    let party_leader = end == i + 1 && (doc.text_is(i, "leader") || doc.text_is(i, "chief")) && {
         let word = doc.word(i - 1);
         // `Republican` ends as a nationality does; a country's words (`Soviet`, `Hong
         // Kong`, `UK`) name it where they start what is said of the title, not in `Reform
@@ -6030,7 +6031,9 @@ mod tests {
                     shouted. Liberal Democrat leader Bo Reed left. Senate Republican leader \
                     Jo Tate came. Embattled Labour leader Ida Vane stayed. On Monday Green \
                     leader Sam Orr spoke. North Korean leader Kim Jong Un watched. US \
-                    leader Al Rook spoke. Chinese leader Xi Jinping listened.";
+                    leader Al Rook spoke. Chinese leader Xi Jinping listened. Hezbollah chief \
+                    Ed Barr spoke. The Pentagon chief, Liv Berg, left. Chinese chief Kai Tan \
+                    came.";
         assert_eq!(
             roles(text),
             [
@@ -6043,6 +6046,10 @@ mod tests {
                 "Leader of North Korea",
                 "Leader of the United States",
                 "Leader of China",
+                // A group's chief, or a department's, as a party's leader.
+                "Hezbollah Chief",
+                "Pentagon Chief",
+                "Chief",
             ]
         );
         // In an apposition, either way round; a department too.
