@@ -764,6 +764,17 @@ fn place_text_onto(doc: &Doc, of_place: Range<usize>, role: &mut String) {
     }
 }
 
+/// Titles that lead only what they are said to be of (`FBI Director`, `Chief Executive
+/// Officer`): alone they are a film's director, a police officer, a show's `Executive
+/// Producer`.
+const OF_SOMETHING: &[&str] = &["director", "officer", "executive"];
+
+/// Whether the title in tokens `title`, of `company` (empty if none), is one of
+/// [`OF_SOMETHING`] alone.
+fn of_nothing(doc: &Doc, title: Range<usize>, company: &Range<usize>) -> bool {
+    title.len() == 1 && company.is_empty() && in_list(doc.word(title.start), OF_SOMETHING)
+}
+
 /// Whether token `t` is a word of [`COMPANY_HEADS`].
 fn company_head(doc: &Doc, t: usize) -> bool {
     doc.is_word(t) && in_list(doc.word(t), COMPANY_HEADS)
@@ -1116,6 +1127,9 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
     let start = start - usize::from(former);
+    if of_nothing(doc, i..role_end, &company) {
+        return None;
+    }
     // `President Emmanuel Macron of France`: what the office is of may follow the name;
     // not a weak title's (`Speaker Mike Johnson of Louisiana` is from there).
     // A party is what a party's offices are of, not a government's: `Prime Minister Keir
@@ -1747,6 +1761,9 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             }
             let former = (first..k).any(|f| doc.folds_to(f, "former"));
             let (company, k) = of_words_before(doc, first..k, k..role_end);
+            if of_nothing(doc, k..role_end, &company) {
+                return None;
+            }
             return Some(Found {
                 span: name.clone(),
                 name,
@@ -2046,6 +2063,9 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     let (company, i) = of_words_before(doc, words_before(doc, i), i..end);
+    if of_nothing(doc, i..end, &company) {
+        return None;
+    }
     (name_end - (end + 1) >= 2).then(|| Found {
         span: end + 1..name_end,
         name: name_start..name_end,
@@ -3646,6 +3666,26 @@ mod tests {
                 "The Chancellor spoke to NATO. Analyst John Smith disagreed. General Motors rose."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_director_officer_or_executive_of_nothing_is_no_leader() {
+        let text = "Director Ana Lowe's film opens. Officer Tom Vale made the arrest. Executive \
+                    Producer Eva Ross spoke. The director, Bo Reed, agreed. Ida Holm, the \
+                    director, left. French director Ed Barr came. FBI Director Kay Moss \
+                    spoke. The director of the CIA, Al Penn, agreed. Lu Chen, Acme's chief \
+                    executive officer, and Acme Executive Director Jo Kerr left. Sam Orr, \
+                    director of Oxfam, stayed.";
+        assert_eq!(
+            holders(text),
+            [
+                "Kay Moss: FBI Director",
+                "Al Penn: Director of the CIA",
+                "Lu Chen: Chief Executive Officer of Acme",
+                "Jo Kerr: Executive Director of Acme",
+                "Sam Orr: Director of Oxfam",
+            ]
         );
     }
 
