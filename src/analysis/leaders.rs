@@ -3693,7 +3693,8 @@ mod tests {
     fn places_and_occupations_named_like_people_are_not_leaders() {
         let text = "They met on Minister Street by the President Hotel, near the Secretary \
                     Bird Sanctuary and Queen Mary University. Head Teacher Ann Lowe and \
-                    his counterpart, Coach Tom Vale, spoke.";
+                    his counterpart, Coach Tom Vale, spoke. Keynote Speaker Eva Ross and \
+                    guest speaker Bo Reed came.";
         assert_eq!(leaders(text), []);
         // A place after a real name is no bar: `Jane Quill` is still the President.
         let l = leaders(

@@ -206,7 +206,7 @@ pub const OTHER_OFFICES: &[&str] = &[
     "scientist", "strategist", "analyst", "correspondent", "editor", "negotiator", "inspector",
     "constable", "engineer", "counsel", "whip", "accounting", "administrative",
     "communications", "sustainability", "diversity", "human", "innovation", "growth", "coach",
-    "teacher", "chef",
+    "teacher", "chef", "keynote", "guest",
 ];
 /// Verbs that give a named person an office: `named Ana Lowe its chief executive`, `Ana
 /// Lowe was appointed prime minister`.
