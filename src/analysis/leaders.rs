@@ -770,7 +770,7 @@ fn place_text_onto(doc: &Doc, of_place: Range<usize>, role: &mut String) {
 const OF_SOMETHING: &[&str] = &["director", "officer", "executive"];
 
 /// Whether the title in tokens `title`, of `company` (empty if none), is one of
-/// [`OF_SOMETHING`] alone.
+/// [`OF_SOMETHING`] alone. Asked of weak titles only (the words are weak heads).
 fn of_nothing(doc: &Doc, title: Range<usize>, company: &Range<usize>) -> bool {
     title.len() == 1 && company.is_empty() && in_list(doc.word(title.start), OF_SOMETHING)
 }
@@ -1127,9 +1127,6 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
     // and of the role, but not what stands before it.
     let former = start > 0 && doc.is_word(start - 1) && doc.folds_to(start - 1, "former");
     let start = start - usize::from(former);
-    if of_nothing(doc, i..role_end, &company) {
-        return None;
-    }
     // `President Emmanuel Macron of France`: what the office is of may follow the name;
     // not a weak title's (`Speaker Mike Johnson of Louisiana` is from there).
     // A party is what a party's offices are of, not a government's: `Prime Minister Keir
@@ -1141,6 +1138,9 @@ fn titled_name(doc: &Doc, i: usize, title: (usize, bool), known: &Known) -> Opti
             .map_or(name_end..name_end, |end| name_end..end),
         false => name_end..name_end,
     };
+    if !strong && of_nothing(doc, i..role_end, &company) {
+        return None;
+    }
     Some(Found {
         span: start..name_end,
         name: name_start..name_end,
@@ -1513,6 +1513,8 @@ const DEPARTMENTS: &[&str] = &[
 /// Where `of [the] Place` at `k`, after a name, ends (`of France`, `of the United
 /// States`, `of New York`): capitalised words joined by `of` and `the` only (an `and`
 /// after a name joins another person more likely than a place's words).
+// Inline, as when it had one caller: the other (`past_place`) is rare.
+#[inline(always)]
 fn of_place_after_name(doc: &Doc, k: usize) -> Option<usize> {
     let joins = |t: usize| {
         doc.tokens.get(t).is_some_and(|token| {
@@ -1742,7 +1744,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
     let mut fillers = 0;
     while fillers < 4 && doc.is_word(k) {
         if title_at(doc, k).is_some() {
-            let (end, _) = title_at(doc, k)?;
+            let (end, strong) = title_at(doc, k)?;
             // `, the president’s lawyer`: the title names whose the office is.
             if doc.tokens[end - 1].possessive {
                 return None;
@@ -1761,7 +1763,7 @@ fn apposition(doc: &Doc, name: Range<usize>) -> Option<Found> {
             }
             let former = (first..k).any(|f| doc.folds_to(f, "former"));
             let (company, k) = of_words_before(doc, first..k, k..role_end);
-            if of_nothing(doc, k..role_end, &company) {
+            if !strong && of_nothing(doc, k..role_end, &company) {
                 return None;
             }
             return Some(Found {
@@ -2021,7 +2023,7 @@ fn bracketed_office(doc: &Doc, name: Range<usize>) -> Option<Found> {
 /// `the Bank of England governor, Andrew Bailey`, `the Mayor of London, Sadiq Khan`: a
 /// title (`title`, the run at `i`) and what it is of, a comma, a full name.
 fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> {
-    let (title_end, _) = title;
+    let (title_end, strong) = title;
     // `In general, Exuberant Ctags…`: an idiom, no one's title. (The word before it may
     // be in a gap: read from the text.)
     let before = doc.text[..doc.tokens[i].range.start].trim_end();
@@ -2063,7 +2065,7 @@ fn title_comma_name(doc: &Doc, i: usize, title: (usize, bool)) -> Option<Found> 
     let former =
         i.checked_sub(1).is_some_and(former_at) || (i >= 2 && doc.cap(i - 1) && former_at(i - 2));
     let (company, i) = of_words_before(doc, words_before(doc, i), i..end);
-    if of_nothing(doc, i..end, &company) {
+    if !strong && of_nothing(doc, i..end, &company) {
         return None;
     }
     (name_end - (end + 1) >= 2).then(|| Found {
@@ -2797,44 +2799,50 @@ impl Evidence {
             };
             let plural = matches!(&f.role, Role::Tokens { title, .. }
                 if title.clone().any(|t| doc.is(t, List::PluralHeads)));
-            // `Presidents Ana Lowe of Northland and Tom Hart of Southland`: each name
-            // after its own place holds the office of that place.
-            let office = match &f.role {
-                Role::Tokens {
-                    title,
-                    former,
-                    company,
-                    of_place,
-                } if plural && !of_place.is_empty() => {
-                    let mut office = String::new();
-                    role_text_into(doc, title.clone(), *former, company.clone(), &mut office);
-                    Some(office)
-                }
-                _ => None,
+            i = match plural {
+                true => self.take_listed(doc, known, f),
+                false => self.take(doc, known, f),
             };
-            i = self.take(doc, known, f);
-            // `Presidents Ana Lowe and Tom Hart`: the names listed after a plural title
-            // hold it too.
-            while plural
-                && let Some(name) =
-                    listed_name(doc, office.as_ref().map_or(i, |_| past_place(doc, i)))
-            {
-                let role = match &office {
-                    Some(office) => {
-                        let mut role = office.clone();
-                        place_text_onto(doc, name.end..past_place(doc, name.end), &mut role);
-                        Role::Written(role)
-                    }
-                    None => Role::Written(self.last_role.clone().unwrap_or_default()),
-                };
-                let found = Found {
-                    span: name.clone(),
-                    name,
-                    role,
-                };
-                i = self.take(doc, known, found);
-            }
         }
+    }
+
+    /// [`take`](Self::take) for a plural title's holder: the names listed after it hold
+    /// it too (`Presidents Ana Lowe and Tom Hart`); each after a place of its own, the
+    /// office of that place (`Presidents Ana Lowe of Northland and Tom Hart of
+    /// Southland`). Returns the token after the last. Rare: out of the rules' loop.
+    #[inline(never)]
+    fn take_listed(&mut self, doc: &Doc, known: &Known, f: Found) -> usize {
+        let office = match &f.role {
+            Role::Tokens {
+                title,
+                former,
+                company,
+                of_place,
+            } if !of_place.is_empty() => {
+                let mut office = String::new();
+                role_text_into(doc, title.clone(), *former, company.clone(), &mut office);
+                Some(office)
+            }
+            _ => None,
+        };
+        let mut i = self.take(doc, known, f);
+        while let Some(name) = listed_name(doc, office.as_ref().map_or(i, |_| past_place(doc, i))) {
+            let role = match &office {
+                Some(office) => {
+                    let mut role = office.clone();
+                    place_text_onto(doc, name.end..past_place(doc, name.end), &mut role);
+                    Role::Written(role)
+                }
+                None => Role::Written(self.last_role.clone().unwrap_or_default()),
+            };
+            let found = Found {
+                span: name.clone(),
+                name,
+                role,
+            };
+            i = self.take(doc, known, found);
+        }
+        i
     }
 
     /// Keeps what `f` finds; returns the token after it. Inline, as it was written
