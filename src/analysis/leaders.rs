@@ -1172,7 +1172,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     // `Conservative leader`, `Reform UK leader`: a leader is of the party before the
     // title, not of a nation (`North Korean leader`); so is a chief of the group or
     // department (`Hezbollah chief`, `Pentagon chief`).
-    let party_leader = end == i + 1 && (doc.text_is(i, "leader") || doc.text_is(i, "chief")) && {
+    let group_head = end == i + 1 && (doc.text_is(i, "leader") || doc.text_is(i, "chief")) && {
         let word = doc.word(i - 1);
         // `Republican` ends as a nationality does; a country's words (`Soviet`, `Hong
         // Kong`, `UK`) name it where they start what is said of the title, not in `Reform
@@ -1187,7 +1187,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     let department_title = doc.cap(i)
         && (doc.text_is(end - 1, "secretary") || doc.text_is(end - 1, "minister"))
         && !(i..end).any(|t| in_list(doc.word(t), HEADS_OF_GOVERNMENT));
-    if !(department_title || party_leader) {
+    if !(department_title || group_head) {
         return (start, i);
     }
     // The department's words stand right before the title, not `London, the` (`In
@@ -1217,7 +1217,7 @@ fn department_before(doc: &Doc, start: usize, i: usize, end: usize) -> (usize, u
     };
     // The first capitalised word of the department's, not a joiner after a word that is
     // not (`HOUSING and Urban Development`).
-    let party = |t: usize| party_leader && in_list(doc.word(t), PARTIES);
+    let party = |t: usize| group_head && in_list(doc.word(t), PARTIES);
     // Not the `The` that starts a sentence before the title (`The Home Secretary, Ana
     // Lowe,`).
     let department_word = |t: usize| {
@@ -3073,8 +3073,8 @@ fn upsert(
 }
 
 /// Whether `role`, from `source`, replaces the role `held` from `held_source`. A role the
-/// article states beats the list's, which beats a counterpart's guess; but not an
-/// office the list says was held before: the article was written while it was held
+/// article states beats the list's, which beats a counterpart's guess — unless the list
+/// says the guessed office was held before: the article was written while it was held
 /// (`his Japanese counterpart`, a `Former Prime Minister of Japan` in the list).
 fn replaces(role: &str, source: RoleSource, held: Option<&str>, held_source: RoleSource) -> bool {
     let held_before = || held.and_then(|h| h.strip_prefix("Former ")) == Some(role);
