@@ -3075,10 +3075,16 @@ fn upsert(
 /// Whether `role`, from `source`, replaces the role `held` from `held_source`. A role the
 /// article states beats the list's, which beats a counterpart's guess — unless the list
 /// says the guessed office was held before: the article was written while it was held
-/// (`his Japanese counterpart`, a `Former Prime Minister of Japan` in the list).
+/// (`his Japanese counterpart`, a `Former Prime Minister of Japan` in the list). And
+/// the same office said of what replaces it (`Mayor of Leeds` after `Mayor`).
 fn replaces(role: &str, source: RoleSource, held: Option<&str>, held_source: RoleSource) -> bool {
-    let held_before = || held.and_then(|h| h.strip_prefix("Former ")) == Some(role);
-    held.is_none() || source > held_source || held_source == RoleSource::Listed && held_before()
+    let Some(held) = held else { return true };
+    let held_before = || held.strip_prefix("Former ") == Some(role);
+    let said_of_what = || {
+        role.strip_prefix(held)
+            .is_some_and(|of| of.starts_with(" of "))
+    };
+    source > held_source || held_source == RoleSource::Listed && held_before() || said_of_what()
 }
 
 /// The leaders being assembled, and every word of their names: most names tried are
@@ -3674,6 +3680,27 @@ mod tests {
                 "The Chancellor spoke to NATO. Analyst John Smith disagreed. General Motors rose."
             )
             .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_office_said_later_of_what_is_the_role() {
+        let text = "Mayor Ana Lowe spoke. Ana Lowe, the mayor of Leeds, left. Mayor Ana Lowe \
+                    came back. Prime Minister Tom Hart came. Kenyan Prime Minister Tom Hart \
+                    left. Chancellor Eva Ross spoke. Eva Ross, the mayor of York, left. \
+                    Prime Minister Kay Moss spoke. Prime Minister Bo Reed met his Kenyan \
+                    counterpart, Kay Moss.";
+        assert_eq!(
+            holders(text),
+            [
+                "Ana Lowe: Mayor of Leeds",
+                "Tom Hart: Prime Minister of Kenya",
+                // Another office is not said of what: the first stays.
+                "Eva Ross: Chancellor",
+                // A counterpart's guess too, where it only says of what.
+                "Kay Moss: Prime Minister of Kenya",
+                "Bo Reed: Prime Minister",
+            ]
         );
     }
 
