@@ -3051,7 +3051,8 @@ fn upsert(
         .filter(|&(role, source)| replaces(role, source, entry.role.as_deref(), entry.role_source));
     if let Some((role, source)) = new_role {
         entry.role = Some(role.to_string());
-        entry.role_source = source;
+        // A guess that only said of what the stated office is stays the article's word.
+        entry.role_source = entry.role_source.max(source);
     }
     // The name a monarch or a leader named family name first goes by alone, read from
     // a name new here: this runs at every piece of evidence, most of which repeats one.
@@ -3689,7 +3690,7 @@ mod tests {
                     came back. Prime Minister Tom Hart came. Kenyan Prime Minister Tom Hart \
                     left. Chancellor Eva Ross spoke. Eva Ross, the mayor of York, left. \
                     Prime Minister Kay Moss spoke. Prime Minister Bo Reed met his Kenyan \
-                    counterpart, Kay Moss.";
+                    counterpart, Kay Moss. Later, Prime Minister Kay Moss left.";
         assert_eq!(
             holders(text),
             [
